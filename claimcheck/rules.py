@@ -1,0 +1,235 @@
+"""Rules are data: one YAML file a rule in `rules/`, validated strictly.
+
+A rule file names its check (`check:`, by default the rule's own name), a code,
+a severity, a message template with `{}` slots, a description, and the check's
+own parameters. Unknown keys and bad values are errors that name the file and
+the key, as in Vale.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimcheck.errors import RuleFileError
+from claimcheck.models import Severity
+
+RULE_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_CODE_RE = re.compile(r"^CC[0-9]{3}$")
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoParams(_Params):
+    pass
+
+
+class FigureConflictParams(_Params):
+    """Tolerances that decide when two figures can no longer both hold."""
+
+    relative_tolerance: float = Field(default=0.0, ge=0, lt=1)
+    """Extra slack, as a fraction of the larger value, granted to every comparison."""
+    min_independent_sources: int = Field(default=1, ge=1)
+    """A conflict is reported only if each side has at least this many independent sources."""
+    evolving_predicates: list[str] = Field(default_factory=list)
+    """Concepts whose counts accumulate over time (a rise is `evolving`, not a conflict)."""
+
+
+class InternalConflictParams(_Params):
+    relative_tolerance: float = Field(default=0.0, ge=0, lt=1)
+
+
+class AmbiguousDateParams(_Params):
+    conventional_severity: Severity = "info"
+    """Severity when news convention usually settles the reading (same-weekday 'on Friday')."""
+    year_boundary_days: int = Field(default=45, ge=0, le=183)
+    """A month named without a year is ambiguous this close to a year boundary."""
+
+
+class DateConflictParams(_Params):
+    same_day_only: bool = True
+    """Compare only sources published on the same day (later reports may correct dates)."""
+
+
+class HedgeToleranceParams(_Params):
+    """How wide an interval hedged and rounded wording allows (see rules/lexicon/hedges.yaml)."""
+
+
+class HouseStyleDatesParams(_Params):
+    style: Literal["ap"] = "ap"
+    weekday_window_days: int = Field(default=7, ge=1, le=31)
+
+
+class UnusedSuppressionParams(_Params):
+    pass
+
+
+PARAMS_BY_CHECK: dict[str, type[_Params]] = {
+    "input-error": NoParams,
+    "figure-conflict": FigureConflictParams,
+    "internal-conflict": InternalConflictParams,
+    "relative-date-unanchored": NoParams,
+    "relative-date-ambiguous": AmbiguousDateParams,
+    "relative-date-mismatch": NoParams,
+    "date-conflict": DateConflictParams,
+    "house-style-dates": HouseStyleDatesParams,
+    "unused-suppression": UnusedSuppressionParams,
+}
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    code: str
+    severity: Severity
+    summary: str
+    message: str
+    description: str
+    check: str | None = None
+    enabled: bool = True
+    aliases: list[str] = Field(default_factory=list)
+    link: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    cases: list[dict[str, Any]] = Field(default_factory=list, repr=False)
+    """Named pass/fail examples; tests/test_rule_cases.py runs them (sqlfluff-style)."""
+    # Filled by the loader, never read from the file.
+    path: str = Field(default="", exclude=True)
+    settings: _Params = Field(default_factory=NoParams, exclude=True)
+
+    @field_validator("name")
+    @classmethod
+    def _name_format(cls, value: str) -> str:
+        if not RULE_NAME_RE.match(value):
+            raise ValueError("must be lower-case words joined by hyphens")
+        return value
+
+    @field_validator("code")
+    @classmethod
+    def _code_format(cls, value: str) -> str:
+        if not RULE_CODE_RE.match(value):
+            raise ValueError("must look like CC123")
+        return value
+
+    @property
+    def check_name(self) -> str:
+        return self.check or self.name
+
+    def format_message(self, **slots: Any) -> str:
+        try:
+            return self.message.format(**slots)
+        except (KeyError, IndexError) as exc:
+            raise RuleFileError(self.path, "message", f"unknown slot {exc}") from None
+
+
+class RuleSet(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    directory: str
+    rules: tuple[Rule, ...]
+
+    def get(self, name: str) -> Rule:
+        for rule in self.rules:
+            if rule.name == name or name in rule.aliases or rule.code == name:
+                return rule
+        raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return any(rule.name == name for rule in self.rules)
+
+    def enabled(self) -> Iterable[Rule]:
+        return (rule for rule in self.rules if rule.enabled)
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules: inside the installed wheel, or the repository's `rules/`."""
+    package = Path(__file__).resolve().parent
+    bundled = package / "_rules"
+    if bundled.is_dir():
+        return bundled
+    return package.parent / "rules"
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(str(path), None, f"cannot read: {exc}") from None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise RuleFileError(str(path), None, f"invalid YAML: {exc}") from None
+
+
+def _first_error(exc: ValidationError) -> tuple[str, str]:
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"]) or None
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key"
+    return key or "", message
+
+
+def load_rule(path: Path) -> Rule:
+    data = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), None, "a rule file must be a mapping of keys to values")
+    try:
+        rule = Rule.model_validate(data)
+    except ValidationError as exc:
+        key, message = _first_error(exc)
+        raise RuleFileError(str(path), key, message) from None
+    if rule.name != path.stem:
+        raise RuleFileError(str(path), "name", f"{rule.name!r} differs from the file name")
+    params_model = PARAMS_BY_CHECK.get(rule.check_name)
+    if params_model is None:
+        known = ", ".join(sorted(PARAMS_BY_CHECK))
+        key = "check" if rule.check else "name"
+        raise RuleFileError(str(path), key, f"no check {rule.check_name!r} (known: {known})")
+    try:
+        settings = params_model.model_validate(rule.params)
+    except ValidationError as exc:
+        key, message = _first_error(exc)
+        raise RuleFileError(str(path), f"params.{key}", message) from None
+    return rule.model_copy(update={"path": str(path), "settings": settings})
+
+
+@functools.cache
+def load_rules(directory: str | None = None) -> RuleSet:
+    """All rule files of a folder, sorted by code; codes and names must be unique."""
+    folder = Path(directory) if directory else default_rules_dir()
+    if not folder.is_dir():
+        raise RuleFileError(str(folder), None, "rules folder not found")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        rule = load_rule(path)
+        for key in (rule.name, rule.code):
+            if key in seen:
+                raise RuleFileError(str(path), "code", f"{key} is also used by {seen[key]}")
+            seen[key] = str(path)
+        rules.append(rule)
+    rules.sort(key=lambda rule: rule.code)
+    return RuleSet(directory=str(folder), rules=tuple(rules))
+
+
+@functools.cache
+def load_lexicon(name: str, directory: str | None = None) -> Any:
+    """A lexicon file (`rules/lexicon/NAME.yaml`); a custom rules folder may override it."""
+    folders = []
+    if directory:
+        folders.append(Path(directory) / "lexicon")
+    folders.append(default_rules_dir() / "lexicon")
+    for folder in folders:
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            return _load_yaml(path)
+    raise RuleFileError(str(folders[-1] / f"{name}.yaml"), None, "lexicon not found")
