@@ -39,15 +39,21 @@ def _published(value: str) -> date | datetime:
 
 def _add_common(parser: argparse.ArgumentParser, *, manifest: bool = True) -> None:
     if manifest:
-        parser.add_argument("--manifest", metavar="FILE.csv", help="CSV with path,source,published[,url,title]")
+        parser.add_argument(
+            "--manifest", metavar="FILE.csv", help="CSV with path,source,published[,url,title]"
+        )
     parser.add_argument(
         "--published",
         type=_published,
         metavar="DATE",
         help="publication date (ISO) for articles whose metadata and text give none",
     )
-    parser.add_argument("--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    parser.add_argument(
+        "--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,10 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="extract, group and check articles; print a report")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (read recursively)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (read recursively)"
+    )
     _add_common(check)
-    check.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"), default="text")
-    check.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level")
+    check.add_argument(
+        "--format", choices=("text", "json", "markdown", "sarif", "github"), default="text"
+    )
+    check.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level"
+    )
 
     extract = commands.add_parser("extract", help="print the claims only (no grouping)")
     extract.add_argument("paths", nargs="*", metavar="PATH")
@@ -73,24 +85,46 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="pre-publish check of Markdown or text drafts")
     lint.add_argument("paths", nargs="+", metavar="FILE")
     _add_common(lint, manifest=False)
-    lint.add_argument("--against", nargs="+", metavar="PATH", default=[], help="reference corpus to compare figures with")
+    lint.add_argument(
+        "--against",
+        nargs="+",
+        metavar="PATH",
+        default=[],
+        help="reference corpus to compare figures with",
+    )
     lint.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
-    lint.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None, help="exit 1 at or above this level")
+    lint.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, default=None, help="exit 1 at or above this level"
+    )
     lint.add_argument("--fix", action="store_true", help="rewrite what has one safe rewrite")
-    lint.add_argument("--diff", action="store_true", help="show the fixes as a diff without writing")
+    lint.add_argument(
+        "--diff", action="store_true", help="show the fixes as a diff without writing"
+    )
     lint.add_argument("--config", metavar="FILE", help="pyproject.toml or .claimcheck.toml to use")
 
     report = commands.add_parser("report", help="nightly report: Markdown and JSON in a dated file")
     report.add_argument("paths", nargs="*", metavar="PATH")
     _add_common(report)
-    report.add_argument("--out", metavar="DIR", default="reports", help="folder of the dated reports")
-    report.add_argument("--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)")
-    report.add_argument("--date", type=_published, metavar="YYYY-MM-DD", help="the report's date (default: today)")
-    report.add_argument("--window", type=int, default=1, metavar="DAYS", help="days of articles in the report")
-    report.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: cores)")
+    report.add_argument(
+        "--out", metavar="DIR", default="reports", help="folder of the dated reports"
+    )
+    report.add_argument(
+        "--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)"
+    )
+    report.add_argument(
+        "--date", type=_published, metavar="YYYY-MM-DD", help="the report's date (default: today)"
+    )
+    report.add_argument(
+        "--window", type=int, default=1, metavar="DAYS", help="days of articles in the report"
+    )
+    report.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: cores)"
+    )
     report.add_argument("--quiet", action="store_true", help="no progress output")
 
-    rules = commands.add_parser("rules", help="list every rule with code, name, severity and summary")
+    rules = commands.add_parser(
+        "rules", help="list every rule with code, name, severity and summary"
+    )
     rules.add_argument("--rules", metavar="DIR")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -192,7 +226,9 @@ def run_rules(args: argparse.Namespace) -> int:
     width = max(len(row["name"]) for row in rows)
     for row in rows:
         status = "" if row["status"] == "active" else f" [{row['status']}]"
-        sys.stdout.write(f"{row['code']}  {row['name']:<{width}}  {row['severity']:<7}  {row['summary']}{status}\n")
+        sys.stdout.write(
+            f"{row['code']}  {row['name']:<{width}}  {row['severity']:<7}  {row['summary']}{status}\n"
+        )
     return EXIT_CLEAN
 
 

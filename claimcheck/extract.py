@@ -61,7 +61,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def merge_mentions(quantities: list[Quantity], timexes: list[Timex]) -> list[tuple[Quantity | None, Timex | None]]:
+def merge_mentions(
+    quantities: list[Quantity], timexes: list[Timex]
+) -> list[tuple[Quantity | None, Timex | None]]:
     """Pair durations read by both taggers; drop numbers that are parts of dates or times."""
     pairs: list[tuple[Quantity | None, Timex | None]] = []
     used: set[int] = set()
@@ -133,7 +135,12 @@ def _claim(
                 if parsed is not None:
                     number, unit, seconds = parsed
                     fields.update(
-                        value=number, low=number, high=number, unit=unit, base_value=seconds, base_unit="second"
+                        value=number,
+                        low=number,
+                        high=number,
+                        unit=unit,
+                        base_value=seconds,
+                        base_unit="second",
                     )
             else:
                 fields["kind"] = "time" if timex.type == "TIME" else "date"

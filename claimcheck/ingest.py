@@ -32,7 +32,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 METADATA_KEYS = ("id", "title", "source", "published", "url")
 
 _FENCE = r"(?:---|\.\.\.)"
-FRONT_MATTER_RE = re.compile(rf"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^{_FENCE}[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER_RE = re.compile(
+    rf"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^{_FENCE}[ \t]*(?:\r?\n|\Z)", re.S | re.M
+)
 """YAML front matter: a first line `---`, the YAML, a closing `---` (or `...`) line."""
 
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
@@ -85,7 +87,8 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+            path,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
         ) from None
 
 
@@ -93,7 +96,10 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(shown, f"too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
+            raise InputError(
+                shown,
+                f"too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)",
+            )
         return path.read_bytes()
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
@@ -107,7 +113,9 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             raise InputError(path, "front matter opened with '---' is never closed")
         return {}, text.lstrip("\ufeff"), 1
     try:
-        metadata = yaml.load(match.group("yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        metadata = yaml.load(
+            match.group("yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -170,7 +178,10 @@ class Manifest:
                 for number, row in enumerate(reader, start=2):
                     if not (row.get("path") or "").strip():
                         raise UsageError(f"manifest {csv_path}, line {number}: empty path")
-                    entry = {k: (row.get(k) or "").strip() or None for k in ("source", "published", "url", "title")}
+                    entry = {
+                        k: (row.get(k) or "").strip() or None
+                        for k in ("source", "published", "url", "title")
+                    }
                     if entry["published"]:
                         try:
                             parse_published(entry["published"])
@@ -201,7 +212,11 @@ def _expand(
         root = Path(given)
         if root.is_dir():
             for file in sorted(root.rglob("*")):
-                if not file.is_file() or _hidden(file, root) or file.suffix.lower() not in SUPPORTED_SUFFIXES:
+                if (
+                    not file.is_file()
+                    or _hidden(file, root)
+                    or file.suffix.lower() not in SUPPORTED_SUFFIXES
+                ):
                     continue
                 if listed is not None and file.resolve() not in listed:
                     if skipped is not None:
@@ -247,7 +262,9 @@ def read_html_article(file: Path, article_id: str, shown: str, defaults: dict[st
         raise InputError(shown, str(exc)) from None
 
 
-def read_jsonl(file: Path, file_id: str, shown: str, defaults: dict[str, Any]) -> Iterator[Article | InputFailure]:
+def read_jsonl(
+    file: Path, file_id: str, shown: str, defaults: dict[str, Any]
+) -> Iterator[Article | InputFailure]:
     try:
         text = _decode(_read_bytes(file, shown), shown)
     except InputError as exc:
@@ -267,7 +284,9 @@ def read_jsonl(file: Path, file_id: str, shown: str, defaults: dict[str, Any]) -
             continue
         body = record.get("text")
         if not isinstance(body, str):
-            yield InputFailure(line_id, shown, f"line {number}: missing string field 'text'", number)
+            yield InputFailure(
+                line_id, shown, f"line {number}: missing string field 'text'", number
+            )
             continue
         article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
         metadata = {key: record.get(key) for key in METADATA_KEYS if key != "id"}

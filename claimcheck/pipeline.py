@@ -38,7 +38,9 @@ class ArticleResult:
     claims: list[Claim] = field(default_factory=list)
 
 
-def resolve_publication(article: Article, noise: list[tuple[int, int, str]], options: Options) -> Article:
+def resolve_publication(
+    article: Article, noise: list[tuple[int, int, str]], options: Options
+) -> Article:
     """Metadata first, then a dateline or byline in the text, then --published."""
     if article.published is not None:
         return article
@@ -48,7 +50,9 @@ def resolve_publication(article: Article, noise: list[tuple[int, int, str]], opt
     if found is not None:
         return article.model_copy(update={"published": found[0], "published_origin": "dateline"})
     if options.published is not None:
-        return article.model_copy(update={"published": options.published, "published_origin": "argument"})
+        return article.model_copy(
+            update={"published": options.published, "published_origin": "argument"}
+        )
     return article
 
 
@@ -102,7 +106,12 @@ def locate_findings(findings: list[Finding], articles: dict[str, Article]) -> li
 
 
 def _finding_order(finding: Finding) -> tuple[str, int, int, str]:
-    return (finding.path or finding.article_id or "", finding.line or 0, finding.column or 0, finding.code)
+    return (
+        finding.path or finding.article_id or "",
+        finding.line or 0,
+        finding.column or 0,
+        finding.code,
+    )
 
 
 def analyse(
@@ -122,12 +131,16 @@ def analyse(
 
     duplicates = find_duplicates(articles)
     articles = [
-        article.model_copy(update={"duplicate_of": duplicates[article.id]}) if article.id in duplicates else article
+        article.model_copy(update={"duplicate_of": duplicates[article.id]})
+        if article.id in duplicates
+        else article
         for article in articles
     ]
     stories = cluster_stories(articles)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
+    articles = [
+        article.model_copy(update={"story": story_of.get(article.id)}) for article in articles
+    ]
     groups = build_groups(articles, claims, stories, rules)
 
     context = CheckContext(articles=articles, claims=claims, groups=groups, stories=stories)
@@ -170,11 +183,15 @@ def load(paths: list[str], manifest: str | None = None) -> tuple[list[Article], 
     if skipped:
         # Not an error: the manifest defines the corpus. Said on stderr so nothing vanishes silently.
         names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-        sys.stderr.write(f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n")
+        sys.stderr.write(
+            f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n"
+        )
     return articles, failures
 
 
-def check_paths(paths: list[str], manifest: str | None = None, options: Options | None = None) -> Report:
+def check_paths(
+    paths: list[str], manifest: str | None = None, options: Options | None = None
+) -> Report:
     """`claimcheck check`: read, extract, group and check."""
     options = options or Options()
     rules = load_rules(options.rules_dir)
