@@ -282,13 +282,11 @@ def read_jsonl(
         if not isinstance(record, dict):
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
+        article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
         body = record.get("text")
         if not isinstance(body, str):
-            yield InputFailure(
-                line_id, shown, f"line {number}: missing string field 'text'", number
-            )
+            yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
             continue
-        article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
         metadata = {key: record.get(key) for key in METADATA_KEYS if key != "id"}
         try:
             yield build_article(article_id, shown, body, metadata, defaults)
