@@ -94,7 +94,9 @@ def test_file_argument_id_is_the_path_as_given(tmp_path: Path) -> None:
 
 def test_jsonl_articles_ids_and_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "w1", "title": "T", "source": "Wire", "published": "2024-01-02", "text": "First 5."}),
+        json.dumps(
+            {"id": "w1", "title": "T", "source": "Wire", "published": "2024-01-02", "text": "First 5."}
+        ),
         "",
         json.dumps({"text": "No id here, 7 items."}),
         "{not json",
@@ -119,7 +121,8 @@ def test_manifest_gives_metadata_and_restricts_folder(tmp_path: Path) -> None:
     (tmp_path / "README.md").write_text("Not an article.\n", encoding="utf-8")
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
-        "path,source,published,url\na.txt,Wire A,2023-09-22,\nb.md,Wire B,2023-09-21T08:00,\n", encoding="utf-8"
+        "path,source,published,url\na.txt,Wire A,2023-09-22,\nb.md,Wire B,2023-09-21T08:00,\n",
+        encoding="utf-8",
     )
     items = read_all(tmp_path, manifest=str(manifest))
     articles = {a.id: a for a in articles_of(items)}
@@ -167,7 +170,9 @@ BAD_FILES = [
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     for name, data, _problem in BAD_FILES:
         (tmp_path / name).write_bytes(data)
-    (tmp_path / "good.md").write_text("---\npublished: 2024-02-02\n---\nFine text, 12 boats.\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text(
+        "---\npublished: 2024-02-02\n---\nFine text, 12 boats.\n", encoding="utf-8"
+    )
     items = read_all(tmp_path)
     assert [a.id for a in articles_of(items)] == ["good.md"]
     failures = {f.article_id: f for f in failures_of(items)}
