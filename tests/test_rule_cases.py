@@ -57,7 +57,9 @@ def test_rule_case(rule: Rule, case: RuleCase) -> None:
         assert not findings, [finding.message for finding in findings]
 
 
-@pytest.mark.parametrize("rule", [rule for rule in RULES.rules if check_status(rule) == "active"], ids=lambda rule: rule.name)
+@pytest.mark.parametrize(
+    "rule", [rule for rule in RULES.rules if check_status(rule) == "active"], ids=lambda rule: rule.name
+)
 def test_active_rules_have_pass_and_fail_cases(rule: Rule) -> None:
     kinds = {case.expect for case in rule.cases}
     assert kinds == {"pass", "fail"}, f"{rule.path} needs named pass and fail cases"
