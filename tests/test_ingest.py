@@ -208,3 +208,16 @@ def test_utf8_bom_is_not_part_of_the_body(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffHeadline\nBody 4.\n".encode())
     [article] = articles_of(read_all(tmp_path))
     assert article.text == "Headline\nBody 4.\n"
+
+
+def test_huge_file_is_refused_with_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "huge.txt").write_text("Figures: 12 boats. " * 100, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Headline\nTwo boats.\n", encoding="utf-8")
+    items = read_all(tmp_path)
+    [failure] = failures_of(items)
+    assert failure.article_id == "huge.txt"
+    assert "too large" in failure.reason
+    assert [a.id for a in articles_of(items)] == ["small.txt"]
