@@ -107,6 +107,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: cores)"
     )
     report.add_argument("--quiet", action="store_true", help="no progress output")
+    report.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="time budget per document; a slower one is reported as an error (default: 20)",
+    )
+    report.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="wait this long for another run holding the store (default: fail at once)",
+    )
+    report.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level"
+    )
 
     rules = commands.add_parser("rules", help="list every rule with code, name, severity and summary")
     rules.add_argument("--rules", metavar="DIR")

@@ -1,0 +1,814 @@
+"""`claimcheck report`: the nightly report over a claim store.
+
+A night runs in three steps:
+
+1. Extraction (the map step): every input article whose content hash is not in
+   the store (or was stored by another version of the extractor) goes through
+   `pipeline.process_article` in `--jobs` worker processes, each article under a
+   time budget; each result is committed to the store with its claims at once.
+2. Analysis: the articles of the window (published within the last `--window`
+   days up to the report date, or undated and first seen in that window) are
+   read back from the store and go through `pipeline.analyse`.
+3. Report: `OUT/DATE.md` and `OUT/DATE.json`, written atomically, with what
+   changed since the previous report in the store.
+
+Nothing in the report comes from the clock or from this run's history (how many
+articles it had to extract), so rerunning a night reproduces it byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
+
+from claimcheck import __version__
+from claimcheck.errors import UsageError
+from claimcheck.ingest import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, InputFailure, read_inputs
+from claimcheck.models import SEVERITY_RANK, Article, Claim, ClaimGroup, Finding, Report
+from claimcheck.pipeline import ArticleResult, Options, analyse, process_article
+from claimcheck.rules import RuleSet, load_rules
+from claimcheck.store import Extracted, RunRecord, Store, StoredArticle, content_hash
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+DEFAULT_BUDGET = 20.0
+"""Seconds one article may take to extract; a 600-word article takes milliseconds."""
+KILL_GRACE = 2.0
+"""Seconds past the budget before a worker that ignores its alarm is killed."""
+NEW_ARTICLES_SHOWN = 20
+
+
+class BudgetExceeded(Exception):
+    """Raised by the alarm when one article takes longer than the time budget."""
+
+
+# Extraction of one article ------------------------------------------------------------
+
+
+def extract_one(article: Article, options: Options) -> Extracted:
+    """The map step: one article in, its processed form and claims (as JSON) out."""
+    result = process_article(article, options)
+    return Extracted.of(result.article, result.claims)
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise BudgetExceeded
+
+
+def _budget_reason(budget: float) -> str:
+    return f"extraction took longer than the time budget of {budget:g} s per document; skipped"
+
+
+def extract_within_budget(article: Article, options: Options, budget: float) -> Extracted | str:
+    """Extracted claims, or the reason the article failed (over budget, or an extractor error).
+
+    The budget is a SIGALRM timer: the regex engine and Python code both check for
+    signals, so a pathological document is interrupted where it is.
+    """
+    use_alarm = budget > 0 and hasattr(signal, "setitimer")
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
+    try:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, budget)
+        return extract_one(article, options)
+    except BudgetExceeded:
+        return _budget_reason(budget)
+    except RecursionError:
+        return "extraction failed: the document is too deeply nested"
+    except Exception as exc:  # one bad document must not stop the night
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _worker_main(connection: Connection, options: Options, budget: float, close_fd: int | None) -> None:
+    if close_fd is not None:  # the parent's store lock: only the parent may hold it
+        with contextlib.suppress(OSError):
+            os.close(close_fd)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        while True:
+            try:
+                task = connection.recv()
+            except EOFError:
+                break
+            if task is None:
+                break
+            key, article = task
+            connection.send((key, extract_within_budget(article, options, budget)))
+    finally:
+        os._exit(0)  # no finalizers: the forked copy of the parent's SQLite handle stays untouched
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    task: tuple[str, Article] | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    """Worker processes that extract one article at a time, each under a hard time limit.
+
+    A worker still busy `KILL_GRACE` seconds after its budget (it ignored the alarm,
+    e.g. stuck in C code) is killed and replaced; its article is reported as over budget.
+    """
+
+    def __init__(self, jobs: int, options: Options, budget: float, close_fd: int | None = None) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers inherit the loaded modules and rules, so they start at once.
+        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._options = options
+        self._budget = budget
+        self._close_fd = close_fd
+        self._workers = [self._start() for _ in range(jobs)]
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main,
+            args=(child_end, self._options, self._budget, self._close_fd),
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _limit(self) -> float | None:
+        return self._budget + KILL_GRACE if self._budget > 0 else None
+
+    def map(self, tasks: Iterator[tuple[str, Article]]) -> Iterator[tuple[str, Article, Extracted | str]]:
+        """(key, article, outcome) for every task, in completion order."""
+        pending = iter(tasks)
+        exhausted = False
+        limit = self._limit()
+        while True:
+            for index, worker in enumerate(self._workers):
+                if worker.task is None and not exhausted:
+                    task = next(pending, None)
+                    if task is None:
+                        exhausted = True
+                        continue
+                    worker.task, worker.started = task, time.monotonic()
+                    try:
+                        worker.connection.send(task)
+                    except (BrokenPipeError, ConnectionResetError):
+                        self._workers[index] = self._replace(worker)
+                        yield task[0], task[1], "extraction failed: the worker process died"
+            busy = [worker for worker in self._workers if worker.task is not None]
+            if not busy:
+                return
+            timeout = None
+            if limit is not None:
+                now = time.monotonic()
+                timeout = max(0.0, min(worker.started + limit - now for worker in busy))
+            ready = set(wait([worker.connection for worker in busy], timeout))
+            for index, worker in enumerate(self._workers):
+                if worker.task is None:
+                    continue
+                key, article = worker.task
+                if worker.connection in ready:
+                    try:
+                        _key, outcome = worker.connection.recv()
+                    except (EOFError, OSError):
+                        self._workers[index] = self._replace(worker)
+                        yield key, article, "extraction failed: the worker process died"
+                        continue
+                    worker.task = None
+                    yield key, article, outcome
+                elif limit is not None and time.monotonic() - worker.started >= limit:
+                    self._workers[index] = self._replace(worker)
+                    yield key, article, _budget_reason(self._budget)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.process.kill()
+        worker.process.join()
+        worker.connection.close()
+        return self._start()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            with contextlib.suppress(OSError):
+                worker.connection.send(None)
+        for worker in self._workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+
+
+# Progress -------------------------------------------------------------------------------
+
+
+class Progress:
+    """Progress on stderr: a bar on a terminal, a plain line every few seconds otherwise."""
+
+    def __init__(self, stream: TextIO, total: int | None, quiet: bool) -> None:
+        self.stream = stream
+        self.total = total
+        self.quiet = quiet
+        self.terminal = stream.isatty()
+        self.read = self.extracted = self.failed = self.known = 0
+        self._began = self._shown = time.monotonic()
+
+    def tick(self, force: bool = False) -> None:
+        if self.quiet:
+            return
+        now = time.monotonic()
+        interval = 0.1 if self.terminal else 5.0
+        if not force and now - self._shown < interval:
+            return
+        self._shown = now
+        rate = self.extracted / max(now - self._began, 1e-9)
+        counts = (
+            f"{self.read} read, {self.known} already stored, {self.extracted} extracted"
+            f"{f', {self.failed} failed' if self.failed else ''} ({rate:.0f}/s)"
+        )
+        if self.terminal:
+            bar = ""
+            if self.total:
+                share = min(self.read / self.total, 1.0)
+                filled = int(share * 24)
+                bar = f"[{'#' * filled}{'.' * (24 - filled)}] {share:4.0%} "
+            self.stream.write(f"\r\x1b[Kclaimcheck: {bar}{counts}")
+        else:
+            self.stream.write(f"claimcheck: {counts}\n")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.quiet:
+            return
+        self.tick(force=True)
+        if self.terminal:
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            self.stream.write(f"claimcheck: {message}\n")
+            self.stream.flush()
+
+
+def estimate_articles(paths: Iterable[str]) -> int | None:
+    """How many articles the inputs hold (files, plus lines of jsonl files), for the progress bar."""
+    total = 0
+    for given in paths:
+        root = Path(given)
+        files = (
+            (file for file in sorted(root.rglob("*")) if file.is_file()) if root.is_dir() else iter([root])
+        )
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                continue
+            if suffix in JSONL_SUFFIXES:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(
+                            chunk.count(b"\n") for chunk in iter(lambda h=handle: h.read(1 << 20), b"")
+                        )
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total or None
+
+
+# The run ---------------------------------------------------------------------------------
+
+
+@dataclass
+class NightlyStats:
+    """What this run did (stderr and tests only: never part of the report)."""
+
+    read: int = 0
+    known: int = 0
+    extracted: int = 0
+    failed: int = 0
+    refreshed: int = 0
+    extracted_ids: list[str] = field(default_factory=list)
+
+
+def extractor_fingerprint(rules_dir: str | None) -> str:
+    """Changes whenever the code or the rules that extract claims change: stored results then expire."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    folders = [package]
+    rules = Path(rules_dir) if rules_dir else package.parent / "rules"
+    if not rules.is_dir():
+        rules = package / "_rules"
+    folders.append(rules)
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
+            if file.suffix in (".py", ".yaml", ".yml") and file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.relative_to(folder).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _report_date(value: date | datetime | None, today: Callable[[], date]) -> date:
+    if value is None:
+        return today()
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _fresh_copy(article: Article) -> Article:
+    """A stored article as ingestion gave it, for extraction by a newer extractor."""
+    updates: dict[str, Any] = {"noise": [], "duplicate_of": None, "story": None}
+    if article.published_origin != "metadata":
+        updates.update(published=None, published_origin=None)
+    return article.model_copy(update=updates)
+
+
+def extract_new(
+    store: Store,
+    paths: list[str],
+    manifest: str | None,
+    options: Options,
+    *,
+    jobs: int,
+    budget: float,
+    report_date: date,
+    window: tuple[date, date],
+    progress: Progress,
+) -> tuple[NightlyStats, list[InputFailure], set[str]]:
+    """Extract and store every input article the store does not hold yet.
+
+    Returns the stats, the input failures (unreadable files, and articles whose
+    extraction failed now or on an earlier night), and the hashes of the inputs.
+    """
+    stats = NightlyStats()
+    extractor = extractor_fingerprint(options.rules_dir)
+    failures: list[InputFailure] = []
+    input_hashes: set[str] = set()
+    skipped: list[str] = []
+
+    def new_articles() -> Iterator[tuple[str, Article]]:
+        for item in read_inputs(paths, manifest, skipped):
+            stats.read += 1
+            progress.read = stats.read
+            progress.tick()
+            if isinstance(item, InputFailure):
+                failures.append(item)
+                continue
+            key = content_hash(item, options.published)
+            if key in input_hashes:
+                continue  # the same article twice in tonight's inputs
+            input_hashes.add(key)
+            stored = store.status(key)
+            if stored is not None and stored[1] == extractor:
+                stats.known += 1
+                progress.known = stats.known
+                continue
+            yield key, item
+        # Window articles stored by an older extractor are extracted again from the stored text.
+        for key, stored_extractor in store.window_hashes(*window):
+            if stored_extractor != extractor and key not in input_hashes:
+                stats.refreshed += 1
+                yield key, _fresh_copy(store.load_article(key, with_claims=False).article)
+
+    pool = None
+    try:
+        if jobs > 1:
+            pool = WorkerPool(jobs, options, budget, store.lock_descriptor)
+            outcomes: Iterator[tuple[str, Article, Extracted | str]] = pool.map(new_articles())
+        else:
+            outcomes = (
+                (key, article, extract_within_budget(article, options, budget))
+                for key, article in new_articles()
+            )
+        for key, article, outcome in outcomes:
+            if isinstance(outcome, Extracted):
+                store.put_article(key, article, outcome, extractor=extractor, seen=report_date)
+                stats.extracted += 1
+                stats.extracted_ids.append(article.id)
+            else:
+                store.put_article(key, article, None, extractor=extractor, seen=report_date, reason=outcome)
+                stats.failed += 1
+            progress.extracted, progress.failed = stats.extracted, stats.failed
+            progress.tick()
+    finally:
+        if pool is not None:
+            pool.close()
+    progress.done()
+    if skipped:
+        names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+        progress.say(f"{len(skipped)} file(s) not in the manifest were skipped: {names}")
+    for key in sorted(input_hashes):
+        stored_failure = store.failure(key)
+        if stored_failure is not None:
+            failures.append(
+                InputFailure(stored_failure.article_id, stored_failure.path or "", stored_failure.reason)
+            )
+    return stats, failures, input_hashes
+
+
+def _article_order(stored: StoredArticle) -> tuple[str, str, str]:
+    published = stored.article.published
+    return (published.isoformat() if published is not None else "~", stored.article.id, stored.hash)
+
+
+def _renamed(stored: StoredArticle, new_id: str) -> StoredArticle:
+    article = stored.article.model_copy(update={"id": new_id})
+    claims = [
+        claim.model_copy(update={"article_id": new_id, "id": new_id + claim.id[len(stored.article.id) :]})
+        for claim in stored.claims
+    ]
+    return StoredArticle(stored.hash, article, claims, stored.first_seen)
+
+
+def window_articles(store: Store, window: tuple[date, date], current: set[str]) -> list[StoredArticle]:
+    """The stored articles of the window, in a stable order, with unique ids.
+
+    Two stored versions of one article (same id and path: the file changed) keep the
+    one in tonight's inputs, else the one first seen latest; two different articles
+    that happen to share an id get the content hash appended to the later one's id.
+    """
+    loaded = [store.load_article(key) for key, _extractor in store.window_hashes(*window)]
+    by_version: dict[tuple[str, str | None], StoredArticle] = {}
+    for stored in sorted(loaded, key=lambda item: (item.hash in current, item.first_seen, item.hash)):
+        by_version[(stored.article.id, stored.article.path)] = stored  # the preferred one comes last
+    kept = sorted(by_version.values(), key=_article_order)
+    seen: set[str] = set()
+    unique = []
+    for stored in kept:
+        if stored.article.id in seen:
+            stored = _renamed(stored, f"{stored.article.id}~{stored.hash[:8]}")
+        seen.add(stored.article.id)
+        unique.append(stored)
+    return unique
+
+
+# What changed since the previous report --------------------------------------------------
+
+
+@dataclass
+class SinceLast:
+    previous_date: str | None
+    new_articles: list[str]
+    new_conflicts: list[ClaimGroup]
+    resolved_conflicts: list[tuple[ClaimGroup, ClaimGroup]]
+    """(the conflict as last reported, the group now)."""
+    evolving: list[tuple[ClaimGroup | None, ClaimGroup]]
+    """(the group as last reported or None, the group now) for figures that moved."""
+    new_findings: list[Finding]
+    gone_findings: list[Finding]
+
+
+def _finding_key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
+    return (finding.rule, finding.article_id or finding.path or "", tuple(sorted(finding.claim_ids)))
+
+
+def _readings(group: ClaimGroup, claims: dict[str, Claim]) -> frozenset[tuple[Any, ...]]:
+    """The distinct figures of a group: its values, or else its claims' values."""
+    if group.values:
+        return frozenset(
+            (value.value, value.low, value.high, value.timex, value.unit) for value in group.values
+        )
+    found = set()
+    for claim_id in group.claim_ids:
+        claim = claims.get(claim_id)
+        if claim is not None:
+            found.add((claim.value, claim.low, claim.high, claim.timex, claim.unit))
+    return frozenset(found)
+
+
+def _best_match(group: ClaimGroup, index: dict[str, int], candidates: list[ClaimGroup]) -> ClaimGroup | None:
+    """The candidate group sharing most claims with `group` (earliest on ties)."""
+    overlap: dict[int, int] = {}
+    for claim_id in group.claim_ids:
+        if claim_id in index:
+            overlap[index[claim_id]] = overlap.get(index[claim_id], 0) + 1
+    if not overlap:
+        return None
+    best = min(overlap, key=lambda position: (-overlap[position], position))
+    return candidates[best]
+
+
+def _claim_index(groups: list[ClaimGroup]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for position, group in enumerate(groups):
+        for claim_id in group.claim_ids:
+            index.setdefault(claim_id, position)
+    return index
+
+
+def since_last(previous: RunRecord | None, report: Report, new_articles: list[str]) -> SinceLast:
+    """Compare tonight's groups and findings with the previous report's.
+
+    A group continues an earlier one if they share claims (claim ids are stable:
+    article id and offsets). New conflicts: conflict groups that were not a
+    conflict before; resolved: earlier conflicts whose group is no longer one;
+    evolving figures: evolving groups whose set of figures changed.
+    """
+    if previous is None:
+        return SinceLast(None, new_articles, [], [], [], [], [])
+    claims = {claim.id: claim for claim in report.claims}
+    old_index = _claim_index(previous.groups)
+    new_index = _claim_index(report.groups)
+    new_conflicts, evolving = [], []
+    for group in report.groups:
+        before = _best_match(group, old_index, previous.groups)
+        if group.status == "conflict" and (before is None or before.status != "conflict"):
+            new_conflicts.append(group)
+        elif group.status == "evolving" and (
+            before is None or _readings(before, claims) != _readings(group, claims)
+        ):
+            evolving.append((before, group))
+    resolved = []
+    for group in previous.groups:
+        if group.status != "conflict":
+            continue
+        now = _best_match(group, new_index, report.groups)
+        if now is not None and now.status != "conflict":
+            resolved.append((group, now))
+    old_keys = {_finding_key(finding) for finding in previous.findings}
+    new_keys = {_finding_key(finding) for finding in report.findings}
+    window_ids = {article.id for article in report.articles}
+    new_findings = [finding for finding in report.findings if _finding_key(finding) not in old_keys]
+    gone = [
+        finding
+        for finding in previous.findings
+        if _finding_key(finding) not in new_keys and finding.article_id in window_ids
+    ]
+    return SinceLast(previous.date, new_articles, new_conflicts, resolved, evolving, new_findings, gone)
+
+
+# Rendering ---------------------------------------------------------------------------------
+
+
+def _figures(group: ClaimGroup, claims: dict[str, Claim]) -> str:
+    texts: dict[str, tuple[float, str]] = {}
+    for claim_id in group.claim_ids:
+        claim = claims.get(claim_id)
+        if claim is not None:
+            texts.setdefault(
+                claim.text, (claim.base_value if claim.base_value is not None else 0.0, claim.text)
+            )
+    return ", ".join(f"“{text}”" for _value, text in sorted(texts.values()))
+
+
+def _where(finding: Finding) -> str:
+    place = finding.path or finding.article_id or "?"
+    if finding.line:
+        place += f":{finding.line}:{finding.column or 1}"
+    return place
+
+
+def _markdown_since(since: SinceLast, report: Report) -> list[str]:
+    claims = {claim.id: claim for claim in report.claims}
+    titles = {article.id: article.title or article.id for article in report.articles}
+    lines = []
+    if since.previous_date is None:
+        lines += [
+            "## New since the last report",
+            "",
+            f"This is the first report in this store: all {len(since.new_articles)} article(s) are new.",
+            "",
+        ]
+        return lines
+    lines += [f"## New since the last report ({since.previous_date})", ""]
+
+    def section(title: str, items: list[str]) -> None:
+        lines.extend([f"### {title}", ""])
+        lines.extend(items or ["None."])
+        lines.append("")
+
+    section(
+        "New conflicts",
+        [
+            f"- **{group.label}**: {_figures(group, claims)} ({len(group.article_ids)} articles)"
+            for group in since.new_conflicts
+        ],
+    )
+    section(
+        "Conflicts resolved by later reporting",
+        [
+            f"- **{now.label}**: now {now.status.replace('_', ' ')}: {_figures(now, claims)}"
+            for _before, now in since.resolved_conflicts
+        ],
+    )
+    section(
+        "Evolving figures",
+        [f"- **{now.label}**: {_figures(now, claims)}" for _before, now in since.evolving],
+    )
+    section(
+        "New findings",
+        [
+            f"- `{_where(finding)}` {finding.code} [{finding.rule}] {finding.severity}: {finding.message}"
+            for finding in since.new_findings
+        ],
+    )
+    section(
+        "Findings no longer reported",
+        [
+            f"- `{_where(finding)}` {finding.code} [{finding.rule}]: {finding.message}"
+            for finding in since.gone_findings
+        ],
+    )
+    shown = [
+        f"- {article_id}: {titles.get(article_id, article_id)}"
+        for article_id in since.new_articles[:NEW_ARTICLES_SHOWN]
+    ]
+    if len(since.new_articles) > NEW_ARTICLES_SHOWN:
+        shown.append(
+            f"- … and {len(since.new_articles) - NEW_ARTICLES_SHOWN} more (all listed in the JSON report)"
+        )
+    section(f"New articles ({len(since.new_articles)})", shown)
+    return lines
+
+
+def _severity_counts(findings: list[Finding]) -> str:
+    counts = dict.fromkeys(("error", "warning", "info"), 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return ", ".join(
+        f"{count} {severity}{'s' if count != 1 and severity != 'info' else ''}"
+        for severity, count in counts.items()
+    )
+
+
+def _summary_body(report: Report) -> str:
+    """The consistency summary of every story (the Markdown renderer's output)."""
+    from claimcheck.render import get_renderer
+
+    try:
+        renderer = get_renderer("markdown")
+    except ModuleNotFoundError:
+        return _findings_by_severity(report)
+    return str(renderer.render(report))
+
+
+def _findings_by_severity(report: Report) -> str:
+    """Findings, most severe first: what the report shows where no Markdown renderer is installed."""
+    lines = ["## Findings", ""]
+    ordered = sorted(report.findings, key=lambda finding: -SEVERITY_RANK[finding.severity])
+    lines += [
+        f"- **{finding.severity}** `{_where(finding)}` {finding.code} [{finding.rule}]: {finding.message}"
+        for finding in ordered
+    ] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> str:
+    first, last = window
+    days = (last - first).days + 1
+    head = [
+        f"# claimcheck nightly report: {report_date.isoformat()}",
+        "",
+        f"Window: {first.isoformat()} to {last.isoformat()} ({days} day{'s' if days != 1 else ''}). "
+        f"{len(report.articles)} articles, {len(report.stories)} stories, {len(report.claims)} claims, "
+        f"{len(report.groups)} claim groups; findings: {_severity_counts(report.findings)}.",
+        "",
+    ]
+    body = _summary_body(report).rstrip("\n")
+    return "\n".join([*head, *_markdown_since(since, report), body]) + "\n"
+
+
+def render_json(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> str:
+    from claimcheck.render import get_renderer
+
+    data = json.loads(get_renderer("json").render(report))
+    data["nightly"] = {
+        "date": report_date.isoformat(),
+        "window": {"first": window[0].isoformat(), "last": window[1].isoformat()},
+        "since_last": {
+            "previous_date": since.previous_date,
+            "new_articles": since.new_articles,
+            "new_conflicts": [group.id for group in since.new_conflicts],
+            "resolved_conflicts": [
+                {"previous": before.model_dump(mode="json"), "group": now.id}
+                for before, now in since.resolved_conflicts
+            ],
+            "evolving": [
+                {"previous": before.model_dump(mode="json") if before else None, "group": now.id}
+                for before, now in since.evolving
+            ],
+            "new_findings": [finding.model_dump(mode="json") for finding in since.new_findings],
+            "gone_findings": [finding.model_dump(mode="json") for finding in since.gone_findings],
+        },
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Temporary file in the same folder, fsync, rename: readers see the old file or the new one."""
+    data = text.encode("utf-8")
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def _exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[fail_on]
+    return (
+        EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in report.findings) else EXIT_CLEAN
+    )
+
+
+def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
+    """`claimcheck report`: extract what is new, analyse the window, write the dated report."""
+    report_date = _report_date(args.date, today)
+    window_days = args.window
+    if window_days < 1:
+        raise UsageError("--window must be at least 1 day")
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    budget = getattr(args, "budget", None)
+    budget = DEFAULT_BUDGET if budget is None else budget
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
+    store_path = Path(args.store) if args.store else out / "claimcheck.sqlite"
+    window = (report_date - timedelta(days=window_days - 1), report_date)
+    options = Options(rules_dir=args.rules, published=args.published)
+    rules = load_rules(args.rules)
+    progress = Progress(
+        sys.stderr, None if args.quiet else estimate_articles(args.paths), getattr(args, "quiet", False)
+    )
+    with Store.open(store_path, wait=getattr(args, "wait", 0.0) or 0.0) as store:
+        stats, failures, input_hashes = extract_new(
+            store,
+            args.paths,
+            args.manifest,
+            options,
+            jobs=jobs,
+            budget=budget,
+            report_date=report_date,
+            window=window,
+            progress=progress,
+        )
+        if stats.read == 0:
+            sys.stderr.write("claimcheck: no readable input\n")
+            return EXIT_CANNOT_RUN
+        report, since = analyse_window(store, report_date, window, input_hashes, failures, options, rules)
+        stem = report_date.isoformat()
+        write_atomically(out / f"{stem}.json", render_json(report, since, report_date, window))
+        write_atomically(out / f"{stem}.md", render_markdown(report, since, report_date, window))
+        store.record_run(
+            report_date, window_days, len(report.articles), len(report.claims), report.groups, report.findings
+        )
+    progress.say(
+        f"{stats.extracted} extracted, {stats.known} already stored, {stats.failed} failed"
+        f"{f', {stats.refreshed} re-extracted by a newer extractor' if stats.refreshed else ''}; "
+        f"wrote {out / stem}.md and .json"
+    )
+    return _exit_code(report, getattr(args, "fail_on", None) or "error")
+
+
+def analyse_window(
+    store: Store,
+    report_date: date,
+    window: tuple[date, date],
+    input_hashes: set[str],
+    failures: list[InputFailure],
+    options: Options,
+    rules: RuleSet,
+) -> tuple[Report, SinceLast]:
+    stored = window_articles(store, window, input_hashes)
+    results = [ArticleResult(item.article, item.claims) for item in stored]
+    failures = sorted(failures, key=lambda failure: (failure.path, failure.line or 0, failure.article_id))
+    report = analyse(results, failures, options, rules)
+    previous = store.previous_run(report_date)
+    fresh = store.first_seen_between(previous.date if previous else None, report_date)
+    new_ids = [item.article.id for item in stored if item.hash in fresh]
+    return report, since_last(previous, report, new_ids)
