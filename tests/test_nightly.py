@@ -1,0 +1,370 @@
+"""`claimcheck report`: incremental runs, byte-identical reruns, kill -9, concurrency, budgets."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from claimcheck import nightly
+from claimcheck.cli import main
+from claimcheck.models import Article, ClaimGroup, Finding, GroupValue, Report
+from claimcheck.store import RunRecord, Store
+
+REPO = Path(__file__).resolve().parent.parent
+NIGHT = date(2026, 3, 10)
+
+OUTLETS = ("Harbour Gazette", "Valley Courier", "North Wire", "Evening Ledger")
+PLACES = ("Marlow", "Kestrel Bay", "Dunmore", "Ashford")
+
+
+def write_article(folder: Path, number: int, published: date | None) -> Path:
+    """A small article of my own, with counts, hedges and weekdays, dated `published`."""
+    place = PLACES[number % len(PLACES)]
+    lines = [
+        "---",
+        f"title: Flooding in {place}, report {number}",
+        f"source: {OUTLETS[number % len(OUTLETS)]}",
+        *([f"published: {published.isoformat()}"] if published else []),
+        "---",
+        f"About {30 + number} homes in {place} were flooded on Tuesday, the council said yesterday.",
+        f"Some {1200 + 10 * number} residents left, and at least {number % 5 + 2} shelters opened.",
+        f"Repairs will take {number % 7 + 3} weeks, officials said on Friday.",
+    ]
+    path = folder / f"flood-{number:03d}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def corpus(folder: Path, numbers: range, night: date = NIGHT) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in numbers:
+        write_article(folder, number, night - timedelta(days=number % 3) if number % 4 else None)
+    return folder
+
+
+def report(paths: list[Path], out: Path, night: date = NIGHT, *extra: str) -> int:
+    argv = ["report", *map(str, paths), "--out", str(out), "--date", night.isoformat(), "--quiet"]
+    return main([*argv, "--window", "3", *extra])
+
+
+def read_json(out: Path, night: date = NIGHT) -> dict:
+    return json.loads((out / f"{night.isoformat()}.json").read_text(encoding="utf-8"))
+
+
+def finding_keys(data: dict) -> set[tuple]:
+    return {(f["rule"], f["article_id"], tuple(sorted(f["claim_ids"]))) for f in data["findings"]}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles extracted in-process (jobs=1)."""
+    seen: list[str] = []
+    original = nightly.extract_one
+
+    def counting(article, options):  # type: ignore[no-untyped-def]
+        seen.append(article.id)
+        return original(article, options)
+
+    monkeypatch.setattr(nightly, "extract_one", counting)
+    return seen
+
+
+def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 7))
+    out = tmp_path / "reports"
+    assert report([folder], out, NIGHT, "--jobs", "1") in (0, 1)
+    assert sorted(counted) == [f"flood-{n:03d}.md" for n in range(1, 7)]
+    first = read_json(out)
+    assert first["nightly"]["since_last"]["previous_date"] is None
+
+    counted.clear()
+    next_night = NIGHT + timedelta(days=1)
+    corpus(folder, range(7, 10), next_night)
+    (folder / "broken.md").write_bytes(b"caf\xe9 au lait\n")  # not UTF-8: an input-error finding
+    assert report([folder], out, next_night, "--jobs", "1") == 1
+    assert sorted(counted) == ["flood-007.md", "flood-008.md", "flood-009.md"]  # only the new ones
+    second = read_json(out, next_night)
+    since = second["nightly"]["since_last"]
+    assert since["previous_date"] == NIGHT.isoformat()
+    assert since["new_articles"] == [
+        a["id"] for a in second["articles"] if a["id"] in {"flood-007.md", "flood-008.md", "flood-009.md"}
+    ]
+    assert sorted(since["new_articles"]) == ["flood-007.md", "flood-008.md", "flood-009.md"]
+    new = {(f["rule"], f["article_id"], tuple(sorted(f["claim_ids"]))) for f in since["new_findings"]}
+    assert new == finding_keys(second) - finding_keys(first)
+    assert ("input-error", "broken.md", ()) in new
+    markdown = (out / f"{next_night.isoformat()}.md").read_text(encoding="utf-8")
+    assert f"## New since the last report ({NIGHT.isoformat()})" in markdown
+    assert "### New articles (3)" in markdown
+    assert "- flood-009.md: Flooding in" in markdown
+    assert "broken.md" in markdown
+
+
+def test_an_unchanged_rerun_rewrites_the_same_bytes(tmp_path: Path, counted: list[str]) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 9))
+    out = tmp_path / "reports"
+    report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
+    report([folder], out, NIGHT, "--jobs", "1")
+    before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")}
+    counted.clear()
+    report([folder], out, NIGHT, "--jobs", "1")
+    assert counted == []
+    assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    # Two workers, another store: the same report (nothing depends on completion order).
+    other = tmp_path / "other"
+    report([folder], other, NIGHT - timedelta(days=1), "--jobs", "2")
+    report([folder], other, NIGHT, "--jobs", "2")
+    assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_window_keeps_older_articles_out_of_the_report(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 4))
+    write_article(folder, 50, NIGHT - timedelta(days=30))
+    out = tmp_path / "reports"
+    report([folder], out, NIGHT, "--jobs", "1")
+    ids = {a["id"] for a in read_json(out)["articles"]}
+    assert ids == {"flood-001.md", "flood-002.md", "flood-003.md"}
+    with Store.open(out / "claimcheck.sqlite") as store:
+        assert store.counts()["articles"] == 4  # stored, just not in this window
+
+
+SLOW_RUN = """
+import sys, time
+from claimcheck import nightly
+original = nightly.extract_one
+def slow(article, options):
+    time.sleep(0.03)
+    return original(article, options)
+nightly.extract_one = slow
+from claimcheck.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def slow_run(args: list[str], **kwargs: object) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.Popen(  # type: ignore[call-overload]
+        [sys.executable, "-c", SLOW_RUN, *args], env=env, stderr=subprocess.PIPE, text=True, **kwargs
+    )
+
+
+def stored_articles(path: Path) -> int:
+    if not path.exists():
+        return 0
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+@pytest.mark.slow
+def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 61))
+    args = [str(folder), "--date", NIGHT.isoformat(), "--window", "3", "--quiet", "--jobs", "2"]
+    killed_out = tmp_path / "killed"
+    process = slow_run(["report", *args, "--out", str(killed_out)])
+    store_path = killed_out / "claimcheck.sqlite"
+    deadline = time.monotonic() + 20
+    while stored_articles(store_path) < 10 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    committed = stored_articles(store_path)
+    assert 10 <= committed < 60, "the run should be killed part way"
+    assert not (killed_out / f"{NIGHT}.json").exists()
+
+    rerun = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "report", *args[:-1], "1", "--out", str(killed_out)],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert rerun.returncode in (0, 1), rerun.stderr
+    clean_out = tmp_path / "clean"
+    report([folder], clean_out, NIGHT, "--jobs", "1")
+    for name in ("md", "json"):
+        assert (killed_out / f"{NIGHT}.{name}").read_bytes() == (clean_out / f"{NIGHT}.{name}").read_bytes()
+    with Store.open(store_path) as store:
+        assert store.integrity() == "ok"
+        assert store.counts()["articles"] == 60
+
+
+@pytest.mark.slow
+def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 31))
+    out = tmp_path / "reports"
+    base = ["report", str(folder), "--out", str(out), "--date", NIGHT.isoformat(), "--window", "3"]
+    first = slow_run([*base, "--jobs", "1"])
+    while stored_articles(out / "claimcheck.sqlite") < 1:
+        time.sleep(0.02)
+    refused = slow_run([*base, "--jobs", "1"])
+    waiting = slow_run([*base, "--jobs", "1", "--wait", "30"])
+    _, refused_err = refused.communicate(timeout=30)
+    assert refused.returncode == 2
+    assert f"claim store {out / 'claimcheck.sqlite'} is in use by another claimcheck run" in refused_err
+    _, first_err = first.communicate(timeout=30)
+    _, waiting_err = waiting.communicate(timeout=30)
+    assert first.returncode in (0, 1), first_err
+    assert waiting.returncode in (0, 1), waiting_err
+    assert "0 extracted, 30 already stored" in waiting_err  # it waited, then found everything done
+    with Store.open(out / "claimcheck.sqlite") as store:
+        assert store.integrity() == "ok"
+        assert store.counts()["articles"] == 30
+    clean = tmp_path / "clean"
+    report([folder], clean, NIGHT, "--jobs", "1")
+    assert (out / f"{NIGHT}.json").read_bytes() == (clean / f"{NIGHT}.json").read_bytes()
+
+
+def stall_on_marker(article, options):  # type: ignore[no-untyped-def]
+    if "STALL" in article.text:
+        while True:  # a pathological document: Python-level work that never ends
+            pass
+    return ORIGINAL_EXTRACT(article, options)
+
+
+def stall_ignoring_alarms(article, options):  # type: ignore[no-untyped-def]
+    if "STALL" in article.text:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        time.sleep(30)
+    return ORIGINAL_EXTRACT(article, options)
+
+
+ORIGINAL_EXTRACT = nightly.extract_one
+
+
+@pytest.mark.parametrize(
+    ("name", "stall", "jobs"),
+    [
+        ("in-process alarm", stall_on_marker, "1"),
+        ("worker alarm", stall_on_marker, "2"),
+        ("worker killed when it ignores the alarm", stall_ignoring_alarms, "2"),
+    ],
+)
+def test_a_pathological_document_becomes_an_error_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, stall: object, jobs: str
+) -> None:
+    monkeypatch.setattr(nightly, "extract_one", stall)
+    monkeypatch.setattr(nightly, "KILL_GRACE", 0.3)
+    folder = corpus(tmp_path / "crawl", range(1, 5))
+    (folder / "digits.md").write_text("STALL " + "7" * 200_000 + "\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    began = time.monotonic()
+    assert report([folder], out, NIGHT, "--jobs", jobs, "--budget", "0.5") == 1
+    assert time.monotonic() - began < 10
+    data = read_json(out)
+    errors = [f for f in data["findings"] if f["rule"] == "input-error"]
+    assert len(errors) == 1
+    assert errors[0]["path"].endswith("digits.md")
+    assert "time budget of 0.5 s" in errors[0]["message"]
+    assert len(data["articles"]) == 4
+    # The next night does not spend the budget again, and still reports the file.
+    monkeypatch.setattr(nightly, "extract_one", ORIGINAL_EXTRACT)
+    assert report([folder], out, NIGHT, "--jobs", jobs) == 1
+    assert [f["path"] for f in read_json(out)["findings"] if f["rule"] == "input-error"] == [
+        errors[0]["path"]
+    ]
+
+
+def test_no_readable_input_cannot_run(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert report([tmp_path / "empty"], tmp_path / "out", NIGHT) == 2
+    assert not (tmp_path / "out" / f"{NIGHT}.md").exists()
+
+
+def test_date_defaults_to_the_today_callable(tmp_path: Path) -> None:
+    from claimcheck.cli import build_parser
+
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    args = build_parser().parse_args(["report", str(folder), "--out", str(tmp_path / "out"), "--quiet"])
+    nightly.run(args, today=lambda: NIGHT)
+    assert (tmp_path / "out" / f"{NIGHT}.md").exists()
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("name", "stream", "quiet", "expected"),
+    [
+        (
+            "terminal gets a bar",
+            FakeTerminal(),
+            False,
+            "\r\x1b[Kclaimcheck: [############............]  50% ",
+        ),
+        ("pipe gets plain lines", io.StringIO(), False, "claimcheck: 5 read, 1 already stored, 3 extracted"),
+        ("quiet says nothing", io.StringIO(), True, ""),
+    ],
+)
+def test_progress(name: str, stream: io.StringIO, quiet: bool, expected: str) -> None:
+    progress = nightly.Progress(stream, 10, quiet)
+    progress.read, progress.known, progress.extracted = 5, 1, 3
+    progress.tick(force=True)
+    if expected:
+        assert stream.getvalue().startswith(expected)
+    else:
+        assert stream.getvalue() == ""
+
+
+def group(gid: str, status: str, claim_ids: list[str], values: list[float] = ()) -> ClaimGroup:  # type: ignore[assignment]
+    return ClaimGroup(
+        id=gid,
+        label=f"label {gid}",
+        claim_ids=claim_ids,
+        article_ids=sorted({c.split("@")[0] for c in claim_ids}),
+        status=status,  # type: ignore[arg-type]
+        values=[GroupValue(value=v, claim_ids=[], article_ids=[], independent_sources=1) for v in values],
+    )
+
+
+def finding(rule: str, article_id: str, claim_ids: list[str]) -> Finding:
+    return Finding(
+        rule=rule, code="X", severity="warning", article_id=article_id, claim_ids=claim_ids, message="m"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "now", "expected"),
+    [
+        ("unchanged conflict is not new", [group("g1", "conflict", ["a@1-2", "b@1-2"])],
+         [group("g7", "conflict", ["a@1-2", "b@1-2", "c@1-2"])], (0, 0, 0)),
+        ("a consistent group turns into a conflict", [group("g1", "consistent", ["a@1-2", "b@1-2"])],
+         [group("g1", "conflict", ["a@1-2", "b@1-2", "c@1-2"])], (1, 0, 0)),
+        ("a brand-new conflict", [], [group("g1", "conflict", ["c@1-2", "d@1-2"])], (1, 0, 0)),
+        ("later reporting resolves a conflict", [group("g1", "conflict", ["a@1-2", "b@1-2"])],
+         [group("g2", "evolving", ["a@1-2", "b@1-2", "c@1-2"], [40, 45])], (0, 1, 1)),
+        ("an evolving figure moves", [group("g1", "evolving", ["a@1-2"], [40, 45])],
+         [group("g1", "evolving", ["a@1-2", "c@1-2"], [40, 45, 52])], (0, 0, 1)),
+        ("an evolving figure that did not move", [group("g1", "evolving", ["a@1-2"], [40, 45])],
+         [group("g1", "evolving", ["a@1-2"], [40, 45])], (0, 0, 0)),
+    ],
+)  # fmt: skip
+def test_since_last_groups(name: str, before: list, now: list, expected: tuple[int, int, int]) -> None:
+    previous = RunRecord("2026-03-09", before, [])
+    since = nightly.since_last(previous, Report(groups=now), [])
+    assert (len(since.new_conflicts), len(since.resolved_conflicts), len(since.evolving)) == expected
+
+
+def test_since_last_findings() -> None:
+    kept, gone, new = finding("r", "a", ["a@1-2"]), finding("r", "a", ["a@5-6"]), finding("r", "b", [])
+    elsewhere = finding("r", "z", ["z@1-2"])  # its article left the window: not "no longer reported"
+    now = Report(findings=[kept, new], articles=[Article(id="a"), Article(id="b")])
+    since = nightly.since_last(RunRecord("2026-03-09", [], [kept, gone, elsewhere]), now, ["b"])
+    assert since.new_findings == [new]
+    assert since.gone_findings == [gone]
+    assert since.new_articles == ["b"]
