@@ -15,6 +15,7 @@ naming the store; it never interleaves writes with the first.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -110,13 +111,25 @@ class StoreError(ClaimcheckError):
     code = "E005"
 
 
-def full_dump(model: BaseModel, skip: Sequence[str] = ()) -> dict[str, Any]:
-    """The model's JSON dump plus its working-state fields (excluded from reports, kept here)."""
-    data = model.model_dump(mode="json")
-    for name, info in type(model).model_fields.items():
-        if info.exclude and name not in skip:
-            data[name] = to_jsonable_python(getattr(model, name))
-    return data
+@functools.cache
+def _excluded_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model_type.model_fields.items() if info.exclude)
+
+
+def model_json(model: BaseModel, skip: Sequence[str] = ()) -> str:
+    """The model's JSON plus its working-state fields (excluded from reports, kept here).
+
+    pydantic's serializer does the bulk (fast); the few excluded fields are appended.
+    """
+    text = model.model_dump_json()
+    extra = [name for name in _excluded_fields(type(model)) if name not in skip]
+    if not extra:
+        return text
+    tail = ",".join(
+        f"{json.dumps(name)}:{json.dumps(to_jsonable_python(getattr(model, name)), ensure_ascii=False)}"
+        for name in extra
+    )
+    return f"{text[:-1]},{tail}}}" if text != "{}" else f"{{{tail}}}"
 
 
 def content_hash(article: Article, fallback_published: object = None) -> str:
@@ -147,16 +160,9 @@ class Extracted:
 
     @classmethod
     def of(cls, article: Article, claims: Sequence[Claim]) -> Extracted:
-        article_json = json.dumps(full_dump(article, skip=("text",)), ensure_ascii=False, sort_keys=True)
+        article_json = model_json(article, skip=("text",))
         rows = tuple(
-            (
-                claim.id,
-                claim.kind,
-                claim.base_unit,
-                claim.base_value,
-                json.dumps(full_dump(claim), ensure_ascii=False, sort_keys=True),
-            )
-            for claim in claims
+            (claim.id, claim.kind, claim.base_unit, claim.base_value, model_json(claim)) for claim in claims
         )
         return cls(article_json, rows)
 
@@ -184,6 +190,20 @@ class RunRecord:
     findings: list[Finding]
 
 
+@dataclass(slots=True)
+class _Batch:
+    max_articles: int
+    max_seconds: float
+    pending: int = 0
+    began: float = field(default_factory=time.monotonic)
+
+    def due(self) -> bool:
+        return self.pending >= self.max_articles or time.monotonic() - self.began >= self.max_seconds
+
+    def restart(self) -> None:
+        self.pending, self.began = 0, time.monotonic()
+
+
 class Store:
     """An open claim store; use as a context manager (`with Store.open(path) as store`)."""
 
@@ -191,6 +211,7 @@ class Store:
         self.path = path
         self._db = connection
         self._lock = lock
+        self._batch: _Batch | None = None
 
     @property
     def lock_descriptor(self) -> int | None:
@@ -315,43 +336,65 @@ class Store:
 
         Storing again (a new extractor) replaces the claims but keeps first_seen.
         """
-        if extracted is None:
-            article_json = json.dumps(full_dump(article, skip=("text",)), ensure_ascii=False, sort_keys=True)
-        else:
-            article_json = extracted.article_json
+        article_json = extracted.article_json if extracted else model_json(article, skip=("text",))
         day = json.loads(article_json).get("published")
         day = day[:10] if isinstance(day, str) else None
         body = zlib.compress(article.text.encode("utf-8"), 1)
         status = "ok" if extracted is not None else "failed"
-        with self.transaction() as db:
-            db.execute("DELETE FROM claims WHERE article_hash = ?", (article_hash,))
-            db.execute(
-                """INSERT INTO articles (hash, article_id, path, day, first_seen, extractor, status,
-                                         reason, article_json, body)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (hash) DO UPDATE SET
-                       article_id = excluded.article_id, path = excluded.path, day = excluded.day,
-                       extractor = excluded.extractor, status = excluded.status,
-                       reason = excluded.reason, article_json = excluded.article_json,
-                       body = excluded.body""",
-                (
-                    article_hash,
-                    article.id,
-                    article.path,
-                    day,
-                    seen.isoformat(),
-                    extractor,
-                    status,
-                    reason,
-                    article_json,
-                    body,
-                ),
-            )
-            if extracted is not None:
-                db.executemany(
-                    "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [(article_hash, seq, *row) for seq, row in enumerate(extracted.claims)],
-                )
+        row = (article_hash, article.id, article.path, day, seen.isoformat(), extractor, status, reason)
+        rows = (
+            [(article_hash, seq, *claim) for seq, claim in enumerate(extracted.claims)] if extracted else []
+        )
+        if self._batch is None:
+            with self.transaction() as db:
+                self._write_article(db, (*row, article_json, body), rows)
+            return
+        # Inside a batch: a savepoint keeps each article all-or-nothing within the transaction.
+        self._db.execute("SAVEPOINT article")
+        try:
+            self._write_article(self._db, (*row, article_json, body), rows)
+        except BaseException:
+            self._db.execute("ROLLBACK TO article")
+            self._db.execute("RELEASE article")
+            raise
+        self._db.execute("RELEASE article")
+        self._batch.pending += 1
+        if self._batch.due():
+            self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._batch.restart()
+
+    @staticmethod
+    def _write_article(db: sqlite3.Connection, article_row: tuple[Any, ...], claim_rows: list[Any]) -> None:
+        article_hash = article_row[0]
+        db.execute("DELETE FROM claims WHERE article_hash = ?", (article_hash,))
+        db.execute(
+            """INSERT INTO articles (hash, article_id, path, day, first_seen, extractor, status,
+                                     reason, article_json, body)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (hash) DO UPDATE SET
+                   article_id = excluded.article_id, path = excluded.path, day = excluded.day,
+                   extractor = excluded.extractor, status = excluded.status,
+                   reason = excluded.reason, article_json = excluded.article_json,
+                   body = excluded.body""",
+            article_row,
+        )
+        if claim_rows:
+            db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
+
+    @contextlib.contextmanager
+    def batch(self, max_articles: int = 100, max_seconds: float = 0.2) -> Iterator[None]:
+        """Group article writes into transactions of up to `max_articles` or `max_seconds`.
+
+        Each article stays atomic (a savepoint); a killed run loses at most the
+        articles written since the last commit, never a half-written one.
+        """
+        with self.transaction():
+            self._batch = _Batch(max_articles, max_seconds)
+            try:
+                yield
+            finally:
+                self._batch = None
 
     def window_hashes(self, first: date, last: date) -> list[tuple[str, str]]:
         """(hash, extractor) of the stored articles in a report window.
@@ -446,7 +489,7 @@ class Store:
                         finding.rule,
                         finding.severity,
                         finding.article_id,
-                        json.dumps(full_dump(finding), ensure_ascii=False, sort_keys=True),
+                        model_json(finding),
                     )
                     for seq, finding in enumerate(findings)
                 ],

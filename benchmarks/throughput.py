@@ -1,0 +1,338 @@
+"""Nightly throughput and memory: claimcheck against the naive stack, on a generated corpus.
+
+    python benchmarks/throughput.py [--articles 1000] [--naive-sample 30]
+                                    [--memory 1000,10000] [--work DIR] [--profile]
+
+Measures, in one run:
+- claimcheck extraction on one core: `pipeline.process_article` in-process;
+- the report command's parallel path: `claimcheck report --jobs 2` (and `--jobs 1`
+  for reference), wall time of the whole command on a fresh store;
+- the naive pipeline on a sample of the same corpus: pysbd sentences, then
+  quantulum3 `parser.parse` and dateparser `search_dates` on each sentence;
+- peak memory (maxrss of a fresh `claimcheck report --jobs 1` process) at 1,000
+  and 10,000 articles: a nightly store where each day brings the same number of
+  articles and the report covers one day; and, for comparison, a report whose
+  window takes in every article.
+
+Targets (issue 7): >= 100 articles/s on one core, >= 10x the naive pipeline, and
+peak memory at 10,000 articles <= 1.5x that at 1,000.
+
+The corpus is generated from templates (about 600 words an article, with counts
+of things, money, percentages, durations, measures, hedges, number words,
+weekdays, month-day dates and relative dates) so no article text is copied from
+anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+LAST_DAY = date(2026, 3, 31)
+WORDS_PER_ARTICLE = 600
+
+PLACES = (
+    "Marlow", "Kestrel Bay", "Dunmore", "Ashford", "Port Ellis", "Greywater", "Santa Lucia",
+    "Novy Brod", "Karsten", "Eastfield", "Lake Orrin", "Bellhaven",
+)  # fmt: skip
+OUTLETS = (
+    "Harbour Gazette", "Valley Courier", "North Wire", "Evening Ledger", "Coastal Times",
+    "Daily Meridian", "The Observer-Star", "Metro Dispatch",
+)  # fmt: skip
+PEOPLE = ("the mayor", "a spokeswoman", "the health minister", "police", "the company", "an aid worker",
+          "the governor's office", "union leaders", "the regional council", "a senior official")  # fmt: skip
+COUNTED = (
+    ("people", "killed"), ("soldiers", "killed"), ("residents", "evacuated"), ("homes", "destroyed"),
+    ("workers", "laid off"), ("students", "enrolled"), ("patients", "treated"), ("flights", "cancelled"),
+    ("schools", "closed"), ("protesters", "arrested"), ("children", "vaccinated"), ("vehicles", "damaged"),
+    ("peacekeepers", "deployed"), ("jobs", "created"), ("cases", "confirmed"), ("migrants", "rescued"),
+)  # fmt: skip
+HEDGES = ("about", "around", "nearly", "more than", "at least", "up to", "some", "roughly", "almost",
+          "fewer than", "an estimated", "over", "", "", "", "")  # fmt: skip
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a dozen",
+                "dozens of", "hundreds of", "thousands of", "twenty")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+MONTH_ABBR = ("Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+RELATIVE = ("yesterday", "today", "last week", "earlier this month", "two days ago", "last month",
+            "on Tuesday", "last Friday", "next week", "this weekend", "three weeks ago",
+            "tomorrow")  # fmt: skip
+UNITS = (("kilometres", 1, 400), ("miles", 1, 300), ("tonnes", 10, 90_000), ("hectares", 5, 40_000),
+         ("litres", 100, 2_000_000), ("mph", 20, 160), ("metres", 2, 900))  # fmt: skip
+FILLER = (
+    "The situation remained tense as night fell over {place}.",
+    "Officials said they were still assessing the damage and would give an update later.",
+    "Residents described scenes of confusion as emergency crews moved through the streets.",
+    "The opposition called for an independent inquiry into how the response was handled.",
+    "Critics said the warnings had come too late for many families in the area.",
+    '"We are doing everything we can to help the people affected," {person} said.',
+    "It was not immediately clear what caused the disruption, which spread quickly.",
+    "Local businesses said they were worried about the weeks ahead.",
+    "The announcement was welcomed by campaigners, who had long pressed for action.",
+    "Several roads into {place} remained closed while engineers inspected bridges.",
+    "Aid groups said supplies of food and clean water were running low in outlying districts.",
+    "The government has faced mounting criticism over its handling of the crisis.",
+)
+
+
+def _count(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.45:
+        return f"{rng.randint(2, 999):,}"
+    if roll < 0.7:
+        return f"{rng.randint(1_000, 250_000):,}"
+    if roll < 0.85:
+        return rng.choice(NUMBER_WORDS)
+    return f"{rng.randint(1, 9)}.{rng.randint(1, 9)} million"
+
+
+def _hedged(rng: random.Random, text: str) -> str:
+    hedge = rng.choice(HEDGES)
+    return f"{hedge} {text}" if hedge else text
+
+
+def _month_day(rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        return f"{rng.choice(MONTH_ABBR)} {rng.randint(1, 28)}"
+    return f"{rng.choice(MONTHS)} {rng.randint(1, 28)}"
+
+
+def _when(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.45:
+        return rng.choice(RELATIVE)
+    if roll < 0.7:
+        return f"on {rng.choice(WEEKDAYS)}"
+    if roll < 0.85:
+        return f"on {_month_day(rng)}"
+    if roll < 0.93:
+        return f"on {rng.choice(WEEKDAYS)}, {_month_day(rng)}"
+    return f"in {rng.randint(1995, 2025)}"
+
+
+def _money(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.35:
+        return f"${rng.randint(1, 99)}.{rng.randint(1, 9)} billion"
+    if roll < 0.6:
+        return f"£{rng.randint(2, 900)}m"
+    if roll < 0.8:
+        return f"€{rng.randint(10, 990) * 1000:,}"
+    return f"{rng.randint(2, 95)} cents"
+
+
+def _sentence(rng: random.Random, place: str) -> str:
+    person = rng.choice(PEOPLE)
+    noun, verb = rng.choice(COUNTED)
+    kind = rng.random()
+    if kind < 0.17:
+        counted = f"{_hedged(rng, _count(rng)).capitalize()} {noun}"
+        return f"{counted} were {verb} in {place} {_when(rng)}, {person} said."
+    if kind < 0.25:
+        direction = rng.choice(("rose", "fell", "jumped", "dropped", "climbed"))
+        return (
+            f"The number of {noun} {direction} {rng.randint(1, 60)}.{rng.randint(0, 9)}% "
+            f"to {_count(rng)} {_when(rng)}, according to figures published by {person}."
+        )
+    if kind < 0.33:
+        return (
+            f"The project, expected to cost {_hedged(rng, _money(rng))}, was approved {_when(rng)} "
+            f"after {rng.choice(('a 44-day', 'a 24-hour', 'a two-week', 'an 18-month'))} review."
+        )
+    if kind < 0.39:
+        unit, low, high = rng.choice(UNITS)
+        return (
+            f"Crews worked along {_hedged(rng, f'{rng.randint(low, high):,}')} {unit} of coastline "
+            f"for {rng.choice(('three', 'five', 'six', '12', '48'))} "
+            f"{rng.choice(('hours', 'days', 'weeks'))}."
+        )
+    if kind < 0.45:
+        return (
+            f"{person.capitalize()} said {_when(rng)} that between {rng.randint(10, 40)} and "
+            f"{rng.randint(41, 90)} percent of {noun} in {place} had been affected."
+        )
+    if kind < 0.51:
+        return (
+            f"In {rng.randint(1998, 2024)}, a similar event left {_hedged(rng, _count(rng))} {noun} "
+            f"{verb}, and recovery took {rng.choice(('three years', 'six months', 'a decade', '18 months'))}."
+        )
+    if kind < 0.55:
+        return (
+            f"The meeting, first planned for {_month_day(rng)}, was moved to {rng.choice(WEEKDAYS)} "
+            f"at {rng.randint(1, 11)}:{rng.choice(('00', '15', '30', '45'))} a.m."
+        )
+    return rng.choice(FILLER).format(place=place, person=person)
+
+
+def make_article(rng: random.Random, number: int, published: date) -> str:
+    """One article of about 600 words as a Markdown file with front matter."""
+    place = rng.choice(PLACES)
+    paragraphs: list[str] = []
+    words = 0
+    while words < WORDS_PER_ARTICLE:
+        paragraph = " ".join(_sentence(rng, place) for _ in range(rng.randint(2, 4)))
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+    topic = rng.choice(("Storm", "Strike", "Budget", "Flood", "Election", "Outbreak"))
+    title = f"{topic} in {place} ({number})"
+    head = f"---\ntitle: {title}\nsource: {rng.choice(OUTLETS)}\npublished: {published.isoformat()}\n---\n"
+    return head + "\n\n".join(paragraphs) + "\n"
+
+
+def make_corpus(folder: Path, count: int, per_day: int, seed: int = 7) -> Path:
+    """`count` articles, `per_day` of them on each day back from LAST_DAY, one file each."""
+    if folder.is_dir() and len(list(folder.glob("*.md"))) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    for number in range(count):
+        published = LAST_DAY - timedelta(days=number // per_day)
+        text = make_article(rng, number, published)
+        (folder / f"article-{number:05d}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+# Measurements --------------------------------------------------------------------------
+
+
+def one_core(folder: Path, profile: bool) -> tuple[int, float, int]:
+    """(articles, seconds, claims) of process_article over the corpus, in this process."""
+    from claimcheck.pipeline import Options, load, process_article
+
+    articles, _failures = load([str(folder)])
+    options = Options()
+    process_article(articles[0], options)  # warm the caches (rules, lexicons)
+    profiler = cProfile.Profile() if profile else None
+    claims = 0
+    began = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for article in articles:
+        claims += len(process_article(article, options).claims)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - began
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(15)
+    return len(articles), seconds, claims
+
+
+def report_command(folder: Path, jobs: int, window: int = 1) -> tuple[float, int]:
+    """(seconds, maxrss KiB) of `claimcheck report` on a fresh store in a new process."""
+    out = Path(tempfile.mkdtemp(prefix="claimcheck-bench-"))
+    try:
+        command = [
+            sys.executable, "-m", "claimcheck", "report", str(folder), "--out", str(out),
+            "--date", LAST_DAY.isoformat(), "--window", str(window), "--jobs", str(jobs), "--quiet",
+        ]  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        began = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - began
+        error = process.stderr.read().decode() if process.stderr else ""
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"claimcheck report failed ({code}): {error}")
+        return seconds, usage.ru_maxrss
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def naive(folder: Path, sample: int) -> tuple[int, float, int]:
+    """(articles, seconds, mentions) of pysbd + quantulum3 + dateparser on a sample."""
+    import pysbd
+    from dateparser.search import search_dates
+    from quantulum3 import parser
+
+    from claimcheck.ingest import split_front_matter
+
+    files = sorted(folder.glob("*.md"))[:sample]
+    texts = [split_front_matter(file.read_text(encoding="utf-8"), str(file))[1] for file in files]
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    parser.parse("About 40 soldiers were killed on Tuesday.")  # warm-up: model and unit tables
+    search_dates("About 40 soldiers were killed on Tuesday.")
+    mentions = 0
+    began = time.perf_counter()
+    for text in texts:
+        for sentence in segmenter.segment(text):
+            mentions += len(parser.parse(sentence))
+            mentions += len(search_dates(sentence) or [])
+    return len(texts), time.perf_counter() - began, mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="corpus size for the speed runs")
+    parser.add_argument("--naive-sample", type=int, default=30, help="articles for the naive pipeline")
+    parser.add_argument("--memory", default="1000,10000", help="corpus sizes for peak memory ('' skips)")
+    parser.add_argument("--per-day", type=int, default=250, help="articles a day in the memory corpora")
+    parser.add_argument("--work", default=None, help="folder for the generated corpora (kept for reruns)")
+    parser.add_argument("--profile", action="store_true", help="top functions of extraction")
+    args = parser.parse_args()
+    work = Path(args.work or Path(tempfile.gettempdir()) / "claimcheck-throughput")
+    work.mkdir(parents=True, exist_ok=True)
+
+    folder = make_corpus(work / f"corpus-{args.articles}", args.articles, per_day=args.articles)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in sorted(folder.glob("*.md"))[:50]) / 50
+    print(f"corpus: {args.articles} articles, ~{words:.0f} words each ({folder})")
+
+    count, seconds, claims = one_core(folder, args.profile)
+    single = count / seconds
+    print(
+        f"claimcheck, 1 core (process_article): {single:8.1f} articles/s ({claims / count:.1f} claims each)"
+    )
+    for jobs in (1, 2):
+        seconds, _rss = report_command(folder, jobs)
+        print(
+            f"claimcheck report --jobs {jobs} (whole command): "
+            f"{count / seconds:8.1f} articles/s ({seconds:.1f} s)"
+        )
+
+    count, seconds, mentions = naive(folder, args.naive_sample)
+    naive_rate = count / seconds
+    print(
+        f"naive pysbd+quantulum3+dateparser:    {naive_rate:8.2f} articles/s "
+        f"({mentions / count:.1f} mentions each)"
+    )
+    print(
+        f"ratio (claimcheck 1 core / naive):    {single / naive_rate:8.1f}x "
+        "(targets: >= 10x, >= 100 articles/s)"
+    )
+
+    sizes = [int(size) for size in args.memory.split(",") if size.strip()]
+    if sizes:
+        peaks = {}
+        for size in sizes:
+            corpus = make_corpus(work / f"daily-{size}", size, per_day=args.per_day)
+            seconds, rss = report_command(corpus, jobs=1, window=1)
+            _seconds, rss_all = report_command(corpus, jobs=1, window=100_000)
+            peaks[size] = rss
+            print(
+                f"peak memory, report --jobs 1 over {size:>6} articles: {rss / 1024:7.1f} MiB "
+                f"(window 1 day, {args.per_day}/day; {seconds:.0f} s); every article in the window: "
+                f"{rss_all / 1024:7.1f} MiB"
+            )
+        if len(sizes) >= 2:
+            low, high = min(sizes), max(sizes)
+            print(f"memory ratio {high}/{low}: {peaks[high] / peaks[low]:.2f}x (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
