@@ -406,6 +406,8 @@ class Summary:
             lines.extend(self.findings_by_severity(section.findings))
         elif section.groups:
             lines += ["", "No findings."]
+        else:
+            lines += ["", "No claim groups and no findings."]
         return lines
 
     def articles_table(self) -> list[str]:
