@@ -688,6 +688,10 @@ def test_markdown_escape(raw: str, expected: str) -> None:
         pytest.param(6000, 6000, None, "home", None, "6,000 home", id="unknown-bounds"),
         pytest.param(300, 270, 330, None, None, "300 (270–330)", id="about"),
         pytest.param(3.2, 3.2, 3.2, "percent", None, "3.2%", id="percent"),
+        pytest.param(
+            2.3e9, 2.25e9, 2.35e9, "USD", None, "$2.3 billion (2.25–2.35 billion)", id="rounded-money"
+        ),
+        pytest.param(2e6, 9.5e5, 2.5e6, None, None, "2 million (950,000–2.5 million)", id="mixed-scale"),
         pytest.param(None, None, None, None, "2024-05-01", "2024-05-01", id="date"),
         pytest.param(86400, 86400, 86400, "second", "P1D", "86,400 second [P1D]", id="duration"),
     ],

@@ -132,6 +132,15 @@ def format_number(value: float) -> str:
     return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
+def format_range(low: float, high: float) -> str:
+    """'270–330'; '2.25–2.35 billion' (a shared scale word said once)."""
+    first, last = format_number(low), format_number(high)
+    first_words, last_words = first.split(" "), last.split(" ")
+    if len(first_words) == 2 and first_words[1:] == last_words[1:]:
+        first = first_words[0]
+    return f"{first}–{last}"
+
+
 def with_unit(number: str, unit: str | None) -> str:
     if not unit:
         return number
@@ -156,7 +165,7 @@ def format_value(
     elif unbounded_low and not unbounded_high and low is not None:
         shown += f" (≤ {format_number(high or 0.0)})"
     elif not unbounded_low and not unbounded_high and (low != value or high != value):
-        shown += f" ({format_number(low or 0.0)}–{format_number(high or 0.0)})"
+        shown += f" ({format_range(low or 0.0, high or 0.0)})"
     if timex:
         shown += f" [{timex}]"
     return shown
