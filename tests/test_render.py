@@ -534,6 +534,20 @@ def test_sarif_results_rules_and_fixes() -> None:
     assert mismatch["locations"][0]["physicalLocation"]["region"] == replacement["deletedRegion"]
 
 
+@pytest.mark.parametrize("extra", [[], ["--rules", str(HERE.parent / "rules")]])
+def test_cli_sarif_of_the_examples_validates(
+    extra: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimcheck.cli import main
+
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01 not text")
+    main(["check", str(HERE.parent / "examples"), str(broken), "--format", "sarif", *extra])
+    log = json.loads(capsys.readouterr().out)
+    assert not list(sarif_validator().iter_errors(log))
+    assert any(result["ruleId"] == "CC001" for result in log["runs"][0]["results"])
+
+
 def test_sarif_describes_rules_missing_from_the_rule_files() -> None:
     report = sample_report()
     extra = Finding(
