@@ -399,6 +399,14 @@ def test_text_hides_info_and_colours_on_request() -> None:
     assert "\x1b[1;31mCC101\x1b[0m" in out
 
 
+def test_text_without_summary_is_silent_when_clean() -> None:
+    options = RenderOptions(summary=False)
+    assert get_renderer("text").render(Report(), options) == ""
+    lines = get_renderer("text").render(sample_report(), options).splitlines()
+    assert len(lines) == 5
+    assert "findings" not in lines[-1]
+
+
 def test_text_neutralizes_terminal_escapes() -> None:
     report = Report(
         findings=[

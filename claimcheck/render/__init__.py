@@ -25,6 +25,8 @@ class RenderOptions:
     """ANSI colours in the text format (the CLI turns them on for a terminal)."""
     show_info: bool = True
     """Print info findings (text, Markdown, GitHub); JSON and SARIF always carry every finding."""
+    summary: bool = True
+    """End the text format with a summary line (off: a clean run prints nothing)."""
     title: str | None = None
     """Markdown title (default: "claimcheck consistency summary")."""
     tool_version: str | None = None

@@ -60,5 +60,6 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     articles = articles_by_id(report)
     shown = visible_findings(report, options.show_info)
     lines = [format_finding(f, finding_path(f, articles), options.color) for f in shown]
-    lines.append(summary_line(report, shown))
+    if options.summary:
+        lines.append(summary_line(report, shown))
     return "".join(line + "\n" for line in lines)
