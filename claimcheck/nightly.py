@@ -561,14 +561,16 @@ def since_last(previous: RunRecord | None, report: Report, new_articles: list[st
 
 
 def _figures(group: ClaimGroup, claims: dict[str, Claim]) -> str:
+    """The group's distinct wordings, smallest figure first, quoted and escaped."""
+    from claimcheck.render.markdown import escape
+
     texts: dict[str, tuple[float, str]] = {}
     for claim_id in group.claim_ids:
         claim = claims.get(claim_id)
         if claim is not None:
-            texts.setdefault(
-                claim.text, (claim.base_value if claim.base_value is not None else 0.0, claim.text)
-            )
-    return ", ".join(f"“{text}”" for _value, text in sorted(texts.values()))
+            size = claim.base_value if claim.base_value is not None else 0.0
+            texts.setdefault(claim.text, (size, claim.text))
+    return ", ".join(f"“{escape(text)}”" for _size, text in sorted(texts.values()))
 
 
 def _where(finding: Finding) -> str:
@@ -579,113 +581,109 @@ def _where(finding: Finding) -> str:
 
 
 def _markdown_since(since: SinceLast, report: Report) -> list[str]:
+    from claimcheck.render._common import plural
+    from claimcheck.render.markdown import escape, wrap
+
     claims = {claim.id: claim for claim in report.claims}
     titles = {article.id: article.title or article.id for article in report.articles}
-    lines = []
     if since.previous_date is None:
-        lines += [
+        count = plural(len(since.new_articles), "article")
+        return [
             "## New since the last report",
             "",
-            f"This is the first report in this store: all {len(since.new_articles)} article(s) are new.",
-            "",
+            f"This is the first report in this store: all {count} in the window are new.",
         ]
-        return lines
-    lines += [f"## New since the last report ({since.previous_date})", ""]
+    lines = [f"## New since the last report ({since.previous_date})"]
 
     def section(title: str, items: list[str]) -> None:
-        lines.extend([f"### {title}", ""])
-        lines.extend(items or ["None."])
-        lines.append("")
+        lines.extend(["", f"### {title}", ""])
+        for item in items or ["None."]:
+            lines.extend(wrap(item, "- " if items else "", "  "))
+
+    def label(group: ClaimGroup) -> str:
+        return f"**{escape(group.label)}** ({escape(group.id)})"
+
+    def finding_item(finding: Finding) -> str:
+        where = escape(_where(finding))
+        return (
+            f"{where}: {finding.code} {escape(finding.rule)} ({finding.severity}): {escape(finding.message)}"
+        )
 
     section(
         "New conflicts",
-        [
-            f"- **{group.label}**: {_figures(group, claims)} ({len(group.article_ids)} articles)"
-            for group in since.new_conflicts
-        ],
+        [f"{label(group)}: {_figures(group, claims)}" for group in since.new_conflicts],
     )
     section(
         "Conflicts resolved by later reporting",
         [
-            f"- **{now.label}**: now {now.status.replace('_', ' ')}: {_figures(now, claims)}"
+            f"{label(now)}: now {now.status.replace('_', ' ')}: {_figures(now, claims)}"
             for _before, now in since.resolved_conflicts
         ],
     )
-    section(
-        "Evolving figures",
-        [f"- **{now.label}**: {_figures(now, claims)}" for _before, now in since.evolving],
-    )
-    section(
-        "New findings",
-        [
-            f"- `{_where(finding)}` {finding.code} [{finding.rule}] {finding.severity}: {finding.message}"
-            for finding in since.new_findings
-        ],
-    )
-    section(
-        "Findings no longer reported",
-        [
-            f"- `{_where(finding)}` {finding.code} [{finding.rule}]: {finding.message}"
-            for finding in since.gone_findings
-        ],
-    )
+    section("Evolving figures", [f"{label(now)}: {_figures(now, claims)}" for _before, now in since.evolving])
+    section("New findings", [finding_item(finding) for finding in since.new_findings])
+    section("Findings no longer reported", [finding_item(finding) for finding in since.gone_findings])
     shown = [
-        f"- {article_id}: {titles.get(article_id, article_id)}"
+        f"{escape(article_id)}: {escape(titles.get(article_id, article_id))}"
         for article_id in since.new_articles[:NEW_ARTICLES_SHOWN]
     ]
     if len(since.new_articles) > NEW_ARTICLES_SHOWN:
-        shown.append(
-            f"- … and {len(since.new_articles) - NEW_ARTICLES_SHOWN} more (all listed in the JSON report)"
-        )
+        shown.append(f"… and {len(since.new_articles) - NEW_ARTICLES_SHOWN} more (the JSON report lists all)")
     section(f"New articles ({len(since.new_articles)})", shown)
     return lines
 
 
-def _severity_counts(findings: list[Finding]) -> str:
-    counts = dict.fromkeys(("error", "warning", "info"), 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return ", ".join(
-        f"{count} {severity}{'s' if count != 1 and severity != 'info' else ''}"
-        for severity, count in counts.items()
+def stories_most_severe_first(report: Report) -> Report:
+    """The report with its stories ordered by their worst finding, then conflicts, then findings."""
+    story_of_article = {article.id: article.story for article in report.articles}
+    story_of_group = {group.id: group.story for group in report.groups}
+    worst: dict[str | None, int] = {}
+    findings: dict[str | None, int] = {}
+    for finding in report.findings:
+        story = story_of_group.get(finding.group_id or "") or story_of_article.get(finding.article_id or "")
+        worst[story] = max(worst.get(story, -1), SEVERITY_RANK[finding.severity])
+        findings[story] = findings.get(story, 0) + 1
+    conflicts: dict[str | None, int] = {}
+    for group in report.groups:
+        if group.status == "conflict":
+            conflicts[group.story] = conflicts.get(group.story, 0) + 1
+    order = sorted(
+        report.stories,
+        key=lambda story: (
+            -worst.get(story.id, -1),
+            -conflicts.get(story.id, 0),
+            -findings.get(story.id, 0),
+            story.label,
+            story.id,
+        ),
     )
-
-
-def _summary_body(report: Report) -> str:
-    """The consistency summary of every story (the Markdown renderer's output)."""
-    from claimcheck.render import get_renderer
-
-    try:
-        renderer = get_renderer("markdown")
-    except ModuleNotFoundError:
-        return _findings_by_severity(report)
-    return str(renderer.render(report))
-
-
-def _findings_by_severity(report: Report) -> str:
-    """Findings, most severe first: what the report shows where no Markdown renderer is installed."""
-    lines = ["## Findings", ""]
-    ordered = sorted(report.findings, key=lambda finding: -SEVERITY_RANK[finding.severity])
-    lines += [
-        f"- **{finding.severity}** `{_where(finding)}` {finding.code} [{finding.rule}]: {finding.message}"
-        for finding in ordered
-    ] or ["None."]
-    return "\n".join(lines) + "\n"
+    return report.model_copy(update={"stories": order})
 
 
 def render_markdown(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> str:
+    """The consistency summary of the window (stories most severe first) with what is new on top."""
+    from claimcheck.render import RenderOptions, get_renderer
+    from claimcheck.render.markdown import wrap
+
     first, last = window
     days = (last - first).days + 1
-    head = [
-        f"# claimcheck nightly report: {report_date.isoformat()}",
-        "",
-        f"Window: {first.isoformat()} to {last.isoformat()} ({days} day{'s' if days != 1 else ''}). "
-        f"{len(report.articles)} articles, {len(report.stories)} stories, {len(report.claims)} claims, "
-        f"{len(report.groups)} claim groups; findings: {_severity_counts(report.findings)}.",
-        "",
-    ]
-    body = _summary_body(report).rstrip("\n")
-    return "\n".join([*head, *_markdown_since(since, report), body]) + "\n"
+    title = f"claimcheck nightly report: {report_date.isoformat()}"
+    summary = get_renderer("markdown").render(stories_most_severe_first(report), RenderOptions(title=title))
+    lines = summary.rstrip("\n").split("\n")
+    scope = wrap(
+        f"**Window:** {first.isoformat()} to {last.isoformat()} ({days} day{'s' if days != 1 else ''}): "
+        "articles published in it, and undated articles first seen in it.",
+        "- ",
+        "  ",
+    )
+    # After the title and overview list, before the first story.
+    cut = next((index for index, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    while cut > 0 and not lines[cut - 1]:
+        cut -= 1
+    head, rest = lines[:cut], lines[cut:]
+    while rest and not rest[0]:
+        rest = rest[1:]
+    return "\n".join([*head, *scope, "", *_markdown_since(since, report), "", *rest]) + "\n"
 
 
 def render_json(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> str:

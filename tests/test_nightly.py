@@ -368,3 +368,53 @@ def test_since_last_findings() -> None:
     assert since.new_findings == [new]
     assert since.gone_findings == [gone]
     assert since.new_articles == ["b"]
+
+
+def test_json_report_is_the_report_model_plus_the_nightly_extension(tmp_path: Path) -> None:
+    from claimcheck.pipeline import Options
+    from claimcheck.render import get_renderer
+    from claimcheck.rules import load_rules
+
+    folder = corpus(tmp_path / "crawl", range(1, 6))
+    out = tmp_path / "reports"
+    report([folder], out, NIGHT, "--jobs", "1")
+    data = read_json(out)
+    assert next(iter(data)) == "version"
+    nightly_part = data.pop("nightly")
+    assert nightly_part["date"] == NIGHT.isoformat()
+    assert nightly_part["window"] == {"first": "2026-03-08", "last": "2026-03-10"}
+    window = (NIGHT - timedelta(days=2), NIGHT)
+    with Store.open(out / "claimcheck.sqlite") as store:
+        hashes = {key for key, _ in store.window_hashes(*window)}
+        again, _since = nightly.analyse_window(store, NIGHT, window, hashes, [], Options(), load_rules(None))
+    assert data == json.loads(get_renderer("json").render(again))
+
+
+def test_markdown_escapes_article_text_in_the_new_section(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    out = tmp_path / "reports"
+    report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
+    (folder / "zz.md").write_text(
+        f"---\ntitle: '[click](http://evil.example) <b>now</b>'\npublished: {NIGHT}\n---\n"
+        "About 12 homes were flooded.\n",
+        encoding="utf-8",
+    )
+    report([folder], out, NIGHT, "--jobs", "1")
+    markdown = (out / f"{NIGHT}.md").read_text(encoding="utf-8")
+    assert "- zz.md: \\[click\\](http\\://evil.example) \\<b\\>now\\</b\\>" in markdown
+    assert "<b>" not in markdown
+
+
+def test_stories_are_ordered_most_severe_first() -> None:
+    from claimcheck.models import Story
+
+    stories = [Story(id=sid, label=f"story {sid}", article_ids=[sid]) for sid in ("s1", "s2", "s3", "s4")]
+    articles = [Article(id=sid, story=sid) for sid in ("s1", "s2", "s3", "s4")]
+    findings = [
+        Finding(rule="r", code="X", severity="warning", article_id="s2", message="m"),
+        Finding(rule="r", code="X", severity="error", article_id="s3", message="m"),
+        Finding(rule="r", code="X", severity="warning", article_id="s4", message="m"),
+        Finding(rule="r", code="X", severity="warning", article_id="s4", message="m"),
+    ]
+    ordered = nightly.stories_most_severe_first(Report(stories=stories, articles=articles, findings=findings))
+    assert [story.id for story in ordered.stories] == ["s3", "s4", "s2", "s1"]

@@ -190,3 +190,27 @@ def test_runs_remember_groups_and_findings(tmp_path: Path) -> None:
     assert previous.date == DAY.isoformat()
     assert previous.groups == [group]
     assert previous.findings == [finding]
+
+
+def test_a_batch_keeps_each_article_whole(tmp_path: Path) -> None:
+    good = article("good.md")
+    broken = Extracted('{"id": "bad.md"}', (("c1", None, None, 1.0, "{}"),))  # type: ignore[arg-type]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        with store.batch(max_articles=100, max_seconds=60):
+            store.put_article("good", good, Extracted.of(good, [claim("good.md")]), extractor="e", seen=DAY)
+            with pytest.raises(sqlite3.IntegrityError):
+                store.put_article("bad", article("bad.md"), broken, extractor="e", seen=DAY)
+        assert store.status("good") == ("ok", "e")
+        assert store.status("bad") is None
+        assert store.counts()["claims"] == 1
+
+
+def test_a_batch_commits_as_it_goes(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store, store.batch(max_articles=2, max_seconds=60):
+        for number in range(5):
+            item = article(f"a{number}.md")
+            store.put_article(f"h{number}", item, Extracted.of(item, []), extractor="e", seen=DAY)
+        # Another connection sees what was committed so far: every full batch of two.
+        seen = sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert seen == 4
