@@ -27,9 +27,10 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -79,7 +80,9 @@ def extract_within_budget(article: Article, options: Options, budget: float) -> 
     The budget is a SIGALRM timer: the regex engine and Python code both check for
     signals, so a pathological document is interrupted where it is.
     """
-    use_alarm = budget > 0 and hasattr(signal, "setitimer")
+    use_alarm = (
+        budget > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
     previous = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
     try:
         if use_alarm:
@@ -304,7 +307,7 @@ class NightlyStats:
     extracted: int = 0
     failed: int = 0
     refreshed: int = 0
-    extracted_ids: list[str] = field(default_factory=list)
+    extract_seconds: float = 0.0
 
 
 def extractor_fingerprint(rules_dir: str | None) -> str:
@@ -388,6 +391,7 @@ def extract_new(
                 yield key, _fresh_copy(store.load_article(key, with_claims=False).article)
 
     pool = None
+    began = time.monotonic()
     try:
         if jobs > 1:
             pool = WorkerPool(jobs, options, budget, store.lock_descriptor)
@@ -402,7 +406,6 @@ def extract_new(
                 if isinstance(outcome, Extracted):
                     store.put_article(key, article, outcome, extractor=extractor, seen=report_date)
                     stats.extracted += 1
-                    stats.extracted_ids.append(article.id)
                 else:
                     store.put_article(
                         key, article, None, extractor=extractor, seen=report_date, reason=outcome
@@ -413,6 +416,7 @@ def extract_new(
     finally:
         if pool is not None:
             pool.close()
+    stats.extract_seconds = time.monotonic() - began
     progress.done()
     if skipped:
         names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
@@ -783,6 +787,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         if stats.read == 0:
             sys.stderr.write("claimcheck: no readable input\n")
             return EXIT_CANNOT_RUN
+        began = time.monotonic()
         report, since = analyse_window(store, report_date, window, input_hashes, failures, options, rules)
         stem = report_date.isoformat()
         write_atomically(out / f"{stem}.json", render_json(report, since, report_date, window))
@@ -790,10 +795,14 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         store.record_run(
             report_date, window_days, len(report.articles), len(report.claims), report.groups, report.findings
         )
+        report_seconds = time.monotonic() - began
+    rate = stats.extracted / stats.extract_seconds if stats.extract_seconds > 0 else 0.0
     progress.say(
-        f"{stats.extracted} extracted, {stats.known} already stored, {stats.failed} failed"
+        f"{stats.extracted} extracted ({rate:.0f}/s, {stats.extract_seconds:.1f} s), "
+        f"{stats.known} already stored, {stats.failed} failed"
         f"{f', {stats.refreshed} re-extracted by a newer extractor' if stats.refreshed else ''}; "
-        f"wrote {out / stem}.md and .json"
+        f"{len(report.articles)} articles in the window, reported in {report_seconds:.1f} s: "
+        f"{out / stem}.md and .json"
     )
     return _exit_code(report, getattr(args, "fail_on", None) or "error")
 

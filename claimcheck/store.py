@@ -111,6 +111,12 @@ class StoreError(ClaimcheckError):
     code = "E005"
 
 
+def _json_value(value: object) -> str:
+    if type(value) is int:  # the common case (offsets): no encoder needed
+        return str(value)
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False)
+
+
 @functools.cache
 def _excluded_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model_type.model_fields.items() if info.exclude)
@@ -125,10 +131,7 @@ def model_json(model: BaseModel, skip: Sequence[str] = ()) -> str:
     extra = [name for name in _excluded_fields(type(model)) if name not in skip]
     if not extra:
         return text
-    tail = ",".join(
-        f"{json.dumps(name)}:{json.dumps(to_jsonable_python(getattr(model, name)), ensure_ascii=False)}"
-        for name in extra
-    )
+    tail = ",".join(f'"{name}":{_json_value(getattr(model, name))}' for name in extra)
     return f"{text[:-1]},{tail}}}" if text != "{}" else f"{{{tail}}}"
 
 
@@ -526,7 +529,12 @@ def _acquire_lock(store_path: Path, wait: float) -> int | None:
     if fcntl is None:  # pragma: no cover - Windows
         return None
     lock_path = store_path.with_name(store_path.name + ".lock")
-    descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(
+            f"claim store {store_path}: cannot create {lock_path}: {exc.strerror or exc}"
+        ) from None
     deadline = time.monotonic() + max(wait, 0.0)
     while True:
         try:
