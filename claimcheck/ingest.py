@@ -287,6 +287,52 @@ def read_jsonl(
             yield InputFailure(article_id, shown, f"line {number}: {exc}", number)
 
 
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One input file: its id (name relative to the folder argument), how it is shown, manifest metadata."""
+
+    file: Path
+    article_id: str
+    shown: str
+    defaults: dict[str, Any]
+
+    @property
+    def suffix(self) -> str:
+        return self.file.suffix.lower()
+
+
+def input_files(
+    paths: list[str],
+    manifest: str | None = None,
+    skipped: list[str] | None = None,
+) -> Iterator[InputFile]:
+    """The input files of the given paths (or of the manifest alone), in a stable order."""
+    table = Manifest(manifest) if manifest else None
+    if not paths:
+        if table is None:
+            raise UsageError("no input: give files or folders (or --manifest)")
+        paths = [str(path) for path in table.paths()]
+    listed = set(table.paths()) if table else None
+    for file, article_id in _expand(paths, listed, skipped):
+        yield InputFile(file, article_id, str(file), table.metadata_for(file) if table else {})
+
+
+def read_file(item: InputFile) -> Iterator[Article | InputFailure]:
+    """The article(s) of one input file; a file that cannot be read yields an InputFailure."""
+    suffix = item.suffix
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield InputFailure(item.article_id, item.shown, f"unsupported file type '{suffix or '(none)'}'")
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(item.file, item.article_id, item.shown, item.defaults)
+        return
+    reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
+    try:
+        yield reader(item.file, item.article_id, item.shown, item.defaults)
+    except InputError as exc:
+        yield InputFailure(item.article_id, item.shown, exc.reason)
+
+
 def read_inputs(
     paths: list[str],
     manifest: str | None = None,
@@ -298,35 +344,23 @@ def read_inputs(
     --published is applied by the pipeline, not here, so that a dateline in the
     text can still be preferred to it.
     """
-    table = Manifest(manifest) if manifest else None
-    if not paths:
-        if table is None:
-            raise UsageError("no input: give files or folders (or --manifest)")
-        paths = [str(path) for path in table.paths()]
     seen: set[str] = set()
-    listed = set(table.paths()) if table else None
-    for file, article_id in _expand(paths, listed, skipped):
-        shown = str(file)
-        defaults = table.metadata_for(file) if table else {}
-        suffix = file.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield InputFailure(article_id, shown, f"unsupported file type '{suffix or '(none)'}'")
-            continue
-        if suffix in JSONL_SUFFIXES:
-            for item in read_jsonl(file, article_id, shown, defaults):
-                yield _unique(item, seen)
-            continue
-        reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
-        try:
-            yield _unique(reader(file, article_id, shown, defaults), seen)
-        except InputError as exc:
-            yield InputFailure(article_id, shown, exc.reason)
+    for item in input_files(paths, manifest, skipped):
+        for read in read_file(item):
+            yield _unique(read, seen)
+
+
+def unique_id(article_id: str, path: str | None, seen: set[str]) -> str:
+    """Two inputs with the same id (same file name in two folders): the later one gets its path as id."""
+    if article_id in seen and path:
+        article_id = path
+    seen.add(article_id)
+    return article_id
 
 
 def _unique(item: Article | InputFailure, seen: set[str]) -> Article | InputFailure:
-    """Two inputs with the same id (same file name in two folders) get their path as id."""
     if isinstance(item, Article):
-        if item.id in seen and item.path:
-            item = item.model_copy(update={"id": item.path})
-        seen.add(item.id)
+        article_id = unique_id(item.id, item.path, seen)
+        if article_id != item.id:
+            item = item.model_copy(update={"id": article_id})
     return item

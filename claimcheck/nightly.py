@@ -30,7 +30,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -39,7 +39,16 @@ from typing import Any, TextIO
 
 from claimcheck import __version__
 from claimcheck.errors import UsageError
-from claimcheck.ingest import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, InputFailure, read_inputs
+from claimcheck.ingest import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    SUPPORTED_SUFFIXES,
+    InputFailure,
+    InputFile,
+    input_files,
+    read_file,
+    unique_id,
+)
 from claimcheck.models import SEVERITY_RANK, Article, Claim, ClaimGroup, Finding, Report
 from claimcheck.pipeline import ArticleResult, Options, analyse, process_article
 from claimcheck.rules import RuleSet, load_rules
@@ -74,8 +83,49 @@ def _budget_reason(budget: float) -> str:
     return f"extraction took longer than the time budget of {budget:g} s per document; skipped"
 
 
-def extract_within_budget(article: Article, options: Options, budget: float) -> Extracted | str:
-    """Extracted claims, or the reason the article failed (over budget, or an extractor error).
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One unit of extraction work: an article read by the parent, or an HTML file to read first.
+
+    `key` is the article's content hash, or for a file the hash of its bytes and
+    metadata (reading HTML is slow enough to belong in the workers too).
+    """
+
+    key: str
+    article: Article | None = None
+    file: InputFile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of a task: the article read (with its content hash) and its claims, or why not."""
+
+    task: Task
+    article_hash: str | None = None
+    article: Article | None = None
+    extracted: Extracted | None = None
+    reason: str | None = None
+    failure: InputFailure | None = None
+    """The file could not be read at all (an input error, not stored)."""
+
+
+def run_task(task: Task, options: Options) -> Outcome:
+    """Read the task's file if it has one, then extract its article."""
+    article = task.article
+    if article is None:
+        assert task.file is not None
+        article_id = task.file.article_id
+        read = next(iter(read_file(task.file)), None)
+        if not isinstance(read, Article):
+            reason = read.reason if read is not None else "no article in the file"
+            return Outcome(task, failure=InputFailure(article_id, task.file.shown, reason))
+        article = read.model_copy(update={"id": article_id})
+    article_hash = task.key if task.article is not None else content_hash(article, options.published)
+    return Outcome(task, article_hash, article, extract_one(article, options))
+
+
+def within_budget(task: Task, options: Options, budget: float) -> Outcome:
+    """`run_task`, or an Outcome saying why the article failed (over budget, or an extractor error).
 
     The budget is a SIGALRM timer: the regex engine and Python code both check for
     signals, so a pathological document is interrupted where it is.
@@ -87,17 +137,23 @@ def extract_within_budget(article: Article, options: Options, budget: float) -> 
     try:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, budget)
-        return extract_one(article, options)
+        return run_task(task, options)
     except BudgetExceeded:
-        return _budget_reason(budget)
+        return failed(task, _budget_reason(budget), options)
     except RecursionError:
-        return "extraction failed: the document is too deeply nested"
+        return failed(task, "extraction failed: the document is too deeply nested", options)
     except Exception as exc:  # one bad document must not stop the night
-        return f"extraction failed: {type(exc).__name__}: {exc}"
+        return failed(task, f"extraction failed: {type(exc).__name__}: {exc}", options)
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def failed(task: Task, reason: str, options: Options) -> Outcome:
+    if task.article is not None:
+        return Outcome(task, task.key, task.article, reason=reason)
+    return Outcome(task, reason=reason)
 
 
 def _worker_main(connection: Connection, options: Options, budget: float, close_fd: int | None) -> None:
@@ -113,8 +169,7 @@ def _worker_main(connection: Connection, options: Options, budget: float, close_
                 break
             if task is None:
                 break
-            key, article = task
-            connection.send((key, extract_within_budget(article, options, budget)))
+            connection.send(within_budget(task, options, budget))
     finally:
         os._exit(0)  # no finalizers: the forked copy of the parent's SQLite handle stays untouched
 
@@ -123,7 +178,7 @@ def _worker_main(connection: Connection, options: Options, budget: float, close_
 class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: Connection
-    task: tuple[str, Article] | None = None
+    task: Task | None = None
     started: float = 0.0
 
 
@@ -157,8 +212,8 @@ class WorkerPool:
     def _limit(self) -> float | None:
         return self._budget + KILL_GRACE if self._budget > 0 else None
 
-    def map(self, tasks: Iterator[tuple[str, Article]]) -> Iterator[tuple[str, Article, Extracted | str]]:
-        """(key, article, outcome) for every task, in completion order."""
+    def map(self, tasks: Iterator[Task]) -> Iterator[Outcome]:
+        """The outcome of every task, in completion order."""
         pending = iter(tasks)
         exhausted = False
         limit = self._limit()
@@ -174,7 +229,7 @@ class WorkerPool:
                         worker.connection.send(task)
                     except (BrokenPipeError, ConnectionResetError):
                         self._workers[index] = self._replace(worker)
-                        yield task[0], task[1], "extraction failed: the worker process died"
+                        yield failed(task, "extraction failed: the worker process died", self._options)
             busy = [worker for worker in self._workers if worker.task is not None]
             if not busy:
                 return
@@ -184,21 +239,21 @@ class WorkerPool:
                 timeout = max(0.0, min(worker.started + limit - now for worker in busy))
             ready = set(wait([worker.connection for worker in busy], timeout))
             for index, worker in enumerate(self._workers):
-                if worker.task is None:
+                task = worker.task
+                if task is None:
                     continue
-                key, article = worker.task
                 if worker.connection in ready:
                     try:
-                        _key, outcome = worker.connection.recv()
+                        outcome = worker.connection.recv()
                     except (EOFError, OSError):
                         self._workers[index] = self._replace(worker)
-                        yield key, article, "extraction failed: the worker process died"
+                        yield failed(task, "extraction failed: the worker process died", self._options)
                         continue
                     worker.task = None
-                    yield key, article, outcome
+                    yield outcome
                 elif limit is not None and time.monotonic() - worker.started >= limit:
                     self._workers[index] = self._replace(worker)
-                    yield key, article, _budget_reason(self._budget)
+                    yield failed(task, _budget_reason(self._budget), self._options)
 
     def _replace(self, worker: _Worker) -> _Worker:
         worker.process.kill()
@@ -366,51 +421,68 @@ def extract_new(
     input_hashes: set[str] = set()
     skipped: list[str] = []
 
-    def new_articles() -> Iterator[tuple[str, Article]]:
-        for item in read_inputs(paths, manifest, skipped):
-            stats.read += 1
-            progress.read = stats.read
-            progress.tick()
-            if isinstance(item, InputFailure):
-                failures.append(item)
+    def counted() -> None:
+        stats.read += 1
+        progress.read = stats.read
+        progress.tick()
+
+    def known() -> None:
+        stats.known += 1
+        progress.known = stats.known
+
+    def tasks() -> Iterator[Task]:
+        seen_ids: set[str] = set()
+        for item in input_files(paths, manifest, skipped):
+            if item.suffix in HTML_SUFFIXES:
+                counted()
+                file = replace(item, article_id=unique_id(item.article_id, item.shown, seen_ids))
+                key = file_key(file, options)
+                stored_source = store.source(key)
+                if stored_source is not None and stored_source.extractor == extractor:
+                    known()
+                    if stored_source.article_hash is not None:
+                        input_hashes.add(stored_source.article_hash)
+                    else:
+                        failures.append(InputFailure(file.article_id, file.shown, stored_source.reason or ""))
+                    continue
+                yield Task(key, file=file)
                 continue
-            key = content_hash(item, options.published)
-            if key in input_hashes:
-                continue  # the same article twice in tonight's inputs
-            input_hashes.add(key)
-            stored = store.status(key)
-            if stored is not None and stored[1] == extractor:
-                stats.known += 1
-                progress.known = stats.known
-                continue
-            yield key, item
+            for read in read_file(item):
+                counted()
+                if isinstance(read, InputFailure):
+                    failures.append(read)
+                    continue
+                article_id = unique_id(read.id, read.path, seen_ids)
+                article = read if article_id == read.id else read.model_copy(update={"id": article_id})
+                key = content_hash(article, options.published)
+                if key in input_hashes:
+                    continue  # the same article twice in tonight's inputs
+                input_hashes.add(key)
+                stored = store.status(key)
+                if stored is not None and stored[1] == extractor:
+                    known()
+                    continue
+                yield Task(key, article=article)
         # Window articles stored by an older extractor are extracted again from the stored text.
         for key, stored_extractor in store.window_hashes(*window):
             if stored_extractor != extractor and key not in input_hashes:
                 stats.refreshed += 1
-                yield key, _fresh_copy(store.load_article(key, with_claims=False).article)
+                yield Task(key, article=_fresh_copy(store.load_article(key, with_claims=False).article))
 
     pool = None
     began = time.monotonic()
     try:
         if jobs > 1:
             pool = WorkerPool(jobs, options, budget, store.lock_descriptor)
-            outcomes: Iterator[tuple[str, Article, Extracted | str]] = pool.map(new_articles())
+            outcomes = pool.map(tasks())
         else:
-            outcomes = (
-                (key, article, extract_within_budget(article, options, budget))
-                for key, article in new_articles()
-            )
+            outcomes = (within_budget(task, options, budget) for task in tasks())
         with store.batch():
-            for key, article, outcome in outcomes:
-                if isinstance(outcome, Extracted):
-                    store.put_article(key, article, outcome, extractor=extractor, seen=report_date)
-                    stats.extracted += 1
-                else:
-                    store.put_article(
-                        key, article, None, extractor=extractor, seen=report_date, reason=outcome
-                    )
+            for outcome in outcomes:
+                if not store_outcome(store, outcome, extractor, report_date, failures, input_hashes):
                     stats.failed += 1
+                else:
+                    stats.extracted += 1
                 progress.extracted, progress.failed = stats.extracted, stats.failed
                 progress.tick()
     finally:
@@ -428,6 +500,53 @@ def extract_new(
                 InputFailure(stored_failure.article_id, stored_failure.path or "", stored_failure.reason)
             )
     return stats, failures, input_hashes
+
+
+def file_key(item: InputFile, options: Options) -> str:
+    """What makes an input file the same file: its bytes, its manifest metadata, the fallback date."""
+    digest = hashlib.sha256()
+    try:
+        with item.file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        digest.update(b"unreadable:" + item.shown.encode())  # the worker reports why
+    extra = [item.suffix, sorted(item.defaults.items()), str(options.published)]
+    digest.update(json.dumps(extra, default=str).encode())
+    return "file:" + digest.hexdigest()
+
+
+def store_outcome(
+    store: Store,
+    outcome: Outcome,
+    extractor: str,
+    report_date: date,
+    failures: list[InputFailure],
+    input_hashes: set[str],
+) -> bool:
+    """Commit one task's outcome; True if its article was extracted."""
+    task = outcome.task
+    if outcome.failure is not None:  # unreadable file: reported tonight, read again next time
+        failures.append(outcome.failure)
+        return False
+    if outcome.article_hash is None or outcome.article is None:  # a file that failed before it was read
+        assert task.file is not None
+        reason = outcome.reason or "extraction failed"
+        store.put_source(task.key, None, extractor, task.file.article_id, task.file.shown, reason)
+        failures.append(InputFailure(task.file.article_id, task.file.shown, reason))
+        return False
+    store.put_article(
+        outcome.article_hash,
+        outcome.article,
+        outcome.extracted,
+        extractor=extractor,
+        seen=report_date,
+        reason=outcome.reason,
+    )
+    if task.file is not None:
+        store.put_source(task.key, outcome.article_hash, extractor, task.file.article_id, task.file.shown)
+    input_hashes.add(outcome.article_hash)
+    return outcome.extracted is not None
 
 
 def _article_order(stored: StoredArticle) -> tuple[str, str, str]:

@@ -98,6 +98,17 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (run_date, seq)
         )""",
     ),
+    # 3: input files read by the workers (HTML): their bytes' hash -> the article they held.
+    (
+        """CREATE TABLE sources (
+            key TEXT PRIMARY KEY,
+            article_hash TEXT,
+            extractor TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            reason TEXT
+        )""",
+    ),
 )
 """Schema steps in order; step N brings a store from version N-1 to N. Append only."""
 
@@ -184,6 +195,13 @@ class StoredFailure:
     article_id: str
     path: str | None
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSource:
+    article_hash: str | None
+    extractor: str
+    reason: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +416,31 @@ class Store:
                 yield
             finally:
                 self._batch = None
+
+    def source(self, key: str) -> StoredSource | None:
+        """What an input file (by the hash of its bytes) held when it was last read."""
+        row = self._db.execute(
+            "SELECT article_hash, extractor, reason FROM sources WHERE key = ?", (key,)
+        ).fetchone()
+        return StoredSource(row[0], row[1], row[2]) if row else None
+
+    def put_source(
+        self,
+        key: str,
+        article_hash: str | None,
+        extractor: str,
+        article_id: str,
+        path: str,
+        reason: str | None = None,
+    ) -> None:
+        """Remember the article an input file held (or why it could not be read in time)."""
+        statement = "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)"
+        values = (key, article_hash, extractor, article_id, path, reason)
+        if self._batch is None:
+            with self.transaction() as db:
+                db.execute(statement, values)
+        else:
+            self._db.execute(statement, values)
 
     def window_hashes(self, first: date, last: date) -> list[tuple[str, str]]:
         """(hash, extractor) of the stored articles in a report window.

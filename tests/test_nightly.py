@@ -451,3 +451,58 @@ def test_two_articles_sharing_an_id_both_stay_in_the_window(tmp_path: Path) -> N
     assert re.fullmatch(r"flood-001\.md~[0-9a-f]{8}", ids[1])
     for claim in data["claims"]:
         assert claim["id"].startswith(claim["article_id"] + "@")
+
+
+def fake_html_reader(calls: list[str]):  # type: ignore[no-untyped-def]
+    """A stand-in for the HTML reader: tags stripped, the reading process's pid in the title."""
+    from claimcheck.ingest import build_article
+
+    original = nightly.read_file
+
+    def read(item):  # type: ignore[no-untyped-def]
+        if item.suffix != ".html":
+            yield from original(item)
+            return
+        calls.append(item.shown)
+        html = item.file.read_text(encoding="utf-8")
+        if "STALL" in html:
+            while True:
+                pass
+        body = re.sub(r"<[^>]+>", "", html).strip()
+        metadata = {"title": f"read by {os.getpid()}", "published": NIGHT.isoformat()}
+        yield build_article(item.article_id, item.shown, body, metadata)
+
+    return read
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_html_pages_are_read_in_the_workers_and_not_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(nightly, "read_file", fake_html_reader(calls))
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    for number in range(3):
+        (folder / f"page-{number}.html").write_text(
+            f"<html><body><p>About {10 + number} bridges were closed on Friday.</p></body></html>",
+            encoding="utf-8",
+        )
+    (folder / "slow.html").write_text("<p>STALL</p>", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert report([folder], out, NIGHT, "--jobs", jobs, "--budget", "0.3") == 1
+    data = read_json(out)
+    pages = [a for a in data["articles"] if a["id"].startswith("page-")]
+    assert sorted(a["id"] for a in pages) == ["page-0.html", "page-1.html", "page-2.html"]
+    readers = {a["title"] for a in pages}
+    if jobs == "2":
+        assert f"read by {os.getpid()}" not in readers
+    else:
+        assert readers == {f"read by {os.getpid()}"}
+    errors = [f for f in data["findings"] if f["rule"] == "input-error"]
+    assert [f["path"] for f in errors] == [str(folder / "slow.html")]
+    if jobs == "1":  # the reader ran here, so its calls can be counted: the rerun reads nothing
+        calls.clear()
+        before = (out / f"{NIGHT}.json").read_bytes()
+        assert report([folder], out, NIGHT, "--jobs", jobs, "--budget", "0.3") == 1
+        assert calls == []
+        assert (out / f"{NIGHT}.json").read_bytes() == before
