@@ -231,9 +231,9 @@ def load_markers(rules_dir: str | None = None) -> Markers:
 
 @dataclass(slots=True)
 class Line:
-    start: int  # first character after indentation and bullets
+    start: int  # first character after indentation (a bullet, if any)
     end: int  # after the last non-space character
-    body: str
+    body: str  # the text after indentation and bullets
     bulleted: bool
     words: int
     cls: str = BLANK
@@ -257,9 +257,10 @@ def _lines(text: str, markers: Markers) -> list[Line]:
             found = bullet_match(body)
             if found:
                 offset = found.end()
-                bulleted = not body[:offset].isspace()
+                indent = len(body) - len(body.lstrip())
+                bulleted = offset > indent
                 body = body[offset:]
-                start += offset
+                start += indent  # a region covers the bullet, the body starts after it
         # Exact word counts matter only for short lines.
         words = len(body.split()) if len(body) < LONG_LINE_CHARS else body.count(" ") + 1
         lines.append(Line(start, end, body, bulleted, words))
@@ -583,7 +584,7 @@ def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
             if line.cls in TEXT_CLASSES and line.words > 1:
                 credit = _credit_tail(line.body, markers)
                 if credit is not None:
-                    regions.append((line.start + credit, line.end, "furniture"))
+                    regions.append((line.end - len(line.body) + credit, line.end, "furniture"))
             continue
         if open_kind == line.kind:
             regions[-1] = (regions[-1][0], line.end, line.kind)
