@@ -516,15 +516,18 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
     index = 0
     count = len(lines)
     while index < count:
-        if not _menu_candidate(lines[index], markers):
+        line = lines[index]
+        if not (_menu_candidate(line, markers) or (line.bulleted and line.kind == "furniture")):
             index += 1
             continue
         # The run goes on over entries, link lines, furniture and blank lines.
         members: list[int] = []
+        bulleted_furniture = 0  # "• Video", "• x": entries of the menu that are furniture too
         scan = index
         while scan < count:
             line = lines[scan]
             if line.cls == BLANK or line.kind in ("furniture", "menu"):
+                bulleted_furniture += line.bulleted
                 scan += 1
             elif _menu_candidate(line, markers) or _link_like(line, markers):
                 members.append(scan)
@@ -532,7 +535,7 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
             else:
                 break
         entries = [member for member in members if lines[member].bulleted]
-        if len(entries) >= markers.menu_min_items:
+        if entries and len(entries) + bulleted_furniture >= markers.menu_min_items:
             last_entry = entries[-1]
             chosen = [member for member in members if member <= last_entry]
             # Link lines after the last entry belong to the run only while they touch it.
@@ -550,12 +553,13 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
 
 
 def _mark_tail(lines: list[Line], markers: Markers) -> None:
-    """Orphan labels after the last paragraph ("Route 6") are page furniture."""
+    """Orphan labels after the last paragraph ("Route 6") are page furniture; a bulleted
+    line there is the end of a list in the article."""
     orphans = []
     for line in reversed(lines):
         if line.cls == BLANK or line.kind is not None:
             continue
-        if line.cls == SHORT and line.words <= markers.tail_max_words:
+        if line.cls == SHORT and line.words <= markers.tail_max_words and not line.bulleted:
             orphans.append(line)
             continue
         for orphan in orphans:
