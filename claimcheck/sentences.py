@@ -34,7 +34,7 @@ LIST_MARKERS = "•·▪‣◦●○■□►▸➤ \t"
 # followed by whitespace (a full stop followed by a digit or letter is never a boundary).
 CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
-CANDIDATE_RE = re.compile(r"(?:[.!?]|…)+[\"'”’»)\]]*(?=\s)")
+CANDIDATE_RE = re.compile(r"[.!?…][.!?…\"'”’»)\]]*(?=\s)")  # one class first: fast scan
 # The word after a candidate boundary, past whitespace and opening quotes.
 NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([\w$£€]*)")
 FOLLOWING_WORDS_RE = re.compile(r"[\s,]+(\w+)")
@@ -46,8 +46,8 @@ ATTRIBUTION_WINDOW = 4  # words after a closing quote in which "said" marks the 
 # their spans are recorded but do not block a break.
 CURLY_DOUBLE_RE = re.compile(r"“[^“”\n]*(?:”|$)")
 ANGLE_RE = re.compile(r"«[^«»\n]*(?:»|$)")
-CURLY_SINGLE_RE = re.compile(r"(?<!\w)‘[^‘\n]{0,400}?’(?!\w)")
-STRAIGHT_SINGLE_RE = re.compile(r"(?<![\w'])'(?=\w)[^'\n]{0,200}?(?<=[\w.!?,])'(?!\w)")
+CURLY_SINGLE_RE = re.compile(r"‘(?<!\w‘)[^‘\n]{0,400}?’(?!\w)")
+SINGLE_QUOTE_MAX_CHARS = 200  # a straight single quotation longer than this is a misreading
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +119,32 @@ def _quotations(
             spans.append(span)
             blocking.append(span)
     if "'" in segment:
-        for found in STRAIGHT_SINGLE_RE.finditer(segment):
-            spans.append((start + found.start(), start + found.end()))
+        spans.extend(_straight_single_quotes(segment, start))
     if len(spans) > 1:
         spans = _outermost(spans)
     return spans, blocking
+
+
+def _straight_single_quotes(segment: str, offset: int) -> list[tuple[int, int]]:
+    """'scare quotes' and 'quoted words': an opening quote follows a non-letter and precedes
+    a letter; a closing one follows a letter or punctuation and precedes a non-letter, so
+    the apostrophes of "mayor's" and "can't" are neither."""
+    spans = []
+    position = segment.find("'")
+    opening = -1
+    last = len(segment) - 1
+    while position != -1:
+        before = segment[position - 1] if position else " "
+        after = segment[position + 1] if position < last else " "
+        if opening == -1:
+            if not before.isalnum() and before != "'" and after.isalnum():
+                opening = position
+        elif (before.isalnum() or before in ".!?,") and not after.isalnum():
+            if position - opening <= SINGLE_QUOTE_MAX_CHARS:
+                spans.append((offset + opening, offset + position + 1))
+            opening = -1
+        position = segment.find("'", position + 1)
+    return spans
 
 
 def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -78,8 +78,18 @@ CASES = [
         "Budget details",
         None,
     ),
-    ("read more line", f"{P1}\n\nRead more: Council delays vote on stadium plan\n\n{P2}", "Read more:", "teaser"),
-    ("read more upper case", f"{P1}\nREAD MORE: Five things to know about the budget\n", "READ MORE", "teaser"),
+    (
+        "read more line",
+        f"{P1}\n\nRead more: Council delays vote on stadium plan\n\n{P2}",
+        "Read more:",
+        "teaser",
+    ),
+    (
+        "read more upper case",
+        f"{P1}\nREAD MORE: Five things to know about the budget\n",
+        "READ MORE",
+        "teaser",
+    ),
     ("also read with dash", f"{P1}\nAlso read - Rail strike called off\n", "Rail strike", "teaser"),
     (
         "most read list with dates",
@@ -116,7 +126,12 @@ CASES = [
     ("share count", f"{P1}\n1.2K Shares\n", "1.2K Shares", "furniture"),
     ("comment count", f"{P1}\nComments (14)\n", "Comments (14)", "furniture"),
     ("advertisement", f"{P1}\nADVERTISEMENT\n{P2}", "ADVERTISEMENT", "furniture"),
-    ("copyright", f"{P1}\n© 2024 Example Media Ltd. All rights reserved.\n", "Example Media", "furniture"),
+    (
+        "copyright",
+        f"{P1}\n© 2024 Example Media Ltd. All rights reserved.\n",
+        "Example Media",
+        "furniture",
+    ),
     ("all rights reserved", f"{P1}\n\nAll Rights Reserved\n", "All Rights", "furniture"),
     ("app store", f"{P1}\n\nDownload on the App Store\n", "App Store", "furniture"),
     ("image file name", f"IMG_2041.jpg\n\n{P1}", "IMG_2041.jpg", "furniture"),
@@ -146,7 +161,12 @@ CASES = [
     ("date with time", f"  • By Staff\n  • 22 Sep 2023 10:43\n\n{P1}", "22 Sep", "byline"),
     ("source beside byline", f"By Jane Doe\nSource: Agencies\n\n{P1}", "Agencies", "byline"),
     ("source alone after article", f"{P1}\n\nSource: City Hall\n\n{P2}", "City Hall", "furniture"),
-    ("sentence starting with By is content", f"By the end of 2024, 300 buses will run.\n{P1}", "By the end", None),
+    (
+        "sentence starting with By is content",
+        f"By the end of 2024, 300 buses will run.\n{P1}",
+        "By the end",
+        None,
+    ),
     ("orphan label at the end", f"{P1}\n\n{P2}\n\nRoute 6", "Route 6", "furniture"),
     ("lone headline is content", "Council approves budget", "Council approves budget", None),
     ("subheading between paragraphs", f"{P1}\n\nBudget details\n\n{P2}", "Budget details", None),
@@ -162,11 +182,18 @@ CASES = [
         "March 12, 2024",
         None,
     ),
-    ("paragraph with a colon is content", f"Officials: the plan costs $2bn and starts in May.\n{P1}", "Officials", None),
+    (
+        "paragraph with a colon is content",
+        f"Officials: the plan costs $2bn and starts in May.\n{P1}",
+        "Officials",
+        None,
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_line_kinds(text: str, needle: str, expected: str | None) -> None:
     assert kind_of(text, needle) == expected
 
@@ -191,7 +218,9 @@ def test_custom_rules_dir_overrides_lexicon(tmp_path: Path) -> None:
     bundled = Path(__file__).resolve().parents[1] / "rules" / "lexicon" / "boilerplate.yaml"
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()
-    data = bundled.read_text(encoding="utf-8").replace("furniture_phrases:\n", "furniture_phrases:\n  - weather widget\n")
+    data = bundled.read_text(encoding="utf-8").replace(
+        "furniture_phrases:\n", "furniture_phrases:\n  - weather widget\n"
+    )
     (lexicon / "boilerplate.yaml").write_text(data, encoding="utf-8")
     text = f"{P1}\nWeather widget\n{P2}"
     assert kind_of(text, "Weather widget") is None
