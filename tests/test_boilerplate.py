@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -74,7 +75,8 @@ CASES = [
     ),
     (
         "subheading after an inline teaser is content",
-        f"{P1}\n\nRead more\n\nCouncil delays vote on stadium plan\n\nBudget details\n\n{P2}\n\n{P3}",
+        f"{P1}\n\nRead more\n\nCouncil delays vote on stadium plan\n\n"
+        f"Budget details\n\n{P2}\n\n{P3}",
         "Budget details",
         None,
     ),
@@ -199,10 +201,13 @@ def test_line_kinds(text: str, needle: str, expected: str | None) -> None:
 
 
 def test_regions_sorted_disjoint_and_index_the_text() -> None:
-    text = f"  • Home\n  • World\n\nBREAKING\nStorm closes 40 schools\n\nBy Jane Doe\n2 Min Read\n\n{P1}\n"
+    text = (
+        "  • Home\n  • World\n\nBREAKING\nStorm closes 40 schools\n\n"
+        f"By Jane Doe\n2 Min Read\n\n{P1}\n"
+    )
     regions = find_noise(text)
     assert regions == sorted(regions)
-    for (_, end, _), (start, _, _) in zip(regions, regions[1:], strict=False):
+    for (_, end, _), (start, _, _) in itertools.pairwise(regions):
         assert end <= start
     for start, end, _ in regions:
         assert text[start:end] == text[start:end].strip()
