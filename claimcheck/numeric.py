@@ -36,15 +36,27 @@ class Quantity:
 _HEDGE = r"(?P<hedge>(?:about|around|roughly|nearly|almost|some|approximately|more than|over|at least|less than|fewer than|up to)\s+)?"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _HEDGE_APPROX: dict[str, Approx] = {
-    "about": "about", "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
-    "some": "about", "approximately": "about", "more than": "more_than", "over": "more_than",
-    "at least": "at_least", "less than": "less_than", "fewer than": "less_than", "up to": "at_most",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "some": "about",
+    "approximately": "about",
+    "more than": "more_than",
+    "over": "more_than",
+    "at least": "at_least",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "up to": "at_most",
 }
 QUANTITY_RE = re.compile(rf"(?i)\b{_HEDGE}{_NUMBER}\b(?!-\d)")
 _YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, lexicon: object = None) -> list[Quantity]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, lexicon: object = None
+) -> list[Quantity]:
     found: list[Quantity] = []
     for match in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
         digits = match.group("number")
@@ -53,5 +65,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, lexicon: 
         value = float(digits.replace(",", ""))
         hedge = (match.group("hedge") or "").strip().lower()
         approx = _HEDGE_APPROX.get(hedge, "exact")
-        found.append(Quantity(match.start(), match.end(), "count", value, value, value, None, value, None, approx))
+        found.append(
+            Quantity(match.start(), match.end(), "count", value, value, value, None, value, None, approx)
+        )
     return found
