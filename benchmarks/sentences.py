@@ -106,8 +106,7 @@ def main() -> None:
     theirs = time_per_article(pysbd_lines, articles, 1)
     words = statistics.mean(len(text.split()) for text in articles)
     agree = sum(
-        len(split_sentences(text)) == len([s for s in pysbd_lines(text) if s.strip()])
-        for text in articles
+        len(split_sentences(text)) == len([s for s in pysbd_lines(text) if s.strip()]) for text in articles
     )
     print(f"generated: {args.articles} articles, {words:.0f} words each")
     print(f"claimcheck.sentences: {ours:9.1f} us/article")

@@ -73,9 +73,7 @@ CAPTION_CREDIT_RE = re.compile(r"\((?P<credit>[A-Z][^()]{0,80})\)\s*\.?$")
 DAY_PATTERN = r"[0-3]?\d(?:st|nd|rd|th)?"
 YEAR_PATTERN = r"(?:19|20)\d{2}"
 TIME_PATTERN = r"(?:\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
-ISO_DATE_PATTERN = (
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-)
+ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE_PATTERN = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
 OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
 
@@ -165,8 +163,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
     date_line = rf"{prefix}{stamp}(?:\s*[|,;–-]\s*{prefix}{stamp})?\.?"
     credit_labels = _words(data, "credit_labels")
     labels = sorted(
-        {label.capitalize() for label in credit_labels}
-        | {label.upper() for label in credit_labels},
+        {label.capitalize() for label in credit_labels} | {label.upper() for label in credit_labels},
         key=len,
         reverse=True,
     )
@@ -194,7 +191,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         inline_headers=frozenset(_words(data, "teaser_inline_headers")),
         list_headers=frozenset(_words(data, "teaser_list_headers")),
         list_prefix_re=re.compile(
-            rf"{_alternation(_words(data, 'teaser_list_prefixes'))}\s+(?:\S+\s*){{1,5}}",
+            rf"{_alternation(_words(data, 'teaser_list_prefixes'))}\s+\S",
             re.IGNORECASE,
         ),
         teaser_line_re=re.compile(
@@ -223,9 +220,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
             re.IGNORECASE,
         ),
         date_line_re=re.compile(date_line, re.IGNORECASE),
-        tag_line_re=re.compile(
-            rf"{_alternation(_words(data, 'tag_prefixes'))}\s*:\s*\S.*", re.IGNORECASE
-        ),
+        tag_line_re=re.compile(rf"{_alternation(_words(data, 'tag_prefixes'))}\s*:\s*\S.*", re.IGNORECASE),
     )
 
 
@@ -345,12 +340,13 @@ def _classify(line: Line, markers: Markers) -> str:
                 return CREDIT
         if ("|" in body or "•" in body) and PIPE_NAV_RE.match(body):
             return MENU_LINE
-        if (
-            not prose_end
-            and words <= markers.label_max_words + 3
-            and markers.list_prefix_re.fullmatch(key)
-        ):
-            return LIST_HEADER
+        if markers.list_prefix_re.match(key):
+            # "More from Business" heads a list; "More from X: <headline>" is one teaser.
+            section = body.split(":", 1)[0]
+            if ":" in body and len(section.split()) <= markers.label_max_words + 3:
+                return TEASER_LINE
+            if not prose_end and words <= markers.label_max_words + 3:
+                return LIST_HEADER
         if (
             (first_upper or body[0] == "(")
             and words <= markers.credit_max_words
@@ -430,8 +426,8 @@ def _inline_teaser_end(lines: list[Line], header: int) -> int:
 
 def _list_teaser_end(lines: list[Line], header: int) -> int:
     """Last line of a list of other stories: cards of headlines, labels, dates, captions and
-    at most one summary paragraph each; it ends where prose resumes (two paragraphs in a row,
-    or a paragraph that follows a paragraph)."""
+    at most one summary paragraph each; it ends where prose resumes (a paragraph right
+    under the header or a caption, or two paragraphs in a row)."""
     last = header
     previous = LIST_HEADER
     for index in range(header + 1, len(lines)):
@@ -442,8 +438,12 @@ def _list_teaser_end(lines: list[Line], header: int) -> int:
         if cls == BLANK:
             continue
         if cls == PROSE:
+            # A summary follows its card's headline (or label / date) and is followed by
+            # the next card, the end of the page, or other furniture.
             following = _next_content(lines, index)
-            if previous == PROSE or (following is not None and following.cls == PROSE):
+            if previous in (PROSE, CAPTION, LIST_HEADER) or (
+                following is not None and following.cls == PROSE
+            ):
                 break
         last = index
         previous = cls

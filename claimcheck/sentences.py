@@ -85,9 +85,7 @@ def load_sentence_lexicon(rules_dir: str | None = None) -> Lexicon:
     )
 
 
-def _quotations(
-    text: str, start: int, end: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _quotations(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Quotation spans in text[start:end]: (all spans, spans that hold a sentence together).
 
     An unclosed quotation runs to the end of the segment (news style leaves a quotation
@@ -247,9 +245,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _split_segment(
-    text: str, start: int, end: int, lexicon: Lexicon, result: list[Sentence]
-) -> None:
+def _split_segment(text: str, start: int, end: int, lexicon: Lexicon, result: list[Sentence]) -> None:
     start, end = _trim(text, start, end)
     while start < end and text[start] in LIST_MARKERS:
         start += 1  # "• Officials said ..." is the sentence after the bullet
@@ -275,9 +271,7 @@ def _split_segment(
     _emit(text, sentence_start, end, quoted, result)
 
 
-def _emit(
-    text: str, start: int, end: int, quoted: list[tuple[int, int]], result: list[Sentence]
-) -> None:
+def _emit(text: str, start: int, end: int, quoted: list[tuple[int, int]], result: list[Sentence]) -> None:
     start, end = _trim(text, start, end)
     if start >= end:
         return

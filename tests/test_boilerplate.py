@@ -75,8 +75,7 @@ CASES = [
     ),
     (
         "subheading after an inline teaser is content",
-        f"{P1}\n\nRead more\n\nCouncil delays vote on stadium plan\n\n"
-        f"Budget details\n\n{P2}\n\n{P3}",
+        f"{P1}\n\nRead more\n\nCouncil delays vote on stadium plan\n\nBudget details\n\n{P2}\n\n{P3}",
         "Budget details",
         None,
     ),
@@ -156,7 +155,48 @@ CASES = [
         "Photo: City Archive",
         "furniture",
     ),
+    ("image source credit", f"Image source, Getty Images\n{P1}", "Getty", "furniture"),
+    ("advertisement with a call", f"{P1}\nAdvertisement - scroll to continue\n", "scroll", "furniture"),
+    ("newsletter call", f"{P1}\nSign up for our daily newsletter\n{P2}", "Sign up", "furniture"),
+    (
+        "wire trailer",
+        f"{P1}\n\n(Reporting by Jane Doe in Geneva; Editing by John Roe and Ann Kay)\n",
+        "Editing",
+        "furniture",
+    ),
+    (
+        "more from outlet with a headline is one teaser line",
+        f"{P1}\n\nMore from Example Post: Floods reach the capital\n\n{P2}\n\n{P3}",
+        "Floods reach",
+        "teaser",
+    ),
+    (
+        "paragraph after a one-line teaser is content",
+        f"{P1}\n\nMore from Example Post: Floods reach the capital\n\n{P2}\n\n{P3}",
+        P2,
+        None,
+    ),
+    (
+        "prose right under a list header ends the list",
+        f"{P1}\n\nMost Read\n\n{P2}\n\nRail strike called off\n",
+        P2,
+        None,
+    ),
+    (
+        "advert word in prose is content",
+        f"Advertisement spending rose 5% last year, the survey found.\n{P1}",
+        "spending",
+        None,
+    ),
     ("byline", f"By Jane Doe and John Roe\n\n{P1}", "Jane Doe", "byline"),
+    (
+        "date line with time and zone",
+        f"Updated: Sept. 22, 2023 at 10:43 a.m. EDT\n\n{P1}",
+        "10:43",
+        "byline",
+    ),
+    ("numeric date line", f"22/09/2023 10:43\n\n{P1}", "22/09", "byline"),
+    ("weekday date line", f"Friday, 22 September 2023\n\n{P1}", "Friday", "byline"),
     ("byline with agency", f"By Jane Doe | Reuters\n\n{P1}", "Jane Doe", "byline"),
     ("published date line", f"Published: 12 March 2024, 10:43 GMT\n\n{P1}", "12 March", "byline"),
     ("updated ago", f"Updated 3 hours ago\n\n{P1}", "3 hours", "byline"),
@@ -193,18 +233,13 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
-)
+@pytest.mark.parametrize(("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_line_kinds(text: str, needle: str, expected: str | None) -> None:
     assert kind_of(text, needle) == expected
 
 
 def test_regions_sorted_disjoint_and_index_the_text() -> None:
-    text = (
-        "  • Home\n  • World\n\nBREAKING\nStorm closes 40 schools\n\n"
-        f"By Jane Doe\n2 Min Read\n\n{P1}\n"
-    )
+    text = f"  • Home\n  • World\n\nBREAKING\nStorm closes 40 schools\n\nBy Jane Doe\n2 Min Read\n\n{P1}\n"
     regions = find_noise(text)
     assert regions == sorted(regions)
     for (_, end, _), (start, _, _) in itertools.pairwise(regions):

@@ -151,9 +151,7 @@ ERROR_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("data", "reason"), [c[1:] for c in ERROR_CASES], ids=[c[0] for c in ERROR_CASES]
-)
+@pytest.mark.parametrize(("data", "reason"), [c[1:] for c in ERROR_CASES], ids=[c[0] for c in ERROR_CASES])
 def test_errors_name_the_file_and_reason(data: bytes, reason: str) -> None:
     with pytest.raises(InputError) as caught:
         extract_html(data, "bad/page.html")
@@ -162,11 +160,6 @@ def test_errors_name_the_file_and_reason(data: bytes, reason: str) -> None:
 
 
 def test_import_is_lazy() -> None:
-    code = (
-        "import sys, claimcheck.htmltext; "
-        "print('trafilatura' in sys.modules, 'htmldate' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    code = "import sys, claimcheck.htmltext; print('trafilatura' in sys.modules, 'htmldate' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]

@@ -240,9 +240,7 @@ QUOTE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES]
-)
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in QUOTE_CASES], ids=[c[0] for c in QUOTE_CASES])
 def test_quoted_spans(text: str, expected: list[str]) -> None:
     spans = [text[a:b] for s in split_sentences(text) for a, b in s.quoted]
     assert spans == expected
