@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from claimcheck.errors import InputError
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.html import HtmlElement  # type: ignore[import-untyped]
 
 # Bounds for htmldate: pages before the web's news era are misreadings; the upper bound
 # is fixed (not "now") so that a run does not depend on the clock.
@@ -136,13 +136,14 @@ def decode_html(data: bytes, path: str) -> str:
     declared = CHARSET_RE.search(data[:DECLARATION_WINDOW])
     if declared:
         name = (declared.group("charset") or declared.group("xml") or b"").decode("ascii")
+        named: str | None
         try:
-            encoding = codecs.lookup(name).name
+            named = codecs.lookup(name).name
         except LookupError:
-            encoding = None
-        if encoding is not None:
+            named = None
+        if named is not None:
             try:
-                return data.decode(encoding)
+                return data.decode(named)
             except UnicodeDecodeError:
                 pass  # a wrong declaration: UTF-8 is the web's default
     return _decode(data, "utf-8", path, "no declared encoding" if not declared else "UTF-8")

@@ -166,7 +166,7 @@ def _is_boundary(
 ) -> bool:
     following = NEXT_WORD_RE.match(text, found.end())
     word = following.group(1) if following else ""
-    if not word or word[0].islower():
+    if following is None or not word or word[0].islower():
         return False  # '"Why?" he asked', 'approx. five', '... pic.twitter.com'
     if closes_quote and _attribution_follows(text, following, lexicon):
         return False
