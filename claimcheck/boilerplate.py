@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.errors import RuleFileError
@@ -61,6 +61,8 @@ PROSE_END_RE = re.compile(r"[.,;:][\"'”’)\]]*$")
 STANDALONE_NUMBER_RE = re.compile(r"(?<![\w.,-])\d[\d,.]*(?![\w])")
 TOKEN_SPLIT_RE = re.compile(r"[\s/|,;]+")
 PIPE_NAV_RE = re.compile(r"^[^|\n]{1,30}(?:\s[|•·]\s[^|\n]{1,30}){2,}$")
+CACHED_LINE_MAX_WORDS = 12  # longer lines rarely repeat across pages
+CLASS_CACHE_SIZE = 50_000
 LONG_LINE_CHARS = 240  # longer lines are prose whatever their exact word count
 HAS_DIGIT_RE = re.compile(r"\d")
 DATE_LINE_MAX_WORDS = 14  # "Published: Friday, 22 September 2023, 10:43 GMT | Updated ..."
@@ -91,6 +93,7 @@ class Markers:
     menu_item_max_words: int
     menu_link_max_words: int
     menu_min_items: int
+    menu_min_links: int
     label_max_words: int
     headline_max_words: int
     byline_max_words: int
@@ -117,6 +120,11 @@ class Markers:
     source_re: re.Pattern[str]
     date_line_re: re.Pattern[str]
     tag_line_re: re.Pattern[str]
+    # Classes of short lines seen before: a site repeats its menus and furniture on
+    # every page of a batch. Bounded by CLASS_CACHE_SIZE.
+    class_cache: dict[tuple[str, bool], str] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
 
 def _limit(limits: dict[str, Any], key: str) -> int:
@@ -178,6 +186,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         menu_item_max_words=_limit(limits, "menu_item_max_words"),
         menu_link_max_words=_limit(limits, "menu_link_max_words"),
         menu_min_items=_limit(limits, "menu_min_items"),
+        menu_min_links=_limit(limits, "menu_min_links"),
         label_max_words=_limit(limits, "label_max_words"),
         headline_max_words=_limit(limits, "headline_max_words"),
         byline_max_words=_limit(limits, "byline_max_words"),
@@ -552,6 +561,20 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
         index = scan if members else index + 1
 
 
+def _mark_link_runs(lines: list[Line], markers: Markers) -> None:
+    """Navigation without bullets: menu_min_links or more link lines in a row ("Home",
+    "World", "Business", "Sport" one a line, no blank line between)."""
+    run: list[Line] = []
+    for line in [*lines, Line(0, 0, "", False, 0)]:
+        if line.cls != BLANK and _link_like(line, markers):
+            run.append(line)
+            continue
+        if len(run) >= markers.menu_min_links:
+            for member in run:
+                member.kind = "menu"
+        run = []
+
+
 def _mark_tail(lines: list[Line], markers: Markers) -> None:
     """Orphan labels after the last paragraph ("Route 6") are page furniture; a bulleted
     line there is the end of a list in the article."""
@@ -571,12 +594,23 @@ def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     """Sorted, non-overlapping (start, end, kind) regions of page furniture in `text`."""
     markers = load_markers(rules_dir)
     lines = _lines(text, markers)
+    cache = markers.class_cache
     for line in lines:
-        line.cls = _classify(line, markers)
+        if line.words > CACHED_LINE_MAX_WORDS:
+            line.cls = _classify(line, markers)
+            continue
+        key = (line.body, line.bulleted)
+        cls = cache.get(key)
+        if cls is None:
+            if len(cache) >= CLASS_CACHE_SIZE:
+                cache.clear()
+            cls = cache[key] = _classify(line, markers)
+        line.cls = cls
     _mark_tickers(lines, markers)
     _mark_teasers(lines)
     _mark_single_lines(lines)
     _mark_menus(lines, markers)
+    _mark_link_runs(lines, markers)
     _mark_tail(lines, markers)
     regions: list[Region] = []
     open_kind: str | None = None  # kind of the region a following line may extend

@@ -39,6 +39,19 @@ CASES = [
         "menu",
     ),
     ("menu link line above entries", "News\n  • Politics\n  • Economy\n\n" + P1, "News", "menu"),
+    (
+        "unbulleted navigation run",
+        f"Home\nWorld\nBusiness\nSport\nWeather\n\n{P1}",
+        "Business",
+        "menu",
+    ),
+    (
+        "three short lines are not a menu",
+        f"{P1}\n\nKey dates\nBudget vote\nFinal reading\n\n{P2}",
+        "Budget vote",
+        None,
+    ),
+    ("cookie notice", f"{P1}\nWe use cookies to improve your experience.\n", "cookies", "furniture"),
     ("tag line", f"{P1}\n\nTags: Budget, City Council, Transport\n", "Tags:", "menu"),
     ("pipe navigation", f"Home | World | Business | Sport\n\n{P1}", "Home | World", "menu"),
     (
