@@ -1,19 +1,33 @@
 """Numeric claims: numbers with their hedge, scale, unit and the thing counted.
 
-Interface used by extract.py (the numeric issue deepens the implementation):
+Interface used by extract.py:
 
     find_quantities(text, start=0, end=None, lexicon=None) -> list[Quantity]
 
 scans text[start:end] (one sentence) and returns quantities with absolute
-offsets into `text`.
+offsets into `text`. `concept_of(word)` maps a counted noun or a predicate word
+to one concept (killed / dead / deaths -> "killed"), for grouping.
+
+How it works: one compiled pattern finds candidate numbers (digits, number
+words, vague amounts, fractions); small anchored patterns then read the words
+around each candidate (currency, hedge, change verb before; scale, unit, range
+and counted noun after) and reject what is not a claim (years, date and clock
+parts, ordinals, identifiers, scores, page furniture). All word lists live in
+rules/lexicon/*.yaml; nothing heavy is imported here.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from claimcheck.models import Approx, Direction, Kind
+from claimcheck.rules import load_lexicon
 
 
 @dataclass(slots=True)
@@ -31,27 +45,976 @@ class Quantity:
     direction: Direction | None = None
     subject: str | None = None
     predicate: str | None = None
+    scope: str | None = None
+    """A year the sentence says the figure is about ("In 2020, ... 6,000 people")."""
+    per: str | None = None
+    """The unit of a rate ("$3,500 a month" -> "month")."""
 
 
-_HEDGE = r"(?P<hedge>(?:about|around|roughly|nearly|almost|some|approximately|more than|over|at least|less than|fewer than|up to)\s+)?"
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_HEDGE_APPROX: dict[str, Approx] = {
-    "about": "about", "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
-    "some": "about", "approximately": "about", "more than": "more_than", "over": "more_than",
-    "at least": "at_least", "less than": "less_than", "fewer than": "less_than", "up to": "at_most",
-}
-QUANTITY_RE = re.compile(rf"(?i)\b{_HEDGE}{_NUMBER}\b(?!-\d)")
-_YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+# ---------------------------------------------------------------- fixed patterns
+
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands written with (thin / non-breaking) spaces: "120 000".
+SPACED_THOUSANDS_RE = re.compile(r"[ \u00a0\u202f\u2009](\d{3})(?![\d,.]\d|\w)")
+# Stretches that are never figures: ISO dates and timestamps, numeric dates,
+# clock times, phone numbers, URLs and handles.
+ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+NUMERIC_DATE = r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}"
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
+PHONE = r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+URL = r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|twitter\.com)/\S*|@\w+"
+NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
+ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+DECADE_RE = re.compile(r"'?s\b")
+# A clock time written with a marker: "11 a.m.", "0401 GMT", "5 pm".
+TIME_MARKER_RE = re.compile(
+    r"\s?(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|(?:GMT|UTC|EDT|EST|PDT|PST|CET|CEST|BST|ET|PT)\b)"
+)
+RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b|\band\b|\bthrough\b)\s*", re.I)
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d[\d,.]*|[^\w\s]")
+SPACE_RE = re.compile(r"\s*")
+YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|20\d\d)(?![\w,-]|\.\d)")
+HYPHEN_RE = re.compile(r"\s*[-‐‑]\s*|\s+")
+POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)\s*$")
+CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", "\"", "“", "”"}
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, lexicon: object = None) -> list[Quantity]:
-    found: list[Quantity] = []
-    for match in QUANTITY_RE.finditer(text, start, len(text) if end is None else end):
-        digits = match.group("number")
-        if _YEAR_RE.match(digits):
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces flexible."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def _bounded(alternation: str) -> str:
+    # Word boundary only where the phrase starts/ends with a word character.
+    return rf"(?:(?<![\w])(?:{alternation})(?![\w]))"
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+@dataclass(slots=True)
+class UnitInfo:
+    kind: Kind
+    unit: str
+    base_unit: str
+    factor: float
+
+
+@dataclass
+class NumericLexicon:
+    """Every word list the extractor needs, loaded once from rules/lexicon/."""
+
+    small: dict[str, int]
+    tens: dict[str, int]
+    dozen: int
+    scales: dict[str, float]
+    letter_scales: dict[str, float]
+    vague: dict[str, tuple[float, float]]
+    vague_multipliers: dict[str, tuple[float, float]]
+    fractions: dict[str, int]
+    hedge_approx: dict[str, Approx]
+    tolerance: dict[str, dict[str, float]]
+    change_direction: dict[str, Direction]
+    weak_changes: set[str]
+    currency_prefixes: dict[str, str]
+    currency_words: dict[str, str]
+    cent_words: set[str]
+    pence_words: set[str]
+    pound_words: set[str]
+    units: dict[str, UnitInfo]
+    attached_only: set[str]
+    case_sensitive: set[str]
+    rate_nouns: set[str]
+    months: set[str]
+    weekdays: set[str]
+    identifier_markers: set[str]
+    furniture_after: list[str]
+    function_words: set[str]
+    scope_prepositions: set[str]
+    sentence_starters: set[str]
+    score_words: set[str]
+    subject_concepts: dict[str, str]
+    predicate_concepts: dict[str, str]
+    population_nouns: set[str]
+    irregular_plurals: dict[str, str]
+    # Compiled from the lists above.
+    candidate_re: re.Pattern[str] = field(init=False)
+    unit_re: re.Pattern[str] = field(init=False)
+    hedge_before_re: re.Pattern[str] = field(init=False)
+    currency_before_re: re.Pattern[str] = field(init=False)
+    scale_re: re.Pattern[str] = field(init=False)
+    furniture_re: re.Pattern[str] = field(init=False)
+    month_before_re: re.Pattern[str] = field(init=False)
+    month_after_re: re.Pattern[str] = field(init=False)
+    age_re: re.Pattern[str] = field(init=False)
+    predicate_phrases: list[tuple[list[str], str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        number_word = _alternation([*self.small, *self.tens, "dozen", "hundred"])
+        scale_word = _alternation([w for w in self.scales if len(w) > 2])
+        word_number = (
+            rf"(?:{number_word})(?:(?:\s+and\s+|[\s-]+)(?:{number_word}|{scale_word}))*"
+            rf"|\ban?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
+        )
+        fraction = _alternation(list(self.fractions))
+        numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
+        vague = _alternation(list(self.vague))
+        multiplier = _alternation(list(self.vague_multipliers))
+        self.candidate_re = re.compile(
+            rf"(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
+            rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\b(?=\s+(?:of|the)\b))"
+            rf"|(?P<digits>{DIGITS})"
+            rf"|(?P<words>\b(?:{word_number})\b)",
+            re.I,
+        )
+        self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
+        self.unit_re = re.compile(
+            rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
+            re.I,
+        )
+        self.hedge_before_re = re.compile(
+            rf"(?:^|(?<=[\s(\"“]))(?P<hedge>{_alternation(list(self.hedge_approx))})\s*$", re.I
+        )
+        prefixes = sorted(self.currency_prefixes, key=len, reverse=True)
+        cur = "|".join(
+            r"\s?".join(re.escape(part) for part in re.findall(r"[A-Za-z.]+|[^A-Za-z.]", p))
+            for p in prefixes
+        )
+        self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
+        self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
+        month = _alternation([m.capitalize() for m in self.months] + [m.upper() for m in self.months])
+        self.month_before_re = re.compile(rf"\b(?:{month})\.?,?\s*$")
+        self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
+        self.age_re = re.compile(
+            r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I
+        )
+        phrases = [(p.split(), c) for p, c in self.predicate_concepts.items()]
+        self.predicate_phrases = sorted(phrases, key=lambda item: -len(item[0]))
+
+
+def _concept_table(section: dict[str, list[str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for concept, words in section.items():
+        table[concept.lower()] = concept
+        for word in words:
+            table.setdefault(str(word).lower(), concept)
+    return table
+
+
+@functools.cache
+def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
+    numbers = load_lexicon("numbers", rules_dir)
+    hedges = load_lexicon("hedges", rules_dir)
+    units = load_lexicon("units", rules_dir)
+    concepts = load_lexicon("concepts", rules_dir)
+    context = load_lexicon("context", rules_dir)
+    hedge_approx: dict[str, Approx] = {}
+    for approx, words in hedges["hedges"].items():
+        for word in words:
+            hedge_approx[str(word).lower()] = approx
+    change_direction: dict[str, Direction] = {}
+    for direction, words in hedges["changes"].items():
+        for word in words:
+            change_direction[str(word).lower()] = direction
+    unit_table: dict[str, UnitInfo] = {}
+    for name, spec in units["durations"].items():
+        for surface in spec["surfaces"]:
+            unit_table[surface.lower()] = UnitInfo("duration", name, "second", float(spec["factor"]))
+    for name, spec in units["measures"].items():
+        for surface in spec["surfaces"]:
+            unit_table.setdefault(surface.lower(), UnitInfo("measure", name, spec["base"], float(spec["factor"])))
+    for name, surfaces in units["percent"].items():
+        base, factor = ("percentage_point", 0.01) if name == "basis_point" else (name, 1.0)
+        for surface in surfaces:
+            unit_table[surface.lower()] = UnitInfo("percent", name, base, factor)
+    for surface, code in units["currency_words"].items():
+        unit_table[surface.lower()] = UnitInfo("money", code, code, 1.0)
+    for surface in units["cent_words"]:
+        unit_table[surface.lower()] = UnitInfo("money", "cent", "USD", 0.01)
+    for surface in units["pence_words"]:
+        unit_table[surface.lower()] = UnitInfo("money", "pence", "GBP", 0.01)
+    for surface in units["pound_words"]:
+        unit_table[surface.lower()] = UnitInfo("measure", "pound-mass", "kilogram", 0.45359237)
+    return NumericLexicon(
+        small={k.lower(): int(v) for k, v in numbers["units"].items()},
+        tens={k.lower(): int(v) for k, v in numbers["tens"].items()},
+        dozen=int(numbers["dozen"]),
+        scales={k.lower(): float(v) for k, v in numbers["scales"].items()},
+        letter_scales={k: float(v) for k, v in numbers["letter_scales"].items()},
+        vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
+        vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
+        fractions={k: int(v) for k, v in numbers["fractions"].items()},
+        hedge_approx=hedge_approx,
+        tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
+        change_direction=change_direction,
+        weak_changes={w.lower() for w in hedges["weak_changes"]},
+        currency_prefixes={str(k): str(v) for k, v in units["currency_prefixes"].items()},
+        currency_words={k.lower(): v for k, v in units["currency_words"].items()},
+        cent_words=set(units["cent_words"]),
+        pence_words=set(units["pence_words"]),
+        pound_words=set(units["pound_words"]),
+        units=unit_table,
+        attached_only={w.lower() for w in units["attached_only"]},
+        case_sensitive={w.lower() for w in units["case_sensitive"]},
+        rate_nouns={w.lower() for w in units["rate_nouns"]},
+        months={w.lower() for w in context["months"]},
+        weekdays={w.lower() for w in context["weekdays"]},
+        identifier_markers={w.lower() for w in context["identifier_markers"]},
+        furniture_after=list(context["furniture_after"]),
+        function_words={w.lower() for w in context["function_words"]},
+        scope_prepositions={w.lower() for w in context["scope_prepositions"]},
+        sentence_starters={w.lower() for w in context["sentence_starters"]},
+        score_words={w.lower() for w in context["score_words"]},
+        subject_concepts=_concept_table(concepts["subjects"]),
+        predicate_concepts=_concept_table(concepts["predicates"]),
+        population_nouns={w.lower() for w in concepts["population_nouns"]},
+        irregular_plurals={k.lower(): v for k, v in concepts["irregular_plurals"].items()},
+    )
+
+
+def _lexicon(lexicon: NumericLexicon | str | Path | None) -> NumericLexicon:
+    if isinstance(lexicon, NumericLexicon):
+        return lexicon
+    return load_numeric_lexicon(str(lexicon) if lexicon else None)
+
+
+# ---------------------------------------------------------------- words
+
+
+def lemma(word: str, lexicon: NumericLexicon | None = None) -> str:
+    """Singular form of a noun; capitalised words (demonyms, names) keep their case."""
+    lex = _lexicon(lexicon)
+    lower = word.lower()
+    keep_case = word[:1].isupper() and not word.isupper() and lower not in lex.irregular_plurals
+    if lower in lex.irregular_plurals:
+        out = lex.irregular_plurals[lower]
+    elif len(lower) > 4 and lower.endswith("ies"):
+        out = lower[:-3] + "y"
+    elif lower.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        out = lower[:-2]
+    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s")) and len(lower) > 2:
+        out = lower[:-1]
+    else:
+        out = lower
+    if keep_case:
+        return out[:1].upper() + out[1:]
+    return out
+
+
+def concept_of(word: str, lexicon: NumericLexicon | None = None) -> str:
+    """The concept a counted noun or predicate word belongs to (its lemma if none)."""
+    lex = _lexicon(lexicon)
+    lower = " ".join(word.lower().split())
+    for table in (lex.predicate_concepts, lex.subject_concepts):
+        if lower in table:
+            return table[lower]
+    single = lemma(lower, lex).lower()
+    for table in (lex.subject_concepts, lex.predicate_concepts):
+        if single in table:
+            return table[single]
+    return single
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _digits_value(raw: str) -> float | None:
+    if "," in raw:
+        head, _, _ = raw.partition(".")
+        if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", head):
+            return None
+        raw = raw.replace(",", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _words_value(raw: str, lex: NumericLexicon) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", raw.lower()):
+        if word in ("and", ""):
             continue
-        value = float(digits.replace(",", ""))
-        hedge = (match.group("hedge") or "").strip().lower()
-        approx = _HEDGE_APPROX.get(hedge, "exact")
-        found.append(Quantity(match.start(), match.end(), "count", value, value, value, None, value, None, approx))
+        if word in ("a", "an"):
+            current = max(current, 1.0)
+            continue
+        if word in lex.small:
+            current += lex.small[word]
+        elif word in lex.tens:
+            current += lex.tens[word]
+        elif word == "dozen":
+            current = max(current, 1.0) * lex.dozen
+        elif word == "hundred":
+            current = max(current, 1.0) * 100
+        elif word in lex.scales:
+            total += max(current, 1.0) * lex.scales[word]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A number being read: where it is, what it says, what has been read around it."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    source: str  # digits | words | vague | fraction
+    scaled: bool = False
+    currency: str | None = None
+    unit: UnitInfo | None = None
+    per: str | None = None
+    age: bool = False
+    compound: bool = False  # "24-hour operation": the unit is an adjective
+    number_end: int = 0
+
+
+def _round_step(value: float) -> float:
+    """The rounding step a figure is written to: 300 -> 100, 2,000 -> 1,000, 2.5 -> 0.1."""
+    if value == 0 or not math.isfinite(value):
+        return 1.0
+    magnitude = abs(value)
+    if magnitude != int(magnitude):
+        text = f"{magnitude:.6f}".rstrip("0")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return 10.0**-decimals
+    step = 1.0
+    integer = int(magnitude)
+    while integer % 10 == 0 and integer >= 10:
+        integer //= 10
+        step *= 10
+    return step
+
+
+def _interval(value: float, low: float, high: float, approx: Approx, lex: NumericLexicon) -> tuple[float, float]:
+    tol = lex.tolerance.get(approx, {})
+    if approx == "about":
+        spread = max(tol.get("relative", 0.05) * abs(value), tol.get("rounding_share", 0.5) * _round_step(value))
+        spread = min(spread, tol.get("max_relative", 0.25) * abs(value)) or spread
+        return value - spread, value + spread
+    if approx in ("more_than", "at_least"):
+        return value, value * (1 + tol.get("upper_relative", 1.0))
+    if approx in ("less_than", "at_most"):
+        return value * (1 - tol.get("lower_relative", 0.5)), value
+    return low, high
+
+
+class _Sentence:
+    """One sentence being scanned, with helpers to look left and right."""
+
+    __slots__ = ("lex", "lo", "hi", "text")
+
+    def __init__(self, text: str, lo: int, hi: int, lex: NumericLexicon) -> None:
+        self.text, self.lo, self.hi, self.lex = text, lo, hi, lex
+
+    def left(self, pos: int, width: int = 48) -> str:
+        return self.text[max(self.lo, pos - width) : pos]
+
+    def words_after(self, pos: int, limit: int) -> list[re.Match[str]]:
+        out = []
+        for match in WORD_RE.finditer(self.text, pos, self.hi):
+            out.append(match)
+            if len(out) >= limit:
+                break
+        return out
+
+    def words_before(self, pos: int, limit: int) -> list[re.Match[str]]:
+        matches = list(WORD_RE.finditer(self.text, max(self.lo, pos - 12 * limit), pos))
+        return matches[-limit:]
+
+
+def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
+    lex, text = sent.lex, sent.text
+    start, end = match.span()
+    if match.group("vague"):
+        words = match.group("vague").lower().split()
+        base = lex.vague[words[-2]]
+        low, high = base
+        if len(words) > 3:  # "tens of thousands of"
+            mult = lex.vague_multipliers[words[0]]
+            low, high = mult[0] * base[0], mult[1] * base[0]
+        return _Figure(start, end, low, low, high, "vague")
+    if match.group("fraction"):
+        words = re.split(r"[\s-]+", match.group("fraction").lower())
+        denominator = lex.fractions[words[-1]]
+        numerator = 1.0
+        if len(words) > 1 and words[0] not in ("a", "an"):
+            numerator = float(lex.small.get(words[0], 1))
+        value = numerator / denominator
+        if words[-1] in ("half", "halves") and len(words) == 1:
+            before = sent.left(start, 12).lower().split()
+            if before and (before[-1] in lex.function_words and before[-1] not in ("of", "about", "almost", "nearly")):
+                if before[-1] in ("the", "a", "an", "second", "first"):
+                    return None
+        return _Figure(start, end, value, value, value, "fraction")
+    if match.group("words"):
+        raw = match.group("words")
+        value = _words_value(raw, lex)
+        if value is None:
+            return None
+        return _Figure(start, end, value, value, value, "words", scaled=bool(re.search(r"[a-z]{4,}ion\b|thousand", raw, re.I)))
+    raw = match.group("digits")
+    value = _digits_value(raw)
+    if value is None:
+        return None
+    figure = _Figure(start, end, value, value, value, "digits")
+    spaced = SPACED_THOUSANDS_RE.match(text, end, sent.hi)
+    if spaced and "," not in raw and "." not in raw and len(raw) <= 3 and value > 0:
+        figure.value = figure.low = figure.high = value * 1000 + float(spaced.group(1))
+        figure.end = spaced.end()
+    # A minus sign written as part of the number ("-3.5", "$-50.8bn").
+    if start > sent.lo and text[start - 1] in "-−" and (start - 1 == sent.lo or not text[start - 2].isalnum()):
+        figure.start -= 1
+        figure.value = figure.low = figure.high = -figure.value
+    return figure
+
+
+# ---------------------------------------------------------------- filters
+
+
+def _is_not_claim_left(fig: _Figure, sent: _Sentence) -> bool:
+    """Identifiers, ordinal or date contexts decided from the text before the number."""
+    lex, text = sent.lex, sent.text
+    start = fig.start
+    before = text[start - 1] if start > sent.lo else " "
+    if fig.source == "digits":
+        if before.isalpha() or before in "_#/:.":
+            return True  # "S23", "G20", "#3", "9/11", ".5" inside a code
+        if before in "-‐‑" and start - 2 >= sent.lo and text[start - 2].isalpha():
+            return True  # "COVID-19", "F-35", "mid-2020"
+        if before in "-‐‑" and start - 2 >= sent.lo and text[start - 2].isdigit():
+            return True  # the second half of something already read ("2019-20")
+    if lex.month_before_re.search(sent.left(start, 16)):
+        return fig.source == "digits"
+    words = sent.words_before(start, 2)
+    if words:
+        prev = words[-1].group()
+        prev_lower = prev.lower()
+        adjacent = words[-1].end() >= start - 1
+        if fig.source == "digits" and adjacent and prev_lower in lex.identifier_markers:
+            return True
+        if (
+            fig.source == "digits"
+            and adjacent
+            and prev[:1].isupper()
+            and prev_lower not in lex.sentence_starters
+            and prev_lower not in lex.function_words
+            and prev_lower not in lex.hedge_approx
+            and prev_lower not in lex.change_direction
+            and prev_lower not in lex.months
+            and prev_lower not in lex.weekdays
+            and prev_lower not in lex.small
+            and prev not in lex.currency_prefixes
+            and not prev.isupper()
+        ):
+            return True  # "Route 6", "Game 2", "Boeing 737", "Big 12"
+    return False
+
+
+def _is_year(fig: _Figure, sent: _Sentence) -> bool:
+    if fig.source != "digits" or fig.currency or fig.unit or fig.scaled:
+        return False
+    raw = sent.text[fig.start : fig.end]
+    return bool(YEAR_RE.fullmatch(raw))
+
+
+# ---------------------------------------------------------------- reading around
+
+
+def _read_scale(fig: _Figure, sent: _Sentence) -> None:
+    lex, text = sent.lex, sent.text
+    if fig.source in ("vague", "fraction"):
+        return
+    scale = lex.scale_re.match(text, fig.end, sent.hi)
+    if scale:
+        word = scale.group("scale").lower()
+        if not (fig.source == "words" and word in ("hundred",)):
+            fig.value *= lex.scales[word]
+            fig.low, fig.high = fig.value, fig.value
+            fig.end, fig.scaled = scale.end(), True
+            # "1.2 million" may be followed by another scale word ("two hundred thousand").
+            return
+    # Letter scales glued to digits: "$5m", "£2.3b", "4.3M", "25k".
+    glued = re.match(r"([A-Za-z])(?![A-Za-z])", text[fig.end : fig.end + 2])
+    if glued and fig.source == "digits":
+        letter = glued.group(1)
+        if letter.lower() in lex.letter_scales and (fig.currency or letter.isupper() or letter == "k"):
+            fig.value *= lex.letter_scales[letter.lower()]
+            fig.low = fig.high = fig.value
+            fig.end += 1
+            fig.scaled = True
+
+
+def _read_currency_before(fig: _Figure, sent: _Sentence) -> int:
+    """Reads "$", "US$", "RM", "€" right before the number; returns where the left context ends."""
+    left = sent.left(fig.start, 8)
+    match = sent.lex.currency_before_re.search(left)
+    if not match:
+        return fig.start
+    surface = re.sub(r"\s", "", match.group("cur"))
+    code = sent.lex.currency_prefixes.get(surface)
+    if code is None:
+        return fig.start
+    fig.currency = code
+    return fig.start - (len(left) - match.start())
+
+
+def _unit_at(pos: int, sent: _Sentence, *, attached: bool) -> tuple[UnitInfo, int, str, bool] | None:
+    lex, text = sent.lex, sent.text
+    match = lex.unit_re.match(text, pos, sent.hi)
+    if not match:
+        return None
+    surface = match.group("unit")
+    key = " ".join(surface.lower().split())
+    sep = match.group("sep")
+    glued = sep == ""
+    hyphen = "-" in sep or "‐" in sep or "‑" in sep
+    if key in lex.attached_only and not (glued and attached):
+        return None
+    if key in lex.case_sensitive and not surface.isupper():
+        return None
+    if key in lex.pence_words and not glued:
+        return None
+    info = lex.units.get(key)
+    if info is None:
+        return None
+    return info, match.end(), key, hyphen
+
+
+def _read_unit(fig: _Figure, sent: _Sentence) -> None:
+    lex, text = sent.lex, sent.text
+    age = lex.age_re.match(text, fig.end, sent.hi)
+    if age:
+        fig.age = True
+        fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
+        word = age.group("age").lower().rstrip("s")
+        if word != "year":
+            fig.unit = UnitInfo("measure", f"{word} of age", f"{word} of age", 1.0)
+        fig.end = age.end()
+        return
+    if fig.source in ("vague", "fraction"):
+        # "tens of thousands of dollars", "millions of euros"
+        found = _unit_at(fig.end, sent, attached=False)
+        if found and found[0].kind == "money":
+            fig.unit = found[0]
+            fig.end = found[1]
+        return
+    found = _unit_at(fig.end, sent, attached=fig.source == "digits")
+    if found:
+        info, end, key, hyphen = found
+        if key in lex.pound_words and (fig.scaled or fig.currency == "GBP"):
+            info = UnitInfo("money", "GBP", "GBP", 1.0)
+        if fig.currency and info.kind == "money" and info.unit == "cent":
+            info = UnitInfo("money", "cent", fig.currency, 0.01)
+        if fig.currency and info.kind not in ("money",):
+            # "$5 million" has no unit after it; "$10 hours" does not happen.
+            info = None  # type: ignore[assignment]
+        if info is not None:
+            fig.unit = info
+            fig.end = end
+            fig.compound = hyphen and info.kind in ("duration", "measure")
+    if fig.unit is None and fig.currency is None:
+        return
+    # A rate: "$3,500 a month", "$10 per gram", "10 percent a year", "mph" is read above.
+    rate = re.match(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)", text[fig.end : sent.hi])
+    if rate:
+        marker, noun = rate.group(1), rate.group(2).lower()
+        duration = lex.units.get(noun)
+        if marker == "per" or (duration and duration.kind == "duration") or lemma(noun, lex) in lex.rate_nouns:
+            fig.per = lemma(noun, lex).lower()
+            fig.end += rate.end()
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _approx_before(pos: int, sent: _Sentence) -> tuple[Approx, int]:
+    match = sent.lex.hedge_before_re.search(sent.left(pos, 32))
+    if not match:
+        return "exact", pos
+    left_len = len(sent.left(pos, 32))
+    return sent.lex.hedge_approx[" ".join(match.group("hedge").lower().split())], pos - (left_len - match.start())
+
+
+def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | None:
+    lex = sent.lex
+    words = sent.words_before(pos, 6)
+    if not words:
+        return None
+    word = words[-1].group().lower()
+    strong_kind = fig.unit is not None and (fig.unit.kind in ("percent", "money") or fig.unit.unit == "point")
+    strong_kind = strong_kind or fig.currency is not None
+    if word == "by":
+        for candidate in reversed(words[:-1]):
+            direction = lex.change_direction.get(candidate.group().lower())
+            if direction:
+                return direction
+        return None
+    direction = lex.change_direction.get(word)
+    if direction is None:
+        return None
+    if word in lex.weak_changes and not strong_kind:
+        return None
+    if word in ("up", "down") and len(words) >= 2 and words[-2].group().lower() in ("to", "from", "ends", "end"):
+        return None
+    return direction
+
+
+def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, int]:
+    """The head of the noun phrase after a count: "300 soldiers were" -> soldier."""
+    lex = sent.lex
+    words = sent.words_after(pos, 5)
+    head: re.Match[str] | None = None
+    count = 0
+    for index, match in enumerate(words):
+        word = match.group()
+        lower = word.lower().rstrip(".")
+        if not word[0].isalpha() or lower in lex.function_words:
+            break
+        if index and lower.endswith("ed") and head is not None and lower not in lex.subject_concepts:
+            break
+        if lower in lex.change_direction or lower in lex.months or lower in lex.weekdays:
+            break
+        if lower in lex.predicate_concepts and head is not None:
+            break
+        head = match
+        count += 1
+        plural = lower in lex.irregular_plurals or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+        if value != 1 and plural:
+            break
+        if count >= 3:
+            break
+    if head is None:
+        return None, pos
+    return lemma(head.group().rstrip("."), lex), head.end()
+
+
+def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
+    lex = sent.lex
+    after_words = []
+    for match in sent.words_after(after, 14):
+        if match.group() in CLAUSE_END:
+            break
+        after_words.append(match.group().lower().rstrip("."))
+    found = _match_predicate(after_words, lex)
+    if found:
+        return found
+    before_words = []
+    for match in reversed(sent.words_before(fig_start, 6)):
+        if match.group() in CLAUSE_END or match.group() == ",":
+            break
+        before_words.insert(0, match.group().lower().rstrip("."))
+    return _match_predicate(before_words, lex)
+
+
+def _match_predicate(words: list[str], lex: NumericLexicon) -> str | None:
+    for index in range(len(words)):
+        for phrase, concept in lex.predicate_phrases:
+            if words[index : index + len(phrase)] == phrase:
+                return concept
+    return None
+
+
+def _scope(sent: _Sentence) -> str | None:
+    for match in YEAR_RE.finditer(sent.text, sent.lo, sent.hi):
+        words = sent.words_before(match.start(), 1)
+        if words and words[-1].group().lower() in sent.lex.scope_prepositions:
+            return match.group(1)
+    return None
+
+
+def _excluded_spans(sent: _Sentence) -> list[tuple[int, int]]:
+    return [m.span() for m in NOT_FIGURE_RE.finditer(sent.text, sent.lo, sent.hi)]
+
+
+def _read_figure(match: re.Match[str], sent: _Sentence) -> tuple[_Figure, int] | None:
+    """A number with its scale, currency and unit, or None when it is no figure.
+
+    Returns the figure and where its left context (currency sign) begins.
+    """
+    fig = _read_number(match, sent)
+    if fig is None:
+        return None
+    fig.number_end = fig.end
+    left_start = _read_currency_before(fig, sent)
+    if fig.source == "digits":
+        after = sent.text[fig.end : fig.end + 4]
+        if ORDINAL_SUFFIX_RE.match(after) or (DECADE_RE.match(after) and not fig.currency):
+            return None
+    _read_scale(fig, sent)
+    _read_unit(fig, sent)
+    return fig, left_start
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, lexicon: NumericLexicon | str | Path | None = None
+) -> list[Quantity]:
+    """Every figure in text[start:end], with absolute offsets into `text`."""
+    lex = _lexicon(lexicon)
+    hi = len(text) if end is None else end
+    sent = _Sentence(text, start, hi, lex)
+    excluded = _excluded_spans(sent)
+    found: list[Quantity] = []
+    pos = start
+    scope: str | None = None
+    scope_done = False
+    while True:
+        match = lex.candidate_re.search(text, pos, hi)
+        if match is None:
+            break
+        pos = match.end()
+        if any(s <= match.start() < e for s, e in excluded):
+            pos = max(pos, next(e for s, e in excluded if s <= match.start() < e))
+            continue
+        read = _read_figure(match, sent)
+        if read is None:
+            continue
+        fig, left_start = read
+        quantity = _claim(fig, left_start, sent)
+        if quantity is None:
+            pos = max(pos, fig.end)
+            continue
+        pos = max(pos, quantity.end)
+        if quantity.kind == "count" and not scope_done:
+            scope, scope_done = _scope(sent), True
+        if quantity.kind == "count":
+            quantity.scope = scope
+        found.append(quantity)
     return found
+
+
+def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, int] | None:
+    """The second number of "1 to 1.5", "252-287", "between 10 and 20"."""
+    lex, text = sent.lex, sent.text
+    sep = RANGE_SEP_RE.match(text, fig.end, sent.hi)
+    if not sep:
+        return None
+    connector = sep.group().strip().lower()
+    if connector == "and":
+        before = sent.words_before(fig.start, 3)
+        if not any(w.group().lower() == "between" for w in before):
+            return None
+    after = sep.end()
+    # The second number may repeat the currency: "$89 to $93 billion", "RM120,000 to RM300,000".
+    skip = re.match(r"(?:US\s?\$|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\$)?\s?", text[after : after + 5])
+    second_start = after + (skip.end() if skip else 0)
+    match = lex.candidate_re.match(text, second_start, sent.hi)
+    if not match or match.group("vague") or match.group("fraction"):
+        return None
+    if (match.group("words") is None) != (fig.source == "digits"):
+        return None
+    read = _read_figure(match, sent)
+    if read is None:
+        return None
+    second = read[0]
+    if fig.unit is not None and (second.unit is None or second.unit.unit != fig.unit.unit):
+        return None  # "fell 7% to $2.3bn": a change and a level, not a range
+    if fig.currency and second.currency and fig.currency != second.currency:
+        return None
+    return second, sep.start()
+
+
+def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
+    lex, text = sent.lex, sent.text
+    if fig.source == "digits" and TIME_MARKER_RE.match(text, fig.end, sent.hi) and fig.unit is None:
+        return None
+    if _is_not_claim_left(fig, sent) and not fig.currency:
+        return None
+    if fig.unit is None and not fig.currency and lex.month_after_re.match(text, fig.end + (1 if text[fig.end : fig.end + 1] == " " else 0), sent.hi):
+        if fig.source == "digits" and fig.value <= 31:
+            return None
+    if lex.furniture_re.match(text, fig.number_end, sent.hi):
+        return None
+    # Ranges.
+    approx: Approx = "exact"
+    low, high = fig.low, fig.high
+    end = fig.end
+    partner = _range_partner(fig, sent)
+    if partner is not None:
+        second, sep_start = partner
+        raw_sep = text[fig.end : sep_start + len(RANGE_SEP_RE.match(text, fig.end).group())]
+        hyphen_only = raw_sep.strip() in ("-", "–", "—")
+        is_score = (
+            hyphen_only
+            and fig.unit is None
+            and second.unit is None
+            and not fig.currency
+            and fig.value == int(fig.value)
+            and second.value == int(second.value)
+            and (second.value <= fig.value or _near_score_word(fig, second, sent))
+            and fig.value < 100
+        )
+        if is_score:
+            return None
+        both_years = _is_year(fig, sent) and _is_year(second, sent)
+        if both_years:
+            return None
+        if second.value > fig.value or (fig.unit is None and second.unit is not None) or second.value >= fig.value:
+            if fig.unit is None:
+                fig.unit = second.unit
+                fig.per = second.per
+                fig.compound = second.compound
+                fig.age = second.age
+            if second.scaled and not fig.scaled:
+                scale = second.value / max(_digits_or_words(second, sent), 1e-12)
+                fig.value *= scale
+            fig.currency = fig.currency or second.currency
+            low, high = fig.value, second.value
+            if high < low:
+                low, high = high, low
+            approx = "range"
+            end = second.end
+            fig.per = fig.per or second.per
+    if approx != "range" and _is_year(fig, sent):
+        if not _plural_noun_follows(fig, sent):
+            return None
+    # A bare number word with nothing after it is a name or a pronoun ("In Five", "the one").
+    if fig.source == "words" and fig.unit is None and not fig.currency:
+        following = sent.words_after(fig.end, 1)
+        nxt = following[0].group() if following else ""
+        if fig.value == 1:
+            prev = sent.words_before(fig.start, 1)
+            prev_word = prev[-1].group().lower() if prev else ""
+            if prev_word in ("the", "this", "that", "which", "every", "any", "no", "each", "only", "last", "next", "new", "such", "any"):
+                return None
+            if text[fig.end : fig.end + 1] in "-‐‑" or not nxt or not nxt[0].isalpha():
+                return None
+            if nxt.lower() in lex.function_words and nxt.lower() != "of":
+                return None
+        elif not nxt or not nxt[0].isalpha() or (nxt.lower() in lex.function_words and nxt.lower() != "of"):
+            prev = sent.words_before(fig.start, 1)
+            if not (prev and prev[-1].group().lower() in lex.hedge_approx):
+                return None
+        if sent.text[fig.start : fig.start + 1].isupper() and fig.start > sent.lo + 1 and nxt[:1].isupper():
+            return None  # "In Five", "Ocean's Eleven": a title
+    # Left context: hedge, change.
+    hedge, hedge_start = _approx_before(left_start, sent)
+    if approx != "range" and hedge != "exact":
+        approx = hedge
+        low, high = _interval(fig.value, low, high, approx, lex)
+    claim_start = hedge_start if hedge != "exact" else left_start
+    direction = _direction_before(hedge_start if hedge != "exact" else left_start, fig, sent)
+    if direction is None and fig.unit is not None and fig.unit.kind == "percent":
+        post = re.match(r"\s+(higher|lower)\b", text[end : sent.hi])
+        if post:
+            direction = lex.change_direction.get(post.group(1).lower())
+    # Kind and unit.
+    subject = predicate = None
+    if fig.currency or (fig.unit and fig.unit.kind == "money"):
+        kind: Kind = "money"
+        if fig.unit and fig.unit.kind == "money":
+            unit = fig.unit.unit
+            base_unit = fig.unit.base_unit
+            factor = fig.unit.factor
+        else:
+            unit = base_unit = fig.currency
+            factor = 1.0
+        if fig.currency and unit == "cent":
+            base_unit = fig.currency
+    elif fig.unit is not None:
+        kind = fig.unit.kind
+        unit, base_unit, factor = fig.unit.unit, fig.unit.base_unit, fig.unit.factor
+    elif fig.source == "fraction":
+        kind, unit, base_unit, factor = "measure", "fraction", "percent", 100.0
+    else:
+        kind, unit, base_unit, factor = "count", None, None, 1.0
+        noun, noun_end = _counted_noun(end, sent, fig.value)
+        if noun is not None and noun.lower() in lex.units:
+            noun = None
+        subject = noun
+        unit = base_unit = noun
+        predicate = _predicate(claim_start, noun_end, sent)
+        if predicate is None and noun and POSSESSIVE_RE.search(sent.left(claim_start, 4)):
+            if noun[:1].isupper() or noun.lower() in lex.population_nouns:
+                predicate = "population"
+    if kind == "duration":
+        if fig.compound:
+            noun, _ = _counted_noun(end, sent, 1)
+            subject = noun
+        else:
+            of = re.match(r"\s+of\s+([^\W\d_]+)", text[end : sent.hi])
+            if of:
+                subject = lemma(of.group(1), lex)
+            else:
+                before = [m.group().lower() for m in sent.words_before(claim_start, 4)]
+                if before and concept_of(before[-1], lex) == "lasted":
+                    heads = [w for w in before[:-1] if w.isalpha() and w not in lex.function_words]
+                    subject = lemma(heads[-1], lex) if heads else None
+        predicate = _predicate(claim_start, end, sent)
+    if kind == "money" and fig.unit and fig.unit.kind == "money" and fig.unit.unit in ("cent", "pence"):
+        factor = fig.unit.factor
+    base_value = fig.value * factor
+    return Quantity(
+        start=claim_start,
+        end=end,
+        kind=kind,
+        value=fig.value,
+        low=low,
+        high=high,
+        unit=unit,
+        base_value=base_value,
+        base_unit=base_unit,
+        approx=approx,
+        direction=direction,
+        subject=subject,
+        predicate=predicate,
+        per=fig.per,
+    )
+
+
+def _digits_or_words(fig: _Figure, sent: _Sentence) -> float:
+    match = re.match(DIGITS, sent.text[fig.start : fig.end].lstrip("-−"))
+    if match:
+        return _digits_value(match.group()) or 1.0
+    return fig.value
+
+
+def _near_score_word(first: _Figure, second: _Figure, sent: _Sentence) -> bool:
+    words = [m.group().lower() for m in sent.words_before(first.start, 3)]
+    words += [m.group().lower() for m in sent.words_after(second.end, 3)]
+    return any(word in sent.lex.score_words for word in words)
+
+
+def _plural_noun_follows(fig: _Figure, sent: _Sentence) -> bool:
+    following = sent.words_after(fig.end, 2)
+    if not following:
+        return False
+    word = following[0].group()
+    lower = word.lower()
+    if not word[0].isalpha() or word[0].isupper() or lower in sent.lex.function_words:
+        return False
+    return lower in sent.lex.irregular_plurals or (lower.endswith("s") and not lower.endswith("ss"))
+
+
+# ---------------------------------------------------------------- unit knowledge
+
+
+@functools.cache
+def quantulum_unit_names() -> dict[str, str]:
+    """Surface -> unit name from quantulum3's unit data, read lazily (off the hot path)."""
+    try:
+        import quantulum3  # noqa: PLC0415 - heavy import kept out of the hot path
+    except ImportError:
+        return {}
+    path = Path(quantulum3.__file__).parent / "units.json"
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    table: dict[str, str] = {}
+    items = data.items() if isinstance(data, dict) else ((u.get("name"), u) for u in data)
+    for name, spec in items:
+        if not isinstance(spec, dict) or not name:
+            continue
+        for surface in spec.get("surfaces", []):
+            if len(surface) >= 4:
+                table.setdefault(surface.lower(), name)
+    return table
