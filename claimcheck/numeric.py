@@ -49,6 +49,8 @@ class Quantity:
     """A year the sentence says the figure is about ("In 2020, ... 6,000 people")."""
     per: str | None = None
     """The unit of a rate ("$3,500 a month" -> "month")."""
+    end_value: float | None = None
+    """The second number of a range as written ("from 4.8 to 4.7" -> 4.7); low/high are sorted."""
 
 
 # ---------------------------------------------------------------- fixed patterns
@@ -70,11 +72,21 @@ DECADE_RE = re.compile(r"'?s\b")
 TIME_MARKER_RE = re.compile(
     r"\s?(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|(?:GMT|UTC|EDT|EST|PDT|PST|CET|CEST|BST|ET|PT)\b)"
 )
-RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b|\band\b|\bthrough\b)\s*", re.I)
+RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b-?|\band\b|\bthrough\b|\bout\s+of\b)\s*", re.I)
+# Scientific notation after a number: "1.99×10−30", "3 x 10^8".
+SCIENTIFIC_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?(?P<exp>[-−]?\d{1,3})")
+# A slash fraction: "1/2 pound", "1⁄32 of a quart".
+SLASH_FRACTION_RE = re.compile(r"[/⁄](?P<den>\d{1,3})(?![\d/⁄])")
+# A bare number alone in parentheses is a reference or a shirt number: "Prescott (4)".
+PARENTHESISED_RE = re.compile(r"\(\s*$")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d[\d,.]*|[^\w\s]")
 SPACE_RE = re.compile(r"\s*")
-YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|20\d\d)(?![\w,-]|\.\d)")
-HYPHEN_RE = re.compile(r"\s*[-‐‑]\s*|\s+")
+YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w,-]|\.\d)")
+# Two bare 4-digit numbers joined as a range are years ("between 1600 and 1900").
+YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
+CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
+COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
+LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)\s*$")
 CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", "\"", "“", "”"}
 
@@ -113,6 +125,8 @@ class NumericLexicon:
     vague: dict[str, tuple[float, float]]
     vague_multipliers: dict[str, tuple[float, float]]
     fractions: dict[str, int]
+    bare_fractions: set[str]
+    negative_words: set[str]
     hedge_approx: dict[str, Approx]
     tolerance: dict[str, dict[str, float]]
     change_direction: dict[str, Direction]
@@ -134,6 +148,8 @@ class NumericLexicon:
     scope_prepositions: set[str]
     sentence_starters: set[str]
     score_words: set[str]
+    count_modifiers: set[str]
+    street_words: set[str]
     subject_concepts: dict[str, str]
     predicate_concepts: dict[str, str]
     population_nouns: set[str]
@@ -158,12 +174,13 @@ class NumericLexicon:
             rf"|\ban?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
         )
         fraction = _alternation(list(self.fractions))
+        bare = _alternation(list(self.bare_fractions))
         numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
         vague = _alternation(list(self.vague))
         multiplier = _alternation(list(self.vague_multipliers))
         self.candidate_re = re.compile(
             rf"(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
-            rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\b(?=\s+(?:of|the)\b))"
+            rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
             rf"|(?P<digits>{DIGITS})"
             rf"|(?P<words>\b(?:{word_number})\b)",
             re.I,
@@ -184,7 +201,7 @@ class NumericLexicon:
         self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
         self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
         month = _alternation([m.capitalize() for m in self.months] + [m.upper() for m in self.months])
-        self.month_before_re = re.compile(rf"\b(?:{month})\.?,?\s*$")
+        self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
         self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
         self.age_re = re.compile(
             r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I
@@ -245,6 +262,8 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
         vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
         fractions={k: int(v) for k, v in numbers["fractions"].items()},
+        bare_fractions=set(numbers["bare_fractions"]),
+        negative_words=set(numbers["negative_words"]),
         hedge_approx=hedge_approx,
         tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
         change_direction=change_direction,
@@ -266,6 +285,8 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         scope_prepositions={w.lower() for w in context["scope_prepositions"]},
         sentence_starters={w.lower() for w in context["sentence_starters"]},
         score_words={w.lower() for w in context["score_words"]},
+        count_modifiers={w.lower() for w in context["count_modifiers"]},
+        street_words={w.lower() for w in context["street_words"]},
         subject_concepts=_concept_table(concepts["subjects"]),
         predicate_concepts=_concept_table(concepts["predicates"]),
         population_nouns={w.lower() for w in concepts["population_nouns"]},
@@ -468,43 +489,71 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
     figure = _Figure(start, end, value, value, value, "digits")
     spaced = SPACED_THOUSANDS_RE.match(text, end, sent.hi)
     if spaced and "," not in raw and "." not in raw and len(raw) <= 3 and value > 0:
-        figure.value = figure.low = figure.high = value * 1000 + float(spaced.group(1))
+        figure.value = value * 1000 + float(spaced.group(1))
         figure.end = spaced.end()
-    # A minus sign written as part of the number ("-3.5", "$-50.8bn").
+    scientific = SCIENTIFIC_RE.match(text, figure.end, sent.hi)
+    if scientific:
+        figure.value *= 10.0 ** int(scientific.group("exp").replace("−", "-"))
+        figure.end = scientific.end()
+    slash = SLASH_FRACTION_RE.match(text, figure.end, sent.hi)
+    if slash:
+        denominator = float(slash.group("den"))
+        if "." in raw or "," in raw or not 0 < figure.value < denominator:
+            return None  # "24/7", "9/11": not a fraction
+        figure.value /= denominator
+        figure.end = slash.end()
+    # A minus sign written as part of the number ("-3.5", "$-50.8bn") or a word ("minus 5").
     if start > sent.lo and text[start - 1] in "-−" and (start - 1 == sent.lo or not text[start - 2].isalnum()):
         figure.start -= 1
-        figure.value = figure.low = figure.high = -figure.value
+        figure.value = -figure.value
+    else:
+        before = re.search(r"\b([A-Za-z]+)[\s-]$", sent.left(start, 12))
+        if before and before.group(1).lower() in lex.negative_words:
+            figure.start = start - (len(before.group()))
+            figure.value = -figure.value
+    figure.low = figure.high = figure.value
     return figure
 
 
 # ---------------------------------------------------------------- filters
 
 
-def _is_not_claim_left(fig: _Figure, sent: _Sentence) -> bool:
-    """Identifiers, ordinal or date contexts decided from the text before the number."""
+def _glued_to_code(fig: _Figure, sent: _Sentence) -> bool:
+    """Digits that are part of a code or another number: "S23", "G20", "COVID-19", "9/11"."""
     lex, text = sent.lex, sent.text
     start = fig.start
-    before = text[start - 1] if start > sent.lo else " "
-    if fig.source == "digits":
-        if before.isalpha() or before in "_#/:.":
-            return True  # "S23", "G20", "#3", "9/11", ".5" inside a code
-        if before in "-‐‑" and start - 2 >= sent.lo and text[start - 2].isalpha():
-            return True  # "COVID-19", "F-35", "mid-2020"
-        if before in "-‐‑" and start - 2 >= sent.lo and text[start - 2].isdigit():
+    if fig.source != "digits" or start <= sent.lo:
+        return False
+    before = text[start - 1]
+    if before.isalpha() or before in "_#/:.⁄":
+        return True
+    if before in "-‐‑" and start - 2 >= sent.lo:
+        if text[start - 2].isdigit():
             return True  # the second half of something already read ("2019-20")
-    if lex.month_before_re.search(sent.left(start, 16)):
-        return fig.source == "digits"
-    words = sent.words_before(start, 2)
+        if text[start - 2].isalpha():
+            word = re.search(r"[A-Za-z]+$", text[max(sent.lo, start - 12) : start - 1])
+            return not (word and (word.group().lower() + "-") in lex.hedge_approx)
+    return False
+
+
+def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
+    """A bare number that names rather than counts: "Route 6", "Game 2", "iPhone 11", "S&P 500"."""
+    lex, text = sent.lex, sent.text
+    if fig.source != "digits":
+        return False
+    if PARENTHESISED_RE.search(sent.left(fig.start, 3)) and text[fig.end : fig.end + 1] == ")":
+        return True
+    words = sent.words_before(fig.start, 1)
     if words:
         prev = words[-1].group()
         prev_lower = prev.lower()
-        adjacent = words[-1].end() >= start - 1
-        if fig.source == "digits" and adjacent and prev_lower in lex.identifier_markers:
+        adjacent = words[-1].end() >= fig.start - 1
+        if adjacent and prev_lower in lex.identifier_markers:
             return True
         if (
-            fig.source == "digits"
-            and adjacent
-            and prev[:1].isupper()
+            adjacent
+            and prev[:1].isalpha()
+            and any(c.isupper() for c in prev)
             and prev_lower not in lex.sentence_starters
             and prev_lower not in lex.function_words
             and prev_lower not in lex.hedge_approx
@@ -512,10 +561,16 @@ def _is_not_claim_left(fig: _Figure, sent: _Sentence) -> bool:
             and prev_lower not in lex.months
             and prev_lower not in lex.weekdays
             and prev_lower not in lex.small
-            and prev not in lex.currency_prefixes
-            and not prev.isupper()
+            and prev_lower not in lex.negative_words
         ):
-            return True  # "Route 6", "Game 2", "Boeing 737", "Big 12"
+            return True
+    # An address: "49 Zorro Ranch Road", "9 E 71st St".
+    for match in sent.words_after(fig.end, 4):
+        word = match.group()
+        if word.lower() in lex.street_words and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            break
     return False
 
 
@@ -533,24 +588,47 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
     lex, text = sent.lex, sent.text
     if fig.source in ("vague", "fraction"):
         return
-    scale = lex.scale_re.match(text, fig.end, sent.hi)
-    if scale:
-        word = scale.group("scale").lower()
-        if not (fig.source == "words" and word in ("hundred",)):
-            fig.value *= lex.scales[word]
-            fig.low, fig.high = fig.value, fig.value
-            fig.end, fig.scaled = scale.end(), True
-            # "1.2 million" may be followed by another scale word ("two hundred thousand").
-            return
-    # Letter scales glued to digits: "$5m", "£2.3b", "4.3M", "25k".
-    glued = re.match(r"([A-Za-z])(?![A-Za-z])", text[fig.end : fig.end + 2])
-    if glued and fig.source == "digits":
-        letter = glued.group(1)
-        if letter.lower() in lex.letter_scales and (fig.currency or letter.isupper() or letter == "k"):
-            fig.value *= lex.letter_scales[letter.lower()]
-            fig.low = fig.high = fig.value
-            fig.end += 1
-            fig.scaled = True
+    last = 1.0
+    while True:
+        scale = lex.scale_re.match(text, fig.end, sent.hi)
+        if not scale:
+            break
+        factor = lex.scales[scale.group("scale").lower()]
+        if factor <= last or (fig.source == "words" and factor == 100 and last == 1.0):
+            break  # "1.2 million" then "hundred" belongs to something else
+        fig.value *= factor
+        fig.low = fig.high = fig.value
+        fig.end, fig.scaled, last = scale.end(), True, factor
+    if fig.scaled or fig.source != "digits":
+        return
+    # Letter scales glued to digits: "$5m", "£2.3b", "4.3M", "25k", "12.3m tonnes".
+    glued = LETTER_SCALE_RE.match(text, fig.end, sent.hi)
+    if not glued:
+        return
+    letter = glued.group(1)
+    if letter.lower() not in lex.letter_scales:
+        return
+    if not (fig.currency or letter.isupper() or letter == "k" or _million_follows(glued.end(), sent)):
+        return
+    fig.value *= lex.letter_scales[letter.lower()]
+    fig.low = fig.high = fig.value
+    fig.end = glued.end()
+    fig.scaled = True
+
+
+def _million_follows(pos: int, sent: _Sentence) -> bool:
+    """After "12.3m": a unit or a plural noun means million ("12.3m tonnes", "2.7m sales")."""
+    words = sent.words_after(pos, 3)
+    if not words or words[0].start() != pos + 1:
+        return False
+    first = words[0].group().lower()
+    if first == "of" and len(words) > 1:
+        return words[1].group().lower() in ("its", "their", "his", "her", "our", "the", "these", "those")
+    if first in sent.lex.units and sent.lex.units[first].kind != "duration":
+        return True
+    if first in sent.lex.function_words or not first.isalpha():
+        return False
+    return first in sent.lex.irregular_plurals or (first.endswith("s") and not first.endswith("ss"))
 
 
 def _read_currency_before(fig: _Figure, sent: _Sentence) -> int:
@@ -671,6 +749,9 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
 def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, int]:
     """The head of the noun phrase after a count: "300 soldiers were" -> soldier."""
     lex = sent.lex
+    compound = COMPOUND_RE.match(sent.text, pos, sent.hi)
+    if compound:  # "a four-cylinder engine": the compound word is what is counted
+        return lemma(compound.group(1), lex), compound.end()
     words = sent.words_after(pos, 5)
     head: re.Match[str] | None = None
     count = 0
@@ -751,7 +832,13 @@ def _read_figure(match: re.Match[str], sent: _Sentence) -> tuple[_Figure, int] |
             return None
     _read_scale(fig, sent)
     _read_unit(fig, sent)
+    if fig.source == "digits" and fig.unit is None and text_at(sent, fig.end).isalpha():
+        return None  # digits glued to letters that are no unit: "5G", "3D", "9AB"
     return fig, left_start
+
+
+def text_at(sent: _Sentence, pos: int) -> str:
+    return sent.text[pos : pos + 1] if pos < sent.hi else ""
 
 
 def find_quantities(
@@ -791,25 +878,23 @@ def find_quantities(
     return found
 
 
-def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, int] | None:
-    """The second number of "1 to 1.5", "252-287", "between 10 and 20"."""
+def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
+    """The second number of "1 to 1.5", "252-287", "between 10 and 20", "one out of three"."""
     lex, text = sent.lex, sent.text
     sep = RANGE_SEP_RE.match(text, fig.end, sent.hi)
     if not sep:
         return None
-    connector = sep.group().strip().lower()
+    connector = " ".join(sep.group().strip().lower().split())
     if connector == "and":
         before = sent.words_before(fig.start, 3)
         if not any(w.group().lower() == "between" for w in before):
             return None
     after = sep.end()
     # The second number may repeat the currency: "$89 to $93 billion", "RM120,000 to RM300,000".
-    skip = re.match(r"(?:US\s?\$|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\$)?\s?", text[after : after + 5])
-    second_start = after + (skip.end() if skip else 0)
+    skip = CURRENCY_REPEAT_RE.match(text, after, sent.hi)
+    second_start = skip.end() if skip else after
     match = lex.candidate_re.match(text, second_start, sent.hi)
     if not match or match.group("vague") or match.group("fraction"):
-        return None
-    if (match.group("words") is None) != (fig.source == "digits"):
         return None
     read = _read_figure(match, sent)
     if read is None:
@@ -819,82 +904,68 @@ def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, int] | None:
         return None  # "fell 7% to $2.3bn": a change and a level, not a range
     if fig.currency and second.currency and fig.currency != second.currency:
         return None
-    return second, sep.start()
+    return second, connector
 
 
 def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     lex, text = sent.lex, sent.text
     if fig.source == "digits" and TIME_MARKER_RE.match(text, fig.end, sent.hi) and fig.unit is None:
         return None
-    if _is_not_claim_left(fig, sent) and not fig.currency:
-        return None
-    if fig.unit is None and not fig.currency and lex.month_after_re.match(text, fig.end + (1 if text[fig.end : fig.end + 1] == " " else 0), sent.hi):
-        if fig.source == "digits" and fig.value <= 31:
+    if fig.source == "digits" and not fig.currency:
+        if _glued_to_code(fig, sent) or lex.month_before_re.search(sent.left(fig.start, 16)):
+            return None
+        if fig.unit is None and _is_identifier(fig, sent):
+            return None
+    if fig.unit is None and not fig.currency and fig.source == "digits" and fig.value <= 31:
+        gap = 1 if text[fig.end : fig.end + 1] == " " else 0
+        if lex.month_after_re.match(text, fig.end + gap, sent.hi):
             return None
     if lex.furniture_re.match(text, fig.number_end, sent.hi):
         return None
     # Ranges.
-    approx: Approx = "exact"
+    approx: Approx = "range" if fig.source == "vague" else "exact"
     low, high = fig.low, fig.high
     end = fig.end
+    end_value: float | None = fig.high if fig.source == "vague" else None
     partner = _range_partner(fig, sent)
     if partner is not None:
-        second, sep_start = partner
-        raw_sep = text[fig.end : sep_start + len(RANGE_SEP_RE.match(text, fig.end).group())]
-        hyphen_only = raw_sep.strip() in ("-", "–", "—")
-        is_score = (
-            hyphen_only
-            and fig.unit is None
-            and second.unit is None
-            and not fig.currency
-            and fig.value == int(fig.value)
-            and second.value == int(second.value)
-            and (second.value <= fig.value or _near_score_word(fig, second, sent))
-            and fig.value < 100
-        )
-        if is_score:
-            return None
-        both_years = _is_year(fig, sent) and _is_year(second, sent)
-        if both_years:
-            return None
-        if second.value > fig.value or (fig.unit is None and second.unit is not None) or second.value >= fig.value:
+        second, connector = partner
+        words_before = [w.group().lower() for w in sent.words_before(left_start, 2)]
+        from_to = bool(words_before) and words_before[-1] == "from" and connector == "to"
+        integers = fig.value == int(fig.value) and second.value == int(second.value)
+        bare = fig.unit is None and second.unit is None and not fig.currency and not second.currency
+        if bare and integers and connector in ("-", "–", "—") and fig.value < 100:
+            if second.value <= fig.value or _near_score_word(fig, second, sent):
+                return None  # a score: "beat them 2-1"
+        raw_first = text[fig.start : fig.number_end]
+        if bare and YEAR_LIKE_RE.fullmatch(raw_first) and YEAR_LIKE_RE.fullmatch(text[second.start : second.number_end]):
+            return None  # "between 1600 and 1900": years
+        if bare and _is_year(fig, sent):
+            pass  # "2018 to 3.9 million": a year, then a figure
+        elif connector == "out of":
+            if 0 < fig.value <= second.value:
+                fig.value = fig.low = fig.high = fig.value / second.value
+                fig.source = "fraction"
+                end = second.end
+        elif second.value > fig.value or from_to:
             if fig.unit is None:
-                fig.unit = second.unit
-                fig.per = second.per
-                fig.compound = second.compound
-                fig.age = second.age
+                fig.unit, fig.per, fig.compound, fig.age = second.unit, second.per, second.compound, second.age
             if second.scaled and not fig.scaled:
                 scale = second.value / max(_digits_or_words(second, sent), 1e-12)
-                fig.value *= scale
+                if fig.value * scale <= second.value or from_to:
+                    fig.value *= scale  # "$89 to $93 billion", "four to five thousand"
             fig.currency = fig.currency or second.currency
-            low, high = fig.value, second.value
-            if high < low:
-                low, high = high, low
+            fig.per = fig.per or second.per
+            low, high = sorted((fig.value, second.value))
             approx = "range"
             end = second.end
-            fig.per = fig.per or second.per
+            end_value = second.value
     if approx != "range" and _is_year(fig, sent):
         if not _plural_noun_follows(fig, sent):
             return None
-    # A bare number word with nothing after it is a name or a pronoun ("In Five", "the one").
-    if fig.source == "words" and fig.unit is None and not fig.currency:
-        following = sent.words_after(fig.end, 1)
-        nxt = following[0].group() if following else ""
-        if fig.value == 1:
-            prev = sent.words_before(fig.start, 1)
-            prev_word = prev[-1].group().lower() if prev else ""
-            if prev_word in ("the", "this", "that", "which", "every", "any", "no", "each", "only", "last", "next", "new", "such", "any"):
-                return None
-            if text[fig.end : fig.end + 1] in "-‐‑" or not nxt or not nxt[0].isalpha():
-                return None
-            if nxt.lower() in lex.function_words and nxt.lower() != "of":
-                return None
-        elif not nxt or not nxt[0].isalpha() or (nxt.lower() in lex.function_words and nxt.lower() != "of"):
-            prev = sent.words_before(fig.start, 1)
-            if not (prev and prev[-1].group().lower() in lex.hedge_approx):
-                return None
-        if sent.text[fig.start : fig.start + 1].isupper() and fig.start > sent.lo + 1 and nxt[:1].isupper():
-            return None  # "In Five", "Ocean's Eleven": a title
+    if fig.source == "words" and fig.unit is None and not fig.currency and not approx == "range":
+        if not _number_word_counts(fig, sent):
+            return None
     # Left context: hedge, change.
     hedge, hedge_start = _approx_before(left_start, sent)
     if approx != "range" and hedge != "exact":
@@ -967,7 +1038,34 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         subject=subject,
         predicate=predicate,
         per=fig.per,
+        end_value=end_value,
     )
+
+
+def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
+    """Whether a number word is a figure, not a pronoun, a title or part of a name."""
+    lex, text = sent.lex, sent.text
+    following = sent.words_after(fig.end, 1)
+    nxt = following[0].group().lower() if following else ""
+    hyphenated = text[fig.end : fig.end + 1] in "-‐‑"
+    prev = sent.words_before(fig.start, 1)
+    prev_word = prev[-1].group().lower() if prev else ""
+    # News writes number words in lower case mid-sentence: "Kick Six", "In Five" are names.
+    if text[fig.start].isupper() and prev and prev_word.isalpha() and not text[fig.start : fig.end].isupper():
+        return False
+    if fig.value == 1:
+        if prev_word in lex.function_words and prev_word not in ("of", "in", "for", "to", "at", "by", "with", "on"):
+            return False  # "the one", "this one", "any one"
+        if hyphenated or not nxt[:1].isalpha():
+            return False  # "one-time", "the same one."
+        return nxt == "of" or nxt not in lex.function_words
+    if hyphenated:
+        return True  # "four-cylinder", "three-course"
+    if not nxt[:1].isalpha():
+        return prev_word in lex.hedge_approx
+    if nxt in lex.function_words and nxt != "of" and nxt not in lex.count_modifiers:
+        return prev_word in lex.hedge_approx
+    return True
 
 
 def _digits_or_words(fig: _Figure, sent: _Sentence) -> float:
