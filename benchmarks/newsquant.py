@@ -84,8 +84,8 @@ def normalized_unit(quantity: Quantity) -> str:
 
 def to_cqe(quantity: Quantity) -> dict[str, Any]:
     value: float | tuple[float, float] = quantity.value
-    if quantity.approx == "range":
-        value = (quantity.low, quantity.high)
+    if quantity.end_value is not None:
+        value = (quantity.value, quantity.end_value)
     change = quantity.direction or CHANGE_OF_APPROX[quantity.approx]
     return {"value": value, "unit": normalized_unit(quantity), "change": change}
 
@@ -186,19 +186,20 @@ def main(argv: list[str] | None = None) -> int:
         sv, su, sc, missed, extra = score_strict(gold, pred)
         strict.update(value=sv, unit=su, change=sc)
         error_kinds.update(miss=len(missed), false_positive=len(extra))
-        if args.errors and (missed or extra):
-            print(item["text"])
-            for g in missed:
-                print(f"    MISS {g['change']} {g['value']} [{g['unit']}]")
-            spans = {id(to_cqe(q)): q for q in quantities}
-            del spans
+        if args.errors:
+            lines = [f"    MISS {g['change']} {g['value']} [{g['unit']}]" for g in missed]
             for p in extra:
                 q = next(q for q in quantities if to_cqe(q) == p)
-                print(f"    FP   {p['change']} {p['value']} [{p['unit']}] {item['text'][q.start:q.end]!r}")
+                lines.append(f"    FP   {p['change']} {p['value']} [{p['unit']}] {item['text'][q.start : q.end]!r}")
             for g in gold:
                 for p in pred:
                     if values_match(g["value"], p["value"]) and p["change"] != g["change"]:
-                        print(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
+                        lines.append(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
+                    elif values_match(g["value"], p["value"]) and p["unit"] != g["unit"]:
+                        lines.append(f"    UNIT gold {g['unit']!r} pred {p['unit']!r} {g['value']}")
+            if lines:
+                print(item["text"])
+                print("\n".join(lines))
     n_gold, n_pred = totals["gold"], totals["pred"]
     print(f"NewsQuant: {len(data)} sentences, {n_gold} gold figures, {n_pred} predicted")
     for label, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):

@@ -84,6 +84,7 @@ SPACE_RE = re.compile(r"\s*")
 YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w,-]|\.\d)")
 # Two bare 4-digit numbers joined as a range are years ("between 1600 and 1900").
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
+RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
@@ -131,6 +132,7 @@ class NumericLexicon:
     tolerance: dict[str, dict[str, float]]
     change_direction: dict[str, Direction]
     weak_changes: set[str]
+    phrasal_verbs: set[str]
     currency_prefixes: dict[str, str]
     currency_words: dict[str, str]
     cent_words: set[str]
@@ -139,6 +141,7 @@ class NumericLexicon:
     units: dict[str, UnitInfo]
     attached_only: set[str]
     case_sensitive: set[str]
+    lowercase_only: set[str]
     rate_nouns: set[str]
     months: set[str]
     weekdays: set[str]
@@ -268,6 +271,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
         change_direction=change_direction,
         weak_changes={w.lower() for w in hedges["weak_changes"]},
+        phrasal_verbs={w.lower() for w in hedges["phrasal_verbs"]},
         currency_prefixes={str(k): str(v) for k, v in units["currency_prefixes"].items()},
         currency_words={k.lower(): v for k, v in units["currency_words"].items()},
         cent_words=set(units["cent_words"]),
@@ -276,6 +280,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         units=unit_table,
         attached_only={w.lower() for w in units["attached_only"]},
         case_sensitive={w.lower() for w in units["case_sensitive"]},
+        lowercase_only={w.lower() for w in units["lowercase_only"]},
         rate_nouns={w.lower() for w in units["rate_nouns"]},
         months={w.lower() for w in context["months"]},
         weekdays={w.lower() for w in context["weekdays"]},
@@ -659,6 +664,8 @@ def _unit_at(pos: int, sent: _Sentence, *, attached: bool) -> tuple[UnitInfo, in
         return None
     if key in lex.case_sensitive and not surface.isupper():
         return None
+    if key in lex.lowercase_only and surface != surface.lower():
+        return None
     if key in lex.pence_words and not glued:
         return None
     info = lex.units.get(key)
@@ -741,8 +748,10 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
         return None
     if word in lex.weak_changes and not strong_kind:
         return None
-    if word in ("up", "down") and len(words) >= 2 and words[-2].group().lower() in ("to", "from", "ends", "end"):
-        return None
+    if word in ("up", "down") and len(words) >= 2:
+        verb = words[-2].group().lower()
+        if verb in ("to", "from") or verb in lex.phrasal_verbs:
+            return None  # "gave up 517 yards", "from up to 252 miles"
     return direction
 
 
@@ -870,12 +879,29 @@ def find_quantities(
             pos = max(pos, fig.end)
             continue
         pos = max(pos, quantity.end)
+        if found:
+            _inherit(found[-1], quantity, sent)
         if quantity.kind == "count" and not scope_done:
             scope, scope_done = _scope(sent), True
         if quantity.kind == "count":
             quantity.scope = scope
         found.append(quantity)
     return found
+
+
+def _inherit(previous: Quantity, quantity: Quantity, sent: _Sentence) -> None:
+    """A conversion in parentheses or an "or" restatement shares the first figure's wording.
+
+    "more than 100 km (60 miles)": both more_than; "lost 190 points, or 0.6%": both down.
+    """
+    between = sent.text[previous.end : quantity.start]
+    if not RESTATEMENT_RE.fullmatch(between):
+        return
+    if quantity.direction is None:
+        quantity.direction = previous.direction
+    if quantity.approx == "exact" and previous.approx not in ("exact", "range") and "(" in between:
+        quantity.approx = previous.approx
+        quantity.low, quantity.high = _interval(quantity.value, quantity.low, quantity.high, quantity.approx, sent.lex)
 
 
 def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
@@ -952,7 +978,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
                 fig.unit, fig.per, fig.compound, fig.age = second.unit, second.per, second.compound, second.age
             if second.scaled and not fig.scaled:
                 scale = second.value / max(_digits_or_words(second, sent), 1e-12)
-                if fig.value * scale <= second.value or from_to:
+                if fig.value * scale <= second.value * (10 if from_to else 1):
                     fig.value *= scale  # "$89 to $93 billion", "four to five thousand"
             fig.currency = fig.currency or second.currency
             fig.per = fig.per or second.per
@@ -968,11 +994,18 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None
     # Left context: hedge, change.
     hedge, hedge_start = _approx_before(left_start, sent)
-    if approx != "range" and hedge != "exact":
+    if hedge != "exact":
+        if approx == "range" and hedge == "about":  # "about 2,000-2,500"
+            low = _interval(low, low, low, hedge, lex)[0]
+            high = _interval(high, high, high, hedge, lex)[1]
+        elif approx != "range":
+            low, high = _interval(fig.value, low, high, hedge, lex)
         approx = hedge
-        low, high = _interval(fig.value, low, high, approx, lex)
     claim_start = hedge_start if hedge != "exact" else left_start
     direction = _direction_before(hedge_start if hedge != "exact" else left_start, fig, sent)
+    signed = text[fig.start : fig.start + 1] in "+-−" and fig.unit is not None and fig.unit.kind == "percent"
+    if direction is None and signed:
+        direction = "down" if fig.value < 0 else "up"  # market tables: "DAX -1.6%"
     if direction is None and fig.unit is not None and fig.unit.kind == "percent":
         post = re.match(r"\s+(higher|lower)\b", text[end : sent.hi])
         if post:
