@@ -128,6 +128,7 @@ class NumericLexicon:
     fractions: dict[str, int]
     bare_fractions: set[str]
     negative_words: set[str]
+    pronoun_one_after: set[str]
     hedge_approx: dict[str, Approx]
     tolerance: dict[str, dict[str, float]]
     change_direction: dict[str, Direction]
@@ -267,6 +268,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         fractions={k: int(v) for k, v in numbers["fractions"].items()},
         bare_fractions=set(numbers["bare_fractions"]),
         negative_words=set(numbers["negative_words"]),
+        pronoun_one_after={str(w).lower() for w in numbers["pronoun_one_after"]},
         hedge_approx=hedge_approx,
         tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
         change_direction=change_direction,
@@ -623,7 +625,7 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
 
 def _million_follows(pos: int, sent: _Sentence) -> bool:
     """After "12.3m": a unit or a plural noun means million ("12.3m tonnes", "2.7m sales")."""
-    words = sent.words_after(pos, 3)
+    words = sent.words_after(pos, 4)
     if not words or words[0].start() != pos + 1:
         return False
     first = words[0].group().lower()
@@ -631,9 +633,13 @@ def _million_follows(pos: int, sent: _Sentence) -> bool:
         return words[1].group().lower() in ("its", "their", "his", "her", "our", "the", "these", "those")
     if first in sent.lex.units and sent.lex.units[first].kind != "duration":
         return True
-    if first in sent.lex.function_words or not first.isalpha():
-        return False
-    return first in sent.lex.irregular_plurals or (first.endswith("s") and not first.endswith("ss"))
+    for match in words:  # "2.7m combined digital sales": a plural noun before any function word
+        word = match.group().lower()
+        if word in sent.lex.function_words or not word.isalpha():
+            return False
+        if word in sent.lex.irregular_plurals or (word.endswith("s") and not word.endswith("ss")):
+            return True
+    return False
 
 
 def _read_currency_before(fig: _Figure, sent: _Sentence) -> int:
@@ -1086,8 +1092,10 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     # News writes number words in lower case mid-sentence: "Kick Six", "In Five" are names.
     if text[fig.start].isupper() and prev and prev_word.isalpha() and not text[fig.start : fig.end].isupper():
         return False
+    if fig.start > sent.lo and text[fig.start - 1] in "-‐‑":
+        return False  # inside a compound: "production-four-door"
     if fig.value == 1:
-        if prev_word in lex.function_words and prev_word not in ("of", "in", "for", "to", "at", "by", "with", "on"):
+        if prev_word in lex.pronoun_one_after:
             return False  # "the one", "this one", "any one"
         if hyphenated or not nxt[:1].isalpha():
             return False  # "one-time", "the same one."
