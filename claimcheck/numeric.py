@@ -19,6 +19,7 @@ rules/lexicon/*.yaml; nothing heavy is imported here.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import math
 import re
@@ -79,9 +80,9 @@ SCIENTIFIC_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?(?P<exp>[-−]?\d{1,
 SLASH_FRACTION_RE = re.compile(r"[/⁄](?P<den>\d{1,3})(?![\d/⁄])")
 # A bare number alone in parentheses is a reference or a shirt number: "Prescott (4)".
 PARENTHESISED_RE = re.compile(r"\(\s*$")
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d[\d,.]*|[^\w\s]")
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*|\d[\d,.]*|[^\w\s]")
 SPACE_RE = re.compile(r"\s*")
-YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w,-]|\.\d)")
+YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w-]|[.,]\d)")
 # Two bare 4-digit numbers joined as a range are years ("between 1600 and 1900").
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
@@ -143,6 +144,7 @@ class NumericLexicon:
     attached_only: set[str]
     case_sensitive: set[str]
     lowercase_only: set[str]
+    not_units: set[str]
     rate_nouns: set[str]
     months: set[str]
     weekdays: set[str]
@@ -283,6 +285,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         attached_only={w.lower() for w in units["attached_only"]},
         case_sensitive={w.lower() for w in units["case_sensitive"]},
         lowercase_only={w.lower() for w in units["lowercase_only"]},
+        not_units={w.lower() for w in units["not_units"]},
         rate_nouns={w.lower() for w in units["rate_nouns"]},
         months={w.lower() for w in context["months"]},
         weekdays={w.lower() for w in context["weekdays"]},
@@ -403,6 +406,8 @@ class _Figure:
     age: bool = False
     compound: bool = False  # "24-hour operation": the unit is an adjective
     number_end: int = 0
+    slash_fraction: bool = False
+    raw_value: float = 0.0  # before scale words
 
 
 def _round_step(value: float) -> float:
@@ -488,7 +493,15 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         value = _words_value(raw, lex)
         if value is None:
             return None
-        return _Figure(start, end, value, value, value, "words", scaled=bool(re.search(r"[a-z]{4,}ion\b|thousand", raw, re.I)))
+        figure = _Figure(start, end, value, value, value, "words")
+        trailing = 1.0
+        for word in reversed(re.split(r"[\s-]+", raw.lower())):
+            if word not in lex.scales or word == "hundred":
+                break
+            trailing *= lex.scales[word]
+        figure.scaled = trailing > 1
+        figure.raw_value = value / trailing
+        return figure
     raw = match.group("digits")
     value = _digits_value(raw)
     if value is None:
@@ -509,6 +522,7 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
             return None  # "24/7", "9/11": not a fraction
         figure.value /= denominator
         figure.end = slash.end()
+        figure.slash_fraction = True
     # A minus sign written as part of the number ("-3.5", "$-50.8bn") or a word ("minus 5").
     if start > sent.lo and text[start - 1] in "-−" and (start - 1 == sent.lo or not text[start - 2].isalnum()):
         figure.start -= 1
@@ -557,6 +571,9 @@ def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
         adjacent = words[-1].end() >= fig.start - 1
         if adjacent and prev_lower in lex.identifier_markers:
             return True
+        first_word = not sent.words_before(words[-1].start(), 1)
+        if first_word and prev_lower.endswith("ly"):
+            return False  # "Exactly 300 ...": capitalised only because it starts the sentence
         if (
             adjacent
             and prev[:1].isalpha()
@@ -797,8 +814,8 @@ def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
     lex = sent.lex
     after_words = []
     for match in sent.words_after(after, 14):
-        if match.group() in CLAUSE_END:
-            break
+        if match.group() in CLAUSE_END or sent.lex.candidate_re.fullmatch(match.group()):
+            break  # the clause ends, or the next figure takes over
         after_words.append(match.group().lower().rstrip("."))
     found = _match_predicate(after_words, lex)
     if found:
@@ -840,6 +857,7 @@ def _read_figure(match: re.Match[str], sent: _Sentence) -> tuple[_Figure, int] |
     if fig is None:
         return None
     fig.number_end = fig.end
+    fig.raw_value = fig.raw_value or fig.value
     left_start = _read_currency_before(fig, sent)
     if fig.source == "digits":
         after = sent.text[fig.end : fig.end + 4]
@@ -946,7 +964,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     if fig.source == "digits" and not fig.currency:
         if _glued_to_code(fig, sent) or lex.month_before_re.search(sent.left(fig.start, 16)):
             return None
-        if fig.unit is None and _is_identifier(fig, sent):
+        if fig.unit is None and not fig.slash_fraction and _is_identifier(fig, sent):
             return None
     if fig.unit is None and not fig.currency and fig.source == "digits" and fig.value <= 31:
         gap = 1 if text[fig.end : fig.end + 1] == " " else 0
@@ -983,7 +1001,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             if fig.unit is None:
                 fig.unit, fig.per, fig.compound, fig.age = second.unit, second.per, second.compound, second.age
             if second.scaled and not fig.scaled:
-                scale = second.value / max(_digits_or_words(second, sent), 1e-12)
+                scale = second.value / second.raw_value if second.raw_value else 1.0
                 if fig.value * scale <= second.value * (10 if from_to else 1):
                     fig.value *= scale  # "$89 to $93 billion", "four to five thousand"
             fig.currency = fig.currency or second.currency
@@ -1041,6 +1059,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             noun = None
         subject = noun
         unit = base_unit = noun
+        known_unit = _quantulum_unit(sent.text[end:noun_end], lex) if noun else None
+        if known_unit:  # a unit our lexicon lacks ("5 kilovolts"): a measure, not a count
+            kind, unit, base_unit, subject = "measure", known_unit, known_unit, None
         predicate = _predicate(claim_start, noun_end, sent)
         if predicate is None and noun and POSSESSIVE_RE.search(sent.left(claim_start, 4)):
             if noun[:1].isupper() or noun.lower() in lex.population_nouns:
@@ -1081,6 +1102,14 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     )
 
 
+def _quantulum_unit(words: str, lex: NumericLexicon) -> str | None:
+    key = " ".join(words.lower().split()).strip("-")
+    if not key or not key[0].isalpha() or key in lex.not_units or key.rstrip("s") in lex.not_units:
+        return None
+    table = quantulum_unit_names()
+    return table.get(key) or table.get(key.rstrip("s"))
+
+
 def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     """Whether a number word is a figure, not a pronoun, a title or part of a name."""
     lex, text = sent.lex, sent.text
@@ -1109,13 +1138,6 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     return True
 
 
-def _digits_or_words(fig: _Figure, sent: _Sentence) -> float:
-    match = re.match(DIGITS, sent.text[fig.start : fig.end].lstrip("-−"))
-    if match:
-        return _digits_value(match.group()) or 1.0
-    return fig.value
-
-
 def _near_score_word(first: _Figure, second: _Figure, sent: _Sentence) -> bool:
     words = [m.group().lower() for m in sent.words_before(first.start, 3)]
     words += [m.group().lower() for m in sent.words_after(second.end, 3)]
@@ -1138,22 +1160,27 @@ def _plural_noun_follows(fig: _Figure, sent: _Sentence) -> bool:
 
 @functools.cache
 def quantulum_unit_names() -> dict[str, str]:
-    """Surface -> unit name from quantulum3's unit data, read lazily (off the hot path)."""
-    try:
-        import quantulum3  # noqa: PLC0415 - heavy import kept out of the hot path
-    except ImportError:
+    """Surface -> unit name from quantulum3's unit data, for unit words our lexicon lacks.
+
+    Reads the package's JSON files without importing quantulum3 (whose import is
+    slow); loaded once, on the first count whose noun might be a unit.
+    """
+    spec = importlib.util.find_spec("quantulum3")
+    if spec is None or spec.origin is None:
         return {}
-    path = Path(quantulum3.__file__).parent / "units.json"
+    folder = Path(spec.origin).parent
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        units: Any = json.loads((folder / "units.json").read_text(encoding="utf-8"))
+        common: Any = json.loads((folder / "_lang" / "en_US" / "common-words.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    everyday = {w.lower() for words in (common.values() if isinstance(common, dict) else [common]) for w in words}
     table: dict[str, str] = {}
-    items = data.items() if isinstance(data, dict) else ((u.get("name"), u) for u in data)
-    for name, spec in items:
-        if not isinstance(spec, dict) or not name:
+    for name, spec_ in units.items():
+        if not isinstance(spec_, dict) or spec_.get("entity") in (None, "dimensionless", "currency"):
             continue
-        for surface in spec.get("surfaces", []):
-            if len(surface) >= 4:
-                table.setdefault(surface.lower(), name)
+        for surface in spec_.get("surfaces", []):
+            key = surface.lower()
+            if len(key) >= 4 and key not in everyday:
+                table.setdefault(key, name)
     return table
