@@ -133,7 +133,9 @@ def score_authors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
     return value_ok, unit_ok, change_ok
 
 
-def score_strict(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int, list, list]:
+def score_strict(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> tuple[int, int, int, list, list]:
     """One-to-one matching: each prediction matches at most one gold figure."""
     value_ok = unit_ok = change_ok = 0
     unmatched = list(pred)
@@ -177,7 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     error_kinds = Counter()
     for item, quantities in zip(data, predictions, strict=True):
         gold = [
-            {"value": gold_value(q["value"]), "unit": q["normalized_unit"].lower().strip(), "change": q["change"]}
+            {
+                "value": gold_value(q["value"]),
+                "unit": q["normalized_unit"].lower().strip(),
+                "change": q["change"],
+            }
             for q in item["quantities"]
         ]
         pred = [to_cqe(q) for q in quantities]
@@ -190,11 +196,14 @@ def main(argv: list[str] | None = None) -> int:
             lines = [f"    MISS {g['change']} {g['value']} [{g['unit']}]" for g in missed]
             for p in extra:
                 q = next(q for q in quantities if to_cqe(q) == p)
-                lines.append(f"    FP   {p['change']} {p['value']} [{p['unit']}] {item['text'][q.start : q.end]!r}")
+                span = item["text"][q.start : q.end]
+                lines.append(f"    FP   {p['change']} {p['value']} [{p['unit']}] {span!r}")
             for g in gold:
                 for p in pred:
                     if values_match(g["value"], p["value"]) and p["change"] != g["change"]:
-                        lines.append(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
+                        lines.append(
+                            f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}"
+                        )
                     elif values_match(g["value"], p["value"]) and p["unit"] != g["unit"]:
                         lines.append(f"    UNIT gold {g['unit']!r} pred {p['unit']!r} {g['value']}")
             if lines:
@@ -211,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             p, r, f = prf(strict[key], n_gold, n_pred)
             print(f"  {label:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
         print(f"  misses {error_kinds['miss']}, false positives {error_kinds['false_positive']}")
-    print(f"  speed: {len(data) / elapsed:,.0f} sentences/s ({1000 * elapsed / len(data):.3f} ms/sentence)")
+    per_sentence = 1000 * elapsed / len(data)
+    print(f"  speed: {len(data) / elapsed:,.0f} sentences/s ({per_sentence:.3f} ms/sentence)")
     return 0
 
 

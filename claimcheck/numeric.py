@@ -90,7 +90,7 @@ CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)\s*$")
-CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", "\"", "“", "”"}
+CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
 
 
 def _alternation(words: list[str]) -> str:
@@ -191,7 +191,9 @@ class NumericLexicon:
             rf"|(?P<words>\b(?:{word_number})\b)",
             re.I,
         )
-        self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
+        self.scale_re = re.compile(
+            rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I
+        )
         self.unit_re = re.compile(
             rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
             re.I,
@@ -206,7 +208,9 @@ class NumericLexicon:
         )
         self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
         self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
-        month = _alternation([m.capitalize() for m in self.months] + [m.upper() for m in self.months])
+        month = _alternation(
+            [m.capitalize() for m in self.months] + [m.upper() for m in self.months]
+        )
         self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
         self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
         self.age_re = re.compile(
@@ -243,10 +247,14 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
     unit_table: dict[str, UnitInfo] = {}
     for name, spec in units["durations"].items():
         for surface in spec["surfaces"]:
-            unit_table[surface.lower()] = UnitInfo("duration", name, "second", float(spec["factor"]))
+            unit_table[surface.lower()] = UnitInfo(
+                "duration", name, "second", float(spec["factor"])
+            )
     for name, spec in units["measures"].items():
         for surface in spec["surfaces"]:
-            unit_table.setdefault(surface.lower(), UnitInfo("measure", name, spec["base"], float(spec["factor"])))
+            unit_table.setdefault(
+                surface.lower(), UnitInfo("measure", name, spec["base"], float(spec["factor"]))
+            )
     for name, surfaces in units["percent"].items():
         base, factor = ("percentage_point", 0.01) if name == "basis_point" else (name, 1.0)
         for surface in surfaces:
@@ -266,7 +274,9 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         scales={k.lower(): float(v) for k, v in numbers["scales"].items()},
         letter_scales={k: float(v) for k, v in numbers["letter_scales"].items()},
         vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
-        vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
+        vague_multipliers={
+            k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()
+        },
         fractions={k: int(v) for k, v in numbers["fractions"].items()},
         bare_fractions=set(numbers["bare_fractions"]),
         negative_words=set(numbers["negative_words"]),
@@ -427,10 +437,15 @@ def _round_step(value: float) -> float:
     return step
 
 
-def _interval(value: float, low: float, high: float, approx: Approx, lex: NumericLexicon) -> tuple[float, float]:
+def _interval(
+    value: float, low: float, high: float, approx: Approx, lex: NumericLexicon
+) -> tuple[float, float]:
     tol = lex.tolerance.get(approx, {})
     if approx == "about":
-        spread = max(tol.get("relative", 0.05) * abs(value), tol.get("rounding_share", 0.5) * _round_step(value))
+        spread = max(
+            tol.get("relative", 0.05) * abs(value),
+            tol.get("rounding_share", 0.5) * _round_step(value),
+        )
         spread = min(spread, tol.get("max_relative", 0.25) * abs(value)) or spread
         return value - spread, value + spread
     if approx in ("more_than", "at_least"):
@@ -443,7 +458,7 @@ def _interval(value: float, low: float, high: float, approx: Approx, lex: Numeri
 class _Sentence:
     """One sentence being scanned, with helpers to look left and right."""
 
-    __slots__ = ("lex", "lo", "hi", "text")
+    __slots__ = ("hi", "lex", "lo", "text")
 
     def __init__(self, text: str, lo: int, hi: int, lex: NumericLexicon) -> None:
         self.text, self.lo, self.hi, self.lex = text, lo, hi, lex
@@ -484,9 +499,8 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         value = numerator / denominator
         if words[-1] in ("half", "halves") and len(words) == 1:
             before = sent.left(start, 12).lower().split()
-            if before and (before[-1] in lex.function_words and before[-1] not in ("of", "about", "almost", "nearly")):
-                if before[-1] in ("the", "a", "an", "second", "first"):
-                    return None
+            if before and before[-1] in ("the", "a", "an", "second", "first"):
+                return None  # "the second half", "a half"
         return _Figure(start, end, value, value, value, "fraction")
     if match.group("words"):
         raw = match.group("words")
@@ -524,7 +538,11 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         figure.end = slash.end()
         figure.slash_fraction = True
     # A minus sign written as part of the number ("-3.5", "$-50.8bn") or a word ("minus 5").
-    if start > sent.lo and text[start - 1] in "-−" and (start - 1 == sent.lo or not text[start - 2].isalnum()):
+    if (
+        start > sent.lo
+        and text[start - 1] in "-−"
+        and (start - 1 == sent.lo or not text[start - 2].isalnum())
+    ):
         figure.start -= 1
         figure.value = -figure.value
     else:
@@ -632,7 +650,9 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
     letter = glued.group(1)
     if letter.lower() not in lex.letter_scales:
         return
-    if not (fig.currency or letter.isupper() or letter == "k" or _million_follows(glued.end(), sent)):
+    if not (
+        fig.currency or letter.isupper() or letter == "k" or _million_follows(glued.end(), sent)
+    ):
         return
     fig.value *= lex.letter_scales[letter.lower()]
     fig.low = fig.high = fig.value
@@ -647,7 +667,16 @@ def _million_follows(pos: int, sent: _Sentence) -> bool:
         return False
     first = words[0].group().lower()
     if first == "of" and len(words) > 1:
-        return words[1].group().lower() in ("its", "their", "his", "her", "our", "the", "these", "those")
+        return words[1].group().lower() in (
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "the",
+            "these",
+            "those",
+        )
     if first in sent.lex.units and sent.lex.units[first].kind != "duration":
         return True
     for match in words:  # "2.7m combined digital sales": a plural noun before any function word
@@ -673,7 +702,9 @@ def _read_currency_before(fig: _Figure, sent: _Sentence) -> int:
     return fig.start - (len(left) - match.start())
 
 
-def _unit_at(pos: int, sent: _Sentence, *, attached: bool) -> tuple[UnitInfo, int, str, bool] | None:
+def _unit_at(
+    pos: int, sent: _Sentence, *, attached: bool
+) -> tuple[UnitInfo, int, str, bool] | None:
     lex, text = sent.lex, sent.text
     match = lex.unit_re.match(text, pos, sent.hi)
     if not match:
@@ -736,7 +767,11 @@ def _read_unit(fig: _Figure, sent: _Sentence) -> None:
     if rate:
         marker, noun = rate.group(1), rate.group(2).lower()
         duration = lex.units.get(noun)
-        if marker == "per" or (duration and duration.kind == "duration") or lemma(noun, lex) in lex.rate_nouns:
+        if (
+            marker == "per"
+            or (duration and duration.kind == "duration")
+            or lemma(noun, lex) in lex.rate_nouns
+        ):
             fig.per = lemma(noun, lex).lower()
             fig.end += rate.end()
 
@@ -749,7 +784,9 @@ def _approx_before(pos: int, sent: _Sentence) -> tuple[Approx, int]:
     if not match:
         return "exact", pos
     left_len = len(sent.left(pos, 32))
-    return sent.lex.hedge_approx[" ".join(match.group("hedge").lower().split())], pos - (left_len - match.start())
+    return sent.lex.hedge_approx[" ".join(match.group("hedge").lower().split())], pos - (
+        left_len - match.start()
+    )
 
 
 def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | None:
@@ -758,7 +795,9 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
     if not words:
         return None
     word = words[-1].group().lower()
-    strong_kind = fig.unit is not None and (fig.unit.kind in ("percent", "money") or fig.unit.unit == "point")
+    strong_kind = fig.unit is not None and (
+        fig.unit.kind in ("percent", "money") or fig.unit.unit == "point"
+    )
     strong_kind = strong_kind or fig.currency is not None
     if word == "by":
         for candidate in reversed(words[:-1]):
@@ -786,21 +825,28 @@ def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, 
         return lemma(compound.group(1), lex), compound.end()
     words = sent.words_after(pos, 5)
     head: re.Match[str] | None = None
-    count = 0
+    count = 0  # words taken so far
     for index, match in enumerate(words):
         word = match.group()
         lower = word.lower().rstrip(".")
         if not word[0].isalpha() or lower in lex.function_words:
             break
-        if index and lower.endswith("ed") and head is not None and lower not in lex.subject_concepts:
+        if (
+            index
+            and lower.endswith("ed")
+            and head is not None
+            and lower not in lex.subject_concepts
+        ):
             break
         if lower in lex.change_direction or lower in lex.months or lower in lex.weekdays:
             break
         if lower in lex.predicate_concepts and head is not None:
             break
         head = match
-        count += 1
-        plural = lower in lex.irregular_plurals or (lower.endswith("s") and not lower.endswith(("ss", "us", "is")))
+        count = index + 1
+        plural = lower in lex.irregular_plurals or (
+            lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+        )
         if value != 1 and plural:
             break
         if count >= 3:
@@ -875,7 +921,10 @@ def text_at(sent: _Sentence, pos: int) -> str:
 
 
 def find_quantities(
-    text: str, start: int = 0, end: int | None = None, lexicon: NumericLexicon | str | Path | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    lexicon: NumericLexicon | str | Path | None = None,
 ) -> list[Quantity]:
     """Every figure in text[start:end], with absolute offsets into `text`."""
     lex = _lexicon(lexicon)
@@ -925,7 +974,9 @@ def _inherit(previous: Quantity, quantity: Quantity, sent: _Sentence) -> None:
         quantity.direction = previous.direction
     if quantity.approx == "exact" and previous.approx not in ("exact", "range") and "(" in between:
         quantity.approx = previous.approx
-        quantity.low, quantity.high = _interval(quantity.value, quantity.low, quantity.high, quantity.approx, sent.lex)
+        quantity.low, quantity.high = _interval(
+            quantity.value, quantity.low, quantity.high, quantity.approx, sent.lex
+        )
 
 
 def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
@@ -984,11 +1035,17 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         from_to = bool(words_before) and words_before[-1] == "from" and connector == "to"
         integers = fig.value == int(fig.value) and second.value == int(second.value)
         bare = fig.unit is None and second.unit is None and not fig.currency and not second.currency
-        if bare and integers and connector in ("-", "–", "—") and fig.value < 100:
-            if second.value <= fig.value or _near_score_word(fig, second, sent):
-                return None  # a score: "beat them 2-1"
+        hyphen = connector in ("-", "–", "—")
+        if (bare and integers and hyphen and fig.value < 100) and (
+            second.value <= fig.value or _near_score_word(fig, second, sent)
+        ):
+            return None  # a score: "beat them 2-1"
         raw_first = text[fig.start : fig.number_end]
-        if bare and YEAR_LIKE_RE.fullmatch(raw_first) and YEAR_LIKE_RE.fullmatch(text[second.start : second.number_end]):
+        if (
+            bare
+            and YEAR_LIKE_RE.fullmatch(raw_first)
+            and YEAR_LIKE_RE.fullmatch(text[second.start : second.number_end])
+        ):
             return None  # "between 1600 and 1900": years
         if bare and _is_year(fig, sent):
             pass  # "2018 to 3.9 million": a year, then a figure
@@ -999,7 +1056,12 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
                 end = second.end
         elif second.value > fig.value or from_to:
             if fig.unit is None:
-                fig.unit, fig.per, fig.compound, fig.age = second.unit, second.per, second.compound, second.age
+                fig.unit, fig.per, fig.compound, fig.age = (
+                    second.unit,
+                    second.per,
+                    second.compound,
+                    second.age,
+                )
             if second.scaled and not fig.scaled:
                 scale = second.value / second.raw_value if second.raw_value else 1.0
                 if fig.value * scale <= second.value * (10 if from_to else 1):
@@ -1010,12 +1072,11 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             approx = "range"
             end = second.end
             end_value = second.value
-    if approx != "range" and _is_year(fig, sent):
-        if not _plural_noun_follows(fig, sent):
-            return None
-    if fig.source == "words" and fig.unit is None and not fig.currency and not approx == "range":
-        if not _number_word_counts(fig, sent):
-            return None
+    if approx != "range" and _is_year(fig, sent) and not _plural_noun_follows(fig, sent):
+        return None
+    bare_word = fig.source == "words" and fig.unit is None and not fig.currency
+    if bare_word and approx != "range" and not _number_word_counts(fig, sent):
+        return None
     # Left context: hedge, change.
     hedge, hedge_start = _approx_before(left_start, sent)
     if hedge != "exact":
@@ -1027,7 +1088,11 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         approx = hedge
     claim_start = hedge_start if hedge != "exact" else left_start
     direction = _direction_before(hedge_start if hedge != "exact" else left_start, fig, sent)
-    signed = text[fig.start : fig.start + 1] in "+-−" and fig.unit is not None and fig.unit.kind == "percent"
+    signed = (
+        text[fig.start : fig.start + 1] in "+-−"
+        and fig.unit is not None
+        and fig.unit.kind == "percent"
+    )
     if direction is None and signed:
         direction = "down" if fig.value < 0 else "up"  # market tables: "DAX -1.6%"
     if direction is None and fig.unit is not None and fig.unit.kind == "percent":
@@ -1063,9 +1128,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         if known_unit:  # a unit our lexicon lacks ("5 kilovolts"): a measure, not a count
             kind, unit, base_unit, subject = "measure", known_unit, known_unit, None
         predicate = _predicate(claim_start, noun_end, sent)
-        if predicate is None and noun and POSSESSIVE_RE.search(sent.left(claim_start, 4)):
-            if noun[:1].isupper() or noun.lower() in lex.population_nouns:
-                predicate = "population"
+        people = noun is not None and (noun[:1].isupper() or noun.lower() in lex.population_nouns)
+        if predicate is None and people and POSSESSIVE_RE.search(sent.left(claim_start, 4)):
+            predicate = "population"  # "the enclave's 120,000 Armenians"
     if kind == "duration":
         if fig.compound:
             noun, _ = _counted_noun(end, sent, 1)
@@ -1080,7 +1145,12 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
                     heads = [w for w in before[:-1] if w.isalpha() and w not in lex.function_words]
                     subject = lemma(heads[-1], lex) if heads else None
         predicate = _predicate(claim_start, end, sent)
-    if kind == "money" and fig.unit and fig.unit.kind == "money" and fig.unit.unit in ("cent", "pence"):
+    if (
+        kind == "money"
+        and fig.unit
+        and fig.unit.kind == "money"
+        and fig.unit.unit in ("cent", "pence")
+    ):
         factor = fig.unit.factor
     base_value = fig.value * factor
     return Quantity(
@@ -1119,7 +1189,12 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     prev = sent.words_before(fig.start, 1)
     prev_word = prev[-1].group().lower() if prev else ""
     # News writes number words in lower case mid-sentence: "Kick Six", "In Five" are names.
-    if text[fig.start].isupper() and prev and prev_word.isalpha() and not text[fig.start : fig.end].isupper():
+    if (
+        text[fig.start].isupper()
+        and prev
+        and prev_word.isalpha()
+        and not text[fig.start : fig.end].isupper()
+    ):
         return False
     if fig.start > sent.lo and text[fig.start - 1] in "-‐‑":
         return False  # inside a compound: "production-four-door"
@@ -1171,13 +1246,23 @@ def quantulum_unit_names() -> dict[str, str]:
     folder = Path(spec.origin).parent
     try:
         units: Any = json.loads((folder / "units.json").read_text(encoding="utf-8"))
-        common: Any = json.loads((folder / "_lang" / "en_US" / "common-words.json").read_text(encoding="utf-8"))
+        common: Any = json.loads(
+            (folder / "_lang" / "en_US" / "common-words.json").read_text(encoding="utf-8")
+        )
     except (OSError, ValueError):
         return {}
-    everyday = {w.lower() for words in (common.values() if isinstance(common, dict) else [common]) for w in words}
+    everyday = {
+        w.lower()
+        for words in (common.values() if isinstance(common, dict) else [common])
+        for w in words
+    }
     table: dict[str, str] = {}
     for name, spec_ in units.items():
-        if not isinstance(spec_, dict) or spec_.get("entity") in (None, "dimensionless", "currency"):
+        if not isinstance(spec_, dict) or spec_.get("entity") in (
+            None,
+            "dimensionless",
+            "currency",
+        ):
             continue
         for surface in spec_.get("surfaces", []):
             key = surface.lower()

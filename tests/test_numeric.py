@@ -74,7 +74,9 @@ RANGE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "low", "high"), RANGE_CASES, ids=[c[0] for c in RANGE_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "low", "high"), RANGE_CASES, ids=[c[0] for c in RANGE_CASES]
+)
 def test_ranges_and_vague_amounts(name: str, text: str, low: float, high: float) -> None:
     quantity = only(text)
     assert quantity.approx == "range"
@@ -103,7 +105,9 @@ MONEY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "value", "unit"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "value", "unit"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES]
+)
 def test_money(name: str, text: str, value: float, unit: str) -> None:
     quantity = only(text)
     assert quantity.kind == "money"
@@ -113,7 +117,12 @@ def test_money(name: str, text: str, value: float, unit: str) -> None:
 
 def test_cents_have_a_base_in_the_currency() -> None:
     quantity = only("The contract was up 19 cents.")
-    assert (quantity.kind, quantity.unit, quantity.base_value, quantity.base_unit) == ("money", "cent", 0.19, "USD")
+    assert (quantity.kind, quantity.unit, quantity.base_value, quantity.base_unit) == (
+        "money",
+        "cent",
+        0.19,
+        "USD",
+    )
 
 
 def test_rate_after_money() -> None:
@@ -154,7 +163,12 @@ DURATION_CASES = [
 )
 def test_durations(name: str, text: str, value: float, unit: str, seconds: float) -> None:
     quantity = only(text)
-    assert (quantity.kind, quantity.value, quantity.unit, quantity.base_unit) == ("duration", value, unit, "second")
+    assert (quantity.kind, quantity.value, quantity.unit, quantity.base_unit) == (
+        "duration",
+        value,
+        unit,
+        "second",
+    )
     assert quantity.base_value == pytest.approx(seconds)
 
 
@@ -175,7 +189,9 @@ MEASURE_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "unit", "base_unit", "base_value"), MEASURE_CASES, ids=[c[0] for c in MEASURE_CASES]
+    ("name", "text", "unit", "base_unit", "base_value"),
+    MEASURE_CASES,
+    ids=[c[0] for c in MEASURE_CASES],
 )
 def test_measures(name: str, text: str, unit: str, base_unit: str, base_value: float) -> None:
     quantity = only(text)
@@ -249,7 +265,9 @@ CHANGE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "direction"), CHANGE_CASES, ids=[c[0] for c in CHANGE_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "direction"), CHANGE_CASES, ids=[c[0] for c in CHANGE_CASES]
+)
 def test_changes(name: str, text: str, direction: str | None) -> None:
     assert find_quantities(text)[0].direction == direction
 
@@ -302,7 +320,12 @@ COUNT_CASES = [
     ("passive", "Around 300 soldiers were killed on both sides.", "soldier", "killed"),
     ("verb before", "Russia has deployed around 2,000 peacekeepers.", "peacekeeper", "deployed"),
     ("N of X", "Three cargos of humanitarian help would be delivered.", "cargo", "delivered"),
-    ("comma aside", "More than 6,000 people, including civilians, were killed.", "person", "killed"),
+    (
+        "comma aside",
+        "More than 6,000 people, including civilians, were killed.",
+        "person",
+        "killed",
+    ),
     ("died", "At least 12 miners died in the blast.", "miner", "killed"),
     ("injured", "Four passengers were injured.", "passenger", "injured"),
     ("population", "Many of the city's 40,000 residents left.", "resident", "population"),
@@ -311,7 +334,9 @@ COUNT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "subject", "predicate"), COUNT_CASES, ids=[c[0] for c in COUNT_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "subject", "predicate"), COUNT_CASES, ids=[c[0] for c in COUNT_CASES]
+)
 def test_counted_noun_and_predicate(name: str, text: str, subject: str, predicate: str) -> None:
     quantity = only(text)
     assert (quantity.kind, quantity.subject, quantity.predicate) == ("count", subject, predicate)
@@ -342,8 +367,15 @@ def test_concepts_keep_unrelated_words_apart() -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("soldiers", "soldier"), ("people", "person"), ("countries", "country"), ("Armenians", "Armenian"),
-     ("buses", "bus"), ("virus", "virus"), ("boxes", "box")],
+    [
+        ("soldiers", "soldier"),
+        ("people", "person"),
+        ("countries", "country"),
+        ("Armenians", "Armenian"),
+        ("buses", "bus"),
+        ("virus", "virus"),
+        ("boxes", "box"),
+    ],
 )
 def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
@@ -359,7 +391,7 @@ def test_offsets_are_absolute() -> None:
 # ------------------------------------------------------------ the seed articles
 
 SEED_CLAIMS = [
-    # file prefix, surface found in the claim span, kind, value, approx, base value, subject, predicate
+    # file prefix, claim span, kind, value, approx, base value, subject, predicate
     ("000", "around 300", "count", 300, "about", 300, "soldier", "killed"),
     ("000", "two days", "duration", 2, "exact", 172800, None, None),
     ("000", "one day", "duration", 1, "exact", 86400, "operation", None),
