@@ -65,7 +65,8 @@ ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE = r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
 PHONE = r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
-URL = r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|twitter\.com)/\S*|@\w+"
+URL = r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net)/\S*|@\w+"
+DIGIT_RE = re.compile(r"\d")
 NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
 ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 DECADE_RE = re.compile(r"'?s\b")
@@ -94,9 +95,31 @@ CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces flexible."""
-    parts = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+    """A regex matching any of the phrases, as a trie (fast: no backtracking over siblings).
+
+    Spaces inside a phrase match any run of whitespace; longer phrases win.
+    """
+    trie: dict[str, Any] = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for char in " ".join(word.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body
 
 
 def _bounded(alternation: str) -> str:
@@ -170,7 +193,7 @@ class NumericLexicon:
     month_before_re: re.Pattern[str] = field(init=False)
     month_after_re: re.Pattern[str] = field(init=False)
     age_re: re.Pattern[str] = field(init=False)
-    predicate_phrases: list[tuple[list[str], str]] = field(init=False)
+    predicate_by_first: dict[str, list[tuple[list[str], str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         number_word = _alternation([*self.small, *self.tens, "dozen", "hundred"])
@@ -216,8 +239,12 @@ class NumericLexicon:
         self.age_re = re.compile(
             r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I
         )
-        phrases = [(p.split(), c) for p, c in self.predicate_concepts.items()]
-        self.predicate_phrases = sorted(phrases, key=lambda item: -len(item[0]))
+        self.predicate_by_first = {}
+        for phrase, concept in self.predicate_concepts.items():
+            words = phrase.split()
+            self.predicate_by_first.setdefault(words[0], []).append((words, concept))
+        for options in self.predicate_by_first.values():
+            options.sort(key=lambda item: -len(item[0]))  # "death toll" before "death"
 
 
 def _concept_table(section: dict[str, list[str]]) -> dict[str, str]:
@@ -875,8 +902,8 @@ def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
 
 
 def _match_predicate(words: list[str], lex: NumericLexicon) -> str | None:
-    for index in range(len(words)):
-        for phrase, concept in lex.predicate_phrases:
+    for index, word in enumerate(words):
+        for phrase, concept in lex.predicate_by_first.get(word, ()):
             if words[index : index + len(phrase)] == phrase:
                 return concept
     return None
@@ -891,6 +918,8 @@ def _scope(sent: _Sentence) -> str | None:
 
 
 def _excluded_spans(sent: _Sentence) -> list[tuple[int, int]]:
+    if not DIGIT_RE.search(sent.text, sent.lo, sent.hi):
+        return []  # every excluded stretch has a digit in it
     return [m.span() for m in NOT_FIGURE_RE.finditer(sent.text, sent.lo, sent.hi)]
 
 
