@@ -207,11 +207,14 @@ class NumericLexicon:
         numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
         vague = _alternation(list(self.vague))
         multiplier = _alternation(list(self.vague_multipliers))
+        # The lookahead lets the scan skip positions inside words quickly; digits glued
+        # to capitals stay candidates ("RM120,000", and codes like "S23" rejected later).
         self.candidate_re = re.compile(
-            rf"(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
+            r"(?=\b|\.\d|(?<=[A-Z])\d)"
+            rf"(?:(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
             rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
             rf"|(?P<digits>{DIGITS})"
-            rf"|(?P<words>\b(?:{word_number})\b)",
+            rf"|(?P<words>\b(?:{word_number})\b))",
             re.I,
         )
         self.scale_re = re.compile(
