@@ -1,0 +1,281 @@
+"""Command line: `claimcheck check|extract|lint|report|rules|schema`.
+
+The CLI is the only place that reads the clock or the environment; everything
+below it gets the reference date passed in. Heavy modules are imported inside
+the command that needs them, so `claimcheck lint` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError, UsageError
+
+if TYPE_CHECKING:
+    from claimcheck.models import Report
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_CANNOT_RUN = 2
+
+FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+def _published(value: str) -> date | datetime:
+    from claimcheck.ingest import parse_published
+
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_common(parser: argparse.ArgumentParser, *, manifest: bool = True) -> None:
+    if manifest:
+        parser.add_argument(
+            "--manifest", metavar="FILE.csv", help="CSV with path,source,published[,url,title]"
+        )
+    parser.add_argument(
+        "--published",
+        type=_published,
+        metavar="DATE",
+        help="publication date (ISO) for articles whose metadata and text give none",
+    )
+    parser.add_argument("--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck",
+        description="Claim-and-figure consistency checker for news.",
+    )
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser("check", help="extract, group and check articles; print a report")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (read recursively)")
+    _add_common(check)
+    check.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"), default="text")
+    check.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level"
+    )
+
+    extract = commands.add_parser("extract", help="print the claims only (no grouping)")
+    extract.add_argument("paths", nargs="*", metavar="PATH")
+    _add_common(extract)
+    extract.add_argument("--format", choices=("json", "jsonl"), default="json")
+
+    lint = commands.add_parser("lint", help="pre-publish check of Markdown or text drafts")
+    lint.add_argument("paths", nargs="+", metavar="FILE")
+    _add_common(lint, manifest=False)
+    lint.add_argument(
+        "--against",
+        nargs="+",
+        metavar="PATH",
+        default=[],
+        help="reference corpus to compare figures with",
+    )
+    lint.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    lint.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, default=None, help="exit 1 at or above this level"
+    )
+    lint.add_argument("--fix", action="store_true", help="rewrite what has one safe rewrite")
+    lint.add_argument("--diff", action="store_true", help="show the fixes as a diff without writing")
+    lint.add_argument("--config", metavar="FILE", help="pyproject.toml or .claimcheck.toml to use")
+
+    report = commands.add_parser("report", help="nightly report: Markdown and JSON in a dated file")
+    report.add_argument("paths", nargs="*", metavar="PATH")
+    _add_common(report)
+    report.add_argument("--out", metavar="DIR", default="reports", help="folder of the dated reports")
+    report.add_argument("--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)")
+    report.add_argument(
+        "--date", type=_published, metavar="YYYY-MM-DD", help="the report's date (default: today)"
+    )
+    report.add_argument(
+        "--window", type=int, default=1, metavar="DAYS", help="days of articles in the report"
+    )
+    report.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="worker processes (default: cores)"
+    )
+    report.add_argument("--quiet", action="store_true", help="no progress output")
+
+    rules = commands.add_parser("rules", help="list every rule with code, name, severity and summary")
+    rules.add_argument("--rules", metavar="DIR")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser("schema", help="print the JSON Schema of the report")
+    return parser
+
+
+def today() -> date:
+    """The local calendar date: the CLI's one clock read, for commands that need a default."""
+    return datetime.now().astimezone().date()
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def exit_code(report: Report, fail_on: str, articles_read: int) -> int:
+    from claimcheck.models import SEVERITY_RANK
+
+    if articles_read == 0:
+        return EXIT_CANNOT_RUN
+    if fail_on == "never":
+        return EXIT_CLEAN
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[finding.severity] >= threshold for finding in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
+    from claimcheck.render import RenderOptions, get_renderer
+
+    # Colour only for a terminal, and never against the NO_COLOR convention.
+    color = (
+        fmt == "text"
+        and getattr(args, "output", None) is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    options = RenderOptions(color=color, rules_dir=getattr(args, "rules", None))
+    return get_renderer(fmt).render(report, options)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from claimcheck.pipeline import Options, check_paths
+
+    options = Options(rules_dir=args.rules, published=args.published)
+    report = check_paths(args.paths, args.manifest, options)
+    write_output(render(report, args.format, args), args.output)
+    if not report.articles:
+        sys.stderr.write("claimcheck: no readable input\n")
+    return exit_code(report, args.fail_on, len(report.articles))
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from claimcheck.pipeline import Options, failure_finding, load, process_article
+    from claimcheck.rules import load_rules
+
+    options = Options(rules_dir=args.rules, published=args.published)
+    articles, failures = load(args.paths, args.manifest)
+    results = [process_article(article, options) for article in articles]
+    claims = [claim for result in results for claim in result.claims]
+    rules = load_rules(args.rules)
+    errors = [failure_finding(failure, rules) for failure in failures]
+    if args.format == "jsonl":
+        lines = [json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) for claim in claims]
+        text = "".join(line + "\n" for line in lines)
+    else:
+        payload = {
+            "version": 1,
+            "articles": [result.article.model_dump(mode="json") for result in results],
+            "claims": [claim.model_dump(mode="json") for claim in claims],
+        }
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    write_output(text, args.output)
+    for error in errors:  # `extract` prints claims only; unreadable files are named on stderr
+        sys.stderr.write(f"claimcheck: {error.path}: {error.code} [{error.rule}] {error.message}\n")
+    return EXIT_CLEAN if articles else EXIT_CANNOT_RUN
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from claimcheck.check import check_status
+    from claimcheck.rules import load_rules
+
+    ruleset = load_rules(args.rules)
+    rows = [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "severity": rule.severity,
+            "status": check_status(rule),
+            "summary": rule.summary,
+        }
+        for rule in ruleset.rules
+    ]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return EXIT_CLEAN
+    width = max(len(row["name"]) for row in rows)
+    for row in rows:
+        status = "" if row["status"] == "active" else f" [{row['status']}]"
+        sys.stdout.write(
+            f"{row['code']}  {row['name']:<{width}}  {row['severity']:<7}  {row['summary']}{status}\n"
+        )
+    return EXIT_CLEAN
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from claimcheck.models import Report
+
+    schema = Report.model_json_schema(mode="serialization")
+    sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+    return EXIT_CLEAN
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from claimcheck.lint import run
+
+    return run(args, today=today)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from claimcheck.nightly import run
+
+    return run(args, today=today)
+
+
+COMMANDS = {
+    "check": run_check,
+    "extract": run_extract,
+    "lint": run_lint,
+    "report": run_report,
+    "rules": run_rules,
+    "schema": run_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ClaimcheckError as exc:
+        sys.stderr.write(f"claimcheck: {exc}\n")
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        sys.stderr.write("claimcheck: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except Exception as exc:  # the user gets a message, not a traceback
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"claimcheck: internal error: {type(exc).__name__}: {exc}\n"
+            "(set CLAIMCHECK_DEBUG=1 for the traceback, and please report it)\n"
+        )
+        return EXIT_CANNOT_RUN
+
+
+__all__ = ["UsageError", "main"]

@@ -1,0 +1,190 @@
+"""The flow from articles to a report: one article at a time, then the corpus.
+
+`process_article` is a pure function of one article (boilerplate, sentences,
+publication date, claims), so it can run in worker processes or as the map step
+of a distributed job; `analyse` is the corpus step (duplicates, stories, groups,
+checks) and works on the results in any order.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from claimcheck.boilerplate import find_noise
+from claimcheck.check import CheckContext, run_checks
+from claimcheck.extract import extract_claims
+from claimcheck.ingest import InputFailure, read_inputs
+from claimcheck.models import Article, Claim, Finding, Report
+from claimcheck.rules import RuleSet, load_rules
+from claimcheck.sentences import split_sentences
+from claimcheck.spans import LineIndex
+
+
+@dataclass(frozen=True)
+class Options:
+    rules_dir: str | None = None
+    published: date | datetime | None = None
+    """--published: the publication date of articles that carry none (nor a dateline)."""
+    disabled_rules: frozenset[str] = frozenset()
+    severity_overrides: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+
+
+def resolve_publication(article: Article, noise: list[tuple[int, int, str]], options: Options) -> Article:
+    """Metadata first, then a dateline or byline in the text, then --published."""
+    if article.published is not None:
+        return article
+    from claimcheck.dateline import find_publication_date
+
+    found = find_publication_date(article.text, noise)
+    if found is not None:
+        return article.model_copy(update={"published": found[0], "published_origin": "dateline"})
+    if options.published is not None:
+        return article.model_copy(update={"published": options.published, "published_origin": "argument"})
+    return article
+
+
+def process_article(article: Article, options: Options) -> ArticleResult:
+    """Boilerplate, sentences, publication date and claims of one article."""
+    noise = find_noise(article.text, options.rules_dir)
+    article = resolve_publication(article, noise, options)
+    article = article.model_copy(update={"noise": noise})
+    sentences = split_sentences(article.text, noise)
+    claims = extract_claims(article, sentences, article.reference_date, options.rules_dir)
+    return ArticleResult(article, claims)
+
+
+def failure_finding(failure: InputFailure, rules: RuleSet) -> Finding:
+    rule = rules.get("input-error")
+    return Finding(
+        rule=rule.name,
+        code=rule.code,
+        severity=rule.severity,
+        article_id=failure.article_id,
+        path=failure.path,
+        line=failure.line,
+        column=1 if failure.line else None,
+        message=rule.format_message(path=failure.path, reason=failure.reason),
+    )
+
+
+def locate_findings(findings: list[Finding], articles: dict[str, Article]) -> list[Finding]:
+    """Fill path, line and column of findings from their body offsets."""
+    indexes: dict[str, LineIndex] = {}
+    located = []
+    for finding in findings:
+        article = articles.get(finding.article_id or "")
+        if article is not None:
+            updates: dict[str, object] = {}
+            if finding.path is None:
+                updates["path"] = article.path or article.id
+            if finding.start is not None and finding.line is None:
+                index = indexes.get(article.id)
+                if index is None:
+                    index = indexes[article.id] = LineIndex(article.text)
+                line, column = index.position(finding.start)
+                updates.update(line=line + article.body_line - 1, column=column)
+                if finding.end is not None:
+                    end_line, end_column = index.position(finding.end)
+                    updates.update(end_line=end_line + article.body_line - 1, end_column=end_column)
+            if updates:
+                finding = finding.model_copy(update=updates)
+        located.append(finding)
+    return located
+
+
+def _finding_order(finding: Finding) -> tuple[str, int, int, str]:
+    return (
+        finding.path or finding.article_id or "",
+        finding.line or 0,
+        finding.column or 0,
+        finding.code,
+    )
+
+
+def analyse(
+    results: Iterable[ArticleResult],
+    failures: Iterable[InputFailure] = (),
+    options: Options | None = None,
+    rules: RuleSet | None = None,
+) -> Report:
+    """Duplicates, stories, claim groups and findings of a corpus."""
+    from claimcheck.group import build_groups, cluster_stories, find_duplicates
+
+    options = options or Options()
+    rules = rules or load_rules(options.rules_dir)
+    results = list(results)
+    articles = [result.article for result in results]
+    claims = [claim for result in results for claim in result.claims]
+
+    duplicates = find_duplicates(articles)
+    articles = [
+        article.model_copy(update={"duplicate_of": duplicates[article.id]})
+        if article.id in duplicates
+        else article
+        for article in articles
+    ]
+    stories = cluster_stories(articles)
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
+    groups = build_groups(articles, claims, stories, rules)
+
+    context = CheckContext(articles=articles, claims=claims, groups=groups, stories=stories)
+    findings = [failure_finding(failure, rules) for failure in failures]
+    findings.extend(apply_overrides(run_checks(context, rules), options))
+    findings = locate_findings(findings, context.articles_by_id)
+    findings.sort(key=_finding_order)
+    return Report(
+        reference_date=_as_date(options.published),
+        articles=articles,
+        stories=stories,
+        claims=claims,
+        groups=groups,
+        findings=findings,
+    )
+
+
+def apply_overrides(findings: Iterable[Finding], options: Options) -> list[Finding]:
+    overrides = dict(options.severity_overrides)
+    kept = []
+    for finding in findings:
+        if finding.rule in options.disabled_rules:
+            continue
+        if finding.rule in overrides:
+            finding = finding.model_copy(update={"severity": overrides[finding.rule]})
+        kept.append(finding)
+    return kept
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def load(paths: list[str], manifest: str | None = None) -> tuple[list[Article], list[InputFailure]]:
+    articles: list[Article] = []
+    failures: list[InputFailure] = []
+    skipped: list[str] = []
+    for item in read_inputs(paths, manifest, skipped):
+        (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
+    if skipped:
+        # Not an error: the manifest defines the corpus. Said on stderr so nothing vanishes silently.
+        names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+        sys.stderr.write(f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n")
+    return articles, failures
+
+
+def check_paths(paths: list[str], manifest: str | None = None, options: Options | None = None) -> Report:
+    """`claimcheck check`: read, extract, group and check."""
+    options = options or Options()
+    rules = load_rules(options.rules_dir)
+    articles, failures = load(paths, manifest)
+    results = [process_article(article, options) for article in articles]
+    return analyse(results, failures, options, rules)
