@@ -534,26 +534,26 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         return _Figure(start, end, value, value, value, "fraction")
     if match.group("words"):
         raw = match.group("words")
-        value = _words_value(raw, lex)
-        if value is None:
+        word_value = _words_value(raw, lex)
+        if word_value is None:
             return None
-        figure = _Figure(start, end, value, value, value, "words")
+        figure = _Figure(start, end, word_value, word_value, word_value, "words")
         trailing = 1.0
         for word in reversed(re.split(r"[\s-]+", raw.lower())):
             if word not in lex.scales or word == "hundred":
                 break
             trailing *= lex.scales[word]
         figure.scaled = trailing > 1
-        figure.raw_value = value / trailing
+        figure.raw_value = word_value / trailing
         return figure
     raw = match.group("digits")
-    value = _digits_value(raw)
-    if value is None:
+    digit_value = _digits_value(raw)
+    if digit_value is None:
         return None
-    figure = _Figure(start, end, value, value, value, "digits")
+    figure = _Figure(start, end, digit_value, digit_value, digit_value, "digits")
     spaced = SPACED_THOUSANDS_RE.match(text, end, sent.hi)
-    if spaced and "," not in raw and "." not in raw and len(raw) <= 3 and value > 0:
-        figure.value = value * 1000 + float(spaced.group(1))
+    if spaced and "," not in raw and "." not in raw and len(raw) <= 3 and digit_value > 0:
+        figure.value = digit_value * 1000 + float(spaced.group(1))
         figure.end = spaced.end()
     scientific = SCIENTIFIC_RE.match(text, figure.end, sent.hi)
     if scientific:
@@ -561,10 +561,10 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         figure.end = scientific.end()
     slash = SLASH_FRACTION_RE.match(text, figure.end, sent.hi)
     if slash:
-        denominator = float(slash.group("den"))
-        if "." in raw or "," in raw or not 0 < figure.value < denominator:
+        below = float(slash.group("den"))
+        if "." in raw or "," in raw or not 0 < figure.value < below:
             return None  # "24/7", "9/11": not a fraction
-        figure.value /= denominator
+        figure.value /= below
         figure.end = slash.end()
         figure.slash_fraction = True
     # A minus sign written as part of the number ("-3.5", "$-50.8bn") or a word ("minus 5").
@@ -576,9 +576,9 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         figure.start -= 1
         figure.value = -figure.value
     else:
-        before = re.search(r"\b([A-Za-z]+)[\s-]$", sent.left(start, 12))
-        if before and before.group(1).lower() in lex.negative_words:
-            figure.start = start - (len(before.group()))
+        sign_word = re.search(r"\b([A-Za-z]+)[\s-]$", sent.left(start, 12))
+        if sign_word and sign_word.group(1).lower() in lex.negative_words:
+            figure.start = start - (len(sign_word.group()))
             figure.value = -figure.value
     figure.low = figure.high = figure.value
     return figure
@@ -896,7 +896,7 @@ def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
     found = _match_predicate(after_words, lex)
     if found:
         return found
-    before_words = []
+    before_words: list[str] = []
     for match in reversed(sent.words_before(fig_start, 6)):
         if match.group() in CLAUSE_END or match.group() == ",":
             break
@@ -1132,7 +1132,10 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         if post:
             direction = lex.change_direction.get(post.group(1).lower())
     # Kind and unit.
-    subject = predicate = None
+    subject: str | None = None
+    predicate: str | None = None
+    unit: str | None
+    base_unit: str | None
     if fig.currency or (fig.unit and fig.unit.kind == "money"):
         kind: Kind = "money"
         if fig.unit and fig.unit.kind == "money":
