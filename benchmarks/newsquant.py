@@ -133,9 +133,7 @@ def score_authors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
     return value_ok, unit_ok, change_ok
 
 
-def score_strict(
-    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
-) -> tuple[int, int, int, list, list]:
+def score_strict(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int, list, list]:
     """One-to-one matching: each prediction matches at most one gold figure."""
     value_ok = unit_ok = change_ok = 0
     unmatched = list(pred)
@@ -201,9 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             for g in gold:
                 for p in pred:
                     if values_match(g["value"], p["value"]) and p["change"] != g["change"]:
-                        lines.append(
-                            f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}"
-                        )
+                        lines.append(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
                     elif values_match(g["value"], p["value"]) and p["unit"] != g["unit"]:
                         lines.append(f"    UNIT gold {g['unit']!r} pred {p['unit']!r} {g['value']}")
             if lines:

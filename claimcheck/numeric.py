@@ -217,9 +217,7 @@ class NumericLexicon:
             rf"|(?P<words>\b(?:{word_number})\b))",
             re.I,
         )
-        self.scale_re = re.compile(
-            rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I
-        )
+        self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
         self.unit_re = re.compile(
             rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
             re.I,
@@ -229,19 +227,14 @@ class NumericLexicon:
         )
         prefixes = sorted(self.currency_prefixes, key=len, reverse=True)
         cur = "|".join(
-            r"\s?".join(re.escape(part) for part in re.findall(r"[A-Za-z.]+|[^A-Za-z.]", p))
-            for p in prefixes
+            r"\s?".join(re.escape(part) for part in re.findall(r"[A-Za-z.]+|[^A-Za-z.]", p)) for p in prefixes
         )
         self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
         self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
-        month = _alternation(
-            [m.capitalize() for m in self.months] + [m.upper() for m in self.months]
-        )
+        month = _alternation([m.capitalize() for m in self.months] + [m.upper() for m in self.months])
         self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
         self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
-        self.age_re = re.compile(
-            r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I
-        )
+        self.age_re = re.compile(r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I)
         self.predicate_by_first = {}
         for phrase, concept in self.predicate_concepts.items():
             words = phrase.split()
@@ -277,9 +270,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
     unit_table: dict[str, UnitInfo] = {}
     for name, spec in units["durations"].items():
         for surface in spec["surfaces"]:
-            unit_table[surface.lower()] = UnitInfo(
-                "duration", name, "second", float(spec["factor"])
-            )
+            unit_table[surface.lower()] = UnitInfo("duration", name, "second", float(spec["factor"]))
     for name, spec in units["measures"].items():
         for surface in spec["surfaces"]:
             unit_table.setdefault(
@@ -304,9 +295,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         scales={k.lower(): float(v) for k, v in numbers["scales"].items()},
         letter_scales={k: float(v) for k, v in numbers["letter_scales"].items()},
         vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
-        vague_multipliers={
-            k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()
-        },
+        vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
         fractions={k: int(v) for k, v in numbers["fractions"].items()},
         bare_fractions=set(numbers["bare_fractions"]),
         negative_words=set(numbers["negative_words"]),
@@ -680,9 +669,7 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
     letter = glued.group(1)
     if letter.lower() not in lex.letter_scales:
         return
-    if not (
-        fig.currency or letter.isupper() or letter == "k" or _million_follows(glued.end(), sent)
-    ):
+    if not (fig.currency or letter.isupper() or letter == "k" or _million_follows(glued.end(), sent)):
         return
     fig.value *= lex.letter_scales[letter.lower()]
     fig.low = fig.high = fig.value
@@ -732,9 +719,7 @@ def _read_currency_before(fig: _Figure, sent: _Sentence) -> int:
     return fig.start - (len(left) - match.start())
 
 
-def _unit_at(
-    pos: int, sent: _Sentence, *, attached: bool
-) -> tuple[UnitInfo, int, str, bool] | None:
+def _unit_at(pos: int, sent: _Sentence, *, attached: bool) -> tuple[UnitInfo, int, str, bool] | None:
     lex, text = sent.lex, sent.text
     match = lex.unit_re.match(text, pos, sent.hi)
     if not match:
@@ -825,9 +810,7 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
     if not words:
         return None
     word = words[-1].group().lower()
-    strong_kind = fig.unit is not None and (
-        fig.unit.kind in ("percent", "money") or fig.unit.unit == "point"
-    )
+    strong_kind = fig.unit is not None and (fig.unit.kind in ("percent", "money") or fig.unit.unit == "point")
     strong_kind = strong_kind or fig.currency is not None
     if word == "by":
         for candidate in reversed(words[:-1]):
@@ -861,12 +844,7 @@ def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, 
         lower = word.lower().rstrip(".")
         if not word[0].isalpha() or lower in lex.function_words:
             break
-        if (
-            index
-            and lower.endswith("ed")
-            and head is not None
-            and lower not in lex.subject_concepts
-        ):
+        if index and lower.endswith("ed") and head is not None and lower not in lex.subject_concepts:
             break
         if lower in lex.change_direction or lower in lex.months or lower in lex.weekdays:
             break
@@ -1120,11 +1098,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         approx = hedge
     claim_start = hedge_start if hedge != "exact" else left_start
     direction = _direction_before(hedge_start if hedge != "exact" else left_start, fig, sent)
-    signed = (
-        text[fig.start : fig.start + 1] in "+-−"
-        and fig.unit is not None
-        and fig.unit.kind == "percent"
-    )
+    signed = text[fig.start : fig.start + 1] in "+-−" and fig.unit is not None and fig.unit.kind == "percent"
     if direction is None and signed:
         direction = "down" if fig.value < 0 else "up"  # market tables: "DAX -1.6%"
     if direction is None and fig.unit is not None and fig.unit.kind == "percent":
@@ -1180,12 +1154,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
                     heads = [w for w in before[:-1] if w.isalpha() and w not in lex.function_words]
                     subject = lemma(heads[-1], lex) if heads else None
         predicate = _predicate(claim_start, end, sent)
-    if (
-        kind == "money"
-        and fig.unit
-        and fig.unit.kind == "money"
-        and fig.unit.unit in ("cent", "pence")
-    ):
+    if kind == "money" and fig.unit and fig.unit.kind == "money" and fig.unit.unit in ("cent", "pence"):
         factor = fig.unit.factor
     base_value = fig.value * factor
     return Quantity(
@@ -1224,12 +1193,7 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     prev = sent.words_before(fig.start, 1)
     prev_word = prev[-1].group().lower() if prev else ""
     # News writes number words in lower case mid-sentence: "Kick Six", "In Five" are names.
-    if (
-        text[fig.start].isupper()
-        and prev
-        and prev_word.isalpha()
-        and not text[fig.start : fig.end].isupper()
-    ):
+    if text[fig.start].isupper() and prev and prev_word.isalpha() and not text[fig.start : fig.end].isupper():
         return False
     if fig.start > sent.lo and text[fig.start - 1] in "-‐‑":
         return False  # inside a compound: "production-four-door"
@@ -1287,9 +1251,7 @@ def quantulum_unit_names() -> dict[str, str]:
     except (OSError, ValueError):
         return {}
     everyday = {
-        w.lower()
-        for words in (common.values() if isinstance(common, dict) else [common])
-        for w in words
+        w.lower() for words in (common.values() if isinstance(common, dict) else [common]) for w in words
     }
     table: dict[str, str] = {}
     for name, spec_ in units.items():

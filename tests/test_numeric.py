@@ -74,9 +74,7 @@ RANGE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "low", "high"), RANGE_CASES, ids=[c[0] for c in RANGE_CASES]
-)
+@pytest.mark.parametrize(("name", "text", "low", "high"), RANGE_CASES, ids=[c[0] for c in RANGE_CASES])
 def test_ranges_and_vague_amounts(name: str, text: str, low: float, high: float) -> None:
     quantity = only(text)
     assert quantity.approx == "range"
@@ -105,9 +103,7 @@ MONEY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "value", "unit"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES]
-)
+@pytest.mark.parametrize(("name", "text", "value", "unit"), MONEY_CASES, ids=[c[0] for c in MONEY_CASES])
 def test_money(name: str, text: str, value: float, unit: str) -> None:
     quantity = only(text)
     assert quantity.kind == "money"
@@ -265,9 +261,7 @@ CHANGE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "direction"), CHANGE_CASES, ids=[c[0] for c in CHANGE_CASES]
-)
+@pytest.mark.parametrize(("name", "text", "direction"), CHANGE_CASES, ids=[c[0] for c in CHANGE_CASES])
 def test_changes(name: str, text: str, direction: str | None) -> None:
     assert find_quantities(text)[0].direction == direction
 
