@@ -74,7 +74,9 @@ DECADE_RE = re.compile(r"'?s\b")
 TIME_MARKER_RE = re.compile(
     r"\s?(?:[ap]\.m\.?|[ap]m\b|[AP]M\b|(?:GMT|UTC|EDT|EST|PDT|PST|CET|CEST|BST|ET|PT)\b)"
 )
-RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b-?|\band\b|\bthrough\b|\bout\s+of\b)\s*", re.I)
+RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b-?|\band\b|\bthrough\b|\bout\s+of\b|\bin\b)\s*", re.I)
+# "The suspect, 34, was arrested": an age in apposition.
+AGE_APPOSITION_RE = re.compile(r"([^\W\d_]+),\s*$")
 # Scientific notation after a number: "1.99×10−30", "3 x 10^8".
 SCIENTIFIC_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?(?P<exp>[-−]?\d{1,3})")
 # A slash fraction: "1/2 pound", "1⁄32 of a quart".
@@ -179,6 +181,7 @@ class NumericLexicon:
     score_words: set[str]
     count_modifiers: set[str]
     street_words: set[str]
+    age_nouns: set[str]
     subject_concepts: dict[str, str]
     predicate_concepts: dict[str, str]
     population_nouns: set[str]
@@ -326,6 +329,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         score_words={w.lower() for w in context["score_words"]},
         count_modifiers={w.lower() for w in context["count_modifiers"]},
         street_words={w.lower() for w in context["street_words"]},
+        age_nouns={w.lower() for w in context["age_nouns"]},
         subject_concepts=_concept_table(concepts["subjects"]),
         predicate_concepts=_concept_table(concepts["predicates"]),
         population_nouns={w.lower() for w in concepts["population_nouns"]},
@@ -594,6 +598,19 @@ def _glued_to_code(fig: _Figure, sent: _Sentence) -> bool:
     return False
 
 
+def _is_age_apposition(fig: _Figure, sent: _Sentence) -> bool:
+    """ "Jane Doe, 34, said" / "the suspect, 34, was": an age, by news convention."""
+    if not (fig.value == int(fig.value) and 0 < fig.value < 120):
+        return False
+    if not re.match(r"\s*,", sent.text[fig.end : fig.end + 2]):
+        return False
+    before = AGE_APPOSITION_RE.search(sent.left(fig.start, 40))
+    if before is None:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() or word.lower() in sent.lex.age_nouns
+
+
 def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
     """A bare number that names rather than counts: "Route 6", "Game 2", "iPhone 11", "S&P 500"."""
     lex, text = sent.lex, sent.text
@@ -624,6 +641,18 @@ def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
             and prev_lower not in lex.small
             and prev_lower not in lex.negative_words
         ):
+            return True
+    # A model name: "the 737 MAX was", unless a plural noun follows ("20 EV models").
+    after = sent.words_after(fig.end, 2)
+    if (
+        after
+        and fig.value == int(fig.value)
+        and len(after[0].group()) > 1
+        and after[0].group().isupper()
+        and after[0].group().isalpha()
+    ):
+        following = after[1].group().lower() if len(after) > 1 else ""
+        if not (following.endswith("s") and following.isalpha() and following not in lex.function_words):
             return True
     # An address: "49 Zorro Ranch Road", "9 E 71st St".
     for match in sent.words_after(fig.end, 4):
@@ -848,8 +877,8 @@ def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, 
             break
         if lower in lex.change_direction or lower in lex.months or lower in lex.weekdays:
             break
-        if lower in lex.predicate_concepts and head is not None:
-            break
+        if lower in lex.predicate_concepts and (head is not None or lower.endswith("ed")):
+            break  # "more than 100 injured": no noun, the predicate follows
         head = match
         count = index + 1
         plural = lower in lex.irregular_plurals or (
@@ -964,6 +993,11 @@ def find_quantities(
         pos = max(pos, quantity.end)
         if found:
             _inherit(found[-1], quantity, sent)
+            if quantity.kind == "count" and quantity.subject is None and quantity.predicate:
+                # "42 people were killed and more than 100 injured": the same people
+                earlier = next((q for q in reversed(found) if q.kind == "count" and q.subject), None)
+                if earlier is not None:
+                    quantity.subject = quantity.unit = quantity.base_unit = earlier.subject
         if quantity.kind == "count" and not scope_done:
             scope, scope_done = _scope(sent), True
         if quantity.kind == "count":
@@ -1000,6 +1034,8 @@ def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
         before = sent.words_before(fig.start, 3)
         if not any(w.group().lower() == "between" for w in before):
             return None
+    if connector == "in" and not (fig.unit is None and not fig.currency and 0 < fig.value <= 10):
+        return None  # only proportions: "one in five", "1 in 4"
     after = sep.end()
     # The second number may repeat the currency: "$89 to $93 billion", "RM120,000 to RM300,000".
     skip = CURRENCY_REPEAT_RE.match(text, after, sent.hi)
@@ -1033,6 +1069,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None
     if lex.furniture_re.match(text, fig.number_end, sent.hi):
         return None
+    if fig.source == "digits" and fig.unit is None and not fig.currency and _is_age_apposition(fig, sent):
+        fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
+        fig.age = True
     # Ranges.
     approx: Approx = "range" if fig.source == "vague" else "exact"
     low, high = fig.low, fig.high
@@ -1059,9 +1098,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None  # "between 1600 and 1900": years
         if bare and _is_year(fig, sent):
             pass  # "2018 to 3.9 million": a year, then a figure
-        elif connector == "out of":
-            if 0 < fig.value <= second.value:
-                fig.value = fig.low = fig.high = fig.value / second.value
+        elif connector in ("out of", "in"):
+            if 0 < fig.value < second.value <= 1000 and second.unit is None and not _is_year(second, sent):
+                fig.value = fig.low = fig.high = low = high = fig.value / second.value
                 fig.source = "fraction"
                 end = second.end
         elif second.value > fig.value or from_to:

@@ -195,6 +195,23 @@ def test_measures(name: str, text: str, unit: str, base_unit: str, base_value: f
     assert quantity.base_value == pytest.approx(base_value)
 
 
+def test_age_in_apposition() -> None:
+    quantity = only("The suspect, 34, was arrested on Tuesday.")
+    assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "year of age", 34)
+
+
+def test_proportion_one_in_five() -> None:
+    quantity = only("About one in five children live in poverty.")
+    assert (quantity.unit, quantity.approx) == ("fraction", "about")
+    assert quantity.value == pytest.approx(0.2)
+    assert quantity.low < 0.2 < quantity.high
+
+
+def test_currency_code_after_the_figure() -> None:
+    quantity = only("The rate is 110 JPY today.")
+    assert (quantity.kind, quantity.unit) == ("money", "JPY")
+
+
 def test_units_unknown_to_the_lexicon_come_from_quantulum_data() -> None:
     quantity = only("The ship carried 9 furlongs of rope.")
     assert (quantity.kind, quantity.unit) == ("measure", "furlong")
@@ -282,6 +299,8 @@ NOT_CLAIM_CASES = [
     ("disease code", "Cases of COVID-19 rose."),
     ("G20", "South Africa chairs the G20."),
     ("model", "A Boeing 737 landed."),
+    ("model in capitals", "The 737 MAX was grounded."),
+    ("legal count", "The jury acquitted him on count 3."),
     ("index name", "The S&P 500 was flat."),
     ("phone", "Call 555-123-4567 for details."),
     ("reading time", "2 Min Read"),
@@ -335,6 +354,11 @@ def test_counted_noun_and_predicate(name: str, text: str, subject: str, predicat
     quantity = only(text)
     assert (quantity.kind, quantity.subject, quantity.predicate) == ("count", subject, predicate)
     assert quantity.unit == subject
+
+
+def test_elliptical_count_shares_the_subject() -> None:
+    found = find_quantities("At least 42 people were killed and more than 100 injured.")
+    assert [(q.subject, q.predicate) for q in found] == [("person", "killed"), ("person", "injured")]
 
 
 def test_scope_year() -> None:
