@@ -659,7 +659,7 @@ def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
         word = match.group()
         if word.lower() in lex.street_words and word[:1].isupper():
             return True
-        if not (word[:1].isupper() or word[:1].isdigit()):
+        if not (word[:1].isupper() or word[:1].isdigit() or word in ("st", "nd", "rd", "th", "-")):
             break
     return False
 
@@ -727,6 +727,8 @@ def _million_follows(pos: int, sent: _Sentence) -> bool:
         return True
     for match in words:  # "2.7m combined digital sales": a plural noun before any function word
         word = match.group().lower()
+        if word in ("and", "or"):
+            continue
         if word in sent.lex.function_words or not word.isalpha():
             return False
         if word in sent.lex.irregular_plurals or (word.endswith("s") and not word.endswith("ss")):
@@ -1034,6 +1036,9 @@ def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
         before = sent.words_before(fig.start, 3)
         if not any(w.group().lower() == "between" for w in before):
             return None
+    previous = [w.group().lower() for w in sent.words_before(fig.start, 3) if w.group()[0].isalpha()]
+    if connector == "to" and previous[-1:] == ["by"] and (fig.unit is not None or fig.currency):
+        return None  # "increased by $43.6bn to $419.2bn": a change, then a level
     if connector == "in" and not (fig.unit is None and not fig.currency and 0 < fig.value <= 10):
         return None  # only proportions: "one in five", "1 in 4"
     after = sep.end()
@@ -1047,6 +1052,9 @@ def _range_partner(fig: _Figure, sent: _Sentence) -> tuple[_Figure, str] | None:
     if read is None:
         return None
     second = read[0]
+    from_to = connector == "to" and any(w.group().lower() == "from" for w in sent.words_before(fig.start, 2))
+    if fig.unit is not None and second.unit is None and from_to and not second.currency:
+        second.unit = fig.unit  # "from 208 pounds to 193"
     if fig.unit is not None and (second.unit is None or second.unit.unit != fig.unit.unit):
         return None  # "fell 7% to $2.3bn": a change and a level, not a range
     if fig.currency and second.currency and fig.currency != second.currency:
@@ -1094,6 +1102,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             bare
             and YEAR_LIKE_RE.fullmatch(raw_first)
             and YEAR_LIKE_RE.fullmatch(text[second.start : second.number_end])
+            and not _plural_noun_follows(second, sent)
         ):
             return None  # "between 1600 and 1900": years
         if bare and _is_year(fig, sent):
