@@ -57,6 +57,7 @@ OTHER_NAMES = {
     "basis_point": "basis point",
     "person": "people",
     "fraction": "-",
+    "tonne": "metric ton",
 }
 CHANGE_OF_APPROX = {
     "exact": "=",
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "value": gold_value(q["value"]),
                 "unit": q["normalized_unit"].lower().strip(),
-                "change": q["change"],
+                "change": q.get("change", "="),
             }
             for q in item["quantities"]
         ]
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(item["text"])
                 print("\n".join(lines))
     n_gold, n_pred = totals["gold"], totals["pred"]
-    print(f"NewsQuant: {len(data)} sentences, {n_gold} gold figures, {n_pred} predicted")
+    print(f"{Path(args.path).stem}: {len(data)} sentences, {n_gold} gold figures, {n_pred} predicted")
     for label, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
         p, r, f = prf(totals[key], n_gold, n_pred)
         print(f"  {label:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")

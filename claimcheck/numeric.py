@@ -56,7 +56,11 @@ class Quantity:
 
 # ---------------------------------------------------------------- fixed patterns
 
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands groups, South Asian lakh groups ("12,34,567"), plain digits, a leading dot.
+DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+# A mixed number's fraction: "10 1/2 miles", "7 3/4 %".
+MIXED_FRACTION_RE = re.compile(r" (\d)[/⁄](\d{1,2})(?![\d/⁄])")
 # Thousands written with (thin / non-breaking) spaces: "120 000".
 SPACED_THOUSANDS_RE = re.compile(r"[ \u00a0\u202f\u2009](\d{3})(?![\d,.]\d|\w)")
 # Stretches that are never figures: ISO dates and timestamps, numeric dates,
@@ -182,6 +186,7 @@ class NumericLexicon:
     count_modifiers: set[str]
     street_words: set[str]
     age_nouns: set[str]
+    year_nouns: set[str]
     subject_concepts: dict[str, str]
     predicate_concepts: dict[str, str]
     population_nouns: set[str]
@@ -215,6 +220,8 @@ class NumericLexicon:
         self.candidate_re = re.compile(
             r"(?=\b|\.\d|(?<=[A-Z])\d)"
             rf"(?:(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
+            rf"|(?P<fracscale>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\s+(?:an?\s+)?"
+            r"(?:dozen|hundred|thousand|million|billion|trillion)\b)"
             rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
             rf"|(?P<digits>{DIGITS})"
             rf"|(?P<words>\b(?:{word_number})\b))",
@@ -234,10 +241,19 @@ class NumericLexicon:
         )
         self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
         self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
-        month = _alternation([m.capitalize() for m in self.months] + [m.upper() for m in self.months])
+        # Lower-case month names count too, except those that are also common words.
+        month = _alternation(
+            [m.capitalize() for m in self.months]
+            + [m.upper() for m in self.months]
+            + [m for m in self.months if m not in ("may", "march", "jan", "mar", "sun", "sat", "wed")]
+        )
         self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
         self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
-        self.age_re = re.compile(r"\s*[-‐‑ ]\s*(?P<age>years?|months?|weeks?|days?)[-‐‑ ]old\b", re.I)
+        self.age_re = re.compile(
+            r"\s*[-‐‑ ]?\s*(?P<age>years?|months?|weeks?|days?|yrs?)(?:[-‐‑ ]old|\s+of\s+age)\b"
+            r"|\s*(?P<yo>y/?o)\b",
+            re.I,
+        )
         self.predicate_by_first = {}
         for phrase, concept in self.predicate_concepts.items():
             words = phrase.split()
@@ -330,6 +346,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         count_modifiers={w.lower() for w in context["count_modifiers"]},
         street_words={w.lower() for w in context["street_words"]},
         age_nouns={w.lower() for w in context["age_nouns"]},
+        year_nouns={w.lower() for w in context["year_nouns"]},
         subject_concepts=_concept_table(concepts["subjects"]),
         predicate_concepts=_concept_table(concepts["predicates"]),
         population_nouns={w.lower() for w in concepts["population_nouns"]},
@@ -386,7 +403,7 @@ def concept_of(word: str, lexicon: NumericLexicon | None = None) -> str:
 def _digits_value(raw: str) -> float | None:
     if "," in raw:
         head, _, _ = raw.partition(".")
-        if not re.fullmatch(r"\d{1,3}(?:,\d{3})+", head):
+        if not GROUPED_RE.fullmatch(head):
             return None
         raw = raw.replace(",", "")
     try:
@@ -513,6 +530,16 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
             mult = lex.vague_multipliers[words[0]]
             low, high = mult[0] * base[0], mult[1] * base[0]
         return _Figure(start, end, low, low, high, "vague")
+    if match.group("fracscale"):  # "half a million", "three quarters billion"
+        words = re.split(r"[\s-]+", match.group("fracscale").lower())
+        scale = 12.0 if words[-1] == "dozen" else lex.scales[words[-1]]
+        words = [w for w in words[:-1] if w not in ("a", "an")] or ["one"]
+        denominator = lex.fractions[words[-1]]
+        numerator = float(lex.small.get(words[0], 1)) if len(words) > 1 else 1.0
+        figure = _Figure(start, end, scale * numerator / denominator, 0, 0, "words")
+        figure.low = figure.high = figure.value
+        figure.scaled, figure.raw_value = True, numerator / denominator
+        return figure
     if match.group("fraction"):
         words = re.split(r"[\s-]+", match.group("fraction").lower())
         denominator = lex.fractions[words[-1]]
@@ -552,6 +579,10 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
     if scientific:
         figure.value *= 10.0 ** int(scientific.group("exp").replace("−", "-"))
         figure.end = scientific.end()
+    mixed = MIXED_FRACTION_RE.match(text, figure.end, sent.hi)
+    if mixed and "." not in raw and 0 < int(mixed.group(1)) < int(mixed.group(2)):
+        figure.value += int(mixed.group(1)) / int(mixed.group(2))
+        figure.end = mixed.end()
     slash = SLASH_FRACTION_RE.match(text, figure.end, sent.hi)
     if slash:
         below = float(slash.group("den"))
@@ -780,7 +811,8 @@ def _read_unit(fig: _Figure, sent: _Sentence) -> None:
     if age:
         fig.age = True
         fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
-        word = age.group("age").lower().rstrip("s")
+        word = (age.group("age") or "year").lower().rstrip("s")
+        word = "year" if word == "yr" else word
         if word != "year":
             fig.unit = UnitInfo("measure", f"{word} of age", f"{word} of age", 1.0)
         fig.end = age.end()
@@ -1077,7 +1109,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None
     if lex.furniture_re.match(text, fig.number_end, sent.hi):
         return None
-    if fig.source == "digits" and fig.unit is None and not fig.currency and _is_age_apposition(fig, sent):
+    aged = [w.group().lower() for w in sent.words_before(fig.start, 1)] in (["aged"], ["age"])
+    bare_digits = fig.source == "digits" and fig.unit is None and not fig.currency
+    if bare_digits and not aged and _is_age_apposition(fig, sent):
         fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
         fig.age = True
     # Ranges.
@@ -1130,7 +1164,10 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             approx = "range"
             end = second.end
             end_value = second.value
-    if approx != "range" and _is_year(fig, sent) and not _plural_noun_follows(fig, sent):
+    if bare_digits and aged and fig.unit is None:  # "aged 35", "aged 18 to 34"
+        fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
+        fig.age = True
+    if approx != "range" and _is_year(fig, sent) and not _counts_despite_year_form(fig, sent):
         return None
     bare_word = fig.source == "words" and fig.unit is None and not fig.currency
     if bare_word and approx != "range" and not _number_word_counts(fig, sent):
@@ -1264,6 +1301,17 @@ def _near_score_word(first: _Figure, second: _Figure, sent: _Sentence) -> bool:
     words = [m.group().lower() for m in sent.words_before(first.start, 3)]
     words += [m.group().lower() for m in sent.words_after(second.end, 3)]
     return any(word in sent.lex.score_words for word in words)
+
+
+def _counts_despite_year_form(fig: _Figure, sent: _Sentence) -> bool:
+    """ "2000 people" is a count; "in 2000", "1988 sales" are years."""
+    previous = sent.words_before(fig.start, 1)
+    if previous and previous[-1].group().lower() in sent.lex.scope_prepositions:
+        return False
+    following = sent.words_after(fig.end, 1)
+    if following and following[0].group().lower() in sent.lex.year_nouns:
+        return False
+    return _plural_noun_follows(fig, sent)
 
 
 def _plural_noun_follows(fig: _Figure, sent: _Sentence) -> bool:

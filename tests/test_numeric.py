@@ -49,6 +49,11 @@ NUMBER_CASES = [
     ("two-thirds", "Two-thirds of the voters agreed.", 2 / 3),
     ("out of", "One out of four homes flooded.", 0.25),
     ("scientific", "The mass is 2.5×10−3 kilograms.", 0.0025),
+    ("mixed number", "The cable runs 10 1/2 miles.", 10.5),
+    ("lakh grouping", "The loan was 12,34,567 rupees.", 1_234_567),
+    ("lakh word", "The loan was 35 lakh rupees.", 3_500_000),
+    ("half a million", "Half a million people marched.", 500_000),
+    ("quarter million", "It cost a quarter million dollars.", 250_000),
 ]
 
 
@@ -200,6 +205,20 @@ def test_age_in_apposition() -> None:
     assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "year of age", 34)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Voters aged 35 were asked.", 35), ("She is 87 years of age.", 87), ("A 50 year-old man left.", 50)],
+)
+def test_age_wordings(text: str, value: float) -> None:
+    quantity = only(text)
+    assert (quantity.unit, quantity.value) == ("year of age", value)
+
+
+def test_age_range() -> None:
+    quantity = only("Men aged 18 to 34 were polled.")
+    assert (quantity.unit, quantity.low, quantity.high) == ("year of age", 18, 34)
+
+
 def test_proportion_one_in_five() -> None:
     quantity = only("About one in five children live in poverty.")
     assert (quantity.unit, quantity.approx) == ("fraction", "about")
@@ -306,6 +325,8 @@ NOT_CLAIM_CASES = [
     ("reading time", "2 Min Read"),
     ("score", "Bristol beat Charlton 2-1 at home."),
     ("decade", "It collapsed in the 1990s."),
+    ("year before a period noun", "Its 1988 sales rose."),
+    ("lower-case month", "the deal closed on sept. 30 after talks."),
     ("title number word", "Watch the show In Five."),
     ("pronoun one", "She wanted the red one."),
     ("address", "He lives at 49 Zorro Ranch Road."),
