@@ -40,7 +40,7 @@ ATTR_RE = re.compile(r'(\w+)="([^"]*)"')
 DCT_RE = re.compile(r"<DCT>.*?value=\"(?P<value>\d{4}-\d\d-\d\d)\".*?</DCT>", re.DOTALL)
 # A plain sentence splitter for the benchmark: end punctuation, then a capital.
 SENTENCE_END_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”']?\s+(?=[\"“]?[A-Z0-9])|\n+"
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”']?\s+(?=[\"“]?[A-Z])|\n+"
 )
 
 

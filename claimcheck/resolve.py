@@ -355,6 +355,14 @@ class Resolver:
         reference = self.reference
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         evidence = f"'{rel} {unit}' against the publication date"
+        if data.get("edge"):
+            # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
+            tense = tokens.tense(mention.start, mention.end)
+            evidence = f"the {unit} of the publication date, {tense.describe()}"
+            if mod == "END" and tense.direction == "past":
+                step = -1
+            elif mod == "START" and tense.direction == "future":
+                step = 1
         value: str | None
         if unit in ("week", "weekend"):
             day = reference + timedelta(days=7 * step)

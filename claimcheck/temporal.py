@@ -247,15 +247,16 @@ SEASON_PATTERN = re.compile(
 REF_RE = re.compile(
     rf"\b(?:(?P<present>{_alternation(LEXICON['present_ref'])})"
     rf"|(?<=in\s)(?P<past>the\s+past)(?!\s+(?:\d|{NUMBER_WORD_RE}|few|several))"
-    rf"|(?P<past2>recently|lately|at\s+the\s+time)"
-    rf"|(?<=in\s)(?P<future>the\s+future))\b(?![-'])",
+    rf"|(?P<past2>{_alternation(LEXICON['past_ref'])})"
+    rf"|(?<=in\s)(?P<future>the\s+future)|(?P<future2>{_alternation(LEXICON['future_ref'])}))"
+    rf"\b(?![-'])",
     _F,
 )
 # "every morning", "each year", "every other week", "on Fridays" (weekday plural), "annually"
 SET_RE = re.compile(
     rf"\b(?:(?P<quant>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<number>{NUMBER_RE})\s+)?"
     rf"(?:(?P<unit>{UNIT_RE})|(?P<weekday>{WEEKDAY_RE})|(?P<pod>{PART_OF_DAY_RE})\b"
-    rf"|(?P<season>{SEASON_RE})\b|(?P<month>{MONTH_NAME_RE})\b)"
+    rf"|(?P<season>{SEASON_RE})\b|(?P<month>{MONTH_NAME_RE})\b|(?P<sport>season)\b)"
     rf"|(?P<adverb>{_alternation(LEXICON['set_adverbs'])})"
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
     _F,
@@ -323,6 +324,8 @@ def _next_words(text: str, end: int, count: int = 2) -> str:
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+# A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
+COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
 
 
 def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
@@ -472,6 +475,7 @@ def read_period_edge(match: re.Match[str], text: str) -> list[Mention]:
             unit=match.group("unit").lower(),
             mod=_lookup(MODIFIERS, match.group("mod")),
             side=None,
+            edge=True,
         )
     ]
 
@@ -597,12 +601,10 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
     year = int(match.group("year"))
-    following = _next_words(text, match.end(), 1)
-    # "2000 people", "1500 metres": a count, not a year (years take no plural noun).
-    if not match.group("fiscal") and re.fullmatch(r"[a-z]+s", following or "x") and (
-        following not in ("as", "was", "is", "has", "its", "his", "this", "us")
-    ):
-        if not _previous_word(text, match.start()) in MONTH_CONTEXT:
+    following = text[match.end() : match.end() + 30].split()[:1]
+    # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
+    if not match.group("fiscal") and following and COUNTED_PLURAL_RE.fullmatch(following[0]):
+        if _previous_word(text, match.start()) not in MONTH_CONTEXT:
             return []
     mod = match.group("mod")
     start = match.start("fiscal") if match.group("fiscal") else match.start("year")
@@ -701,6 +703,8 @@ def read_set(match: re.Match[str], text: str) -> list[Mention]:
         return [_mention(match, "set", value=f"XXXX-{SEASONS[match.group('season').lower()]}")]
     if match.group("month"):
         return [_mention(match, "set", value=f"XXXX-{_lookup(MONTHS, match.group('month')):02d}")]
+    if match.group("sport"):
+        return [_mention(match, "set", value="P1Y")]  # "each season": once a year
     unit = _unit(match.group("unit"))
     if unit not in UNITS:
         return []
@@ -744,42 +748,69 @@ def _period(count: int | float | None, code: str) -> str:
 
 Reader = Callable[[re.Match[str], str], list[Mention]]
 
-# (pattern, reader, priority): on overlap the longer match wins, then the higher priority.
-PATTERNS: tuple[tuple[re.Pattern[str], Reader, int], ...] = (
-    (ISO_DATE_RE, read_iso, 9),
-    (SLASH_DATE_RE, read_slash, 9),
-    (MONTH_DAY_RE, _month_day, 8),
-    (DAY_MONTH_RE, _month_day, 8),
-    (MONTH_RE_PATTERN, read_month, 7),
-    (CLOCK_PATTERN, read_clock, 7),
-    (RELATIVE_DAY_RE, read_relative_day, 7),
-    (WEEKDAY_PATTERN, read_weekday, 6),
-    (AGO_RE, read_ago, 8),
-    (RELATIVE_UNIT_RE, read_relative_unit, 6),
-    (PERIOD_EDGE_RE, read_period_edge, 5),
-    (ANAPHOR_RE, read_anaphor, 5),
-    (QUARTER_RE, read_quarter, 6),
-    (DECADE_RE, read_decade, 6),
-    (CENTURY_RE, read_century, 6),
-    (YEAR_PATTERN, read_year, 4),
-    (SEASON_PATTERN, read_season, 5),
-    (DURATION_RE, read_duration, 5),
-    (DURATION_ONE_RE, read_duration_one, 5),
-    (SET_RE, read_set, 6),
-    (BARE_UNITS_RE, read_bare_units, 2),
-    (REF_RE, read_ref, 3),
+
+def _words_of(*groups: Iterable[str]) -> frozenset[str]:
+    """Lower-case single words of word lists: the words that can start a pattern's match."""
+    return frozenset(part for group in groups for item in group for part in item.lower().split())
+
+
+DIGIT = "#"
+"""Trigger that stands for any digit in the sentence."""
+_MONTH_WORDS = _words_of(MONTHS)
+_UNIT_WORDS = _words_of(UNITS, UNIT_PLURALS, [f"{unit}s" for unit in UNITS])
+_NUMBER_WORDS = _words_of(NUMBERS, VAGUE_NUMBERS, [DIGIT])
+_SEASON_WORDS = _words_of(SEASONS)
+
+# (pattern, reader, priority, triggers): a pattern runs only on sentences holding one of its
+# trigger words (a cheap gate: most sentences name no date). On overlap the longer match
+# wins, then the higher priority.
+PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
+    (ISO_DATE_RE, read_iso, 9, frozenset([DIGIT])),
+    (SLASH_DATE_RE, read_slash, 9, frozenset([DIGIT])),
+    (MONTH_DAY_RE, _month_day, 8, _MONTH_WORDS),
+    (DAY_MONTH_RE, _month_day, 8, _MONTH_WORDS),
+    (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
+    (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight"])),
+    (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
+    (WEEKDAY_PATTERN, read_weekday, 6, _words_of(LEXICON["weekdays"])),
+    (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
+    (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
+    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
+    (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week"])),
+    (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "q", "h"])),
+    (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"], [DIGIT])),
+    (CENTURY_RE, read_century, 6, frozenset(["century"])),
+    (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
+    (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
+    (DURATION_RE, read_duration, 5, _UNIT_WORDS),
+    (DURATION_ONE_RE, read_duration_one, 5, _UNIT_WORDS),
+    (SET_RE, read_set, 6, _words_of(["every each once twice times"], LEXICON["set_adverbs"])),
+    (BARE_UNITS_RE, read_bare_units, 2, _UNIT_WORDS),
+    (
+        REF_RE,
+        read_ref,
+        3,
+        _words_of(LEXICON["present_ref"], LEXICON["past_ref"], LEXICON["future_ref"], ["past future"]),
+    ),
 )
+WORD_RE = re.compile(r"[a-z]+")
+DIGIT_RE = re.compile(r"\d")
 
 
 def tag_sentence(text: str, start: int, end: int) -> list[Mention]:
     """Non-overlapping mentions of text[start:end], in text order."""
+    chunk = text[start:end]
+    words = set(WORD_RE.findall(chunk.lower()))
+    if DIGIT_RE.search(chunk):
+        words.add(DIGIT)
     candidates: list[tuple[int, int, Mention]] = []
-    for pattern, reader, priority in PATTERNS:
+    for pattern, reader, priority, triggers in PATTERNS:
+        if triggers.isdisjoint(words):
+            continue
         for match in pattern.finditer(text, start, end):
             for mention in reader(match, text):
                 if mention.end > mention.start:
                     candidates.append((mention.end - mention.start, priority, mention))
-    # A multi-part reading (two years of "2009-2010") keeps its parts together.
     candidates.sort(key=lambda item: (-item[0], -item[1], item[2].start))
     chosen: list[Mention] = []
     for _length, _priority, mention in candidates:
