@@ -81,6 +81,8 @@ class Claim(_Model):
     """Why a temporal expression contradicts the date it names or the publication date."""
     evidence: str | None = None
     """The words the resolver relied on (tense cues, anchors)."""
+    conventional: bool = False
+    """News convention settles the ambiguity of `readings` (a same-day weekday means today)."""
     quoted: bool = False
     """The claim stands inside a quotation (never rewritten by fixes)."""
     sentence_start: int = Field(default=0, exclude=True)

@@ -236,7 +236,9 @@ class Resolver:
                 options.append((abs((anchor - reference).days), year))
         options.sort()
         best = options[0][1]
-        others = [year for distance, year in options[1:] if distance <= 92]
+        # Across the turn of the year ("in January" in a December paper) the publication
+        # year stays a plausible reading; rules decide how near the turn that matters.
+        others = [reference.year] if best != reference.year else []
         return best, others, "no tense cue; the nearest by news convention"
 
     # --- mention kinds ---
