@@ -115,19 +115,19 @@ class SentenceTokens:
             word = tokens[index][2]
             if word in stop or word in "\"“”":
                 return None
-            direction = self._cue(index)
-            if direction is not None:
-                return index, Tense(direction, word)
+            cue = self._cue(index)
+            if cue is not None:
+                return index, cue
         return None
 
-    def _cue(self, index: int) -> str | None:
+    def _cue(self, index: int) -> Tense | None:
         words = [token[2] for token in self.tokens]
         word = words[index]
         for phrase in FUTURE_PHRASES:
             if tuple(words[index : index + len(phrase)]) == phrase:
-                return "future"
+                return Tense("future", " ".join(phrase))
         if word in FUTURE_WORDS:
-            return "future"
+            return Tense("future", word)
         past = word in PAST_WORDS or (
             word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED
         )
@@ -135,9 +135,12 @@ class SentenceTokens:
             return None
         before = words[max(0, index - 3) : index]
         # "would be delivered", "is to be published": a participle in a future verb group.
-        if FUTURE_AUXILIARIES & set(before) or before[-2:] == ["to", "be"]:
-            return "future"
-        return "past"
+        auxiliary = next((aux for aux in before if aux in FUTURE_AUXILIARIES), None)
+        if auxiliary is not None:
+            return Tense("future", " ".join(words[before.index(auxiliary) + index - len(before) : index + 1]))
+        if before[-2:] == ["to", "be"]:
+            return Tense("future", f"to be {word}")
+        return Tense("past", word)
 
 
 class Resolver:
@@ -417,7 +420,7 @@ class Resolver:
         return self._timex(mention, "DATE", f"{year}-{code}", True, evidence=tense.describe(), mod=mod)
 
     def _quarter(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
-        kind, number = data["kind"], data["number"]
+        kind, number = data["part"], data["number"]
         if data["year"] is not None:
             return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False)
         if self.reference is None:

@@ -159,7 +159,7 @@ MONTH_RE_PATTERN = re.compile(
 # "Friday", "Friday afternoon", "late Thursday", "next Friday", "Sunday night"
 WEEKDAY_PATTERN = re.compile(
     rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
-    rf"(?P<weekday>{WEEKDAY_RE})(?P<plural>s\b)?(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
+    rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
     _F,
 )
 # "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning"
@@ -320,7 +320,7 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _next_words(text: str, end: int, count: int = 2) -> str:
-    return " ".join(text[end : end + 40].split()[:count]).lower()
+    return " ".join(re.findall(r"[\w'-]+", text[end : end + 40])[:count]).lower()
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
@@ -601,7 +601,7 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
     year = int(match.group("year"))
-    following = text[match.end() : match.end() + 30].split()[:1]
+    following = re.findall(r"[\w'-]+", text[match.end() : match.end() + 30])[:1]
     # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
     if not match.group("fiscal") and following and COUNTED_PLURAL_RE.fullmatch(following[0]):
         if _previous_word(text, match.start()) not in MONTH_CONTEXT:
@@ -650,7 +650,7 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         _mention(
             match,
             "quarter",
-            kind=kind,
+            part=kind,
             number=number,
             year=int(year) if year else None,
             shift=shift,
@@ -772,7 +772,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
     (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight"])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
-    (WEEKDAY_PATTERN, read_weekday, 6, _words_of(LEXICON["weekdays"])),
+    (WEEKDAY_PATTERN, read_weekday, 6, _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]])),
     (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
     (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
     (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
