@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimcheck.spans import Sentence  # noqa: E402
-from claimcheck.temporal import Timex, find_timexes  # noqa: E402
+from claimcheck.spans import Sentence
+from claimcheck.temporal import Timex, find_timexes
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "tempeval3_platinum"
 TAG_RE = re.compile(r"<[^>]+>")
@@ -68,7 +68,9 @@ def gold_timexes(raw: str) -> list[GoldTimex]:
         plain_length += len(TAG_RE.sub("", body[position : match.start()]))
         inner = TAG_RE.sub("", match.group("body"))
         attrs = dict(ATTR_RE.findall(match.group("attrs")))
-        result.append(GoldTimex(plain_length, plain_length + len(inner), attrs["type"], attrs["value"], inner))
+        result.append(
+            GoldTimex(plain_length, plain_length + len(inner), attrs["type"], attrs["value"], inner)
+        )
         plain_length += len(inner)
         position = match.end()
     return result
@@ -110,8 +112,15 @@ def overlaps(a: GoldTimex | Timex, b: GoldTimex | Timex) -> bool:
 
 
 def evaluate(folder: Path, show_errors: bool) -> dict[str, float]:
-    totals = {"gold": 0, "system": 0, "relaxed_tp_gold": 0, "relaxed_tp_system": 0, "strict": 0,
-              "value_gold": 0, "value_system": 0}
+    totals = {
+        "gold": 0,
+        "system": 0,
+        "relaxed_tp_gold": 0,
+        "relaxed_tp_system": 0,
+        "strict": 0,
+        "value_gold": 0,
+        "value_system": 0,
+    }
     elapsed = 0.0
     words = 0
     for input_path in sorted((folder / "input").glob("*.TE3input")):
@@ -135,11 +144,14 @@ def evaluate(folder: Path, show_errors: bool) -> dict[str, float]:
                 if any(s.value == item.value for s in partners):
                     totals["value_gold"] += 1
                 elif show_errors:
-                    got = ", ".join(f"{text[s.start:s.end]!r}={s.value}" for s in partners)
-                    print(f"VALUE {input_path.name[:16]:16} {item.text!r} gold={item.value} got {got}"
-                          f"  | {_context(text, item.start, item.end)}")
+                    got = ", ".join(f"{text[s.start : s.end]!r}={s.value}" for s in partners)
+                    print(
+                        f"VALUE {input_path.name[:16]:16} {item.text!r} gold={item.value} got {got}"
+                        f"  | {_context(text, item.start, item.end)}"
+                    )
             elif show_errors:
-                print(f"MISS  {input_path.name[:16]:16} {item.text!r} {item.value}  | {_context(text, item.start, item.end)}")
+                where = _context(text, item.start, item.end)
+                print(f"MISS  {input_path.name[:16]:16} {item.text!r} {item.value}  | {where}")
             if any(s.start == item.start and s.end == item.end for s in system):
                 totals["strict"] += 1
         for item in system:
@@ -149,13 +161,17 @@ def evaluate(folder: Path, show_errors: bool) -> dict[str, float]:
                 if any(g.value == item.value for g in partners):
                     totals["value_system"] += 1
             elif show_errors:
-                print(f"FP    {input_path.name[:16]:16} {text[item.start:item.end]!r} {item.value}"
-                      f"  | {_context(text, item.start, item.end)}")
+                print(
+                    f"FP    {input_path.name[:16]:16} {text[item.start : item.end]!r} {item.value}"
+                    f"  | {_context(text, item.start, item.end)}"
+                )
     return _scores(totals, elapsed, words)
 
 
 def _context(text: str, start: int, end: int) -> str:
-    return (text[max(0, start - 60) : start] + "[[" + text[start:end] + "]]" + text[end : end + 40]).replace("\n", " ")
+    return (text[max(0, start - 60) : start] + "[[" + text[start:end] + "]]" + text[end : end + 40]).replace(
+        "\n", " "
+    )
 
 
 def _f1(precision: float, recall: float) -> float:

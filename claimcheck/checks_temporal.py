@@ -26,7 +26,6 @@ YEAR_WORD_RE = re.compile(r"\b(?:year|decade|century|ago)\b", re.I)
 PERIOD_WORD_RE = re.compile(r"\b(?:week|weekend|month|quarter)\b", re.I)
 
 
-
 def _articles(context: Any) -> dict[str, Article]:
     table = getattr(context, "articles_by_id", None)
     return table if isinstance(table, dict) else {article.id: article for article in context.articles}

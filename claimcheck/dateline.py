@@ -45,7 +45,9 @@ MARKER_RE = re.compile(
     r"|modified|released)\b\s*(?:on|at)?\s*:?",
     re.IGNORECASE,
 )
-FILLER_RE = re.compile(r"\b(?:by|on|at|and|published|updated|posted|gmt|utc|edt|est|bst|cet|et)\b|[^\w\s]", re.I)
+FILLER_RE = re.compile(
+    r"\b(?:by|on|at|and|published|updated|posted|gmt|utc|edt|est|bst|cet|et)\b|[^\w\s]", re.I
+)
 DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z .'-]{{2,40}}(?:,\s*[A-Z][\w .'-]{{1,30}})?)[,\s]+"
     rf"(?P<date>{MONTH_RE}\s+\d{{1,2}}(?:,?\s+{YEAR_RE})?)\s*(?:\([^)]{{2,40}}\))?\s*[-–—]",
@@ -88,7 +90,9 @@ def _head_year(text: str, head_end: int, regions: list[tuple[int, int, str]]) ->
     for line in LINE_RE.finditer(text, 0, head_end):
         if in_any(line.start(), line.end(), regions):
             continue
-        years.update(m.data["year"] for m in _dated_mentions(text, line.start(), line.end()) if m.data.get("year"))
+        years.update(
+            m.data["year"] for m in _dated_mentions(text, line.start(), line.end()) if m.data.get("year")
+        )
         years.update(int(m.group("year")) for m in YEAR_ONLY_RE.finditer(line.group()))
     return years.pop() if len(years) == 1 else None
 
@@ -109,7 +113,9 @@ def find_publication_date(
                 return None
         dateline = DATELINE_RE.match(line.group())
         if dateline is not None:
-            found = _from_dateline(text, start + dateline.start("date"), start + dateline.end("date"), head_end, regions)
+            found = _from_dateline(
+                text, start + dateline.start("date"), start + dateline.end("date"), head_end, regions
+            )
             if found is not None:
                 return found
         for mention in _dated_mentions(text, start, end):

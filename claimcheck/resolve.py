@@ -113,7 +113,7 @@ class SentenceTokens:
         tokens = self.tokens
         for index in indexes:
             word = tokens[index][2]
-            if word in stop or word in "\"“”":
+            if word in stop or word in '"“”':
                 return None
             cue = self._cue(index)
             if cue is not None:
@@ -128,9 +128,7 @@ class SentenceTokens:
                 return Tense("future", " ".join(phrase))
         if word in FUTURE_WORDS:
             return Tense("future", word)
-        past = word in PAST_WORDS or (
-            word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED
-        )
+        past = word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED)
         if not past:
             return None
         before = words[max(0, index - 3) : index]
@@ -170,7 +168,9 @@ class Resolver:
             extra["evidence"] = "relative to the publication date, which is unknown"
         return Timex(mention.start, mention.end, type_, value, relative, **extra)  # type: ignore[arg-type]
 
-    def _day_value(self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None) -> tuple[str, str]:
+    def _day_value(
+        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None
+    ) -> tuple[str, str]:
         self.last_day = day
         if clock is not None:
             return "TIME", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
@@ -261,8 +261,10 @@ class Resolver:
             if weekday is not None:
                 # A weekday settles the year if exactly one nearby year fits it.
                 fitting = [
-                    y for y in (year, *others, year - 1, year + 1)
-                    if (d := safe_date(y, month, day)) and d.isoweekday() == weekday
+                    y
+                    for y in (year, *others, year - 1, year + 1)
+                    if (d := safe_date(y, month, day))
+                    and d.isoweekday() == weekday
                     and abs((d - self.reference).days) <= 200
                 ]
                 if fitting and fitting[0] != year:
@@ -284,8 +286,16 @@ class Resolver:
             )
             suggestion = explicit_date(named, self.reference)
         return self._timex(
-            mention, type_, value, relative, readings=readings, evidence=evidence, mismatch=mismatch,
-            suggestion=suggestion, weekday_named=weekday, mod=data.get("mod"),
+            mention,
+            type_,
+            value,
+            relative,
+            readings=readings,
+            evidence=evidence,
+            mismatch=mismatch,
+            suggestion=suggestion,
+            weekday_named=weekday,
+            mod=data.get("mod"),
         )
 
     def _weekday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
@@ -298,8 +308,16 @@ class Resolver:
         readings = [self._day_value(other, data["pod"], None)[1] for other in others]
         self.last_day = day
         return self._timex(
-            mention, type_, value, True, readings=readings, conventional=conventional, evidence=evidence,
-            suggestion=explicit_date(day, self.reference), weekday_named=weekday, mod=data.get("mod"),
+            mention,
+            type_,
+            value,
+            True,
+            readings=readings,
+            conventional=conventional,
+            evidence=evidence,
+            suggestion=explicit_date(day, self.reference),
+            weekday_named=weekday,
+            mod=data.get("mod"),
         )
 
     def _relday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
@@ -318,8 +336,14 @@ class Resolver:
             )
             suggestion = explicit_date(day, self.reference)
         return self._timex(
-            mention, type_, value, True, mismatch=mismatch, suggestion=suggestion,
-            weekday_named=weekday, evidence=f"'{data['word']}' against the publication date",
+            mention,
+            type_,
+            value,
+            True,
+            mismatch=mismatch,
+            suggestion=suggestion,
+            weekday_named=weekday,
+            evidence=f"'{data['word']}' against the publication date",
         )
 
     def _month(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
@@ -351,7 +375,9 @@ class Resolver:
             tense = tokens.tense(mention.start, mention.end)
             year, others, evidence = self._year_for(month, None, tense)
             readings = [f"{other}-{month:02d}" for other in others]
-        return self._timex(mention, "DATE", f"{year}-{month:02d}", True, readings=readings, evidence=evidence, mod=mod)
+        return self._timex(
+            mention, "DATE", f"{year}-{month:02d}", True, readings=readings, evidence=evidence, mod=mod
+        )
 
     def _relunit(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         unit, rel, mod = data["unit"], data["rel"], data.get("mod")
@@ -465,7 +491,11 @@ class Resolver:
             value = f"{year}-{month:02d}" if unit != "quarter" else f"{year}-Q{(month - 1) // 3 + 1}"
         elif code == "Y":
             year = reference.year + amount
-            value = str(year) if unit == "year" else (f"{year // 10}X" if unit == "decade" else f"{year // 100:02d}")
+            value = (
+                str(year)
+                if unit == "year"
+                else (f"{year // 10}X" if unit == "decade" else f"{year // 100:02d}")
+            )
         else:
             value = reference.isoformat()
         return self._timex(mention, "DATE", value, True, evidence=f"counted from {reference.isoformat()}")

@@ -75,7 +75,7 @@ def _capitalized(words: Iterable[str]) -> str:
 
 
 def _lookup(table: dict[str, Any], word: str) -> Any:
-    return table[re.sub(r"\s+", " ", word.lower().rstrip("."))]
+    return table[SPACES_RE.sub(" ", word.lower().rstrip("."))]
 
 
 MONTHS: dict[str, int] = {**LEXICON["months"], **LEXICON["month_abbreviations"]}
@@ -92,6 +92,7 @@ DURATION_MODS: dict[str, str] = LEXICON["duration_mods"]
 AMBIGUOUS_MONTHS: set[str] = set(LEXICON["ambiguous_months"])
 MONTH_CONTEXT: set[str] = set(LEXICON["month_context"])
 AGE_WORDS = LEXICON["age_words"]
+CLOCK_CONTEXT: set[str] = set(LEXICON["clock_context"])
 
 # --- Named parts --------------------------------------------------------------
 
@@ -132,9 +133,7 @@ ISO_DATE_RE = re.compile(
     r"(?<![\w/-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
     r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d)?)?(?![\w/-])"
 )
-SLASH_DATE_RE = re.compile(
-    r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])"
-)
+SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023"
 MONTH_DAY_RE = re.compile(
     rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?),?\s+)?(?:(?P<mod>{MOD_RE})[\s-]+)?"
@@ -280,7 +279,7 @@ def _clock(text: str | None) -> tuple[int, int, str | None] | None:
         return 12, 0, None
     if lowered == "midnight":
         return 0, 0, None
-    match = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?", lowered)
+    match = CLOCK_PARTS_RE.match(lowered)
     if match is None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -294,7 +293,7 @@ def _clock(text: str | None) -> tuple[int, int, str | None] | None:
 
 def _number(word: str) -> int | float | None:
     """A cardinal as a number; None for vague amounts ("several")."""
-    lowered = re.sub(r"\s+", " ", word.lower())
+    lowered = SPACES_RE.sub(" ", word.lower())
     if lowered in VAGUE_NUMBERS:
         return None
     if lowered[0].isdigit():
@@ -320,10 +319,19 @@ def _previous_word(text: str, start: int) -> str:
 
 
 def _next_words(text: str, end: int, count: int = 2) -> str:
-    return " ".join(re.findall(r"[\w'-]+", text[end : end + 40])[:count]).lower()
+    return " ".join(WORD_TOKEN_RE.findall(text, end, end + 40)[:count]).lower()
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+WORD_TOKEN_RE = re.compile(r"[\w'-]+")
+SPACES_RE = re.compile(r"\s+")
+CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
+BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
+# "$5 a year", "100 people a day": a number shortly before "a UNIT" makes it a rate.
+NUMBER_BEFORE_RE = re.compile(r"\d[\d,.]*\s*(?:%|\w+)?\s*$")
+DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
+# "now that ...", "now on": a conjunction or "from now on", not the present moment.
+NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
 
@@ -360,12 +368,8 @@ def read_slash(match: re.Match[str], text: str) -> list[Mention]:
 def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     weekday = match.group("weekday")
     month = _lookup(MONTHS, match.group("month"))
-    day = int(re.match(r"\d+", match.group("day")).group())  # type: ignore[union-attr]
+    day = int(match.group("day").rstrip("stndrh"))
     year = match.group("year")
-    if year is None and not weekday and match.group("month").rstrip(".").lower() in AMBIGUOUS_MONTHS:
-        # "may 5 people" is not a date; "May 5" capitalized after a preposition is.
-        if _previous_word(text, match.start()) not in MONTH_CONTEXT and day > 31:
-            return []
     mod = match.groupdict().get("mod")
     return [
         _mention(
@@ -446,12 +450,11 @@ def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
-    unit = re.sub(r"\s+", " ", match.group("unit").lower())
+    unit = SPACES_RE.sub(" ", match.group("unit").lower())
     rel = match.group("rel").lower()
     whole = match.group(0).lower()
-    if rel in ("past", "following", "coming", "next") and whole.split()[0] == "the":
-        if unit in UNITS:
-            return []  # "the past year", "the next decade": durations (DURATION_ONE_RE)
+    if rel in ("past", "following", "coming", "next") and whole.split()[0] == "the" and unit in UNITS:
+        return []  # "the past year", "the next decade": durations (DURATION_ONE_RE)
     mod = match.group("mod")
     side = (match.group("side") or "").lower() or None
     return [
@@ -513,7 +516,7 @@ def _is_rate(text: str, start: int, number_word: str) -> bool:
     if previous in ("once", "twice", "times", "per") or previous.isdigit():
         return True
     before = text[max(0, start - 30) : start]
-    return bool(re.search(r"\d[\d,.]*\s*(?:%|\w+)?\s*$", before)) and previous not in (
+    return bool(NUMBER_BEFORE_RE.search(before)) and previous not in (
         "for",
         "in",
         "within",
@@ -546,8 +549,12 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
         # "12 and 18 months": the first number is a duration in the same unit.
         first = _number(match.group("number2"))
         mentions.append(
-            Mention(match.start("number2"), match.end("number2"), "duration",
-                    {"number": first, "unit": unit, "mod": None})
+            Mention(
+                match.start("number2"),
+                match.end("number2"),
+                "duration",
+                {"number": first, "unit": unit, "mod": None},
+            )
         )
         start = match.start("number")
     previous = _previous_word(text, start)
@@ -570,12 +577,18 @@ def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
     start = match.start("lead") if match.group("lead") else match.start("unit")
     lead = (match.group("lead") or "").strip().lower()
     # Only descriptive leads belong in the span ("recent weeks"); prepositions and verbs do not.
-    if lead and not re.match(r"(?:recent|past|coming|the|many|several|few)", lead):
+    if lead and not DESCRIPTIVE_LEAD_RE.match(lead):
         start = match.start("unit")
     elif lead.startswith("in "):
         start = match.start("lead") + 3
-    return [Mention(start, match.end("unit"), "duration",
-                    {"number": None, "unit": _unit(match.group("unit")), "mod": None})]
+    return [
+        Mention(
+            start,
+            match.end("unit"),
+            "duration",
+            {"number": None, "unit": _unit(match.group("unit")), "mod": None},
+        )
+    ]
 
 
 def read_decade(match: re.Match[str], text: str) -> list[Mention]:
@@ -601,17 +614,24 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
     year = int(match.group("year"))
-    following = re.findall(r"[\w'-]+", text[match.end() : match.end() + 30])[:1]
+    following = WORD_TOKEN_RE.findall(text, match.end(), match.end() + 30)[:1]
     # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
-    if not match.group("fiscal") and following and COUNTED_PLURAL_RE.fullmatch(following[0]):
-        if _previous_word(text, match.start()) not in MONTH_CONTEXT:
-            return []
+    if (
+        not match.group("fiscal")
+        and following
+        and COUNTED_PLURAL_RE.fullmatch(following[0])
+        and _previous_word(text, match.start()) not in MONTH_CONTEXT
+    ):
+        return []
     mod = match.group("mod")
     start = match.start("fiscal") if match.group("fiscal") else match.start("year")
     if mod:
         start = match.start()
-    mentions = [Mention(start, match.end("year"), "year",
-                        {"year": year, "mod": _lookup(MODIFIERS, mod) if mod else None})]
+    mentions = [
+        Mention(
+            start, match.end("year"), "year", {"year": year, "mod": _lookup(MODIFIERS, mod) if mod else None}
+        )
+    ]
     second = match.group("second")
     if second:
         if len(second) == 2:
@@ -622,8 +642,11 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
         else:
             second_year = int(second)
         if year < second_year <= year + 100:
-            mentions.append(Mention(match.start("second"), match.end("second"), "year",
-                                    {"year": second_year, "mod": None}))
+            mentions.append(
+                Mention(
+                    match.start("second"), match.end("second"), "year", {"year": second_year, "mod": None}
+                )
+            )
         else:
             return [] if match.group("dash") == "/" else mentions
     return mentions
@@ -637,15 +660,23 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
     else:
         kind = "H" if part == "half" else "Q"
         ordinal = match.group("ordinal").lower()
-        number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                  "fourth": 4, "4th": 4}.get(ordinal, 4 if kind == "Q" else 2)
+        number = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+        }.get(ordinal, 4 if kind == "Q" else 2)
         if kind == "H" and number > 2:
             return []
         if kind == "H" and not (match.group("year") or match.group("relyear") or match.group("cyear")):
             return []
     year = match.group("year") or match.group("cyear")
     relyear = (match.group("relyear") or "").lower()
-    shift = {"last year": -1, "next year": 1}.get(re.sub(r"\s+", " ", relyear), 0)
+    shift = {"last year": -1, "next year": 1}.get(SPACES_RE.sub(" ", relyear), 0)
     return [
         _mention(
             match,
@@ -667,10 +698,16 @@ def read_season(match: re.Match[str], text: str) -> list[Mention]:
         start = match.start()
     mod = match.group("mod")
     return [
-        Mention(start, match.end(), "season",
-                {"season": SEASONS[match.group("season").lower()],
-                 "year": int(match.group("year")) if match.group("year") else None,
-                 "mod": _lookup(MODIFIERS, mod) if mod else None})
+        Mention(
+            start,
+            match.end(),
+            "season",
+            {
+                "season": SEASONS[match.group("season").lower()],
+                "year": int(match.group("year")) if match.group("year") else None,
+                "mod": _lookup(MODIFIERS, mod) if mod else None,
+            },
+        )
     ]
 
 
@@ -680,7 +717,7 @@ def read_ref(match: re.Match[str], text: str) -> list[Mention]:
         word = match.group("present").lower()
         following = text[match.end() : match.end() + 12].lower()
         # "now-defunct", "now that": not the present moment.
-        if word == "now" and re.match(r"\s*(?:that|on)\b", following):
+        if word == "now" and NOW_CONJUNCTION_RE.match(following):
             return []
     elif match.group("past") or match.group("past2"):
         value = "PAST_REF"
@@ -721,10 +758,12 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
         return []
     raw = match.group("clock")
     # A bare "10:43" is a time only with a zone or after "at"/"by"/"from"/"until".
-    if re.fullmatch(r"\d{1,2}[:.]\d\d", raw) and not match.group("weekday") and not match.group("word"):
-        if _previous_word(text, match.start()) not in ("at", "by", "from", "until", "till", "before",
-                                                        "after", "around", "about", "to"):
-            return []
+    if (
+        BARE_CLOCK_RE.fullmatch(raw)
+        and not (match.group("weekday") or match.group("word"))
+        and _previous_word(text, match.start()) not in CLOCK_CONTEXT
+    ):
+        return []
     weekday = match.group("weekday")
     word = (match.group("word") or "").lower()
     return [
@@ -772,7 +811,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
     (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight"])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
-    (WEEKDAY_PATTERN, read_weekday, 6, _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]])),
+    (
+        WEEKDAY_PATTERN,
+        read_weekday,
+        6,
+        _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]]),
+    ),
     (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
     (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
     (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),

@@ -25,27 +25,59 @@ def values(text: str, reference: date | None = FRIDAY) -> dict[str, str | None]:
 
 # (name, text, reference, {surface: value}) -- every listed surface must be tagged with that value.
 RESOLVED = [
-    ("past-weekday", "The ministry said on Tuesday that talks had failed.", FRIDAY,
-     {"Tuesday": "2023-09-19"}),
-    ("weekday-equal-to-publication-day", "Officials reported on Friday that the road was open.",
-     FRIDAY, {"Friday": "2023-09-22"}),
-    ("future-weekday", "The cabinet will meet on Monday to discuss the budget.", FRIDAY,
-     {"Monday": "2023-09-25"}),
-    ("future-passive-weekday", "Aid would be delivered to the town on Sunday, he said.", FRIDAY,
-     {"Sunday": "2023-09-24"}),
-    ("two-weekdays", "On Wednesday and Thursday, hundreds of people were detained.", FRIDAY,
-     {"Wednesday": "2023-09-20", "Thursday": "2023-09-21"}),
-    ("weekday-with-part-of-day", "He spoke on Thursday evening in the capital.", FRIDAY,
-     {"Thursday evening": "2023-09-21TEV"}),
-    ("part-of-day-today", "Crowds gathered on Friday morning outside the court.", FRIDAY,
-     {"Friday morning": "2023-09-22TMO"}),
+    (
+        "past-weekday",
+        "The ministry said on Tuesday that talks had failed.",
+        FRIDAY,
+        {"Tuesday": "2023-09-19"},
+    ),
+    (
+        "weekday-equal-to-publication-day",
+        "Officials reported on Friday that the road was open.",
+        FRIDAY,
+        {"Friday": "2023-09-22"},
+    ),
+    (
+        "future-weekday",
+        "The cabinet will meet on Monday to discuss the budget.",
+        FRIDAY,
+        {"Monday": "2023-09-25"},
+    ),
+    (
+        "future-passive-weekday",
+        "Aid would be delivered to the town on Sunday, he said.",
+        FRIDAY,
+        {"Sunday": "2023-09-24"},
+    ),
+    (
+        "two-weekdays",
+        "On Wednesday and Thursday, hundreds of people were detained.",
+        FRIDAY,
+        {"Wednesday": "2023-09-20", "Thursday": "2023-09-21"},
+    ),
+    (
+        "weekday-with-part-of-day",
+        "He spoke on Thursday evening in the capital.",
+        FRIDAY,
+        {"Thursday evening": "2023-09-21TEV"},
+    ),
+    (
+        "part-of-day-today",
+        "Crowds gathered on Friday morning outside the court.",
+        FRIDAY,
+        {"Friday morning": "2023-09-22TMO"},
+    ),
     ("yesterday", "The mayor resigned yesterday.", FRIDAY, {"yesterday": "2023-09-21"}),
     ("today", "The bridge reopens today.", FRIDAY, {"today": "2023-09-22"}),
     ("tonight", "The match kicks off tonight.", FRIDAY, {"tonight": "2023-09-22TNI"}),
     ("tomorrow", "Voting ends tomorrow.", FRIDAY, {"tomorrow": "2023-09-23"}),
     ("last-night", "Fires broke out last night.", FRIDAY, {"last night": "2023-09-21TNI"}),
-    ("yesterday-with-matching-weekday", "The group said yesterday, Thursday, it would disarm.",
-     FRIDAY, {"yesterday, Thursday": "2023-09-21"}),
+    (
+        "yesterday-with-matching-weekday",
+        "The group said yesterday, Thursday, it would disarm.",
+        FRIDAY,
+        {"yesterday, Thursday": "2023-09-21"},
+    ),
     ("last-week", "Prices rose last week.", FRIDAY, {"last week": "2023-W37"}),
     ("this-week", "The envoy arrived this week.", FRIDAY, {"this week": "2023-W38"}),
     ("next-month", "The law takes effect next month.", FRIDAY, {"next month": "2023-10"}),
@@ -53,38 +85,76 @@ RESOLVED = [
     ("this-weekend", "Storms are expected this weekend.", FRIDAY, {"this weekend": "2023-W38-WE"}),
     ("days-ago", "The strike began three days ago.", FRIDAY, {"three days ago": "2023-09-19"}),
     ("years-ago", "The plant closed two years ago.", FRIDAY, {"two years ago": "2021"}),
-    ("earlier-this-month", "The firm cut jobs earlier this month.", FRIDAY,
-     {"earlier this month": "2023-09"}),
-    ("later-in-the-day", "Protests began on Friday morning; a vote is scheduled later in the day.",
-     FRIDAY, {"later in the day": "2023-09-22"}),
-    ("month-abbreviation-day", "Police were deployed on Sept. 21 near the square.", FRIDAY,
-     {"Sept. 21": "2023-09-21"}),
-    ("full-date", "The ceasefire was signed on September 19, 2023, in Geneva.", FRIDAY,
-     {"September 19, 2023": "2023-09-19"}),
+    (
+        "earlier-this-month",
+        "The firm cut jobs earlier this month.",
+        FRIDAY,
+        {"earlier this month": "2023-09"},
+    ),
+    (
+        "later-in-the-day",
+        "Protests began on Friday morning; a vote is scheduled later in the day.",
+        FRIDAY,
+        {"later in the day": "2023-09-22"},
+    ),
+    (
+        "month-abbreviation-day",
+        "Police were deployed on Sept. 21 near the square.",
+        FRIDAY,
+        {"Sept. 21": "2023-09-21"},
+    ),
+    (
+        "full-date",
+        "The ceasefire was signed on September 19, 2023, in Geneva.",
+        FRIDAY,
+        {"September 19, 2023": "2023-09-19"},
+    ),
     ("byline-date-time", "22 Sep 2023 10:43", FRIDAY, {"22 Sep 2023 10:43": "2023-09-22T10:43"}),
     ("ordinal-day", "The vote was held on March 12th.", date(2024, 5, 2), {"March 12th": "2024-03-12"}),
-    ("month-alone-past", "The company was founded in August, she said.", date(2013, 3, 22),
-     {"August": "2012-08"}),
-    ("month-alone-future", "The book is due to be published in May.", date(2013, 3, 22),
-     {"May": "2013-05"}),
-    ("month-of-last-year", "Fighting broke out in September of last year.", FRIDAY,
-     {"September of last year": "2022-09"}),
+    (
+        "month-alone-past",
+        "The company was founded in August, she said.",
+        date(2013, 3, 22),
+        {"August": "2012-08"},
+    ),
+    ("month-alone-future", "The book is due to be published in May.", date(2013, 3, 22), {"May": "2013-05"}),
+    (
+        "month-of-last-year",
+        "Fighting broke out in September of last year.",
+        FRIDAY,
+        {"September of last year": "2022-09"},
+    ),
     ("last-month-name", "He lost the election last May.", date(2013, 3, 21), {"last May": "2012-05"}),
     ("month-and-year", "The raid took place in May 2010.", FRIDAY, {"May 2010": "2010-05"}),
-    ("early-month", "Flu season started in early December.", date(2013, 3, 22),
-     {"early December": "2012-12"}),
+    (
+        "early-month",
+        "Flu season started in early December.",
+        date(2013, 3, 22),
+        {"early December": "2012-12"},
+    ),
     ("year", "The republic declared independence in 1991.", FRIDAY, {"1991": "1991"}),
     ("since-year", "Since 1994, the region has been contested.", FRIDAY, {"1994": "1994"}),
-    ("year-range", "The pandemic of 2009-2010 killed hundreds.", FRIDAY,
-     {"2009": "2009", "2010": "2010"}),
-    ("short-year-range", "The expedition of 1957-58 crossed the ice.", FRIDAY,
-     {"1957": "1957", "58": "1958"}),
+    ("year-range", "The pandemic of 2009-2010 killed hundreds.", FRIDAY, {"2009": "2009", "2010": "2010"}),
+    (
+        "short-year-range",
+        "The expedition of 1957-58 crossed the ice.",
+        FRIDAY,
+        {"1957": "1957", "58": "1958"},
+    ),
     ("decade", "The region broke away in the 1990s.", FRIDAY, {"the 1990s": "199X"}),
     ("century", "It was the worst war of the 20th century.", FRIDAY, {"the 20th century": "19"}),
-    ("quarter", "Profits rose in the third quarter of 2023.", FRIDAY,
-     {"the third quarter of 2023": "2023-Q3"}),
-    ("season-with-year", "The dam was finished in the summer of 2021.", FRIDAY,
-     {"summer of 2021": "2021-SU"}),
+    (
+        "quarter",
+        "Profits rose in the third quarter of 2023.",
+        FRIDAY,
+        {"the third quarter of 2023": "2023-Q3"},
+    ),
+    (
+        "season-with-year",
+        "The dam was finished in the summer of 2021.",
+        FRIDAY,
+        {"summer of 2021": "2021-SU"},
+    ),
     ("last-season", "He vanished last summer.", date(2013, 3, 22), {"last summer": "2012-SU"}),
     ("now", "The region is now calm.", FRIDAY, {"now": "PRESENT_REF"}),
     ("currently", "Currently, 20 senators are women.", FRIDAY, {"Currently": "PRESENT_REF"}),
@@ -92,27 +162,49 @@ RESOLVED = [
     ("hour-duration", "After a 24-hour operation the army withdrew.", FRIDAY, {"24-hour": "PT24H"}),
     ("word-duration", "The talks lasted three weeks.", FRIDAY, {"three weeks": "P3W"}),
     ("the-past-year", "Prices doubled over the past year.", FRIDAY, {"the past year": "P1Y"}),
-    ("the-past-two-years", "He has visited twice in the past two years.", FRIDAY,
-     {"the past two years": "P2Y"}),
-    ("vague-duration", "Several days into the search, police found the car.", FRIDAY,
-     {"Several days": "PXD"}),
+    (
+        "the-past-two-years",
+        "He has visited twice in the past two years.",
+        FRIDAY,
+        {"the past two years": "P2Y"},
+    ),
+    (
+        "vague-duration",
+        "Several days into the search, police found the car.",
+        FRIDAY,
+        {"Several days": "PXD"},
+    ),
     ("bare-plural-duration", "The oil firms blocked the rules for years.", FRIDAY, {"years": "PXY"}),
     ("decade-duration", "It was the worst season in a decade.", FRIDAY, {"a decade": "P10Y"}),
-    ("range-duration", "The buyback could take between 12 and 18 months.", FRIDAY,
-     {"12": "P12M", "18 months": "P18M"}),
+    (
+        "range-duration",
+        "The buyback could take between 12 and 18 months.",
+        FRIDAY,
+        {"12": "P12M", "18 months": "P18M"},
+    ),
     ("set-every", "She checks the air every morning.", FRIDAY, {"every morning": "XXXX-XX-XXTMO"}),
     ("set-annually", "The fund pays out billions annually.", FRIDAY, {"annually": "P1Y"}),
     ("set-each-year", "The festival is held each year.", FRIDAY, {"each year": "P1Y"}),
     ("weekday-plural-set", "The market opens on Saturdays.", FRIDAY, {"Saturdays": "XXXX-WXX-6"}),
-    ("clock-time-with-weekday", "The match was postponed until 15:00 GMT Saturday.", date(2013, 3, 22),
-     {"15:00 GMT Saturday": "2013-03-23T15:00"}),
+    (
+        "clock-time-with-weekday",
+        "The match was postponed until 15:00 GMT Saturday.",
+        date(2013, 3, 22),
+        {"15:00 GMT Saturday": "2013-03-23T15:00"},
+    ),
     ("iso-date", "The filing is dated 2023-09-18.", FRIDAY, {"2023-09-18": "2023-09-18"}),
-    ("end-of-year-past", "Cases peaked by the end of the year.", date(2013, 3, 22),
-     {"the end of the year": "2012"}),
+    (
+        "end-of-year-past",
+        "Cases peaked by the end of the year.",
+        date(2013, 3, 22),
+        {"the end of the year": "2012"},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "reference", "expected"), RESOLVED, ids=[case[0] for case in RESOLVED])
+@pytest.mark.parametrize(
+    ("name", "text", "reference", "expected"), RESOLVED, ids=[case[0] for case in RESOLVED]
+)
 def test_resolves(name: str, text: str, reference: date, expected: dict[str, str]) -> None:
     found = values(text, reference)
     for surface, value in expected.items():
@@ -128,7 +220,11 @@ NOT_TAGGED = [
     ("march-the-verb", "Thousands will March to the parliament and march again.", ["March", "march"]),
     ("sun-the-newspaper", "The Sun reported the story first.", ["Sun"]),
     ("ordinal-day-is-not-a-duration", "Protesters marched on Friday for a third day.", ["third day", "day"]),
-    ("age-is-not-a-duration", "His 22-year-old son and children 6 months and older.", ["22-year", "6 months"]),
+    (
+        "age-is-not-a-duration",
+        "His 22-year-old son and children 6 months and older.",
+        ["22-year", "6 months"],
+    ),
     ("count-is-not-a-year", "The town sheltered 2000 refugees.", ["2000"]),
     ("money-is-not-a-year", "The fine was $1999 in total.", ["1999"]),
     ("decimal-is-not-a-time", "The index rose 10.43 points.", ["10.43"]),
@@ -164,7 +260,12 @@ def test_same_weekday_in_a_future_clause_is_today_with_a_conventional_second_rea
 @pytest.mark.parametrize(
     ("name", "text", "reference", "expect_mismatch"),
     [
-        ("yesterday-thursday-on-saturday", "They said yesterday, Thursday, they would go.", date(2023, 9, 23), True),
+        (
+            "yesterday-thursday-on-saturday",
+            "They said yesterday, Thursday, they would go.",
+            date(2023, 9, 23),
+            True,
+        ),
         ("yesterday-thursday-on-friday", "They said yesterday, Thursday, they would go.", FRIDAY, False),
         ("weekday-date-disagree", "The trial opens Tuesday, March 12, 2025.", FRIDAY, True),
         ("weekday-date-agree", "The trial opens Wednesday, March 12, 2025.", FRIDAY, False),
@@ -220,7 +321,9 @@ def _seed(prefix: str) -> str:
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
-@pytest.mark.parametrize(("seed", "context", "surface", "value"), SEED_ROWS, ids=[f"{r[0]}-{r[1]}-{r[2]}" for r in SEED_ROWS])
+@pytest.mark.parametrize(
+    ("seed", "context", "surface", "value"), SEED_ROWS, ids=[f"{r[0]}-{r[1]}-{r[2]}" for r in SEED_ROWS]
+)
 def test_seed_rows(seed: str, context: str, surface: str, value: str) -> None:
     text = _seed(seed)
     timexes = find_timexes(text, split_sentences(text), FRIDAY)
