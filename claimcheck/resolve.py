@@ -32,7 +32,9 @@ RIGHT_WINDOW = 8
 FRONTED_TOKENS = 4
 """An expression within the first tokens of a sentence ("On Friday, ...") reads the clause after it."""
 
-TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|[;:,!?\"“”]|\d[\d,.:]*")
+# Words, clause punctuation, and sentence ends (a period before a capital): a
+# "sentence" handed in may be a whole paragraph, and tense never crosses a sentence.
+TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|[;:,!?\"“”]|[.](?=\s+[\"“]?[A-Z])|\d[\d,.:]*")
 REPORTING_VERBS = {"said", "says", "told", "added", "noted", "explained", "reported", "wrote"}
 
 
@@ -95,10 +97,11 @@ class SentenceTokens:
         tokens = self.tokens
         first = next((i for i, token in enumerate(tokens) if token[1] > start), len(tokens))
         last = next((i for i, token in enumerate(tokens) if token[0] >= end), len(tokens))
-        left = self._scan(range(first - 1, max(-1, first - 1 - LEFT_WINDOW), -1), stop=";:")
-        fronted = first < FRONTED_TOKENS
+        left = self._scan(range(first - 1, max(-1, first - 1 - LEFT_WINDOW), -1), stop=";:.!?")
+        sentence_start = next((i + 1 for i in range(first - 1, -1, -1) if tokens[i][2] in (".", "!", "?")), 0)
+        fronted = first - sentence_start < FRONTED_TOKENS
         right = self._scan(
-            range(last, min(len(tokens), last + RIGHT_WINDOW)), stop=";:" if fronted else ";:,"
+            range(last, min(len(tokens), last + RIGHT_WINDOW)), stop=";:.!?" if fronted else ";:.!?,"
         )
         candidates = []
         if left is not None:
@@ -370,7 +373,13 @@ class Resolver:
             if year == reference.year:
                 readings.append(f"{year + 1}-{month:02d}")
         elif rel == "this":
+            # "will ... this February" in June is next February; "this May" in a past clause, the last.
+            tense = tokens.tense(mention.start, mention.end)
             year, evidence = reference.year, "'this': the publication year"
+            if tense.direction == "future" and month < reference.month:
+                year, evidence = reference.year + 1, f"'this' with {tense.describe()}: the coming one"
+            elif tense.direction == "past" and month > reference.month:
+                year, evidence = reference.year - 1, f"'this' with {tense.describe()}: the last one"
         else:
             tense = tokens.tense(mention.start, mention.end)
             year, others, evidence = self._year_for(month, None, tense)

@@ -93,6 +93,7 @@ AMBIGUOUS_MONTHS: set[str] = set(LEXICON["ambiguous_months"])
 MONTH_CONTEXT: set[str] = set(LEXICON["month_context"])
 AGE_WORDS = LEXICON["age_words"]
 CLOCK_CONTEXT: set[str] = set(LEXICON["clock_context"])
+DETERMINERS = frozenset(["the", "those", "these", "its", "his", "her", "their", "our", "my", "your"])
 
 # --- Named parts --------------------------------------------------------------
 
@@ -504,7 +505,8 @@ def read_ago(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def _is_age(text: str, end: int) -> bool:
-    following = _next_words(text, end, 2)
+    """ "22-year-old", "6 months and older": an age, not a duration."""
+    following = " ".join(_next_words(text, end, 3).replace("-", " ").split())
     return any(following == word or following.startswith(word + " ") for word in AGE_WORDS)
 
 
@@ -532,7 +534,7 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
     unit = _unit(match.group("unit"))
     if unit not in UNITS:
         return []
-    if _is_age(text, match.end()) or text[match.end() : match.end() + 4].lower() == "-old":
+    if _is_age(text, match.end()):
         return []
     if _is_rate(text, match.start("number"), number_word):
         return []
@@ -576,6 +578,9 @@ def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
         return []
     start = match.start("lead") if match.group("lead") else match.start("unit")
     lead = (match.group("lead") or "").strip().lower()
+    tail = (match.group("tail") or "").strip().lower()
+    if not lead and tail == "of" and _previous_word(text, match.start("unit")) in DETERMINERS:
+        return []  # "the days of the empire": an era, not a duration
     # Only descriptive leads belong in the span ("recent weeks"); prepositions and verbs do not.
     if lead and not DESCRIPTIVE_LEAD_RE.match(lead):
         start = match.start("unit")
@@ -672,7 +677,10 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         }.get(ordinal, 4 if kind == "Q" else 2)
         if kind == "H" and number > 2:
             return []
-        if kind == "H" and not (match.group("year") or match.group("relyear") or match.group("cyear")):
+        dated = match.group("year") or match.group("relyear") or match.group("cyear")
+        # "the fourth quarter" alone is as often a game's as a year's; "fourth-quarter
+        # profit" and "the fourth quarter of 2023" are the year's.
+        if not dated and (kind == "H" or "-" not in match.group(0)):
             return []
     year = match.group("year") or match.group("cyear")
     relyear = (match.group("relyear") or "").lower()

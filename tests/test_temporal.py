@@ -343,3 +343,57 @@ def test_seed_no_ordinal_day_duration_and_no_reference_leaves_relative_dates_unr
     assert not any("third day" in text[t.start : t.end] for t in timexes)
     relative = [t for t in timexes if t.relative]
     assert relative and all(t.value is None for t in relative)
+
+
+# Behaviour checked on other news text: games' quarters, eras, "this <month>", paragraphs.
+MORE_RESOLVED = [
+    (
+        "fiscal-quarter-adjective",
+        "The firm posted fourth-quarter profit of $2bn.",
+        date(2024, 2, 1),
+        {"fourth-quarter": "2023-Q4"},
+    ),
+    (
+        "quarter-to-come",
+        "The firm expects third-quarter sales to rise.",
+        date(2024, 2, 1),
+        {"third-quarter": "2024-Q3"},
+    ),
+    (
+        "this-month-name-future",
+        "The carrier will offer the phone this February.",
+        date(2012, 6, 15),
+        {"this February": "2013-02"},
+    ),
+    (
+        "tense-stays-in-its-sentence",
+        "The vote is on Monday. Officials said so.",
+        FRIDAY,
+        {"Monday": "2023-09-18"},
+    ),
+    (
+        "fronted-weekday-in-second-sentence",
+        "Talks failed. On Monday, the envoys will return.",
+        FRIDAY,
+        {"Monday": "2023-09-25"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reference", "expected"), MORE_RESOLVED, ids=[case[0] for case in MORE_RESOLVED]
+)
+def test_resolves_more(name: str, text: str, reference: date, expected: dict[str, str]) -> None:
+    test_resolves(name, text, reference, expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "word"),
+    [
+        ("game-quarter", "They trailed by ten points entering the fourth quarter.", "quarter"),
+        ("era-not-duration", "It was like the days of the old empire.", "days"),
+        ("spaced-age", "The 27 - year - old was convicted.", "year"),
+    ],
+)
+def test_not_tagged_more(name: str, text: str, word: str) -> None:
+    assert not any(word in text[t.start : t.end] for t in tag(text))
