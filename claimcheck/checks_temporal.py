@@ -21,7 +21,7 @@ MONTH_VALUE_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)$")
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
 TEMPORAL_KINDS = ("date", "time")
 WEEKDAY_WORD_RE = re.compile("|".join(WEEKDAY_NAMES), re.IGNORECASE)
-DAY_WORD_RE = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|night)\b", re.I)
+DAY_WORD_RE = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|day|morning|afternoon|evening|night)\b", re.I)
 YEAR_WORD_RE = re.compile(r"\b(?:year|decade|century|ago)\b", re.I)
 PERIOD_WORD_RE = re.compile(r"\b(?:week|weekend|month|quarter)\b", re.I)
 
@@ -86,7 +86,7 @@ def suggestion_for(value: str | None, reference: date | None) -> str:
 def unanchored_hint(text: str) -> str:
     """What to write instead of a relative expression, by what it names."""
     if WEEKDAY_WORD_RE.search(text):
-        return "add the month and day to the weekday, e.g. 'Friday (Sept. 22)'"
+        return "add the month and day to the weekday, as in 'Friday (Sept. 22)'"
     if DAY_WORD_RE.search(text):
         return "name the weekday and the date"
     if YEAR_WORD_RE.search(text):
