@@ -85,13 +85,28 @@ NO_TENSE = Tense(None)
 class SentenceTokens:
     """Tokens of one sentence, read lazily for tense."""
 
-    __slots__ = ("tokens",)
+    __slots__ = ("_tokens", "_words", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
-        self.tokens = [
-            (match.start(), match.end(), match.group().lower())
-            for match in TOKEN_RE.finditer(text, sentence.start, sentence.end)
-        ]
+        self.text = text
+        self.sentence = sentence
+        self._tokens: list[tuple[int, int, str]] | None = None
+        self._words: list[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = [token[2] for token in self.tokens]
+        return self._words
+
+    @property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        if self._tokens is None:
+            self._tokens = [
+                (match.start(), match.end(), match.group().lower())
+                for match in TOKEN_RE.finditer(self.text, self.sentence.start, self.sentence.end)
+            ]
+        return self._tokens
 
     def tense(self, start: int, end: int) -> Tense:
         tokens = self.tokens
@@ -124,7 +139,7 @@ class SentenceTokens:
         return None
 
     def _cue(self, index: int) -> Tense | None:
-        words = [token[2] for token in self.tokens]
+        words = self.words
         word = words[index]
         for phrase in FUTURE_PHRASES:
             if tuple(words[index : index + len(phrase)]) == phrase:

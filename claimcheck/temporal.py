@@ -93,6 +93,13 @@ AMBIGUOUS_MONTHS: set[str] = set(LEXICON["ambiguous_months"])
 MONTH_CONTEXT: set[str] = set(LEXICON["month_context"])
 AGE_WORDS = LEXICON["age_words"]
 CLOCK_CONTEXT: set[str] = set(LEXICON["clock_context"])
+NAMED_DAY_BEFORE: set[str] = set(LEXICON["named_day_before"])
+NAMED_DAY_AFTER: set[str] = set(LEXICON["named_day_after"])
+NAMED_TODAY_AFTER: set[str] = set(LEXICON["named_today_after"])
+YEAR_BLOCKERS_BEFORE: set[str] = set(LEXICON["year_blockers_before"])
+YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
+FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
+SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
 DETERMINERS = frozenset(["the", "those", "these", "its", "his", "her", "their", "our", "my", "your"])
 
 # --- Named parts --------------------------------------------------------------
@@ -329,7 +336,11 @@ SPACES_RE = re.compile(r"\s+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
 BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
 # "$5 a year", "100 people a day": a number shortly before "a UNIT" makes it a rate.
-NUMBER_BEFORE_RE = re.compile(r"\d[\d,.]*\s*(?:%|\w+)?\s*$")
+NUMBER_BEFORE_RE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD_RE}))\s*(?:%|\w+)?\s*$", re.I)
+PREVIOUS_TWO_WORDS_RE = re.compile(r"(?:([\w'-]+)\s+)?([\w'-]+)\s+$")
+CAPITALIZED_BEFORE_RE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+# A capitalized word right after a month name makes it a first name ("June Carter").
+NAME_AFTER_RE = re.compile(rf"\s+(?!{MONTH_NAME_RE}|{WEEKDAY_NAME_RE}|(?-i:The|In|On|At|By)\b)[A-Z][a-z]")
 DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 # "now that ...", "now on": a conjunction or "from now on", not the present moment.
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
@@ -390,10 +401,16 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
     name = match.group("month").rstrip(".").lower()
     has_context = bool(match.group("rel") or match.group("mod") or match.group("year"))
     has_context = has_context or bool(match.group("relyear"))
-    if name in AMBIGUOUS_MONTHS and not has_context:
-        previous = _previous_word(text, match.start())
-        if previous not in MONTH_CONTEXT or previous in ("may", "will", "to"):
-            return []
+    previous = _previous_word(text, match.start())
+    if (
+        name in AMBIGUOUS_MONTHS
+        and not has_context
+        and (previous not in MONTH_CONTEXT or previous in ("may", "will", "to"))
+    ):
+        return []
+    # "April Ryan said": a first name, unless a preposition makes it a month.
+    if not has_context and previous not in MONTH_CONTEXT and NAME_AFTER_RE.match(text, match.end()):
+        return []
     relyear = match.group("relyear")
     mod = match.group("mod")
     return [
@@ -409,7 +426,19 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
     ]
 
 
+def _named_day(text: str, start: int, end: int) -> bool:
+    """ "Bloody Sunday", "the Good Friday Agreement", "The Sunday Times": a name, not a date."""
+    before = PREVIOUS_TWO_WORDS_RE.search(text, max(0, start - 30), start)
+    if before is not None:
+        last = before.group(2).lower()
+        if last in NAMED_DAY_BEFORE or f"{(before.group(1) or '').lower()} {last}" in NAMED_DAY_BEFORE:
+            return True
+    return _next_words(text, end, 1) in NAMED_DAY_AFTER
+
+
 def read_weekday(match: re.Match[str], text: str) -> list[Mention]:
+    if _named_day(text, match.start("weekday"), match.end("weekday")):
+        return []
     weekday = _lookup(WEEKDAYS, match.group("weekday"))
     if match.group("plural"):
         return [_mention(match, "set", value=f"XXXX-WXX-{weekday}")]
@@ -429,6 +458,13 @@ def read_weekday(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
     word = (match.group("word") or "").lower()
+    surface = match.group("word") or ""
+    # "USA Today", "the Today programme": a title, not the day.
+    if surface[:1].isupper() and (
+        CAPITALIZED_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        or _next_words(text, match.end("word"), 1) in NAMED_TODAY_AFTER
+    ):
+        return []
     pod = match.group("pod") or match.group("thispod")
     if match.group("this"):
         offset = -1 if match.group("this").lower() == "last" else 0
@@ -515,7 +551,7 @@ def _is_rate(text: str, start: int, number_word: str) -> bool:
     if number_word.lower() not in ("a", "an"):
         return False
     previous = _previous_word(text, start)
-    if previous in ("once", "twice", "times", "per") or previous.isdigit():
+    if previous in ("once", "twice", "times", "per") or previous.isdigit() or previous in NUMBERS:
         return True
     before = text[max(0, start - 30) : start]
     return bool(NUMBER_BEFORE_RE.search(before)) and previous not in (
@@ -538,6 +574,12 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
         return []
     if _is_rate(text, match.start("number"), number_word):
         return []
+    following = _next_words(text, match.end(), 1)
+    if unit == "quarter" and following in FRACTION_AFTER:
+        return []  # "a quarter of the vote": a fraction
+    ordinal = number_word.lower() in ("a", "an", "one") and following.isalpha()
+    if unit == "second" and ordinal and following not in SECOND_AFTER:
+        return []  # "a second term": an ordinal
     number = _number(number_word)
     if number is None and number_word.lower() not in VAGUE_NUMBERS:
         return []
@@ -620,6 +662,11 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
     year = int(match.group("year"))
     following = WORD_TOKEN_RE.findall(text, match.end(), match.end() + 30)[:1]
+    if not match.group("fiscal") and (
+        _previous_word(text, match.start()).rstrip(".") in YEAR_BLOCKERS_BEFORE
+        or (following and following[0].lower() in YEAR_BLOCKERS_AFTER)
+    ):
+        return []
     # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
     if (
         not match.group("fiscal")

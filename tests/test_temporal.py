@@ -397,3 +397,40 @@ def test_resolves_more(name: str, text: str, reference: date, expected: dict[str
 )
 def test_not_tagged_more(name: str, text: str, word: str) -> None:
     assert not any(word in text[t.start : t.end] for t in tag(text))
+
+
+NAMES_AND_LABELS = [
+    ("bloody-sunday", "The march marked Bloody Sunday in Derry.", "Sunday"),
+    ("good-friday-agreement", "The Good Friday Agreement ended the conflict.", "Friday"),
+    ("sunday-times", "The Sunday Times reported the deal.", "Sunday"),
+    ("usa-today", "A poll by USA Today found little change.", "Today"),
+    ("flight-number", "Flight 1549 landed on the river.", "1549"),
+    ("un-resolution", "Resolution 1701 ended the war.", "1701"),
+    ("military-time", "The blast happened at 1930 GMT.", "1930"),
+    ("first-name", "Reporter April Ryan asked a question.", "April"),
+    ("second-term", "He won a second term in office.", "second"),
+    ("fraction", "Turnout fell by a quarter of the voters.", "quarter"),
+    ("rate", "Patients need three meals a day.", "day"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "word"), NAMES_AND_LABELS, ids=[case[0] for case in NAMES_AND_LABELS]
+)
+def test_names_and_labels_are_not_dates(name: str, text: str, word: str) -> None:
+    assert not any(word in text[t.start : t.end] for t in tag(text)), [
+        text[t.start : t.end] for t in tag(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "surface"),
+    [
+        ("told-agency-weekday", "He told Reuters Friday that the talks failed.", "Friday"),
+        ("sentence-initial-today", "Officials left. Today the square is empty.", "Today"),
+        ("month-after-preposition", "In April Smith resigned.", "April"),
+        ("second-duration", "The engine stalled for a second or two.", "a second"),
+    ],
+)
+def test_still_dates(name: str, text: str, surface: str) -> None:
+    assert surface in {text[t.start : t.end] for t in tag(text)}
