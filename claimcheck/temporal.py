@@ -98,6 +98,7 @@ NAMED_DAY_AFTER: set[str] = set(LEXICON["named_day_after"])
 NAMED_TODAY_AFTER: set[str] = set(LEXICON["named_today_after"])
 YEAR_BLOCKERS_BEFORE: set[str] = set(LEXICON["year_blockers_before"])
 YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
+QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
 DETERMINERS = frozenset(["the", "those", "these", "its", "his", "her", "their", "our", "my", "your"])
@@ -727,7 +728,9 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         dated = match.group("year") or match.group("relyear") or match.group("cyear")
         # "the fourth quarter" alone is as often a game's as a year's; "fourth-quarter
         # profit" and "the fourth quarter of 2023" are the year's.
-        if not dated and (kind == "H" or "-" not in match.group(0)):
+        if not dated and (
+            kind == "H" or "-" not in match.group(0) or _next_words(text, match.end(), 1) not in QUARTER_NOUNS
+        ):
             return []
     year = match.group("year") or match.group("cyear")
     relyear = (match.group("relyear") or "").lower()
@@ -776,6 +779,15 @@ def read_ref(match: re.Match[str], text: str) -> list[Mention]:
             return []
     elif match.group("past") or match.group("past2"):
         value = "PAST_REF"
+        following = _next_words(text, match.end(), 1)
+        # "at the time of the fire", "at the time the fire broke out": the event's time, not a date.
+        if (
+            match.group("past2")
+            and following
+            and following != "that"
+            and text[match.end() : match.end() + 1] not in ",.;:)"
+        ):
+            return []
     else:
         value = "FUTURE_REF"
     return [_mention(match, "ref", value=value)]
