@@ -22,10 +22,19 @@ WEEKDAY_NAMES = [name.capitalize() for name in LEXICON["weekdays"]]
 AP_MONTHS: list[str] = LEXICON["ap_months"]
 SEASON_MONTHS: dict[str, list[int]] = LEXICON["season_months"]
 FUTURE_WORDS = {cue for cue in LEXICON["future_cues"] if " " not in cue}
-FUTURE_PHRASES = {tuple(cue.split()) for cue in LEXICON["future_cues"] if " " in cue}
+FUTURE_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _cue in LEXICON["future_cues"]:
+    if " " in _cue:
+        FUTURE_PHRASES.setdefault(_cue.split()[0], []).append(tuple(_cue.split()))
 PAST_WORDS = {cue for cue in LEXICON["past_cues"] if " " not in cue}
-PAST_PHRASES = {tuple(cue.split()) for cue in LEXICON["past_cues"] if " " in cue}
+PAST_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _cue in LEXICON["past_cues"]:
+    if " " in _cue:
+        PAST_PHRASES.setdefault(_cue.split()[0], []).append(tuple(_cue.split()))
 NOT_PAST_ED = set(LEXICON["not_past_ed"])
+PRESENT_WORDS = set(LEXICON["present_cues"])
+PRESENT_WINDOW: int = LEXICON["present_window"]
+DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
 FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "'d", "going", "gonna"}
 LEFT_WINDOW = 10
 RIGHT_WINDOW = 8
@@ -72,11 +81,13 @@ class Tense:
     direction: str | None
     """"future", "past" or None (no cue)."""
     cue: str | None = None
+    reason: str | None = None
+    """How the cue decides, when not by its own tense ("scheduled present", "deadline")."""
 
     def describe(self) -> str:
         if self.direction is None:
             return "no tense cue"
-        return f"{self.direction} tense ('{self.cue}')"
+        return f"{self.reason or self.direction + ' tense'} ('{self.cue}')"
 
 
 NO_TENSE = Tense(None)
@@ -123,9 +134,16 @@ class SentenceTokens:
             candidates.append((first - left[0], 0, left[1]))
         if right is not None:
             candidates.append((right[0] - last + 1, 1, right[1]))
-        if not candidates:
-            return NO_TENSE
-        return min(candidates, key=lambda item: (item[0], item[1]))[2]
+        # A scheduled present just before the expression ("votes Thursday", "is on Monday").
+        for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
+            if tokens[index][2] in PRESENT_WORDS:
+                candidates.append((first - index, 2, Tense("future", tokens[index][2], "scheduled present")))
+                break
+        if candidates:
+            return min(candidates, key=lambda item: (item[0], item[1]))[2]
+        if first > 0 and tokens[first - 1][2] in DEADLINE_PREPOSITIONS:
+            return Tense("future", tokens[first - 1][2], "deadline")
+        return NO_TENSE
 
     def _scan(self, indexes: range, stop: str) -> tuple[int, Tense] | None:
         tokens = self.tokens
@@ -141,11 +159,14 @@ class SentenceTokens:
     def _cue(self, index: int) -> Tense | None:
         words = self.words
         word = words[index]
-        for phrase in FUTURE_PHRASES:
+        for phrase in FUTURE_PHRASES.get(word, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 return Tense("future", " ".join(phrase))
         if word in FUTURE_WORDS:
             return Tense("future", word)
+        for phrase in PAST_PHRASES.get(word, ()):
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                return Tense("past", " ".join(phrase))
         past = word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED)
         if not past:
             return None

@@ -32,6 +32,20 @@ RESOLVED = [
         {"Tuesday": "2023-09-19"},
     ),
     (
+        "scheduled-present",
+        "Parliament votes Thursday on the bill.",
+        date(2024, 5, 8),
+        {"Thursday": "2024-05-09"},
+    ),
+    ("set-for", "Talks are set for Monday.", date(2024, 5, 8), {"Monday": "2024-05-13"}),
+    ("deadline", "Officials hope to finish by Friday.", date(2024, 5, 8), {"Friday": "2024-05-10"}),
+    (
+        "past-participle-nearer-than-present",
+        "The suspect, who was arrested Monday, appears in court Thursday.",
+        date(2024, 5, 8),
+        {"Monday": "2024-05-06", "Thursday": "2024-05-09"},
+    ),
+    (
         "weekday-equal-to-publication-day",
         "Officials reported on Friday that the road was open.",
         FRIDAY,
@@ -367,7 +381,7 @@ MORE_RESOLVED = [
     ),
     (
         "tense-stays-in-its-sentence",
-        "The vote is on Monday. Officials said so.",
+        "Voting on Monday. Officials will say more.",
         FRIDAY,
         {"Monday": "2023-09-18"},
     ),
