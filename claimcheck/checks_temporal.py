@@ -21,7 +21,9 @@ MONTH_VALUE_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)$")
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
 TEMPORAL_KINDS = ("date", "time")
 WEEKDAY_WORD_RE = re.compile("|".join(WEEKDAY_NAMES), re.IGNORECASE)
-DAY_WORD_RE = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|day|morning|afternoon|evening|night)\b", re.I)
+DAY_WORD_RE = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|day|morning|afternoon|evening|night)\b", re.I
+)
 YEAR_WORD_RE = re.compile(r"\b(?:year|decade|century|ago)\b", re.I)
 PERIOD_WORD_RE = re.compile(r"\b(?:week|weekend|month|quarter)\b", re.I)
 

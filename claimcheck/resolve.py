@@ -316,6 +316,11 @@ class Resolver:
         named = safe_date(year, month, day)
         if named is None:
             return self._timex(mention, "DATE", None, relative, evidence=f"no such day: {month}/{day}")
+        if data.get("swapped"):
+            other_day = safe_date(year, day, month)
+            if other_day is not None:
+                readings.append(other_day.isoformat())
+                evidence = "month/day order assumed (US); day/month is the other reading"
         type_, value = self._day_value(named, None, clock)
         mismatch = suggestion = None
         if weekday is not None and named.isoweekday() != weekday:
@@ -459,6 +464,24 @@ class Resolver:
             code = SEASONS[unit]
             value = f"{self._season_year(code, step, NO_TENSE)}-{code}"
         return self._timex(mention, "DATE", value, True, evidence=evidence, mod=mod)
+
+    def _weekend(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        reference = self.reference
+        if reference.isoweekday() >= 6:
+            return self._timex(
+                mention, "DATE", iso_week(reference) + "-WE", True, evidence="published at the weekend"
+            )
+        tense = tokens.tense(mention.start, mention.end)
+        if tense.direction == "future":
+            day, evidence = reference, f"{tense.describe()}: the coming weekend"
+        else:
+            day = reference - timedelta(days=7)
+            evidence = f"{tense.describe()}: the past weekend" + (
+                "" if tense.direction else " by news convention"
+            )
+        return self._timex(mention, "DATE", iso_week(day) + "-WE", True, evidence=evidence)
 
     def _season_year(self, code: str, step: int, tense: Tense) -> int:
         reference = self.reference

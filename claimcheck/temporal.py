@@ -146,7 +146,7 @@ SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023"
 MONTH_DAY_RE = re.compile(
     rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?),?\s+)?(?:(?P<mod>{MOD_RE})[\s-]+)?"
-    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:\s*[-–]\s*(?P<day2>{DAY_RE}))?(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-])",
     _F,
 )
@@ -172,7 +172,8 @@ WEEKDAY_PATTERN = re.compile(
 )
 # "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning"
 RELATIVE_DAY_RE = re.compile(
-    rf"\b(?:(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
+    rf"\b(?:the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
+    rf"|(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
     rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?|(?P<this>this|last)\s+(?P<thispod>{PART_OF_DAY_RE}))\b"
     rf"(?:,?\s+(?P<weekday>{WEEKDAY_RE}))?",
     _F,
@@ -184,6 +185,8 @@ RELATIVE_UNIT_RE = re.compile(
     rf"(?:'s)?",
     _F,
 )
+# "over the weekend", "during the weekend": the weekend nearest in the clause's tense
+WEEKEND_RE = re.compile(r"\b(?:over|during|at|on|through|for)\s+(?P<span>the\s+weekend)\b(?!\s+of)", _F)
 # "the end of the year", "the end of year", "the start of the month"
 PERIOD_EDGE_RE = re.compile(
     rf"\b(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)",
@@ -375,7 +378,9 @@ def read_slash(match: re.Match[str], text: str) -> list[Mention]:
     month, day = (second, first) if first > 12 else (first, second)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return []
-    return [_mention(match, "date", year=int(match.group("year")), month=month, day=day)]
+    # "05/06/2023": May 6 in US order, June 5 elsewhere; both readings are kept.
+    swapped = first <= 12 and second <= 12 and first != second
+    return [_mention(match, "date", year=int(match.group("year")), month=month, day=day, swapped=swapped)]
 
 
 def _month_day(match: re.Match[str], text: str) -> list[Mention]:
@@ -384,18 +389,28 @@ def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     day = int(match.group("day").rstrip("stndrh"))
     year = match.group("year")
     mod = match.groupdict().get("mod")
-    return [
-        _mention(
-            match,
-            "date",
-            year=int(year) if year else None,
-            month=month,
-            day=day,
-            weekday=_lookup(WEEKDAYS, weekday) if weekday else None,
-            clock=_clock(match.group("clock")),
-            mod=_lookup(MODIFIERS, mod) if mod else None,
-        )
-    ]
+    first = _mention(
+        match,
+        "date",
+        year=int(year) if year else None,
+        month=month,
+        day=day,
+        weekday=_lookup(WEEKDAYS, weekday) if weekday else None,
+        clock=_clock(match.group("clock")),
+        mod=_lookup(MODIFIERS, mod) if mod else None,
+    )
+    second_day = match.groupdict().get("day2")
+    if not second_day:
+        return [first]
+    # "Sept. 21-23": two dates, the second taking the first's month and year.
+    day2 = int(second_day.rstrip("stndrh"))
+    if day2 <= day:
+        return []
+    first.end = match.end("day")
+    second = Mention(
+        match.start("day2"), match.end("day2"), "date", {**first.data, "day": day2, "weekday": None}
+    )
+    return [first, second]
 
 
 def read_month(match: re.Match[str], text: str) -> list[Mention]:
@@ -467,7 +482,10 @@ def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
     ):
         return []
     pod = match.group("pod") or match.group("thispod")
-    if match.group("this"):
+    if match.group("twice"):
+        offset = -2 if match.group("twice").lower().startswith("before") else 2
+        word = SPACES_RE.sub(" ", match.group(0).lower())
+    elif match.group("this"):
         offset = -1 if match.group("this").lower() == "last" else 0
         if offset == 0 and pod and pod.lower() == "night" and False:
             pass
@@ -519,6 +537,10 @@ def read_period_edge(match: re.Match[str], text: str) -> list[Mention]:
             edge=True,
         )
     ]
+
+
+def read_weekend(match: re.Match[str], text: str) -> list[Mention]:
+    return [Mention(match.start("span"), match.end("span"), "weekend", {})]
 
 
 def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
@@ -888,6 +910,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
     (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
     (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week"])),
+    (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
     (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "q", "h"])),
     (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"], [DIGIT])),
     (CENTURY_RE, read_century, 6, frozenset(["century"])),

@@ -448,3 +448,45 @@ def test_names_and_labels_are_not_dates(name: str, text: str, word: str) -> None
 )
 def test_still_dates(name: str, text: str, surface: str) -> None:
     assert surface in {text[t.start : t.end] for t in tag(text)}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reference", "expected"),
+    [
+        (
+            "day-range",
+            "The summit runs Sept. 21-23 in Rome.",
+            date(2023, 9, 10),
+            {"Sept. 21": "2023-09-21", "23": "2023-09-23"},
+        ),
+        (
+            "day-before-yesterday",
+            "He left the day before yesterday.",
+            FRIDAY,
+            {"the day before yesterday": "2023-09-20"},
+        ),
+        (
+            "past-weekend",
+            "Fighting eased over the weekend.",
+            date(2023, 9, 18),
+            {"the weekend": "2023-W37-WE"},
+        ),
+        (
+            "coming-weekend",
+            "Storms will hit during the weekend.",
+            date(2023, 9, 18),
+            {"the weekend": "2023-W38-WE"},
+        ),
+    ],
+)
+def test_resolves_ranges_and_weekends(
+    name: str, text: str, reference: date, expected: dict[str, str]
+) -> None:
+    test_resolves(name, text, reference, expected)
+
+
+def test_numeric_date_keeps_both_orders() -> None:
+    (timex,) = tag("The form is dated 05/06/2023.")
+    assert timex.value == "2023-05-06"
+    assert timex.readings == ["2023-06-05"]
+    assert "order" in (timex.evidence or "")
