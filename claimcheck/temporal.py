@@ -127,7 +127,7 @@ UNIT_RE = rf"(?:{_alternation(_unit_words)})(?:s)?(?![\w])"
 UNIT_SINGULAR_RE = rf"(?:{_alternation(UNITS)})(?![\w-])"
 NUMBER_WORD_RE = _alternation([word for word in NUMBERS if " " not in word and len(word) > 2])
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
     rf"|{_alternation([word for word in NUMBERS if ' ' in word or len(word) <= 2])}"
     rf"|{_alternation(VAGUE_NUMBERS)})"
 )
@@ -309,6 +309,7 @@ def _number(word: str) -> int | float | None:
     if lowered in VAGUE_NUMBERS:
         return None
     if lowered[0].isdigit():
+        lowered = lowered.replace(",", "")
         return float(lowered) if "." in lowered else int(lowered)
     if "-" in lowered:
         tens, _, ones = lowered.partition("-")
@@ -624,9 +625,11 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
             )
         )
         start = match.start("number")
-    previous = _previous_word(text, start)
-    if mod is None and previous in DURATION_MODS:
-        mod = DURATION_MODS[previous]
+    if mod is None:
+        before = PREVIOUS_TWO_WORDS_RE.search(text, max(0, start - 30), start)
+        if before is not None:
+            two = f"{(before.group(1) or '').lower()} {before.group(2).lower()}"
+            mod = DURATION_MODS.get(two) or DURATION_MODS.get(before.group(2).lower())
     mentions.append(Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": mod}))
     return mentions
 
