@@ -21,21 +21,26 @@ from claimcheck.temporal import LEXICON, SEASONS, UNITS, Mention, Timex, _period
 WEEKDAY_NAMES = [name.capitalize() for name in LEXICON["weekdays"]]
 AP_MONTHS: list[str] = LEXICON["ap_months"]
 SEASON_MONTHS: dict[str, list[int]] = LEXICON["season_months"]
+
+
+def _phrases(cues: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Multi-word cues by their first word ("set" -> [("set", "to"), ("set", "for")])."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        if " " in cue:
+            table.setdefault(cue.split()[0], []).append(tuple(cue.split()))
+    return table
+
+
 FUTURE_WORDS = {cue for cue in LEXICON["future_cues"] if " " not in cue}
-FUTURE_PHRASES: dict[str, list[tuple[str, ...]]] = {}
-for _cue in LEXICON["future_cues"]:
-    if " " in _cue:
-        FUTURE_PHRASES.setdefault(_cue.split()[0], []).append(tuple(_cue.split()))
+FUTURE_PHRASES = _phrases(LEXICON["future_cues"])
 PAST_WORDS = {cue for cue in LEXICON["past_cues"] if " " not in cue}
-PAST_PHRASES: dict[str, list[tuple[str, ...]]] = {}
-for _cue in LEXICON["past_cues"]:
-    if " " in _cue:
-        PAST_PHRASES.setdefault(_cue.split()[0], []).append(tuple(_cue.split()))
+PAST_PHRASES = _phrases(LEXICON["past_cues"])
 NOT_PAST_ED = set(LEXICON["not_past_ed"])
 PRESENT_WORDS = set(LEXICON["present_cues"])
 PRESENT_WINDOW: int = LEXICON["present_window"]
 DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
-FUTURE_AUXILIARIES = {"will", "would", "'ll", "shall", "'d", "going", "gonna"}
+FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
 LEFT_WINDOW = 10
 RIGHT_WINDOW = 8
 FRONTED_TOKENS = 4
@@ -44,7 +49,6 @@ FRONTED_TOKENS = 4
 # Words, clause punctuation, and sentence ends (a period before a capital): a
 # "sentence" handed in may be a whole paragraph, and tense never crosses a sentence.
 TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|[;:,!?\"“”]|[.](?=\s+[\"“]?[A-Z])|\d[\d,.:]*")
-REPORTING_VERBS = {"said", "says", "told", "added", "noted", "explained", "reported", "wrote"}
 
 
 def weekday_name(day: date) -> str:

@@ -488,8 +488,6 @@ def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
         word = SPACES_RE.sub(" ", match.group(0).lower())
     elif match.group("this"):
         offset = -1 if match.group("this").lower() == "last" else 0
-        if offset == 0 and pod and pod.lower() == "night" and False:
-            pass
     else:
         offset = LEXICON["relative_days"][word]
     code = PARTS_OF_DAY[pod.lower()] if pod else ("NI" if word == "tonight" else None)
