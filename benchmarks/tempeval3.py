@@ -216,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         f"strict   F1 {scores['strict_f1']:.2f}   (HeidelTime 81.34)\n"
         f"value    P {scores['value_precision']:.2f}  R {scores['value_recall']:.2f}  "
         f"F1 {scores['value_f1']:.2f}   accuracy {scores['value_accuracy']:.2f}   (HeidelTime F1 77.61)\n"
+        f"         paper's form: relaxed F1 x value accuracy = "
+        f"{scores['relaxed_f1'] * scores['value_accuracy'] / 100:.2f}\n"
         f"speed    {scores['seconds'] * 1000:.1f} ms CPU for 20 documents, "
         f"{scores['words_per_second']:.0f} words/s"
     )
