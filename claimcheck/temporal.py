@@ -144,17 +144,20 @@ ISO_DATE_RE = re.compile(
 )
 SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023"
+# A weekday before a date, as "Friday, Sept. 22", "Fri Sep 22" or "Friday (Sept. 22)".
+WEEKDAY_PREFIX_RE = rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?)(?:\s*(?P<paren>\()\s*|,?\s+))?"
+PAREN_CLOSE_RE = r"(?(paren)\))"
 MONTH_DAY_RE = re.compile(
-    rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?),?\s+)?(?:(?P<mod>{MOD_RE})[\s-]+)?"
+    rf"{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
     rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:\s*[-–]\s*(?P<day2>{DAY_RE}))?(?:,?\s+(?P<year>{YEAR_RE}))?"
-    rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-])",
+    rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )
 # "22 Sep 2023 10:43", "Tuesday 19 September", "the 21st of September"
 DAY_MONTH_RE = re.compile(
-    rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?),?\s+)?(?:the\s+)?"
+    rf"{WEEKDAY_PREFIX_RE}(?:the\s+)?"
     rf"(?<![\d.,])(?P<day>{DAY_RE})(?:\s+of)?\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
-    rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-])",
+    rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )
 # "May 2010", "late last July", "September of last year", "this May", "in August"
@@ -175,7 +178,7 @@ RELATIVE_DAY_RE = re.compile(
     rf"\b(?:the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
     rf"|(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
     rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?|(?P<this>this|last)\s+(?P<thispod>{PART_OF_DAY_RE}))\b"
-    rf"(?:,?\s+(?P<weekday>{WEEKDAY_RE}))?",
+    rf"(?:(?:,?\s+|\s*(?P<paren>\()\s*)(?P<weekday>{WEEKDAY_RE}){PAREN_CLOSE_RE})?",
     _F,
 )
 # "last week", "this year's", "early this year", "earlier this month", "next weekend"

@@ -490,3 +490,17 @@ def test_numeric_date_keeps_both_orders() -> None:
     assert timex.value == "2023-05-06"
     assert timex.readings == ["2023-06-05"]
     assert "order" in (timex.evidence or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "surface", "mismatch"),
+    [
+        ("suggested-form-agrees", "Talks resume Friday (Sept. 22) in Geneva.", "Friday (Sept. 22)", False),
+        ("suggested-form-disagrees", "Talks resume Friday (Sept. 23) in Geneva.", "Friday (Sept. 23)", True),
+        ("weekday-day-month", "Talks resumed on Thursday 21 September.", "Thursday 21 September", False),
+    ],
+)
+def test_weekday_with_date_is_one_expression(name: str, text: str, surface: str, mismatch: bool) -> None:
+    found = {text[t.start : t.end]: t for t in tag(text)}
+    assert surface in found, list(found)
+    assert bool(found[surface].mismatch) == mismatch
