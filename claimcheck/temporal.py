@@ -82,7 +82,7 @@ MONTHS: dict[str, int] = {**LEXICON["months"], **LEXICON["month_abbreviations"]}
 WEEKDAYS: dict[str, int] = {**LEXICON["weekdays"], **LEXICON["weekday_abbreviations"]}
 UNITS: dict[str, list[Any]] = LEXICON["units"]
 UNIT_PLURALS: dict[str, str] = LEXICON["unit_plurals"]
-NUMBERS: dict[str, int] = LEXICON["numbers"]
+NUMBERS: dict[str, int | float] = LEXICON["numbers"]
 ORDINALS: dict[str, int] = LEXICON["ordinals"]
 VAGUE_NUMBERS: set[str] = set(LEXICON["vague_numbers"])
 PARTS_OF_DAY: dict[str, str] = LEXICON["parts_of_day"]
@@ -127,7 +127,7 @@ UNIT_RE = rf"(?:{_alternation(_unit_words)})(?:s)?(?![\w])"
 UNIT_SINGULAR_RE = rf"(?:{_alternation(UNITS)})(?![\w-])"
 NUMBER_WORD_RE = _alternation([word for word in NUMBERS if " " not in word and len(word) > 2])
 NUMBER_RE = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
+    rf"(?:\d+\s+1/2|\d*½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
     rf"|{_alternation([word for word in NUMBERS if ' ' in word or len(word) <= 2])}"
     rf"|{_alternation(VAGUE_NUMBERS)})"
 )
@@ -210,7 +210,7 @@ AGO_RE = re.compile(
 )
 # "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months"
 DURATION_RE = re.compile(
-    rf"(?<![\w.,$£€-])(?:(?P<lead>the\s+(?:past|last|next|first|following|coming|previous|final|"
+    rf"(?<![\w.,$£€/-])(?:(?P<lead>the\s+(?:past|last|next|first|following|coming|previous|final|"
     rf"initial)|a\s+mere|(?:almost|nearly))\s+)?"
     rf"(?:(?P<number2>\d+|{NUMBER_WORD_RE})\s+(?:and|to|or)\s+)?"
     rf"(?P<number>{NUMBER_RE})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?P<unit>{UNIT_RE})"
@@ -311,6 +311,10 @@ def _number(word: str) -> int | float | None:
     lowered = SPACES_RE.sub(" ", word.lower())
     if lowered in VAGUE_NUMBERS:
         return None
+    half = lowered.endswith(("1/2", "½"))
+    if half:
+        whole = lowered.removesuffix("1/2").removesuffix("½").strip()
+        return (int(whole) if whole else 0) + 0.5
     if lowered[0].isdigit():
         lowered = lowered.replace(",", "")
         return float(lowered) if "." in lowered else int(lowered)
@@ -870,8 +874,16 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
     ]
 
 
+# A fraction of a unit in the next smaller one: half an hour is PT30M, 1.5 years P18M.
+SMALLER_UNIT = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
 def _period(count: int | float | None, code: str) -> str:
     """TIMEX3 duration: (3, "W") -> "P3W", (24, "TH") -> "PT24H", (None, "D") -> "PXD"."""
+    if isinstance(count, float) and not count.is_integer() and code in SMALLER_UNIT:
+        smaller, factor = SMALLER_UNIT[code]
+        if (count * factor).is_integer():
+            count, code = int(count * factor), smaller
     amount = "X" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
     if code.startswith("T"):
         return f"PT{amount}{code[1:]}"
