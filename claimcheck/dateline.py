@@ -50,7 +50,7 @@ FILLER_RE = re.compile(
 )
 DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z .'-]{{2,40}}(?:,\s*[A-Z][\w .'-]{{1,30}})?)[,\s]+"
-    rf"(?P<date>{MONTH_RE}\s+\d{{1,2}}(?:,?\s+{YEAR_RE})?)\s*(?:\([^)]{{2,40}}\))?\s*[-–—]",
+    rf"(?P<date>{MONTH_RE}\s+\d{{1,2}}(?:,?\s+{YEAR_RE})?)\s*(?:\([^)]{{2,40}}\)|/[^/]{{2,40}}/)?\s*[-–—]",
 )
 # Body paragraphs end a sentence; headlines and ticker items do not.
 SENTENCE_END_RE = re.compile(r"[.!?][\"”'’)]*\s*$")

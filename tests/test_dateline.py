@@ -31,6 +31,7 @@ CASES = [
         f"Updated 5 March 2024 14:02 GMT\n{BODY}",
         datetime(2024, 3, 5, 14, 2, tzinfo=UTC),
     ),
+    ("press-release-dateline", f"NEW YORK, March 5, 2024 /PRNewswire/ -- {BODY}", date(2024, 3, 5)),
     ("iso-byline", f"2024-01-30\n{BODY}", date(2024, 1, 30)),
     (
         "wire-dateline-year-from-copyright",
