@@ -101,7 +101,7 @@ YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
-DETERMINERS = frozenset(["the", "those", "these", "its", "his", "her", "their", "our", "my", "your"])
+PHRASE_OPENERS: set[str] = set(LEXICON["phrase_openers"])
 
 # --- Named parts --------------------------------------------------------------
 
@@ -644,6 +644,14 @@ def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
     return [_mention(match, "duration", number=1, unit=unit, mod=None)]
 
 
+def _opens_phrase(text: str, start: int) -> bool:
+    """ "Years of war", "after months of talks": the unit starts its noun phrase."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or before[-1] in ".!?\"“(:;,":
+        return True
+    return _previous_word(text, start) in PHRASE_OPENERS
+
+
 def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
     if not (match.group("lead") or match.group("tail")):
         return []
@@ -652,8 +660,8 @@ def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
     start = match.start("lead") if match.group("lead") else match.start("unit")
     lead = (match.group("lead") or "").strip().lower()
     tail = (match.group("tail") or "").strip().lower()
-    if not lead and tail == "of" and _previous_word(text, match.start("unit")) in DETERMINERS:
-        return []  # "the days of the empire": an era, not a duration
+    if not lead and tail == "of" and not _opens_phrase(text, match.start("unit")):
+        return []  # "the days of the empire", "the early hours of Friday": not a duration
     # Only descriptive leads belong in the span ("recent weeks"); prepositions and verbs do not.
     if lead and not DESCRIPTIVE_LEAD_RE.match(lead):
         start = match.start("unit")

@@ -410,6 +410,7 @@ def test_resolves_more(name: str, text: str, reference: date, expected: dict[str
     [
         ("game-quarter", "They trailed by ten points entering the fourth quarter.", "quarter"),
         ("era-not-duration", "It was like the days of the old empire.", "days"),
+        ("early-hours-of", "In the early hours of Friday, shelling resumed.", "hours"),
         ("spaced-age", "The 27 - year - old was convicted.", "year"),
     ],
 )
