@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import nightly
+from claimcheck import nightly, since, workers
 from claimcheck.cli import main
 from claimcheck.models import Article, ClaimGroup, Finding, GroupValue, Report
 from claimcheck.store import RunRecord, Store
@@ -70,13 +70,13 @@ def finding_keys(data: dict) -> set[tuple]:
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the articles extracted in-process (jobs=1)."""
     seen: list[str] = []
-    original = nightly.extract_one
+    original = workers.extract_one
 
     def counting(article, options):  # type: ignore[no-untyped-def]
         seen.append(article.id)
         return original(article, options)
 
-    monkeypatch.setattr(nightly, "extract_one", counting)
+    monkeypatch.setattr(workers, "extract_one", counting)
     return seen
 
 
@@ -95,13 +95,13 @@ def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) ->
     assert report([folder], out, next_night, "--jobs", "1") == 1
     assert sorted(counted) == ["flood-007.md", "flood-008.md", "flood-009.md"]  # only the new ones
     second = read_json(out, next_night)
-    since = second["nightly"]["since_last"]
-    assert since["previous_date"] == NIGHT.isoformat()
-    assert since["new_articles"] == [
+    changes = second["nightly"]["since_last"]
+    assert changes["previous_date"] == NIGHT.isoformat()
+    assert changes["new_articles"] == [
         a["id"] for a in second["articles"] if a["id"] in {"flood-007.md", "flood-008.md", "flood-009.md"}
     ]
-    assert sorted(since["new_articles"]) == ["flood-007.md", "flood-008.md", "flood-009.md"]
-    new = {(f["rule"], f["article_id"], tuple(sorted(f["claim_ids"]))) for f in since["new_findings"]}
+    assert sorted(changes["new_articles"]) == ["flood-007.md", "flood-008.md", "flood-009.md"]
+    new = {(f["rule"], f["article_id"], tuple(sorted(f["claim_ids"]))) for f in changes["new_findings"]}
     assert new == finding_keys(second) - finding_keys(first)
     assert ("input-error", "broken.md", ()) in new
     markdown = (out / f"{next_night.isoformat()}.md").read_text(encoding="utf-8")
@@ -142,12 +142,12 @@ def test_window_keeps_older_articles_out_of_the_report(tmp_path: Path) -> None:
 
 SLOW_RUN = """
 import sys, time
-from claimcheck import nightly
-original = nightly.extract_one
+from claimcheck import workers
+original = workers.extract_one
 def slow(article, options):
     time.sleep(0.03)
     return original(article, options)
-nightly.extract_one = slow
+workers.extract_one = slow
 from claimcheck.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -245,7 +245,7 @@ def stall_ignoring_alarms(article, options):  # type: ignore[no-untyped-def]
     return ORIGINAL_EXTRACT(article, options)
 
 
-ORIGINAL_EXTRACT = nightly.extract_one
+ORIGINAL_EXTRACT = workers.extract_one
 
 
 @pytest.mark.parametrize(
@@ -259,8 +259,8 @@ ORIGINAL_EXTRACT = nightly.extract_one
 def test_a_pathological_document_becomes_an_error_finding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, stall: object, jobs: str
 ) -> None:
-    monkeypatch.setattr(nightly, "extract_one", stall)
-    monkeypatch.setattr(nightly, "KILL_GRACE", 0.3)
+    monkeypatch.setattr(workers, "extract_one", stall)
+    monkeypatch.setattr(workers, "KILL_GRACE", 0.3)
     folder = corpus(tmp_path / "crawl", range(1, 5))
     (folder / "digits.md").write_text("STALL " + "7" * 200_000 + "\n", encoding="utf-8")
     out = tmp_path / "reports"
@@ -274,7 +274,7 @@ def test_a_pathological_document_becomes_an_error_finding(
     assert "time budget of 0.5 s" in errors[0]["message"]
     assert len(data["articles"]) == 4
     # The next night does not spend the budget again, and still reports the file.
-    monkeypatch.setattr(nightly, "extract_one", ORIGINAL_EXTRACT)
+    monkeypatch.setattr(workers, "extract_one", ORIGINAL_EXTRACT)
     assert report([folder], out, NIGHT, "--jobs", jobs) == 1
     assert [f["path"] for f in read_json(out)["findings"] if f["rule"] == "input-error"] == [
         errors[0]["path"]
@@ -359,18 +359,18 @@ def finding(rule: str, article_id: str, claim_ids: list[str]) -> Finding:
 )  # fmt: skip
 def test_since_last_groups(name: str, before: list, now: list, expected: tuple[int, int, int]) -> None:
     previous = RunRecord("2026-03-09", before, [])
-    since = nightly.since_last(previous, Report(groups=now), [])
-    assert (len(since.new_conflicts), len(since.resolved_conflicts), len(since.evolving)) == expected
+    changes = since.since_last(previous, Report(groups=now), [])
+    assert (len(changes.new_conflicts), len(changes.resolved_conflicts), len(changes.evolving)) == expected
 
 
 def test_since_last_findings() -> None:
     kept, gone, new = finding("r", "a", ["a@1-2"]), finding("r", "a", ["a@5-6"]), finding("r", "b", [])
     elsewhere = finding("r", "z", ["z@1-2"])  # its article left the window: not "no longer reported"
     now = Report(findings=[kept, new], articles=[Article(id="a"), Article(id="b")])
-    since = nightly.since_last(RunRecord("2026-03-09", [], [kept, gone, elsewhere]), now, ["b"])
-    assert since.new_findings == [new]
-    assert since.gone_findings == [gone]
-    assert since.new_articles == ["b"]
+    changes = since.since_last(RunRecord("2026-03-09", [], [kept, gone, elsewhere]), now, ["b"])
+    assert changes.new_findings == [new]
+    assert changes.gone_findings == [gone]
+    assert changes.new_articles == ["b"]
 
 
 def test_json_report_is_the_report_model_plus_the_nightly_extension(tmp_path: Path) -> None:
@@ -457,7 +457,7 @@ def fake_html_reader(calls: list[str]):  # type: ignore[no-untyped-def]
     """A stand-in for the HTML reader: tags stripped, the reading process's pid in the title."""
     from claimcheck.ingest import build_article
 
-    original = nightly.read_file
+    original = workers.read_file
 
     def read(item):  # type: ignore[no-untyped-def]
         if item.suffix != ".html":
@@ -480,7 +480,7 @@ def test_html_pages_are_read_in_the_workers_and_not_twice(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(nightly, "read_file", fake_html_reader(calls))
+    monkeypatch.setattr(workers, "read_file", fake_html_reader(calls))
     folder = corpus(tmp_path / "crawl", range(1, 3))
     for number in range(3):
         (folder / f"page-{number}.html").write_text(
