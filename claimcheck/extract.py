@@ -65,19 +65,32 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def merge_mentions(
     quantities: list[Quantity], timexes: list[Timex]
 ) -> list[tuple[Quantity | None, Timex | None]]:
-    """Pair durations read by both taggers; drop numbers that are parts of dates or times."""
+    """Pair durations read by both taggers; drop numbers that are parts of dates or times.
+
+    A duration range ("between 12 and 18 months") is one quantity but may be two
+    duration timexes: the first pairs with it, the second adds no claim.
+    """
     pairs: list[tuple[Quantity | None, Timex | None]] = []
-    used: set[int] = set()
+    absorbed: set[int] = set()
+    paired: set[int] = set()
     for timex in timexes:
-        partner = None
-        for index, quantity in enumerate(quantities):
-            if index in used or not _overlaps(quantity.start, quantity.end, timex.start, timex.end):
-                continue
-            used.add(index)
-            if timex.type == "DURATION" and quantity.kind == "duration" and partner is None:
-                partner = quantity
-        pairs.append((partner, timex))
-    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in used)
+        overlapping = [
+            index
+            for index, quantity in enumerate(quantities)
+            if _overlaps(quantity.start, quantity.end, timex.start, timex.end)
+        ]
+        durations = [
+            index
+            for index in overlapping
+            if timex.type == "DURATION" and quantities[index].kind == "duration"
+        ]
+        absorbed.update(overlapping)
+        if not durations:
+            pairs.append((None, timex))
+        elif not paired.intersection(durations):
+            paired.add(durations[0])
+            pairs.append((quantities[durations[0]], timex))
+    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in absorbed)
     pairs.sort(key=lambda pair: (pair[0] or pair[1]).start)  # type: ignore[union-attr]
     return pairs
 
