@@ -193,6 +193,7 @@ class NumericLexicon:
     irregular_plurals: dict[str, str]
     # Compiled from the lists above.
     candidate_re: re.Pattern[str] = field(init=False)
+    first_word_re: re.Pattern[str] = field(init=False)
     unit_re: re.Pattern[str] = field(init=False)
     hedge_before_re: re.Pattern[str] = field(init=False)
     currency_before_re: re.Pattern[str] = field(init=False)
@@ -215,6 +216,11 @@ class NumericLexicon:
         numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
         vague = _alternation(list(self.vague))
         multiplier = _alternation(list(self.vague_multipliers))
+        # Where a candidate can start: a digit or a word that can begin a number. Scanning for
+        # these first and matching the full pattern only there is several times faster.
+        firsts = {*self.small, *self.tens, "dozen", "hundred", "a", "an", *self.vague}
+        firsts |= {*self.vague_multipliers, *self.fractions, *self.bare_fractions}
+        self.first_word_re = re.compile(rf"\d|\.\d|\b(?:{_alternation(sorted(firsts))})\b", re.I)
         # The lookahead lets the scan skip positions inside words quickly; digits glued
         # to capitals stay candidates ("RM120,000", and codes like "S23" rejected later).
         self.candidate_re = re.compile(
@@ -1008,10 +1014,12 @@ def find_quantities(
     pos = start
     scope: str | None = None
     scope_done = False
-    while True:
-        match = lex.candidate_re.search(text, pos, hi)
+    for first in lex.first_word_re.finditer(text, start, hi):
+        if first.start() < pos:
+            continue
+        match = lex.candidate_re.match(text, first.start(), hi)
         if match is None:
-            break
+            continue
         pos = match.end()
         if any(s <= match.start() < e for s, e in excluded):
             pos = max(pos, next(e for s, e in excluded if s <= match.start() < e))
