@@ -68,7 +68,10 @@ SPACED_THOUSANDS_RE = re.compile(r"[ \u00a0\u202f\u2009](\d{3})(?![\d,.]\d|\w)")
 ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE = r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
-PHONE = r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+PHONE = (
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"|\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b|\b0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
+)
 URL = r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net)/\S*|@\w+"
 DIGIT_RE = re.compile(r"\d")
 NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
@@ -94,6 +97,7 @@ YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w-]|[.,]\d)")
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
+PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)\s*$")
@@ -174,6 +178,7 @@ class NumericLexicon:
     case_sensitive: set[str]
     lowercase_only: set[str]
     not_units: set[str]
+    prefix_units: dict[str, str]
     rate_nouns: set[str]
     months: set[str]
     weekdays: set[str]
@@ -340,6 +345,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         case_sensitive={w.lower() for w in units["case_sensitive"]},
         lowercase_only={w.lower() for w in units["lowercase_only"]},
         not_units={w.lower() for w in units["not_units"]},
+        prefix_units={k.lower(): v for k, v in units["prefix_units"].items()},
         rate_nouns={w.lower() for w in units["rate_nouns"]},
         months={w.lower() for w in context["months"]},
         weekdays={w.lower() for w in context["weekdays"]},
@@ -573,6 +579,8 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         figure.raw_value = word_value / trailing
         return figure
     raw = match.group("digits")
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None  # a leading zero makes a code: "007", "0401 GMT"
     digit_value = _digits_value(raw)
     if digit_value is None:
         return None
@@ -902,6 +910,9 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
 def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, int]:
     """The head of the noun phrase after a count: "300 soldiers were" -> soldier."""
     lex = sent.lex
+    partitive = PARTITIVE_RE.match(sent.text, pos, sent.hi)
+    if partitive:  # "two of the victims": what is counted follows "of the"
+        pos = partitive.end()
     compound = COMPOUND_RE.match(sent.text, pos, sent.hi)
     if compound:  # "a four-cylinder engine": the compound word is what is counted
         return lemma(compound.group(1), lex), compound.end()
@@ -1106,6 +1117,10 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     lex, text = sent.lex, sent.text
     if fig.source == "digits" and TIME_MARKER_RE.match(text, fig.end, sent.hi) and fig.unit is None:
         return None
+    prefix = sent.words_before(fig.start, 1)
+    if fig.unit is None and prefix and prefix[-1].group().lower() in lex.prefix_units:
+        name = lex.prefix_units[prefix[-1].group().lower()]
+        fig.unit = UnitInfo("measure", name, name, 1.0)  # "a magnitude 6.8 earthquake"
     if fig.source == "digits" and not fig.currency:
         if _glued_to_code(fig, sent) or lex.month_before_re.search(sent.left(fig.start, 16)):
             return None

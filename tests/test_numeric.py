@@ -231,6 +231,11 @@ def test_currency_code_after_the_figure() -> None:
     assert (quantity.kind, quantity.unit) == ("money", "JPY")
 
 
+def test_prefix_unit() -> None:
+    quantity = only("A magnitude 6.8 earthquake struck the coast.")
+    assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "magnitude", 6.8)
+
+
 def test_units_unknown_to_the_lexicon_come_from_quantulum_data() -> None:
     quantity = only("The ship carried 9 furlongs of rope.")
     assert (quantity.kind, quantity.unit) == ("measure", "furlong")
@@ -294,6 +299,7 @@ CHANGE_CASES = [
     ("up from is a level", "It is 78 per cent, up from 50.", None),
     ("phrasal verb", "The defense gave up 517 yards.", None),
     ("weak verb with a count", "The team lost 3 players.", None),
+    ("phrasal shot down", "Troops shot down 29 drones.", None),
 ]
 
 
@@ -320,6 +326,12 @@ NOT_CLAIM_CASES = [
     ("model", "A Boeing 737 landed."),
     ("model in capitals", "The 737 MAX was grounded."),
     ("legal count", "The jury acquitted him on count 3."),
+    ("chapter", "The firm filed for Chapter 11 protection."),
+    ("console", "Sony's PlayStation 5 launched."),
+    ("UK phone", "Call 020 7946 0018 for details."),
+    ("international phone", "Call +44 20 7946 0018 now."),
+    ("leading zero code", "The flight landed at gate 007."),
+    ("vote tally", "The court ruled 6-3 in favour."),
     ("index name", "The S&P 500 was flat."),
     ("phone", "Call 555-123-4567 for details."),
     ("reading time", "2 Min Read"),
@@ -365,6 +377,8 @@ COUNT_CASES = [
     ("population", "Many of the city's 40,000 residents left.", "resident", "population"),
     ("demonym", "The enclave's 120,000 Armenians fear the worst.", "Armenian", "population"),
     ("fled", "Some 5,000 villagers fled the fighting.", "villager", "displaced"),
+    ("partitive", "Two of the victims were injured.", "victim", "injured"),
+    ("only one", "Only one person was hurt.", "person", "injured"),
 ]
 
 
