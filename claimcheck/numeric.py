@@ -501,9 +501,11 @@ def _interval(
         spread = min(spread, tol.get("max_relative", 0.25) * abs(value)) or spread
         return value - spread, value + spread
     if approx in ("more_than", "at_least"):
-        return value, value * (1 + tol.get("upper_relative", 1.0))
+        bound = value + abs(value) * tol.get("upper_relative", 1.0)
+        return value, bound
     if approx in ("less_than", "at_most"):
-        return value * (1 - tol.get("lower_relative", 0.5)), value
+        bound = value - abs(value) * tol.get("lower_relative", 0.5)
+        return bound, value
     return low, high
 
 
