@@ -97,6 +97,8 @@ YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w-]|[.,]\d)")
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
+# A rate after a figure: "$3,500 a month", "$10 per gram", "10 percent a year".
+RATE_RE = re.compile(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)")
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
@@ -857,17 +859,15 @@ def _read_unit(fig: _Figure, sent: _Sentence) -> None:
     if fig.unit is None and fig.currency is None:
         return
     # A rate: "$3,500 a month", "$10 per gram", "10 percent a year", "mph" is read above.
-    rate = re.match(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)", text[fig.end : sent.hi])
+    rate = RATE_RE.match(text, fig.end, sent.hi)
     if rate:
         marker, noun = rate.group(1), rate.group(2).lower()
-        duration = lex.units.get(noun)
-        if (
-            marker == "per"
-            or (duration and duration.kind == "duration")
-            or lemma(noun, lex) in lex.rate_nouns
-        ):
+        known = _unit_at(rate.start(2), sent, attached=False)
+        if known is not None and known[0].kind != "money":  # "per square foot", "a barrel"
+            fig.per, fig.end = known[0].unit, known[1]
+        elif marker == "per" or lemma(noun, lex) in lex.rate_nouns:
             fig.per = lemma(noun, lex).lower()
-            fig.end += rate.end()
+            fig.end = rate.end()
 
 
 # ---------------------------------------------------------------- claims
