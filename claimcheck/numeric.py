@@ -91,7 +91,6 @@ SLASH_FRACTION_RE = re.compile(r"[/⁄](?P<den>\d{1,3})(?![\d/⁄])")
 # A bare number alone in parentheses is a reference or a shirt number: "Prescott (4)".
 PARENTHESISED_RE = re.compile(r"\(\s*$")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*|\d[\d,.]*|[^\w\s]")
-SPACE_RE = re.compile(r"\s*")
 YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w-]|[.,]\d)")
 # Two bare 4-digit numbers joined as a range are years ("between 1600 and 1900").
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
@@ -132,11 +131,6 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     if "" in node:
         return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
     return body
-
-
-def _bounded(alternation: str) -> str:
-    # Word boundary only where the phrase starts/ends with a word character.
-    return rf"(?:(?<![\w])(?:{alternation})(?![\w]))"
 
 
 # ---------------------------------------------------------------- lexicon
@@ -193,6 +187,7 @@ class NumericLexicon:
     count_modifiers: set[str]
     street_words: set[str]
     age_nouns: set[str]
+    age_markers: set[str]
     year_nouns: set[str]
     subject_concepts: dict[str, str]
     predicate_concepts: dict[str, str]
@@ -360,6 +355,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         count_modifiers={w.lower() for w in context["count_modifiers"]},
         street_words={w.lower() for w in context["street_words"]},
         age_nouns={w.lower() for w in context["age_nouns"]},
+        age_markers={w.lower() for w in context["age_markers"]},
         year_nouns={w.lower() for w in context["year_nouns"]},
         subject_concepts=_concept_table(concepts["subjects"]),
         predicate_concepts=_concept_table(concepts["predicates"]),
@@ -1134,7 +1130,8 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None
     if lex.furniture_re.match(text, fig.number_end, sent.hi):
         return None
-    aged = [w.group().lower() for w in sent.words_before(fig.start, 1)] in (["aged"], ["age"])
+    before_figure = sent.words_before(fig.start, 1)
+    aged = bool(before_figure) and before_figure[-1].group().lower() in lex.age_markers
     bare_digits = fig.source == "digits" and fig.unit is None and not fig.currency
     if bare_digits and not aged and _is_age_apposition(fig, sent):
         fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
