@@ -164,6 +164,7 @@ class NumericLexicon:
     change_direction: dict[str, Direction]
     weak_changes: set[str]
     phrasal_verbs: set[str]
+    by_only_changes: set[str]
     currency_prefixes: dict[str, str]
     currency_words: dict[str, str]
     cent_words: set[str]
@@ -332,6 +333,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         change_direction=change_direction,
         weak_changes={w.lower() for w in hedges["weak_changes"]},
         phrasal_verbs={w.lower() for w in hedges["phrasal_verbs"]},
+        by_only_changes={w.lower() for w in hedges["by_only_changes"]},
         currency_prefixes={str(k): str(v) for k, v in units["currency_prefixes"].items()},
         currency_words={k.lower(): v for k, v in units["currency_words"].items()},
         cent_words=set(units["cent_words"]),
@@ -898,6 +900,8 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
         return None
     if word in lex.weak_changes and not strong_kind:
         return None
+    if word in lex.by_only_changes:
+        return None  # "raised $5m" is money raised; "raised prices by 5%" is a change
     if word in ("up", "down") and len(words) >= 2:
         verb = words[-2].group().lower()
         if verb in ("to", "from") or verb in lex.phrasal_verbs:
@@ -943,7 +947,14 @@ def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, 
 
 
 def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
+    """What happened to the counted thing: the verb right before the figure ("killed 40"),
+    else the first predicate word later in the clause ("40 were killed"), else one before."""
     lex = sent.lex
+    right_before = sent.words_before(fig_start, 1)
+    if right_before:
+        found = _match_predicate([right_before[-1].group().lower()], lex)
+        if found:
+            return found
     after_words = []
     for match in sent.words_after(after, 14):
         if match.group() in CLAUSE_END or sent.lex.candidate_re.fullmatch(match.group()):

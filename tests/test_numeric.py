@@ -300,6 +300,8 @@ CHANGE_CASES = [
     ("phrasal verb", "The defense gave up 517 yards.", None),
     ("weak verb with a count", "The team lost 3 players.", None),
     ("phrasal shot down", "Troops shot down 29 drones.", None),
+    ("money raised", "The startup raised $5 million.", None),
+    ("raised by", "The firm raised prices by 5%.", "up"),
 ]
 
 
@@ -389,6 +391,11 @@ def test_counted_noun_and_predicate(name: str, text: str, subject: str, predicat
     quantity = only(text)
     assert (quantity.kind, quantity.subject, quantity.predicate) == ("count", subject, predicate)
     assert quantity.unit == subject
+
+
+def test_verb_right_before_the_figure_wins() -> None:
+    found = find_quantities("The quake killed at least 2,000 and injured 5,000.")
+    assert [q.predicate for q in found] == ["killed", "injured"]
 
 
 def test_elliptical_count_shares_the_subject() -> None:
