@@ -179,6 +179,7 @@ class _Figure:
     number_end: int = 0
     slash_fraction: bool = False
     raw_value: float = 0.0  # before scale words
+    post_hedge: Approx | None = None  # "300-odd", "40-plus"
 
 
 def _round_step(value: float) -> float:
@@ -590,6 +591,20 @@ def _approx_before(pos: int, sent: _Sentence) -> tuple[Approx, int]:
     )
 
 
+def _approx_after(fig: _Figure, end: int, sent: _Sentence) -> tuple[Approx, int]:
+    """Hedges after the figure: "300-odd", "40-plus", "300 people or so", "40 years or more".
+
+    Returns the hedge and the claim's end (extended over a glued hedge only).
+    """
+    lex = sent.lex
+    if fig.post_hedge is not None:
+        return fig.post_hedge, end
+    after = lex.post_after_re.match(sent.text, end, sent.hi)
+    if after and not any(ch in ",;:." for ch in sent.text[end : after.start("hedge")]):
+        return lex.post_hedges_after[" ".join(after.group("hedge").lower().split())], end
+    return "exact", end
+
+
 def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | None:
     lex = sent.lex
     words = sent.words_before(pos, 6)
@@ -718,6 +733,10 @@ def _read_figure(match: re.Match[str], sent: _Sentence) -> tuple[_Figure, int] |
         if ORDINAL_SUFFIX_RE.match(after) or (DECADE_RE.match(after) and not fig.currency):
             return None
     _read_scale(fig, sent)
+    glued = sent.lex.post_glued_re.match(sent.text, fig.end, sent.hi)
+    if glued:  # "300-odd delegates", "40-plus years", "500+ people"
+        fig.post_hedge = sent.lex.post_hedges_glued[glued.group("hedge").lower()]
+        fig.end = glued.end()
     _read_unit(fig, sent)
     if fig.source == "digits" and fig.unit is None and text_at(sent, fig.end).isalpha():
         return None  # digits glued to letters that are no unit: "5G", "3D", "9AB"
@@ -916,6 +935,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         return None
     # Left context: hedge, change.
     hedge, hedge_start = _approx_before(left_start, sent)
+    if hedge == "exact" and approx != "range":
+        hedge, end = _approx_after(fig, end, sent)
+        hedge_start = left_start
     if hedge != "exact":
         if approx == "range" and hedge == "about":  # "about 2,000-2,500"
             low = _interval(low, low, low, hedge, lex)[0]

@@ -79,6 +79,8 @@ class NumericLexicon:
     negative_words: set[str]
     pronoun_one_after: set[str]
     hedge_approx: dict[str, Approx]
+    post_hedges_glued: dict[str, Approx]
+    post_hedges_after: dict[str, Approx]
     tolerance: dict[str, dict[str, float]]
     change_direction: dict[str, Direction]
     weak_changes: set[str]
@@ -121,6 +123,8 @@ class NumericLexicon:
     currency_before_re: re.Pattern[str] = field(init=False)
     scale_re: re.Pattern[str] = field(init=False)
     furniture_re: re.Pattern[str] = field(init=False)
+    post_glued_re: re.Pattern[str] = field(init=False)
+    post_after_re: re.Pattern[str] = field(init=False)
     month_before_re: re.Pattern[str] = field(init=False)
     month_after_re: re.Pattern[str] = field(init=False)
     age_re: re.Pattern[str] = field(init=False)
@@ -168,6 +172,12 @@ class NumericLexicon:
             r"\s?".join(re.escape(part) for part in re.findall(r"[A-Za-z.]+|[^A-Za-z.]", p)) for p in prefixes
         )
         self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
+        self.post_glued_re = re.compile(
+            rf"(?P<hedge>{_alternation(list(self.post_hedges_glued))})(?![\w+])", re.I
+        )
+        self.post_after_re = re.compile(
+            rf"(?:\s+[^\W\d_]+){{0,3}}?\s+(?P<hedge>{_alternation(list(self.post_hedges_after))})\b", re.I
+        )
         self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
         # Lower-case month names count too, except those that are also common words.
         month = _alternation(
@@ -248,6 +258,8 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         negative_words=set(numbers["negative_words"]),
         pronoun_one_after={str(w).lower() for w in numbers["pronoun_one_after"]},
         hedge_approx=hedge_approx,
+        post_hedges_glued=dict(hedges["post_hedges"]["glued"]),
+        post_hedges_after={" ".join(k.split()): v for k, v in hedges["post_hedges"]["after"].items()},
         tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
         change_direction=change_direction,
         weak_changes={w.lower() for w in hedges["weak_changes"]},

@@ -257,6 +257,12 @@ HEDGE_CASES = [
     ("up to", "Up to 300 soldiers died.", "at_most"),
     ("no more than", "No more than 300 soldiers died.", "at_most"),
     ("plain", "Exactly 300 soldiers died.", "exact"),
+    ("odd after", "The 300-odd delegates voted.", "about"),
+    ("plus after", "He has 40-plus years of experience.", "more_than"),
+    ("plus sign after", "We expect 500+ visitors.", "more_than"),
+    ("or so", "Some 300 people or so attended.", "about"),
+    ("or more", "It will take 40 years or more.", "at_least"),
+    ("or fewer", "It carried 150 passengers or fewer.", "at_most"),
 ]
 
 
