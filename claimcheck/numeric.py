@@ -465,7 +465,7 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
 
 def _million_follows(pos: int, sent: _Sentence) -> bool:
     """After "12.3m": a unit or a plural noun means million ("12.3m tonnes", "2.7m sales")."""
-    words = sent.words_after(pos, 4)
+    words = sent.words_after(pos, 5)
     if not words or words[0].start() != pos + 1:
         return False
     first = words[0].group().lower()
@@ -973,7 +973,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     elif fig.unit is not None:
         kind = fig.unit.kind
         unit, base_unit, factor = fig.unit.unit, fig.unit.base_unit, fig.unit.factor
-    elif fig.source == "fraction":
+    elif fig.source == "fraction" or fig.slash_fraction:
         kind, unit, base_unit, factor = "measure", "fraction", "percent", 100.0
     else:
         kind, unit, base_unit, factor = "count", None, None, 1.0
@@ -1030,6 +1030,8 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     lex, text = sent.lex, sent.text
     following = sent.words_after(fig.end, 1)
     nxt = following[0].group().lower() if following else ""
+    if following and following[0].group().isupper() and len(nxt) > 1:
+        nxt = "acronym"  # "one US ounce": "US" is no pronoun
     hyphenated = text[fig.end : fig.end + 1] in "-‐‑"
     prev = sent.words_before(fig.start, 1)
     prev_word = prev[-1].group().lower() if prev else ""
@@ -1044,8 +1046,8 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
         if hyphenated or not nxt[:1].isalpha():
             return False  # "one-time", "the same one."
         return nxt == "of" or nxt not in lex.function_words
-    if hyphenated:
-        return True  # "four-cylinder", "three-course"
+    if hyphenated or fig.scaled:
+        return True  # "four-cylinder", "three-course", "eight million 250ml bottles"
     if not nxt[:1].isalpha():
         return prev_word in lex.hedge_approx
     if nxt in lex.function_words and nxt != "of" and nxt not in lex.count_modifiers:
