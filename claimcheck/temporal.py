@@ -647,7 +647,7 @@ def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
 def _opens_phrase(text: str, start: int) -> bool:
     """ "Years of war", "after months of talks": the unit starts its noun phrase."""
     before = text[max(0, start - 30) : start].rstrip()
-    if not before or before[-1] in ".!?\"“(:;,":
+    if not before or before[-1] in '.!?"“(:;,':
         return True
     return _previous_word(text, start) in PHRASE_OPENERS
 
