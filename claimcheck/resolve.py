@@ -268,11 +268,17 @@ class Resolver:
         assert reference is not None
         this = (month, day or 1)
         now = (reference.month, reference.day if day else 1)
-        if tense.direction == "past":
-            year = reference.year if this <= now else reference.year - 1
-            return year, [], tense.describe()
-        if tense.direction == "future":
-            year = reference.year if this >= now else reference.year + 1
+        if tense.direction in ("past", "future"):
+            step = -1 if tense.direction == "past" else 1
+            if tense.direction == "past":
+                year = reference.year if this <= now else reference.year - 1
+            else:
+                year = reference.year if this >= now else reference.year + 1
+            # February 29 exists only in leap years: the nearest one in the same direction.
+            for _ in range(8):
+                if safe_date(year, month, day or 1) is not None:
+                    break
+                year += step
             return year, [], tense.describe()
         # No cue: the nearest occurrence; the other side of the year is a second reading if close.
         options = []
@@ -280,6 +286,8 @@ class Resolver:
             anchor = safe_date(year, month, day or 15)
             if anchor is not None:
                 options.append((abs((anchor - reference).days), year))
+        if not options:
+            return reference.year, [], "no such day in any year"
         options.sort()
         best = options[0][1]
         # Across the turn of the year ("in January" in a December paper) the publication

@@ -343,6 +343,7 @@ def _next_words(text: str, end: int, count: int = 2) -> str:
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+LEADING_DIGITS_RE = re.compile(r"\d+")
 WORD_TOKEN_RE = re.compile(r"[\w'-]+")
 SPACES_RE = re.compile(r"\s+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
@@ -358,6 +359,11 @@ DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+
+
+def _leading_int(word: str) -> int:
+    """ "21st" -> 21, "24TH" -> 24."""
+    return int(LEADING_DIGITS_RE.match(word).group())  # type: ignore[union-attr]
 
 
 def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
@@ -394,7 +400,7 @@ def read_slash(match: re.Match[str], text: str) -> list[Mention]:
 def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     weekday = match.group("weekday")
     month = _lookup(MONTHS, match.group("month"))
-    day = int(match.group("day").rstrip("stndrh"))
+    day = _leading_int(match.group("day"))
     year = match.group("year")
     mod = match.groupdict().get("mod")
     first = _mention(
@@ -411,7 +417,7 @@ def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     if not second_day:
         return [first]
     # "Sept. 21-23": two dates, the second taking the first's month and year.
-    day2 = int(second_day.rstrip("stndrh"))
+    day2 = _leading_int(second_day)
     if day2 <= day:
         return []
     first.end = match.end("day")
@@ -647,7 +653,7 @@ def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
 def _opens_phrase(text: str, start: int) -> bool:
     """ "Years of war", "after months of talks": the unit starts its noun phrase."""
     before = text[max(0, start - 30) : start].rstrip()
-    if not before or before[-1] in ".!?\"“(:;,":
+    if not before or before[-1] in '.!?"“(:;,':
         return True
     return _previous_word(text, start) in PHRASE_OPENERS
 

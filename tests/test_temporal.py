@@ -509,3 +509,34 @@ def test_weekday_with_date_is_one_expression(name: str, text: str, surface: str,
     found = {text[t.start : t.end]: t for t in tag(text)}
     assert surface in found, list(found)
     assert bool(found[surface].mismatch) == mismatch
+
+
+def test_impossible_day_is_unresolved_not_an_error() -> None:
+    (timex,) = tag("The deal was signed on Feb. 31.")
+    assert timex.value is None
+    assert "no such day" in (timex.evidence or "")
+
+
+def test_leap_day_in_a_past_clause_takes_the_last_leap_year() -> None:
+    (timex,) = tag("The deal was signed on Feb. 29.")
+    assert timex.value == "2020-02-29"
+
+
+WORDS = (
+    "Monday Friday yesterday today tonight last next this the a every week weekend month year decade "
+    "quarter Q3 summer Jan. Feb. 29 31 1st 22nd 0 12 1999 2023 '90s 20th of in on by since ago now "
+    "later early mid- end day days hours 10:43 8 p.m. GMT , . ( ) - / 1/2 half several will said "
+    "was is due to morning March May Sept 2023-09-22 05/06/2023 fiscal fourth-quarter profit"
+).split()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_word_salad_never_raises(seed: int) -> None:
+    import random
+
+    generator = random.Random(seed)
+    for _ in range(250):
+        text = " ".join(generator.choice(WORDS) for _ in range(generator.randint(1, 10)))
+        for reference in (None, date(2024, 2, 29), date(2023, 12, 31)):
+            for timex in tag(text, reference):
+                assert 0 <= timex.start < timex.end <= len(text)
