@@ -191,6 +191,8 @@ class Resolver:
         self.text = text
         self.reference = reference
         self.last_day: date | None = None
+        self.last_relative = True
+        """Whether the last day named needed the publication date (anaphors inherit it)."""
 
     def resolve_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Timex]:
         tokens: SentenceTokens | None = None
@@ -212,9 +214,9 @@ class Resolver:
         return Timex(mention.start, mention.end, type_, value, relative, **extra)  # type: ignore[arg-type]
 
     def _day_value(
-        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None
+        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None, relative: bool = True
     ) -> tuple[str, str]:
-        self.last_day = day
+        self.last_day, self.last_relative = day, relative
         if clock is not None:
             return "TIME", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
         if pod:
@@ -333,7 +335,7 @@ class Resolver:
             if other_day is not None:
                 readings.append(other_day.isoformat())
                 evidence = "month/day order assumed (US); day/month is the other reading"
-        type_, value = self._day_value(named, None, clock)
+        type_, value = self._day_value(named, None, clock, relative)
         mismatch = suggestion = None
         if weekday is not None and named.isoweekday() != weekday:
             mismatch = (
@@ -361,7 +363,9 @@ class Resolver:
         tense = tokens.tense(mention.start, mention.end)
         day, others, conventional, evidence = self._weekday_day(weekday, data["rel"], tense)
         type_, value = self._day_value(day, data["pod"], None)
-        readings = [self._day_value(other, data["pod"], None)[1] for other in others]
+        readings = [
+            f"{other.isoformat()}T{data['pod']}" if data["pod"] else other.isoformat() for other in others
+        ]
         self.last_day = day
         return self._timex(
             mention,
@@ -543,15 +547,18 @@ class Resolver:
         return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
-        anchor = self.last_day
+        anchor, relative = self.last_day, self.last_relative
         evidence = "the day named before"
         if anchor is None and data["offset"] == 0 and self.reference is not None:
-            anchor, evidence = self.reference, "no day named before: the publication date"
+            anchor, relative = self.reference, True
+            evidence = "no day named before: the publication date"
         if anchor is None:
             return self._timex(mention, "DATE", None, True, evidence="no day named before")
         day = anchor + timedelta(days=data["offset"])
         value = iso_week(day) if data["unit"] == "week" else day.isoformat()
-        return self._timex(mention, "DATE", value, True, evidence=f"{evidence} ({anchor.isoformat()})")
+        if data["unit"] == "day":
+            self.last_day, self.last_relative = day, relative
+        return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
 
     def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         number, unit, sign = data["number"], data["unit"], data["sign"]
@@ -607,16 +614,17 @@ class Resolver:
 
     def _clock(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         clock = data["clock"]
-        if self.reference is None:
+        relative = True
+        if data["weekday"] is None and data["offset"] is None and self.last_day is not None:
+            day, evidence, relative = self.last_day, "the day named before", self.last_relative
+        elif self.reference is None:
             return self._timex(mention, "TIME", None, True)
-        if data["weekday"] is not None:
+        elif data["weekday"] is not None:
             tense = tokens.tense(mention.start, mention.end)
             day, _others, _conventional, evidence = self._weekday_day(data["weekday"], None, tense)
         elif data["offset"] is not None:
             day, evidence = self.reference + timedelta(days=data["offset"]), "the day word"
-        elif self.last_day is not None:
-            day, evidence = self.last_day, "the day named before"
         else:
             day, evidence = self.reference, "no day named: the publication date"
-        _type, value = self._day_value(day, None, clock)
-        return self._timex(mention, "TIME", value, True, evidence=evidence)
+        _type, value = self._day_value(day, None, clock, relative)
+        return self._timex(mention, "TIME", value, relative, evidence=evidence)

@@ -609,3 +609,10 @@ def test_random_word_salad_never_raises(seed: int) -> None:
         for reference in (None, date(2024, 2, 29), date(2023, 12, 31)):
             for timex in tag(text, reference):
                 assert 0 <= timex.start < timex.end <= len(text)
+
+
+def test_anaphors_follow_an_explicit_date_without_publication_date() -> None:
+    text = "The raid began on March 3, 2023, and ended the next day at 8 p.m."
+    found = {text[t.start : t.end]: t for t in tag(text, None)}
+    assert found["the next day"].value == "2023-03-04" and not found["the next day"].relative
+    assert found["8 p.m."].value == "2023-03-04T20:00"
