@@ -43,6 +43,8 @@ DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
 FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
 LEFT_WINDOW = 10
 RIGHT_WINDOW = 8
+RIGHT_NEAR = 2
+"""A verb after a mid-sentence expression governs it only this close ("on Friday announced")."""
 FRONTED_TOKENS = 4
 """An expression within the first tokens of a sentence ("On Friday, ...") reads the clause after it."""
 
@@ -100,13 +102,14 @@ NO_TENSE = Tense(None)
 class SentenceTokens:
     """Tokens of one sentence, read lazily for tense."""
 
-    __slots__ = ("_tokens", "_words", "sentence", "text")
+    __slots__ = ("_tokens", "_words", "last_tense", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
         self.text = text
         self.sentence = sentence
         self._tokens: list[tuple[int, int, str]] | None = None
         self._words: list[str] | None = None
+        self.last_tense: Tense | None = None
 
     @property
     def words(self) -> list[str]:
@@ -136,17 +139,26 @@ class SentenceTokens:
         candidates = []
         if left is not None:
             candidates.append((first - left[0], 0, left[1]))
-        if right is not None:
+        # An adverbial modifies the verb before it ("said Friday", "will double by August")
+        # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
+        if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
             candidates.append((right[0] - last + 1, 1, right[1]))
         # A scheduled present just before the expression ("votes Thursday", "is on Monday").
-        for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
-            if tokens[index][2] in PRESENT_WORDS:
-                candidates.append((first - index, 2, Tense("future", tokens[index][2], "scheduled present")))
-                break
+        # ("will meet in June" keeps 'will' as its evidence.)
+        if left is None or left[1].direction != "future":
+            for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
+                if tokens[index][2] in PRESENT_WORDS:
+                    cue = Tense("future", tokens[index][2], "scheduled present")
+                    candidates.append((first - index, 2, cue))
+                    break
         if candidates:
-            return min(candidates, key=lambda item: (item[0], item[1]))[2]
+            self.last_tense = min(candidates, key=lambda item: (item[0], item[1]))[2]
+            return self.last_tense
         if first > 0 and tokens[first - 1][2] in DEADLINE_PREPOSITIONS:
             return Tense("future", tokens[first - 1][2], "deadline")
+        if self.last_tense is not None:
+            # "would leave on Monday from March 30, ... from August 6": one clause, one tense.
+            return Tense(self.last_tense.direction, self.last_tense.cue, "the tense of the date before")
         return NO_TENSE
 
     def _scan(self, indexes: range, stop: str) -> tuple[int, Tense] | None:

@@ -40,6 +40,18 @@ RESOLVED = [
     ("set-for", "Talks are set for Monday.", date(2024, 5, 8), {"Monday": "2024-05-13"}),
     ("deadline", "Officials hope to finish by Friday.", date(2024, 5, 8), {"Friday": "2024-05-10"}),
     (
+        "verb-before-adverbial-wins-over-later-participle",
+        "The carrier will expand its routes by August in a push into markets untouched by the slump.",
+        date(2024, 2, 13),
+        {"August": "2024-08"},
+    ),
+    (
+        "date-in-same-clause-shares-tense",
+        "New flights would leave on Mondays from March 30, with a third flight each Thursday from August 6.",
+        date(2024, 9, 13),
+        {"March 30": "2025-03-30", "August 6": "2025-08-06"},
+    ),
+    (
         "past-participle-nearer-than-present",
         "The suspect, who was arrested Monday, appears in court Thursday.",
         date(2024, 5, 8),
