@@ -41,7 +41,7 @@ PRESENT_WORDS = set(LEXICON["present_cues"])
 PRESENT_WINDOW: int = LEXICON["present_window"]
 DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
 FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
-LEFT_WINDOW = 10
+LEFT_WINDOW = 14
 RIGHT_WINDOW = 8
 RIGHT_NEAR = 2
 """A verb after a mid-sentence expression governs it only this close ("on Friday announced")."""
