@@ -248,6 +248,7 @@ NOT_TAGGED = [
     ("may-the-verb", "Officials may extend the curfew, and it may rain.", ["may"]),
     ("may-the-name", "Theresa May met the king.", ["May"]),
     ("march-the-verb", "Thousands will March to the parliament and march again.", ["March", "march"]),
+    ("march-the-event", "He joined the March on Washington.", ["March"]),
     ("sun-the-newspaper", "The Sun reported the story first.", ["Sun"]),
     ("ordinal-day-is-not-a-duration", "Protesters marched on Friday for a third day.", ["third day", "day"]),
     (
