@@ -101,6 +101,8 @@ YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
+# "will March to", "plan to March": the verb, even capitalized.
+VERB_BEFORE = frozenset(["to", "will", "would", "may", "might", "can", "could", "shall", "should"])
 PHRASE_OPENERS: set[str] = set(LEXICON["phrase_openers"])
 
 # --- Named parts --------------------------------------------------------------
@@ -435,7 +437,7 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
     if (
         name in AMBIGUOUS_MONTHS
         and not has_context
-        and (previous not in MONTH_CONTEXT or previous in ("may", "will", "to"))
+        and (previous not in MONTH_CONTEXT or (name == "march" and previous in VERB_BEFORE))
     ):
         return []
     # "April Ryan said": a first name, unless a preposition makes it a month.
