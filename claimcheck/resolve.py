@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from claimcheck.spans import Sentence
@@ -201,7 +201,8 @@ class Resolver:
 
     def __init__(self, text: str, reference: date | None) -> None:
         self.text = text
-        self.reference = reference
+        # A datetime is a date too; only its calendar day counts.
+        self.reference = reference.date() if isinstance(reference, datetime) else reference
         self.last_day: date | None = None
         self.last_relative = True
         """Whether the last day named needed the publication date (anaphors inherit it)."""
