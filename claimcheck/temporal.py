@@ -142,7 +142,8 @@ _F = re.IGNORECASE
 
 ISO_DATE_RE = re.compile(
     r"(?<![\w/-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-    r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d)?)?(?![\w/-])"
+    r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?P<zone>Z|[+-]\d\d:?\d\d)?)?"
+    r"(?![\w/-])"
 )
 SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
 # A weekday before a date, as "Friday, Sept. 22", "Fri Sep 22" or "Friday (Sept. 22)".
@@ -375,7 +376,7 @@ def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
 def read_iso(match: re.Match[str], text: str) -> list[Mention]:
     clock = None
     if match.group("hour"):
-        clock = (int(match.group("hour")), int(match.group("minute")), None)
+        clock = (int(match.group("hour")), int(match.group("minute")), match.group("zone"))
     return [
         _mention(
             match,
