@@ -131,7 +131,8 @@ def _claim(
             direction=quantity.direction,
             subject=quantity.subject,
             predicate=quantity.predicate,
-            scope=getattr(quantity, "scope", None),
+            scope=quantity.scope,
+            per=quantity.per,
         )
     if timex is not None:
         fields.update(
@@ -172,7 +173,7 @@ def extract_claims(
     text = article.text
     quantities: list[Quantity] = []
     for sentence in sentences:
-        quantities.extend(find_quantities(text, sentence.start, sentence.end))
+        quantities.extend(find_quantities(text, sentence.start, sentence.end, rules_dir))
     timexes = find_timexes(text, list(sentences), reference)
     lines = LineIndex(text)
     claims = []
