@@ -506,3 +506,42 @@ def test_html_pages_are_read_in_the_workers_and_not_twice(
         assert report([folder], out, NIGHT, "--jobs", jobs, "--budget", "0.3") == 1
         assert calls == []
         assert (out / f"{NIGHT}.json").read_bytes() == before
+
+
+def test_quiet_run_with_its_own_store_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 4))
+    store_path = tmp_path / "elsewhere" / "claims.db"
+    store_path.parent.mkdir()
+    assert report([folder], tmp_path / "out", NIGHT, "--jobs", "1", "--store", str(store_path)) in (0, 1)
+    assert capsys.readouterr().err == ""
+    assert store_path.exists()
+    assert not (tmp_path / "out" / "claimcheck.sqlite").exists()
+
+
+def test_a_store_from_a_newer_claimcheck_cannot_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    out = tmp_path / "out"
+    out.mkdir()
+    db = sqlite3.connect(out / "claimcheck.sqlite")
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    db.execute("INSERT INTO schema_version VALUES (999)")
+    db.commit()
+    db.close()
+    assert report([folder], out, NIGHT) == 2
+    assert "newer than this claimcheck understands" in capsys.readouterr().err
+    assert not (out / f"{NIGHT}.md").exists()
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 4))
+    main(["report", str(folder), "--out", str(tmp_path / "out"), "--date", str(NIGHT), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert "\r" not in err
+    assert re.search(r"^claimcheck: 3 read, 0 already stored, 3 extracted", err, re.M)
+    assert re.search(r"^claimcheck: 3 extracted \(\d+/s, [\d.]+ s\), 0 already stored, 0 failed;", err, re.M)
