@@ -172,7 +172,7 @@ def stored_articles(path: Path) -> int:
 
 @pytest.mark.slow
 def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path: Path) -> None:
-    folder = corpus(tmp_path / "crawl", range(1, 61))
+    folder = corpus(tmp_path / "crawl", range(1, 101))
     args = [str(folder), "--date", NIGHT.isoformat(), "--window", "3", "--quiet", "--jobs", "2"]
     killed_out = tmp_path / "killed"
     process = slow_run(["report", *args, "--out", str(killed_out)])
@@ -183,7 +183,7 @@ def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path:
     process.send_signal(signal.SIGKILL)
     process.wait()
     committed = stored_articles(store_path)
-    assert 10 <= committed < 60, "the run should be killed part way"
+    assert 10 <= committed < 100, "the run should be killed part way"
     assert not (killed_out / f"{NIGHT}.json").exists()
 
     rerun = subprocess.run(
@@ -200,12 +200,12 @@ def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path:
         assert (killed_out / f"{NIGHT}.{name}").read_bytes() == (clean_out / f"{NIGHT}.{name}").read_bytes()
     with Store.open(store_path) as store:
         assert store.integrity() == "ok"
-        assert store.counts()["articles"] == 60
+        assert store.counts()["articles"] == 100
 
 
 @pytest.mark.slow
 def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
-    folder = corpus(tmp_path / "crawl", range(1, 31))
+    folder = corpus(tmp_path / "crawl", range(1, 81))
     out = tmp_path / "reports"
     base = ["report", str(folder), "--out", str(out), "--date", NIGHT.isoformat(), "--window", "3"]
     first = slow_run([*base, "--jobs", "1"])
@@ -221,11 +221,11 @@ def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
     assert first.returncode in (0, 1), first_err
     assert waiting.returncode in (0, 1), waiting_err
     assert re.search(
-        r"0 extracted \(.*\), 30 already stored", waiting_err
+        r"0 extracted \(.*\), 80 already stored", waiting_err
     )  # it waited, then found everything done
     with Store.open(out / "claimcheck.sqlite") as store:
         assert store.integrity() == "ok"
-        assert store.counts()["articles"] == 30
+        assert store.counts()["articles"] == 80
     clean = tmp_path / "clean"
     report([folder], clean, NIGHT, "--jobs", "1")
     assert (out / f"{NIGHT}.json").read_bytes() == (clean / f"{NIGHT}.json").read_bytes()
