@@ -95,12 +95,24 @@ def merge_mentions(
     return pairs
 
 
+def _sentence_text(text: str, sentence: Sentence, cache: dict[int, str] | None) -> str:
+    """The sentence's text, sliced once per sentence: claims of one sentence share the string
+    (a slice per claim is quadratic on a pathological one-line document)."""
+    if cache is None:
+        return text[sentence.start : sentence.end]
+    found = cache.get(sentence.start)
+    if found is None:
+        found = cache[sentence.start] = text[sentence.start : sentence.end]
+    return found
+
+
 def _claim(
     article: Article,
     quantity: Quantity | None,
     timex: Timex | None,
     sentence: Sentence | None,
     lines: LineIndex,
+    sentence_texts: dict[int, str] | None = None,
 ) -> Claim:
     text = article.text
     start = quantity.start if quantity else timex.start  # type: ignore[union-attr]
@@ -114,7 +126,7 @@ def _claim(
         "end": end,
         "line": line + article.body_line - 1,
         "column": column,
-        "sentence": text[sentence.start : sentence.end] if sentence else text[start:end],
+        "sentence": _sentence_text(text, sentence, sentence_texts) if sentence else text[start:end],
         "sentence_start": sentence.start if sentence else start,
         "quoted": _quoted(sentence, start, end),
     }
@@ -178,9 +190,10 @@ def extract_claims(
     lines = LineIndex(text)
     claims = []
     starts = [sentence.start for sentence in sentences]
+    sentence_texts: dict[int, str] = {}
     for quantity, timex in merge_mentions(quantities, timexes):
         anchor = quantity or timex
         assert anchor is not None
         containing = _sentence_of(sentences, starts, anchor.start, anchor.end)
-        claims.append(_claim(article, quantity, timex, containing, lines))
+        claims.append(_claim(article, quantity, timex, containing, lines, sentence_texts))
     return claims
