@@ -545,3 +545,16 @@ def test_progress_lines_when_stderr_is_not_a_terminal(
     assert "\r" not in err
     assert re.search(r"^claimcheck: 3 read, 0 already stored, 3 extracted", err, re.M)
     assert re.search(r"^claimcheck: 3 extracted \(\d+/s, [\d.]+ s\), 0 already stored, 0 failed;", err, re.M)
+
+
+def test_a_real_pathological_document_is_stopped_by_the_budget(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    # One 600 KB line of 100,000 figures: seconds of work, far beyond a 0.3 s budget.
+    (folder / "figures.txt").write_text("Figures\n" + "1,234 " * 100_000 + "\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    began = time.monotonic()
+    assert report([folder], out, NIGHT, "--jobs", "2", "--budget", "0.3") == 1
+    assert time.monotonic() - began < 8
+    errors = [f for f in read_json(out)["findings"] if f["rule"] == "input-error"]
+    assert [f["article_id"] for f in errors] == ["figures.txt"]
+    assert "time budget of 0.3 s" in errors[0]["message"]
