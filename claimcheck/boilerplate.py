@@ -558,7 +558,8 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
                 above -= 1
             for member in chosen:
                 lines[member].kind = "menu"
-        index = scan if members else index + 1
+        # Lines up to `scan` were members or furniture: no run can start among them.
+        index = max(scan, index + 1)
 
 
 def _mark_link_runs(lines: list[Line], markers: Markers) -> None:

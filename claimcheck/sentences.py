@@ -252,35 +252,50 @@ def _split_segment(text: str, start: int, end: int, lexicon: Lexicon, result: li
     if start >= end:
         return
     quoted, blocking = _quotations(text, start, end)
+    if len(blocking) > 1:
+        blocking = _outermost(blocking)
+    # Candidates, sentences and spans all run left to right: one pointer each keeps this linear.
+    block = 0
+    first_quote = 0
     sentence_start = start
     for found in CANDIDATE_RE.finditer(text, start, end):
         mark = found.start()
         closes_quote = False
-        inside = False
-        for quote_start, quote_end in blocking:
-            if quote_start < mark < quote_end:
-                if found.end() >= quote_end:
-                    closes_quote = True
-                else:
-                    inside = True
-                break
-        if inside or not _is_boundary(text, start, found, closes_quote, lexicon):
+        while block < len(blocking) and blocking[block][1] <= mark:
+            block += 1
+        if block < len(blocking) and blocking[block][0] < mark:
+            if found.end() < blocking[block][1]:
+                continue  # inside a quotation
+            closes_quote = True
+        if not _is_boundary(text, start, found, closes_quote, lexicon):
             continue
-        _emit(text, sentence_start, found.end(), quoted, result)
+        first_quote = _emit(text, sentence_start, found.end(), quoted, first_quote, result)
         sentence_start = found.end()
-    _emit(text, sentence_start, end, quoted, result)
+    _emit(text, sentence_start, end, quoted, first_quote, result)
 
 
-def _emit(text: str, start: int, end: int, quoted: list[tuple[int, int]], result: list[Sentence]) -> None:
+def _emit(
+    text: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    first_quote: int,
+    result: list[Sentence],
+) -> int:
+    """Append the sentence text[start:end] (trimmed) with its quotation spans; return the
+    index of the first quotation that may reach into a later sentence."""
     start, end = _trim(text, start, end)
     if start >= end:
-        return
-    inside = tuple(
-        (max(quote_start, start), min(quote_end, end))
-        for quote_start, quote_end in quoted
-        if quote_start < end and start < quote_end
-    )
-    result.append(Sentence(start, end, inside))
+        return first_quote
+    while first_quote < len(quoted) and quoted[first_quote][1] <= start:
+        first_quote += 1
+    inside = []
+    index = first_quote
+    while index < len(quoted) and quoted[index][0] < end:
+        inside.append((max(quoted[index][0], start), min(quoted[index][1], end)))
+        index += 1
+    result.append(Sentence(start, end, tuple(inside)))
+    return first_quote
 
 
 def split_sentences(
