@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.boilerplate import find_noise
+from claimcheck.errors import RuleFileError
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -403,3 +404,23 @@ def test_seed_article_paragraphs_survive(prefix: str) -> None:
                 # Only a trailing credit may be cut from a paragraph line.
                 start = next(s for s, e, k in regions if s < line.end() and line.start() < e)
                 assert start > line.start() + len(body) // 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("  menu_min_items: 2 ", "  menu_min_items: two ", "limits.menu_min_items"),
+        ("ticker_headers:\n", "ticker_headers: breaking\nunused_headers:\n", "ticker_headers"),
+    ],
+    ids=["limit not a number", "list not a list"],
+)
+def test_bad_lexicon_names_the_key(tmp_path: Path, old: str, new: str, key: str) -> None:
+    bundled = Path(__file__).resolve().parents[1] / "rules" / "lexicon" / "boilerplate.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    assert old in text
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "boilerplate.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        find_noise(P1, str(tmp_path))
+    assert caught.value.key == key
