@@ -128,6 +128,7 @@ def _claim(
             readings=list(timex.readings),
             mismatch=timex.mismatch,
             evidence=timex.evidence,
+            conventional=timex.conventional,
         )
         if quantity is None:
             if timex.type == "DURATION":

@@ -91,6 +91,9 @@ class Claim(_Model):
     """Why a temporal expression contradicts the date it names or the publication date."""
     evidence: str | None = None
     """The words the resolver relied on (tense cues, anchors)."""
+    conventional: bool = Field(default=False, exclude=True)
+    """News convention settles the ambiguity of `readings` (a same-day weekday means today);
+    read by the relative-date-ambiguous check for its lower severity."""
     quoted: bool = False
     """The claim stands inside a quotation (never rewritten by fixes)."""
     sentence_start: int = Field(default=0, exclude=True)
