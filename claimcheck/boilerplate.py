@@ -56,6 +56,9 @@ HEADER_CLASSES = frozenset({INLINE_HEADER, LIST_HEADER})
 # Lines that belong to a teaser card without being its headline.
 CARD_NOISE_CLASSES = frozenset({FURNITURE, CREDIT, SHARE, DATE, SOURCE, MENU_LINE, TEASER_LINE})
 
+# Lines that end a teaser list without belonging to it (the page footer).
+TRAILING_CLASSES = frozenset({BLANK, FURNITURE, CREDIT, SHARE, SOURCE, MENU_LINE})
+
 # Line shapes that do not depend on the lexicon.
 PROSE_END_RE = re.compile(r"[.,;:][\"'”’)\]]*$")
 STANDALONE_NUMBER_RE = re.compile(r"(?<![\w.,-])\d[\d,.]*(?![\w])")
@@ -466,6 +469,9 @@ def _mark_teasers(lines: list[Line]) -> None:
         if line.kind is None and line.cls in HEADER_CLASSES:
             if line.cls == LIST_HEADER:
                 last = _list_teaser_end(lines, index)
+                # Page furniture after the last card (the footer) keeps its own kind.
+                while last > index and lines[last].cls in TRAILING_CLASSES:
+                    last -= 1
             else:
                 last = _inline_teaser_end(lines, index)
             for member in lines[index : last + 1]:

@@ -424,3 +424,76 @@ def test_bad_lexicon_names_the_key(tmp_path: Path, old: str, new: str, key: str)
     with pytest.raises(RuleFileError) as caught:
         find_noise(P1, str(tmp_path))
     assert caught.value.key == key
+
+
+# A whole scraped page written for this test: each line is tagged with what it is.
+# "=" marks article content (never noise); other tags name the expected kind.
+PAGE = """\
+menu|  • Home
+menu|  • World
+menu|    • Europe
+menu|    • Africa
+menu|Sport
+menu|  • Football
+menu|  • Tennis
+furniture|  • Search
+|
+ticker|BREAKING
+ticker|Port strike enters its 9th day as talks stall
+ticker|Two injured in tram collision downtown
+|
+=|River towns brace for record flood crest
+|
+byline|By Maria Lind
+byline|Published: 14 April 2024, 08:15 BST
+furniture|4 min read
+|
+=|Emergency crews in the lower valley began evacuating 3,400 residents on Sunday, as the river rose 2.1 metres above its usual level.
+|
+furniture|Photo: Lower Valley Archive
+=|Volunteers stack sandbags near the old mill in Brenford on April 13 (AFP)
+|
+=|"We have never seen the water this high. We are asking everyone to leave," the regional governor, Tomas Weil, said on Saturday.
+|
+teaser|Read more: Why spring floods are getting worse
+|
+=|Rescue teams
+|
+=|About 40 boats and two helicopters were on standby, officials said, and 12 schools had been turned into shelters.
+|
+=|Forecasters expect the crest to pass Brenford by Tuesday morning.
+|
+menu|  • Floods
+menu|  • Brenford
+menu|  • Weather
+|
+teaser|Related stories
+|
+teaser|Dam operators release water ahead of storm
+teaser|  • Europe
+teaser|  • 2 Apr 2024
+teaser|Farmers count the cost of a wet winter
+teaser|
+teaser|Losses could reach 14 million euros, the farmers' union said on Friday.
+|
+furniture|© 2024 Valley Times. All rights reserved.
+furniture|  • Privacy Policy
+furniture|  • Cookie Policy
+"""
+
+
+def test_whole_page() -> None:
+    tagged = [line.split("|", 1) for line in PAGE.splitlines()]
+    text = "\n".join(body for _, body in tagged)
+    regions = find_noise(text)
+    position = 0
+    for tag, body in tagged:
+        start, end = position, position + len(body)
+        position = end + 1
+        if not body.strip():
+            continue
+        kind = _covered(regions, start, end)
+        if tag == "=":
+            assert kind is None, body
+        else:
+            assert kind == tag, (tag, kind, body)
