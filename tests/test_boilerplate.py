@@ -448,18 +448,18 @@ byline|By Maria Lind
 byline|Published: 14 April 2024, 08:15 BST
 furniture|4 min read
 |
-=|Emergency crews in the lower valley began evacuating 3,400 residents on Sunday, as the river rose 2.1 metres above its usual level.
+=|Crews began evacuating 3,400 residents on Sunday, as the river rose 2.1 metres above its usual level.
 |
 furniture|Photo: Lower Valley Archive
 =|Volunteers stack sandbags near the old mill in Brenford on April 13 (AFP)
 |
-=|"We have never seen the water this high. We are asking everyone to leave," the regional governor, Tomas Weil, said on Saturday.
+=|"We have never seen the water this high. Please leave," the governor, Tomas Weil, said on Saturday.
 |
 teaser|Read more: Why spring floods are getting worse
 |
 =|Rescue teams
 |
-=|About 40 boats and two helicopters were on standby, officials said, and 12 schools had been turned into shelters.
+=|About 40 boats and two helicopters were on standby, and 12 schools had become shelters.
 |
 =|Forecasters expect the crest to pass Brenford by Tuesday morning.
 |
