@@ -36,7 +36,7 @@ CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 CANDIDATE_RE = re.compile(r"[.!?…][.!?…\"'”’»)\]]*(?=\s)")  # one class first: fast scan
 # The word after a candidate boundary, past whitespace and opening quotes.
-NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([\w$£€]*)")
+NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*\s?([\w$£€]*)")  # '“ The' occurs in scraped text
 FOLLOWING_WORDS_RE = re.compile(r"[\s,]+(\w+)")
 ATTRIBUTION_WINDOW = 4  # words after a closing quote in which "said" marks the attribution
 
@@ -174,11 +174,11 @@ def _is_boundary(
     if marks[-1] in "?!":
         return True
     lowered = word.lower()
-    if marks.endswith(("…", "..")):
+    if marks.endswith(("…", "..")) and not marks.endswith("...."):  # "...." ends a sentence
         return lowered in lexicon.starters  # an ellipsis inside a sentence is common
     dot = found.start() + len(marks) - 1
     space = text.rfind(" ", segment_start, dot)
-    token = text[max(space + 1, segment_start) : dot].lstrip(OPENERS).lower()
+    token = text[max(space + 1, segment_start) : dot].lstrip(OPENERS).rstrip(".").lower()
     if not token:
         return True
     if token in lexicon.titles:
