@@ -514,6 +514,7 @@ def _menu_candidate(line: Line, markers: Markers) -> bool:
         and line.cls in (SHORT, HEADLINE)
         and line.words <= markers.menu_item_max_words
         and not STANDALONE_NUMBER_RE.search(line.body)
+        and _title_like(line.body, markers)
     )
 
 
@@ -523,7 +524,20 @@ def _link_like(line: Line, markers: Markers) -> bool:
         and not line.bulleted
         and line.cls == SHORT
         and line.words <= markers.menu_link_max_words
+        and _title_like(line.body, markers)
     )
+
+
+def _title_like(body: str, markers: Markers) -> bool:
+    """A link or tag ("US & Canada", "Cost of living", "x"), not a phrase of prose: at most
+    one lower-case word besides connectors ("Schools closed for two weeks" has three)."""
+    lower = 0
+    for word in body.split():
+        if word[0].islower() and word not in markers.connectors:
+            lower += 1
+            if lower > 1:
+                return False
+    return True
 
 
 def _mark_menus(lines: list[Line], markers: Markers) -> None:

@@ -61,6 +61,18 @@ CASES = [
         "12 homes destroyed",
         None,
     ),
+    (
+        "bulleted facts in words are content",
+        f"{P1}\n\n• Schools closed for two weeks\n• Roads cut off in the north\n\n{P2}",
+        "two weeks",
+        None,
+    ),
+    (
+        "sentence-case menu entries",
+        f"  • Cost of living\n  • Climate change\n  • World news\n\n{P1}",
+        "Climate change",
+        "menu",
+    ),
     ("single bullet is content", f"{P1}\n\n• Vote postponed\n\n{P2}", "Vote postponed", None),
     (
         "ticker header and lines",
