@@ -306,14 +306,27 @@ def split_sentences(
     """Sentences of `text` outside the noise regions, in order, with their quotations."""
     lexicon = load_sentence_lexicon(rules_dir)
     regions = sorted(noise)
+    count = len(regions)
+    # Regions from find_noise are disjoint: a pointer finds the next one. Overlapping
+    # regions from elsewhere take the general path (_segments).
+    disjoint = all(regions[i][1] <= regions[i + 1][0] for i in range(count - 1))
     result: list[Sentence] = []
+    region = 0
     position = 0
     length = len(text)
+    find = text.find
     while position <= length:
-        newline = text.find("\n", position)
+        newline = find("\n", position)
         if newline == -1:
             newline = length
         if newline > position:
+            if disjoint:
+                while region < count and regions[region][1] <= position:
+                    region += 1
+                if region == count or regions[region][0] >= newline:
+                    _split_segment(text, position, newline, lexicon, result)
+                    position = newline + 1
+                    continue
             for part_start, part_end in _segments(text, position, newline, regions):
                 _split_segment(text, part_start, part_end, lexicon, result)
         position = newline + 1
