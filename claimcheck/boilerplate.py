@@ -80,7 +80,8 @@ YEAR_PATTERN = r"(?:19|20)\d{2}"
 TIME_PATTERN = r"(?:\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
 ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE_PATTERN = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"  # after a zone name: "GMT+3"
+NUMERIC_OFFSET_PATTERN = r"[+-]\d{2}:?\d{2}"  # alone: "+0300"
 
 
 def _alternation(words: list[str]) -> str:
@@ -164,14 +165,15 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         rf"|{DAY_PATTERN}\s+{months}\.?"
         rf"|{ISO_DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
     )
-    time = rf"{TIME_PATTERN}(?:\s*\(?{zones}{OFFSET_PATTERN}\)?)?"
+    time = rf"{TIME_PATTERN}(?:\s*(?:\(?{zones}{OFFSET_PATTERN}\)?|{NUMERIC_OFFSET_PATTERN}))?"
     stamp = (
-        rf"(?:{date}(?:\s*(?:,|at|-|–|\||/)?\s*{time})?"
-        rf"|{time}(?:\s*(?:,|on|-|–|\|)?\s*{date})?"
-        rf"|\d{{1,3}}\s*{units}\s+ago|yesterday|today|just now)"
+        rf"(?:{date}(?:\s*(?:,|at|-|–|\||/|·)?\s*{time})?"
+        rf"|{time}(?:\s*(?:,|on|-|–|\||·)?\s*{date})?"
+        rf"|(?:\d{{1,3}}|an?|one)\s*{units}\s+ago|yesterday|today|just now)"
     )
     prefix = rf"(?:{_alternation(_words(data, 'dateline_prefixes'))}\s*[:\-–]?\s*)?"
-    date_line = rf"{prefix}{stamp}(?:\s*[|,;–-]\s*{prefix}{stamp})?\.?"
+    # Scraped pages glue the parts: "September 22, 20235:51 PM GMT+3Updated a year ago".
+    date_line = rf"{prefix}{stamp}(?:\s*[|,;–·-]?\s*{prefix}{stamp})?\.?"
     credit_labels = _words(data, "credit_labels")
     labels = sorted(
         {label.capitalize() for label in credit_labels} | {label.upper() for label in credit_labels},
