@@ -315,7 +315,7 @@ def _classify(line: Line, markers: Markers) -> str:
         return TEASER_LINE
     prose_end = PROSE_END_RE.search(body) is not None
     if len(body) <= markers.short_line_max_chars:
-        key = body.lower().rstrip(" :»>›…").strip()
+        key = body.lower().rstrip(" :»>›…!").strip()
         if not line.bulleted and key in markers.ticker_headers:
             return TICKER_HEADER
         if key in markers.list_headers:

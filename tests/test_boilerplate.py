@@ -146,6 +146,22 @@ CASES = [
         P2,
         None,
     ),
+    (
+        "numbered list of stories inside the article",
+        f"{P1}\n\nKeep reading\nlist of 3 items\nlist 1 of 3\nRail strike called off\n"
+        f"list 2 of 3\nBridge to close for 18 months\nend of list\n\n{P2}\n\n{P3}",
+        "Bridge to close",
+        "teaser",
+    ),
+    (
+        "article resumes after a numbered list",
+        f"{P1}\n\nKeep reading\nlist of 3 items\nlist 1 of 3\nRail strike called off\n"
+        f"list 2 of 3\nBridge to close for 18 months\nend of list\n\n{P2}\n\n{P3}",
+        P2,
+        None,
+    ),
+    ("separator rule", f"{P1}\n___\n{P2}", "___", "furniture"),
+    ("link copied", f"{P1}\nLink Copied!\n{P2}", "Link Copied", "furniture"),
     ("more from section", f"{P1}\n\n{P2}\n\nMore from Business News\n", "More from", "teaser"),
     ("reading time", f"By Jane Doe\n2 Min Read\n\n{P1}", "2 Min Read", "furniture"),
     ("reading time minutes", f"{P1}\n5-minute read\n", "5-minute read", "furniture"),
