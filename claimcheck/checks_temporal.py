@@ -135,11 +135,8 @@ def check_relative_date_ambiguous(context: Any, rule: Rule) -> Iterator[Finding]
         if reference is None:
             continue
         years = {value[:4] for value in (claim.timex, *claim.readings)}
-        weeks_apart = DAY_VALUE_RE.match(claim.timex) and all(
-            DAY_VALUE_RE.match(value) for value in claim.readings
-        )
-        # A year that differs between readings matters only near the turn of the year.
-        if len(years) > 1 and not weeks_apart and not _near_year_boundary(reference, boundary_days):
+        # Readings in different years are a question only near the turn of the year.
+        if len(years) > 1 and not _near_year_boundary(reference, boundary_days):
             continue
         readings = [describe_value(value, reference) for value in (claim.timex, *claim.readings)]
         severity = conventional_severity if claim.conventional else rule.severity

@@ -55,6 +55,7 @@ DATELINE_RE = re.compile(
 # Body paragraphs end a sentence; headlines and ticker items do not.
 SENTENCE_END_RE = re.compile(r"[.!?][\"”'’)]*\s*$")
 EMBED_RE = re.compile(r"^\s*[—–-]{1,2}\s|\(@\w+\)|pic\.twitter")
+ISO_OFFSET_RE = re.compile(r"(?P<sign>[+-])(?P<hours>\d\d):?(?P<minutes>\d\d)")
 YEAR_ONLY_RE = re.compile(rf"(?:©|\(c\)|copyright)\s*(?P<year>{YEAR_RE})", re.IGNORECASE)
 
 
@@ -65,10 +66,24 @@ def _as_value(mention: Mention) -> date | datetime | None:
     except (TypeError, ValueError):
         return None
     clock = data.get("clock")
-    if clock and clock[2] and clock[2] in ZONE_OFFSETS:
-        zone = timezone(timedelta(hours=ZONE_OFFSETS[clock[2]]))
+    offset = _zone_hours(clock[2]) if clock and clock[2] else None
+    if clock and offset is not None:
+        zone = timezone(timedelta(hours=offset))
         return datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=zone)
     return day
+
+
+def _zone_hours(zone: str) -> float | None:
+    """Hours from UTC of "GMT", "Z", "+02:00", "-0500"; None for a zone we cannot place."""
+    if zone in ZONE_OFFSETS:
+        return ZONE_OFFSETS[zone]
+    if zone == "Z":
+        return 0.0
+    match = ISO_OFFSET_RE.fullmatch(zone)
+    if match is None:
+        return None
+    hours = int(match.group("hours")) + int(match.group("minutes")) / 60
+    return -hours if match.group("sign") == "-" else hours
 
 
 def _dated_mentions(text: str, start: int, end: int) -> list[Mention]:

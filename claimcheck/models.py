@@ -83,6 +83,8 @@ class Claim(_Model):
     relative: bool = False
     # Extensions beyond the contract.
     timex_type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
+    per: str | None = None
+    """The unit of a rate ("$3,500 a month" -> month)."""
     scope: str | None = None
     """The time the figure is about, when the sentence says ("2020", "2022-09")."""
     readings: list[str] = Field(default_factory=list)

@@ -18,17 +18,32 @@ rules/lexicon/*.yaml; nothing heavy is imported here.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from claimcheck.models import Approx, Direction, Kind
-from claimcheck.rules import load_lexicon
+from claimcheck.numeric_lexicon import (
+    NumericLexicon,
+    UnitInfo,
+    concept_of,
+    lemma,
+    load_numeric_lexicon,
+    quantulum_unit,
+    quantulum_unit_names,
+    resolve_lexicon,
+)
+
+__all__ = [
+    "NumericLexicon",
+    "Quantity",
+    "concept_of",
+    "find_quantities",
+    "lemma",
+    "load_numeric_lexicon",
+    "quantulum_unit_names",
+]
 
 
 @dataclass(slots=True)
@@ -56,8 +71,6 @@ class Quantity:
 
 # ---------------------------------------------------------------- fixed patterns
 
-# Thousands groups, South Asian lakh groups ("12,34,567"), plain digits, a leading dot.
-DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
 # A mixed number's fraction: "10 1/2 miles", "7 3/4 %".
 MIXED_FRACTION_RE = re.compile(r" (\d)[/⁄](\d{1,2})(?![\d/⁄])")
@@ -68,7 +81,10 @@ SPACED_THOUSANDS_RE = re.compile(r"[ \u00a0\u202f\u2009](\d{3})(?![\d,.]\d|\w)")
 ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE = r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}"
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"
-PHONE = r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+PHONE = (
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"|\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b|\b0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
+)
 URL = r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net)/\S*|@\w+"
 DIGIT_RE = re.compile(r"\d")
 NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
@@ -88,313 +104,18 @@ SLASH_FRACTION_RE = re.compile(r"[/⁄](?P<den>\d{1,3})(?![\d/⁄])")
 # A bare number alone in parentheses is a reference or a shirt number: "Prescott (4)".
 PARENTHESISED_RE = re.compile(r"\(\s*$")
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*|\d[\d,.]*|[^\w\s]")
-SPACE_RE = re.compile(r"\s*")
 YEAR_RE = re.compile(r"(?<![\w.,$£€-])(1[89]\d\d|2[01]\d\d)(?![\w-]|[.,]\d)")
 # Two bare 4-digit numbers joined as a range are years ("between 1600 and 1900").
 YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
+# A rate after a figure: "$3,500 a month", "$10 per gram", "10 percent a year".
+RATE_RE = re.compile(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)")
+PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|s'|s’)\s*$")
 CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex matching any of the phrases, as a trie (fast: no backtracking over siblings).
-
-    Spaces inside a phrase match any run of whitespace; longer phrases win.
-    """
-    trie: dict[str, Any] = {}
-    for word in {w for w in words if w}:
-        node = trie
-        for char in " ".join(word.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
-    return body
-
-
-def _bounded(alternation: str) -> str:
-    # Word boundary only where the phrase starts/ends with a word character.
-    return rf"(?:(?<![\w])(?:{alternation})(?![\w]))"
-
-
-# ---------------------------------------------------------------- lexicon
-
-
-@dataclass(slots=True)
-class UnitInfo:
-    kind: Kind
-    unit: str
-    base_unit: str
-    factor: float
-
-
-@dataclass
-class NumericLexicon:
-    """Every word list the extractor needs, loaded once from rules/lexicon/."""
-
-    small: dict[str, int]
-    tens: dict[str, int]
-    dozen: int
-    scales: dict[str, float]
-    letter_scales: dict[str, float]
-    vague: dict[str, tuple[float, float]]
-    vague_multipliers: dict[str, tuple[float, float]]
-    fractions: dict[str, int]
-    bare_fractions: set[str]
-    negative_words: set[str]
-    pronoun_one_after: set[str]
-    hedge_approx: dict[str, Approx]
-    tolerance: dict[str, dict[str, float]]
-    change_direction: dict[str, Direction]
-    weak_changes: set[str]
-    phrasal_verbs: set[str]
-    currency_prefixes: dict[str, str]
-    currency_words: dict[str, str]
-    cent_words: set[str]
-    pence_words: set[str]
-    pound_words: set[str]
-    units: dict[str, UnitInfo]
-    attached_only: set[str]
-    case_sensitive: set[str]
-    lowercase_only: set[str]
-    not_units: set[str]
-    rate_nouns: set[str]
-    months: set[str]
-    weekdays: set[str]
-    identifier_markers: set[str]
-    furniture_after: list[str]
-    function_words: set[str]
-    scope_prepositions: set[str]
-    sentence_starters: set[str]
-    score_words: set[str]
-    count_modifiers: set[str]
-    street_words: set[str]
-    age_nouns: set[str]
-    year_nouns: set[str]
-    subject_concepts: dict[str, str]
-    predicate_concepts: dict[str, str]
-    population_nouns: set[str]
-    irregular_plurals: dict[str, str]
-    # Compiled from the lists above.
-    candidate_re: re.Pattern[str] = field(init=False)
-    unit_re: re.Pattern[str] = field(init=False)
-    hedge_before_re: re.Pattern[str] = field(init=False)
-    currency_before_re: re.Pattern[str] = field(init=False)
-    scale_re: re.Pattern[str] = field(init=False)
-    furniture_re: re.Pattern[str] = field(init=False)
-    month_before_re: re.Pattern[str] = field(init=False)
-    month_after_re: re.Pattern[str] = field(init=False)
-    age_re: re.Pattern[str] = field(init=False)
-    predicate_by_first: dict[str, list[tuple[list[str], str]]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        number_word = _alternation([*self.small, *self.tens, "dozen", "hundred"])
-        scale_word = _alternation([w for w in self.scales if len(w) > 2])
-        word_number = (
-            rf"(?:{number_word})(?:(?:\s+and\s+|[\s-]+)(?:{number_word}|{scale_word}))*"
-            rf"|\ban?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
-        )
-        fraction = _alternation(list(self.fractions))
-        bare = _alternation(list(self.bare_fractions))
-        numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
-        vague = _alternation(list(self.vague))
-        multiplier = _alternation(list(self.vague_multipliers))
-        # The lookahead lets the scan skip positions inside words quickly; digits glued
-        # to capitals stay candidates ("RM120,000", and codes like "S23" rejected later).
-        self.candidate_re = re.compile(
-            r"(?=\b|\.\d|(?<=[A-Z])\d)"
-            rf"(?:(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
-            rf"|(?P<fracscale>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\s+(?:an?\s+)?"
-            r"(?:dozen|hundred|thousand|million|billion|trillion)\b)"
-            rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
-            rf"|(?P<digits>{DIGITS})"
-            rf"|(?P<words>\b(?:{word_number})\b))",
-            re.I,
-        )
-        self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
-        self.unit_re = re.compile(
-            rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
-            re.I,
-        )
-        self.hedge_before_re = re.compile(
-            rf"(?:^|(?<=[\s(\"“]))(?P<hedge>{_alternation(list(self.hedge_approx))})\s*$", re.I
-        )
-        prefixes = sorted(self.currency_prefixes, key=len, reverse=True)
-        cur = "|".join(
-            r"\s?".join(re.escape(part) for part in re.findall(r"[A-Za-z.]+|[^A-Za-z.]", p)) for p in prefixes
-        )
-        self.currency_before_re = re.compile(rf"(?:^|(?<![A-Za-z]))(?P<cur>{cur})\s?$")
-        self.furniture_re = re.compile(rf"\s+(?:{_alternation(self.furniture_after)})\b", re.I)
-        # Lower-case month names count too, except those that are also common words.
-        month = _alternation(
-            [m.capitalize() for m in self.months]
-            + [m.upper() for m in self.months]
-            + [m for m in self.months if m not in ("may", "march", "jan", "mar", "sun", "sat", "wed")]
-        )
-        self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
-        self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
-        self.age_re = re.compile(
-            r"\s*[-‐‑ ]?\s*(?P<age>years?|months?|weeks?|days?|yrs?)(?:[-‐‑ ]old|\s+of\s+age)\b"
-            r"|\s*(?P<yo>y/?o)\b",
-            re.I,
-        )
-        self.predicate_by_first = {}
-        for phrase, concept in self.predicate_concepts.items():
-            words = phrase.split()
-            self.predicate_by_first.setdefault(words[0], []).append((words, concept))
-        for options in self.predicate_by_first.values():
-            options.sort(key=lambda item: -len(item[0]))  # "death toll" before "death"
-
-
-def _concept_table(section: dict[str, list[str]]) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for concept, words in section.items():
-        table[concept.lower()] = concept
-        for word in words:
-            table.setdefault(str(word).lower(), concept)
-    return table
-
-
-@functools.cache
-def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
-    numbers = load_lexicon("numbers", rules_dir)
-    hedges = load_lexicon("hedges", rules_dir)
-    units = load_lexicon("units", rules_dir)
-    concepts = load_lexicon("concepts", rules_dir)
-    context = load_lexicon("context", rules_dir)
-    hedge_approx: dict[str, Approx] = {}
-    for approx, words in hedges["hedges"].items():
-        for word in words:
-            hedge_approx[str(word).lower()] = approx
-    change_direction: dict[str, Direction] = {}
-    for direction, words in hedges["changes"].items():
-        for word in words:
-            change_direction[str(word).lower()] = direction
-    unit_table: dict[str, UnitInfo] = {}
-    for name, spec in units["durations"].items():
-        for surface in spec["surfaces"]:
-            unit_table[surface.lower()] = UnitInfo("duration", name, "second", float(spec["factor"]))
-    for name, spec in units["measures"].items():
-        for surface in spec["surfaces"]:
-            unit_table.setdefault(
-                surface.lower(), UnitInfo("measure", name, spec["base"], float(spec["factor"]))
-            )
-    for name, surfaces in units["percent"].items():
-        base, factor = ("percentage_point", 0.01) if name == "basis_point" else (name, 1.0)
-        for surface in surfaces:
-            unit_table[surface.lower()] = UnitInfo("percent", name, base, factor)
-    for surface, code in units["currency_words"].items():
-        unit_table[surface.lower()] = UnitInfo("money", code, code, 1.0)
-    for surface in units["cent_words"]:
-        unit_table[surface.lower()] = UnitInfo("money", "cent", "USD", 0.01)
-    for surface in units["pence_words"]:
-        unit_table[surface.lower()] = UnitInfo("money", "pence", "GBP", 0.01)
-    for surface in units["pound_words"]:
-        unit_table[surface.lower()] = UnitInfo("measure", "pound-mass", "kilogram", 0.45359237)
-    return NumericLexicon(
-        small={k.lower(): int(v) for k, v in numbers["units"].items()},
-        tens={k.lower(): int(v) for k, v in numbers["tens"].items()},
-        dozen=int(numbers["dozen"]),
-        scales={k.lower(): float(v) for k, v in numbers["scales"].items()},
-        letter_scales={k: float(v) for k, v in numbers["letter_scales"].items()},
-        vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
-        vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
-        fractions={k: int(v) for k, v in numbers["fractions"].items()},
-        bare_fractions=set(numbers["bare_fractions"]),
-        negative_words=set(numbers["negative_words"]),
-        pronoun_one_after={str(w).lower() for w in numbers["pronoun_one_after"]},
-        hedge_approx=hedge_approx,
-        tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},
-        change_direction=change_direction,
-        weak_changes={w.lower() for w in hedges["weak_changes"]},
-        phrasal_verbs={w.lower() for w in hedges["phrasal_verbs"]},
-        currency_prefixes={str(k): str(v) for k, v in units["currency_prefixes"].items()},
-        currency_words={k.lower(): v for k, v in units["currency_words"].items()},
-        cent_words=set(units["cent_words"]),
-        pence_words=set(units["pence_words"]),
-        pound_words=set(units["pound_words"]),
-        units=unit_table,
-        attached_only={w.lower() for w in units["attached_only"]},
-        case_sensitive={w.lower() for w in units["case_sensitive"]},
-        lowercase_only={w.lower() for w in units["lowercase_only"]},
-        not_units={w.lower() for w in units["not_units"]},
-        rate_nouns={w.lower() for w in units["rate_nouns"]},
-        months={w.lower() for w in context["months"]},
-        weekdays={w.lower() for w in context["weekdays"]},
-        identifier_markers={w.lower() for w in context["identifier_markers"]},
-        furniture_after=list(context["furniture_after"]),
-        function_words={w.lower() for w in context["function_words"]},
-        scope_prepositions={w.lower() for w in context["scope_prepositions"]},
-        sentence_starters={w.lower() for w in context["sentence_starters"]},
-        score_words={w.lower() for w in context["score_words"]},
-        count_modifiers={w.lower() for w in context["count_modifiers"]},
-        street_words={w.lower() for w in context["street_words"]},
-        age_nouns={w.lower() for w in context["age_nouns"]},
-        year_nouns={w.lower() for w in context["year_nouns"]},
-        subject_concepts=_concept_table(concepts["subjects"]),
-        predicate_concepts=_concept_table(concepts["predicates"]),
-        population_nouns={w.lower() for w in concepts["population_nouns"]},
-        irregular_plurals={k.lower(): v for k, v in concepts["irregular_plurals"].items()},
-    )
-
-
-def _lexicon(lexicon: NumericLexicon | str | Path | None) -> NumericLexicon:
-    if isinstance(lexicon, NumericLexicon):
-        return lexicon
-    return load_numeric_lexicon(str(lexicon) if lexicon else None)
-
-
-# ---------------------------------------------------------------- words
-
-
-def lemma(word: str, lexicon: NumericLexicon | None = None) -> str:
-    """Singular form of a noun; capitalised words (demonyms, names) keep their case."""
-    lex = _lexicon(lexicon)
-    lower = word.lower()
-    keep_case = word[:1].isupper() and not word.isupper() and lower not in lex.irregular_plurals
-    if lower in lex.irregular_plurals:
-        out = lex.irregular_plurals[lower]
-    elif len(lower) > 4 and lower.endswith("ies"):
-        out = lower[:-3] + "y"
-    elif lower.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        out = lower[:-2]
-    elif lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s")) and len(lower) > 2:
-        out = lower[:-1]
-    else:
-        out = lower
-    if keep_case:
-        return out[:1].upper() + out[1:]
-    return out
-
-
-def concept_of(word: str, lexicon: NumericLexicon | None = None) -> str:
-    """The concept a counted noun or predicate word belongs to (its lemma if none)."""
-    lex = _lexicon(lexicon)
-    lower = " ".join(word.lower().split())
-    for table in (lex.predicate_concepts, lex.subject_concepts):
-        if lower in table:
-            return table[lower]
-    single = lemma(lower, lex).lower()
-    for table in (lex.subject_concepts, lex.predicate_concepts):
-        if single in table:
-            return table[single]
-    return single
 
 
 # ---------------------------------------------------------------- numbers
@@ -458,6 +179,7 @@ class _Figure:
     number_end: int = 0
     slash_fraction: bool = False
     raw_value: float = 0.0  # before scale words
+    post_hedge: Approx | None = None  # "300-odd", "40-plus"
 
 
 def _round_step(value: float) -> float:
@@ -489,9 +211,11 @@ def _interval(
         spread = min(spread, tol.get("max_relative", 0.25) * abs(value)) or spread
         return value - spread, value + spread
     if approx in ("more_than", "at_least"):
-        return value, value * (1 + tol.get("upper_relative", 1.0))
+        bound = value + abs(value) * tol.get("upper_relative", 1.0)
+        return value, bound
     if approx in ("less_than", "at_most"):
-        return value * (1 - tol.get("lower_relative", 0.5)), value
+        bound = value - abs(value) * tol.get("lower_relative", 0.5)
+        return bound, value
     return low, high
 
 
@@ -567,6 +291,8 @@ def _read_number(match: re.Match[str], sent: _Sentence) -> _Figure | None:
         figure.raw_value = word_value / trailing
         return figure
     raw = match.group("digits")
+    if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+        return None  # a leading zero makes a code: "007", "0401 GMT"
     digit_value = _digits_value(raw)
     if digit_value is None:
         return None
@@ -739,7 +465,7 @@ def _read_scale(fig: _Figure, sent: _Sentence) -> None:
 
 def _million_follows(pos: int, sent: _Sentence) -> bool:
     """After "12.3m": a unit or a plural noun means million ("12.3m tonnes", "2.7m sales")."""
-    words = sent.words_after(pos, 4)
+    words = sent.words_after(pos, 5)
     if not words or words[0].start() != pos + 1:
         return False
     first = words[0].group().lower()
@@ -841,17 +567,15 @@ def _read_unit(fig: _Figure, sent: _Sentence) -> None:
     if fig.unit is None and fig.currency is None:
         return
     # A rate: "$3,500 a month", "$10 per gram", "10 percent a year", "mph" is read above.
-    rate = re.match(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)", text[fig.end : sent.hi])
+    rate = RATE_RE.match(text, fig.end, sent.hi)
     if rate:
         marker, noun = rate.group(1), rate.group(2).lower()
-        duration = lex.units.get(noun)
-        if (
-            marker == "per"
-            or (duration and duration.kind == "duration")
-            or lemma(noun, lex) in lex.rate_nouns
-        ):
+        known = _unit_at(rate.start(2), sent, attached=False)
+        if known is not None and known[0].kind != "money":  # "per square foot", "a barrel"
+            fig.per, fig.end = known[0].unit, known[1]
+        elif marker == "per" or lemma(noun, lex) in lex.rate_nouns:
             fig.per = lemma(noun, lex).lower()
-            fig.end += rate.end()
+            fig.end = rate.end()
 
 
 # ---------------------------------------------------------------- claims
@@ -865,6 +589,20 @@ def _approx_before(pos: int, sent: _Sentence) -> tuple[Approx, int]:
     return sent.lex.hedge_approx[" ".join(match.group("hedge").lower().split())], pos - (
         left_len - match.start()
     )
+
+
+def _approx_after(fig: _Figure, end: int, sent: _Sentence) -> tuple[Approx, int]:
+    """Hedges after the figure: "300-odd", "40-plus", "300 people or so", "40 years or more".
+
+    Returns the hedge and the claim's end (extended over a glued hedge only).
+    """
+    lex = sent.lex
+    if fig.post_hedge is not None:
+        return fig.post_hedge, end
+    after = lex.post_after_re.match(sent.text, end, sent.hi)
+    if after and not any(ch in ",;:." for ch in sent.text[end : after.start("hedge")]):
+        return lex.post_hedges_after[" ".join(after.group("hedge").lower().split())], end
+    return "exact", end
 
 
 def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | None:
@@ -886,6 +624,8 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
         return None
     if word in lex.weak_changes and not strong_kind:
         return None
+    if word in lex.by_only_changes:
+        return None  # "raised $5m" is money raised; "raised prices by 5%" is a change
     if word in ("up", "down") and len(words) >= 2:
         verb = words[-2].group().lower()
         if verb in ("to", "from") or verb in lex.phrasal_verbs:
@@ -896,6 +636,9 @@ def _direction_before(pos: int, fig: _Figure, sent: _Sentence) -> Direction | No
 def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, int]:
     """The head of the noun phrase after a count: "300 soldiers were" -> soldier."""
     lex = sent.lex
+    partitive = PARTITIVE_RE.match(sent.text, pos, sent.hi)
+    if partitive:  # "two of the victims": what is counted follows "of the"
+        pos = partitive.end()
     compound = COMPOUND_RE.match(sent.text, pos, sent.hi)
     if compound:  # "a four-cylinder engine": the compound word is what is counted
         return lemma(compound.group(1), lex), compound.end()
@@ -928,7 +671,14 @@ def _counted_noun(pos: int, sent: _Sentence, value: float) -> tuple[str | None, 
 
 
 def _predicate(fig_start: int, after: int, sent: _Sentence) -> str | None:
+    """What happened to the counted thing: the verb right before the figure ("killed 40"),
+    else the first predicate word later in the clause ("40 were killed"), else one before."""
     lex = sent.lex
+    right_before = sent.words_before(fig_start, 1)
+    if right_before:
+        found = _match_predicate([right_before[-1].group().lower()], lex)
+        if found:
+            return found
     after_words = []
     for match in sent.words_after(after, 14):
         if match.group() in CLAUSE_END or sent.lex.candidate_re.fullmatch(match.group()):
@@ -983,6 +733,10 @@ def _read_figure(match: re.Match[str], sent: _Sentence) -> tuple[_Figure, int] |
         if ORDINAL_SUFFIX_RE.match(after) or (DECADE_RE.match(after) and not fig.currency):
             return None
     _read_scale(fig, sent)
+    glued = sent.lex.post_glued_re.match(sent.text, fig.end, sent.hi)
+    if glued:  # "300-odd delegates", "40-plus years", "500+ people"
+        fig.post_hedge = sent.lex.post_hedges_glued[glued.group("hedge").lower()]
+        fig.end = glued.end()
     _read_unit(fig, sent)
     if fig.source == "digits" and fig.unit is None and text_at(sent, fig.end).isalpha():
         return None  # digits glued to letters that are no unit: "5G", "3D", "9AB"
@@ -1000,7 +754,7 @@ def find_quantities(
     lexicon: NumericLexicon | str | Path | None = None,
 ) -> list[Quantity]:
     """Every figure in text[start:end], with absolute offsets into `text`."""
-    lex = _lexicon(lexicon)
+    lex = resolve_lexicon(lexicon)
     hi = len(text) if end is None else end
     sent = _Sentence(text, start, hi, lex)
     excluded = _excluded_spans(sent)
@@ -1008,10 +762,12 @@ def find_quantities(
     pos = start
     scope: str | None = None
     scope_done = False
-    while True:
-        match = lex.candidate_re.search(text, pos, hi)
+    for first in lex.first_word_re.finditer(text, start, hi):
+        if first.start() < pos:
+            continue
+        match = lex.candidate_re.match(text, first.start(), hi)
         if match is None:
-            break
+            continue
         pos = match.end()
         if any(s <= match.start() < e for s, e in excluded):
             pos = max(pos, next(e for s, e in excluded if s <= match.start() < e))
@@ -1098,6 +854,10 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     lex, text = sent.lex, sent.text
     if fig.source == "digits" and TIME_MARKER_RE.match(text, fig.end, sent.hi) and fig.unit is None:
         return None
+    prefix = sent.words_before(fig.start, 1)
+    if fig.unit is None and prefix and prefix[-1].group().lower() in lex.prefix_units:
+        name = lex.prefix_units[prefix[-1].group().lower()]
+        fig.unit = UnitInfo("measure", name, name, 1.0)  # "a magnitude 6.8 earthquake"
     if fig.source == "digits" and not fig.currency:
         if _glued_to_code(fig, sent) or lex.month_before_re.search(sent.left(fig.start, 16)):
             return None
@@ -1109,7 +869,8 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             return None
     if lex.furniture_re.match(text, fig.number_end, sent.hi):
         return None
-    aged = [w.group().lower() for w in sent.words_before(fig.start, 1)] in (["aged"], ["age"])
+    before_figure = sent.words_before(fig.start, 1)
+    aged = bool(before_figure) and before_figure[-1].group().lower() in lex.age_markers
     bare_digits = fig.source == "digits" and fig.unit is None and not fig.currency
     if bare_digits and not aged and _is_age_apposition(fig, sent):
         fig.unit = UnitInfo("measure", "year of age", "year of age", 1.0)
@@ -1174,6 +935,9 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         return None
     # Left context: hedge, change.
     hedge, hedge_start = _approx_before(left_start, sent)
+    if hedge == "exact" and approx != "range":
+        hedge, end = _approx_after(fig, end, sent)
+        hedge_start = left_start
     if hedge != "exact":
         if approx == "range" and hedge == "about":  # "about 2,000-2,500"
             low = _interval(low, low, low, hedge, lex)[0]
@@ -1209,7 +973,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     elif fig.unit is not None:
         kind = fig.unit.kind
         unit, base_unit, factor = fig.unit.unit, fig.unit.base_unit, fig.unit.factor
-    elif fig.source == "fraction":
+    elif fig.source == "fraction" or fig.slash_fraction:
         kind, unit, base_unit, factor = "measure", "fraction", "percent", 100.0
     else:
         kind, unit, base_unit, factor = "count", None, None, 1.0
@@ -1218,7 +982,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
             noun = None
         subject = noun
         unit = base_unit = noun
-        known_unit = _quantulum_unit(sent.text[end:noun_end], lex) if noun else None
+        known_unit = quantulum_unit(sent.text[end:noun_end], lex) if noun else None
         if known_unit:  # a unit our lexicon lacks ("5 kilovolts"): a measure, not a count
             kind, unit, base_unit, subject = "measure", known_unit, known_unit, None
         predicate = _predicate(claim_start, noun_end, sent)
@@ -1261,19 +1025,13 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
     )
 
 
-def _quantulum_unit(words: str, lex: NumericLexicon) -> str | None:
-    key = " ".join(words.lower().split()).strip("-")
-    if not key or not key[0].isalpha() or key in lex.not_units or key.rstrip("s") in lex.not_units:
-        return None
-    table = quantulum_unit_names()
-    return table.get(key) or table.get(key.rstrip("s"))
-
-
 def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
     """Whether a number word is a figure, not a pronoun, a title or part of a name."""
     lex, text = sent.lex, sent.text
     following = sent.words_after(fig.end, 1)
     nxt = following[0].group().lower() if following else ""
+    if following and following[0].group().isupper() and len(nxt) > 1:
+        nxt = "acronym"  # "one US ounce": "US" is no pronoun
     hyphenated = text[fig.end : fig.end + 1] in "-‐‑"
     prev = sent.words_before(fig.start, 1)
     prev_word = prev[-1].group().lower() if prev else ""
@@ -1288,8 +1046,8 @@ def _number_word_counts(fig: _Figure, sent: _Sentence) -> bool:
         if hyphenated or not nxt[:1].isalpha():
             return False  # "one-time", "the same one."
         return nxt == "of" or nxt not in lex.function_words
-    if hyphenated:
-        return True  # "four-cylinder", "three-course"
+    if hyphenated or fig.scaled:
+        return True  # "four-cylinder", "three-course", "eight million 250ml bottles"
     if not nxt[:1].isalpha():
         return prev_word in lex.hedge_approx
     if nxt in lex.function_words and nxt != "of" and nxt not in lex.count_modifiers:
@@ -1323,42 +1081,3 @@ def _plural_noun_follows(fig: _Figure, sent: _Sentence) -> bool:
     if not word[0].isalpha() or word[0].isupper() or lower in sent.lex.function_words:
         return False
     return lower in sent.lex.irregular_plurals or (lower.endswith("s") and not lower.endswith("ss"))
-
-
-# ---------------------------------------------------------------- unit knowledge
-
-
-@functools.cache
-def quantulum_unit_names() -> dict[str, str]:
-    """Surface -> unit name from quantulum3's unit data, for unit words our lexicon lacks.
-
-    Reads the package's JSON files without importing quantulum3 (whose import is
-    slow); loaded once, on the first count whose noun might be a unit.
-    """
-    spec = importlib.util.find_spec("quantulum3")
-    if spec is None or spec.origin is None:
-        return {}
-    folder = Path(spec.origin).parent
-    try:
-        units: Any = json.loads((folder / "units.json").read_text(encoding="utf-8"))
-        common: Any = json.loads(
-            (folder / "_lang" / "en_US" / "common-words.json").read_text(encoding="utf-8")
-        )
-    except (OSError, ValueError):
-        return {}
-    everyday = {
-        w.lower() for words in (common.values() if isinstance(common, dict) else [common]) for w in words
-    }
-    table: dict[str, str] = {}
-    for name, spec_ in units.items():
-        if not isinstance(spec_, dict) or spec_.get("entity") in (
-            None,
-            "dimensionless",
-            "currency",
-        ):
-            continue
-        for surface in spec_.get("surfaces", []):
-            key = surface.lower()
-            if len(key) >= 4 and key not in everyday:
-                table.setdefault(key, name)
-    return table

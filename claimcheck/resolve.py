@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from claimcheck.spans import Sentence
@@ -41,8 +41,10 @@ PRESENT_WORDS = set(LEXICON["present_cues"])
 PRESENT_WINDOW: int = LEXICON["present_window"]
 DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
 FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
-LEFT_WINDOW = 10
+LEFT_WINDOW = 14
 RIGHT_WINDOW = 8
+RIGHT_NEAR = 2
+"""A verb after a mid-sentence expression governs it only this close ("on Friday announced")."""
 FRONTED_TOKENS = 4
 """An expression within the first tokens of a sentence ("On Friday, ...") reads the clause after it."""
 
@@ -100,13 +102,14 @@ NO_TENSE = Tense(None)
 class SentenceTokens:
     """Tokens of one sentence, read lazily for tense."""
 
-    __slots__ = ("_tokens", "_words", "sentence", "text")
+    __slots__ = ("_tokens", "_words", "last_tense", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
         self.text = text
         self.sentence = sentence
         self._tokens: list[tuple[int, int, str]] | None = None
         self._words: list[str] | None = None
+        self.last_tense: Tense | None = None
 
     @property
     def words(self) -> list[str]:
@@ -136,17 +139,26 @@ class SentenceTokens:
         candidates = []
         if left is not None:
             candidates.append((first - left[0], 0, left[1]))
-        if right is not None:
+        # An adverbial modifies the verb before it ("said Friday", "will double by August")
+        # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
+        if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
             candidates.append((right[0] - last + 1, 1, right[1]))
         # A scheduled present just before the expression ("votes Thursday", "is on Monday").
-        for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
-            if tokens[index][2] in PRESENT_WORDS:
-                candidates.append((first - index, 2, Tense("future", tokens[index][2], "scheduled present")))
-                break
+        # ("will meet in June" keeps 'will' as its evidence.)
+        if left is None or left[1].direction != "future":
+            for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
+                if tokens[index][2] in PRESENT_WORDS:
+                    cue = Tense("future", tokens[index][2], "scheduled present")
+                    candidates.append((first - index, 2, cue))
+                    break
         if candidates:
-            return min(candidates, key=lambda item: (item[0], item[1]))[2]
+            self.last_tense = min(candidates, key=lambda item: (item[0], item[1]))[2]
+            return self.last_tense
         if first > 0 and tokens[first - 1][2] in DEADLINE_PREPOSITIONS:
             return Tense("future", tokens[first - 1][2], "deadline")
+        if self.last_tense is not None:
+            # "would leave on Monday from March 30, ... from August 6": one clause, one tense.
+            return Tense(self.last_tense.direction, self.last_tense.cue, "the tense of the date before")
         return NO_TENSE
 
     def _scan(self, indexes: range, stop: str) -> tuple[int, Tense] | None:
@@ -189,8 +201,11 @@ class Resolver:
 
     def __init__(self, text: str, reference: date | None) -> None:
         self.text = text
-        self.reference = reference
+        # A datetime is a date too; only its calendar day counts.
+        self.reference = reference.date() if isinstance(reference, datetime) else reference
         self.last_day: date | None = None
+        self.last_relative = True
+        """Whether the last day named needed the publication date (anaphors inherit it)."""
 
     def resolve_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Timex]:
         tokens: SentenceTokens | None = None
@@ -212,9 +227,9 @@ class Resolver:
         return Timex(mention.start, mention.end, type_, value, relative, **extra)  # type: ignore[arg-type]
 
     def _day_value(
-        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None
+        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None, relative: bool = True
     ) -> tuple[str, str]:
-        self.last_day = day
+        self.last_day, self.last_relative = day, relative
         if clock is not None:
             return "TIME", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
         if pod:
@@ -268,11 +283,17 @@ class Resolver:
         assert reference is not None
         this = (month, day or 1)
         now = (reference.month, reference.day if day else 1)
-        if tense.direction == "past":
-            year = reference.year if this <= now else reference.year - 1
-            return year, [], tense.describe()
-        if tense.direction == "future":
-            year = reference.year if this >= now else reference.year + 1
+        if tense.direction in ("past", "future"):
+            step = -1 if tense.direction == "past" else 1
+            if tense.direction == "past":
+                year = reference.year if this <= now else reference.year - 1
+            else:
+                year = reference.year if this >= now else reference.year + 1
+            # February 29 exists only in leap years: the nearest one in the same direction.
+            for _ in range(8):
+                if safe_date(year, month, day or 1) is not None:
+                    break
+                year += step
             return year, [], tense.describe()
         # No cue: the nearest occurrence; the other side of the year is a second reading if close.
         options = []
@@ -280,6 +301,8 @@ class Resolver:
             anchor = safe_date(year, month, day or 15)
             if anchor is not None:
                 options.append((abs((anchor - reference).days), year))
+        if not options:
+            return reference.year, [], "no such day in any year"
         options.sort()
         best = options[0][1]
         # Across the turn of the year ("in January" in a December paper) the publication
@@ -325,7 +348,7 @@ class Resolver:
             if other_day is not None:
                 readings.append(other_day.isoformat())
                 evidence = "month/day order assumed (US); day/month is the other reading"
-        type_, value = self._day_value(named, None, clock)
+        type_, value = self._day_value(named, None, clock, relative)
         mismatch = suggestion = None
         if weekday is not None and named.isoweekday() != weekday:
             mismatch = (
@@ -353,7 +376,9 @@ class Resolver:
         tense = tokens.tense(mention.start, mention.end)
         day, others, conventional, evidence = self._weekday_day(weekday, data["rel"], tense)
         type_, value = self._day_value(day, data["pod"], None)
-        readings = [self._day_value(other, data["pod"], None)[1] for other in others]
+        readings = [
+            f"{other.isoformat()}T{data['pod']}" if data["pod"] else other.isoformat() for other in others
+        ]
         self.last_day = day
         return self._timex(
             mention,
@@ -535,15 +560,18 @@ class Resolver:
         return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
-        anchor = self.last_day
+        anchor, relative = self.last_day, self.last_relative
         evidence = "the day named before"
         if anchor is None and data["offset"] == 0 and self.reference is not None:
-            anchor, evidence = self.reference, "no day named before: the publication date"
+            anchor, relative = self.reference, True
+            evidence = "no day named before: the publication date"
         if anchor is None:
             return self._timex(mention, "DATE", None, True, evidence="no day named before")
         day = anchor + timedelta(days=data["offset"])
         value = iso_week(day) if data["unit"] == "week" else day.isoformat()
-        return self._timex(mention, "DATE", value, True, evidence=f"{evidence} ({anchor.isoformat()})")
+        if data["unit"] == "day":
+            self.last_day, self.last_relative = day, relative
+        return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
 
     def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         number, unit, sign = data["number"], data["unit"], data["sign"]
@@ -599,16 +627,17 @@ class Resolver:
 
     def _clock(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         clock = data["clock"]
-        if self.reference is None:
+        relative = True
+        if data["weekday"] is None and data["offset"] is None and self.last_day is not None:
+            day, evidence, relative = self.last_day, "the day named before", self.last_relative
+        elif self.reference is None:
             return self._timex(mention, "TIME", None, True)
-        if data["weekday"] is not None:
+        elif data["weekday"] is not None:
             tense = tokens.tense(mention.start, mention.end)
             day, _others, _conventional, evidence = self._weekday_day(data["weekday"], None, tense)
         elif data["offset"] is not None:
             day, evidence = self.reference + timedelta(days=data["offset"]), "the day word"
-        elif self.last_day is not None:
-            day, evidence = self.last_day, "the day named before"
         else:
             day, evidence = self.reference, "no day named: the publication date"
-        _type, value = self._day_value(day, None, clock)
-        return self._timex(mention, "TIME", value, True, evidence=evidence)
+        _type, value = self._day_value(day, None, clock, relative)
+        return self._timex(mention, "TIME", value, relative, evidence=evidence)

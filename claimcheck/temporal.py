@@ -101,6 +101,8 @@ YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
+# "will March to", "plan to March": the verb, even capitalized.
+VERB_BEFORE = frozenset(["to", "will", "would", "may", "might", "can", "could", "shall", "should"])
 PHRASE_OPENERS: set[str] = set(LEXICON["phrase_openers"])
 
 # --- Named parts --------------------------------------------------------------
@@ -140,13 +142,14 @@ _F = re.IGNORECASE
 
 ISO_DATE_RE = re.compile(
     r"(?<![\w/-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-    r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d)?)?(?![\w/-])"
+    r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d\d(?:\.\d+)?)?(?P<zone>Z|[+-]\d\d:?\d\d)?)?"
+    r"(?![\w/-])"
 )
 SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})(?![\w/])")
-# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023"
 # A weekday before a date, as "Friday, Sept. 22", "Fri Sep 22" or "Friday (Sept. 22)".
 WEEKDAY_PREFIX_RE = rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?)(?:\s*(?P<paren>\()\s*|,?\s+))?"
 PAREN_CLOSE_RE = r"(?(paren)\))"
+# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23"
 MONTH_DAY_RE = re.compile(
     rf"{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
     rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:\s*[-–]\s*(?P<day2>{DAY_RE}))?(?:,?\s+(?P<year>{YEAR_RE}))?"
@@ -343,6 +346,7 @@ def _next_words(text: str, end: int, count: int = 2) -> str:
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+LEADING_DIGITS_RE = re.compile(r"\d+")
 WORD_TOKEN_RE = re.compile(r"[\w'-]+")
 SPACES_RE = re.compile(r"\s+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
@@ -360,6 +364,11 @@ NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
 
 
+def _leading_int(word: str) -> int:
+    """ "21st" -> 21, "24TH" -> 24."""
+    return int(LEADING_DIGITS_RE.match(word).group())  # type: ignore[union-attr]
+
+
 def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
     return Mention(match.start(), match.end(), kind, data)
 
@@ -367,7 +376,7 @@ def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
 def read_iso(match: re.Match[str], text: str) -> list[Mention]:
     clock = None
     if match.group("hour"):
-        clock = (int(match.group("hour")), int(match.group("minute")), None)
+        clock = (int(match.group("hour")), int(match.group("minute")), match.group("zone"))
     return [
         _mention(
             match,
@@ -394,7 +403,7 @@ def read_slash(match: re.Match[str], text: str) -> list[Mention]:
 def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     weekday = match.group("weekday")
     month = _lookup(MONTHS, match.group("month"))
-    day = int(match.group("day").rstrip("stndrh"))
+    day = _leading_int(match.group("day"))
     year = match.group("year")
     mod = match.groupdict().get("mod")
     first = _mention(
@@ -411,7 +420,7 @@ def _month_day(match: re.Match[str], text: str) -> list[Mention]:
     if not second_day:
         return [first]
     # "Sept. 21-23": two dates, the second taking the first's month and year.
-    day2 = int(second_day.rstrip("stndrh"))
+    day2 = _leading_int(second_day)
     if day2 <= day:
         return []
     first.end = match.end("day")
@@ -429,7 +438,7 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
     if (
         name in AMBIGUOUS_MONTHS
         and not has_context
-        and (previous not in MONTH_CONTEXT or previous in ("may", "will", "to"))
+        and (previous not in MONTH_CONTEXT or (name == "march" and previous in VERB_BEFORE))
     ):
         return []
     # "April Ryan said": a first name, unless a preposition makes it a month.
@@ -647,7 +656,7 @@ def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
 def _opens_phrase(text: str, start: int) -> bool:
     """ "Years of war", "after months of talks": the unit starts its noun phrase."""
     before = text[max(0, start - 30) : start].rstrip()
-    if not before or before[-1] in ".!?\"“(:;,":
+    if not before or before[-1] in '.!?"“(:;,':
         return True
     return _previous_word(text, start) in PHRASE_OPENERS
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -33,6 +33,11 @@ CASES = [
     ),
     ("press-release-dateline", f"NEW YORK, March 5, 2024 /PRNewswire/ -- {BODY}", date(2024, 3, 5)),
     ("iso-byline", f"2024-01-30\n{BODY}", date(2024, 1, 30)),
+    (
+        "iso-timestamp-with-offset",
+        f"2024-01-30T10:43:00+02:00\n{BODY}",
+        datetime(2024, 1, 30, 10, 43, tzinfo=timezone(timedelta(hours=2))),
+    ),
     (
         "wire-dateline-year-from-copyright",
         f"WASHINGTON, Sept. 21 (Reuters) - {BODY}\n© 2023 Reuters",

@@ -231,6 +231,11 @@ def test_currency_code_after_the_figure() -> None:
     assert (quantity.kind, quantity.unit) == ("money", "JPY")
 
 
+def test_prefix_unit() -> None:
+    quantity = only("A magnitude 6.8 earthquake struck the coast.")
+    assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "magnitude", 6.8)
+
+
 def test_units_unknown_to_the_lexicon_come_from_quantulum_data() -> None:
     quantity = only("The ship carried 9 furlongs of rope.")
     assert (quantity.kind, quantity.unit) == ("measure", "furlong")
@@ -252,6 +257,12 @@ HEDGE_CASES = [
     ("up to", "Up to 300 soldiers died.", "at_most"),
     ("no more than", "No more than 300 soldiers died.", "at_most"),
     ("plain", "Exactly 300 soldiers died.", "exact"),
+    ("odd after", "The 300-odd delegates voted.", "about"),
+    ("plus after", "He has 40-plus years of experience.", "more_than"),
+    ("plus sign after", "We expect 500+ visitors.", "more_than"),
+    ("or so", "Some 300 people or so attended.", "about"),
+    ("or more", "It will take 40 years or more.", "at_least"),
+    ("or fewer", "It carried 150 passengers or fewer.", "at_most"),
 ]
 
 
@@ -294,6 +305,9 @@ CHANGE_CASES = [
     ("up from is a level", "It is 78 per cent, up from 50.", None),
     ("phrasal verb", "The defense gave up 517 yards.", None),
     ("weak verb with a count", "The team lost 3 players.", None),
+    ("phrasal shot down", "Troops shot down 29 drones.", None),
+    ("money raised", "The startup raised $5 million.", None),
+    ("raised by", "The firm raised prices by 5%.", "up"),
 ]
 
 
@@ -320,6 +334,12 @@ NOT_CLAIM_CASES = [
     ("model", "A Boeing 737 landed."),
     ("model in capitals", "The 737 MAX was grounded."),
     ("legal count", "The jury acquitted him on count 3."),
+    ("chapter", "The firm filed for Chapter 11 protection."),
+    ("console", "Sony's PlayStation 5 launched."),
+    ("UK phone", "Call 020 7946 0018 for details."),
+    ("international phone", "Call +44 20 7946 0018 now."),
+    ("leading zero code", "The flight landed at gate 007."),
+    ("vote tally", "The court ruled 6-3 in favour."),
     ("index name", "The S&P 500 was flat."),
     ("phone", "Call 555-123-4567 for details."),
     ("reading time", "2 Min Read"),
@@ -365,6 +385,8 @@ COUNT_CASES = [
     ("population", "Many of the city's 40,000 residents left.", "resident", "population"),
     ("demonym", "The enclave's 120,000 Armenians fear the worst.", "Armenian", "population"),
     ("fled", "Some 5,000 villagers fled the fighting.", "villager", "displaced"),
+    ("partitive", "Two of the victims were injured.", "victim", "injured"),
+    ("only one", "Only one person was hurt.", "person", "injured"),
 ]
 
 
@@ -375,6 +397,11 @@ def test_counted_noun_and_predicate(name: str, text: str, subject: str, predicat
     quantity = only(text)
     assert (quantity.kind, quantity.subject, quantity.predicate) == ("count", subject, predicate)
     assert quantity.unit == subject
+
+
+def test_verb_right_before_the_figure_wins() -> None:
+    found = find_quantities("The quake killed at least 2,000 and injured 5,000.")
+    assert [q.predicate for q in found] == ["killed", "injured"]
 
 
 def test_elliptical_count_shares_the_subject() -> None:

@@ -40,6 +40,18 @@ RESOLVED = [
     ("set-for", "Talks are set for Monday.", date(2024, 5, 8), {"Monday": "2024-05-13"}),
     ("deadline", "Officials hope to finish by Friday.", date(2024, 5, 8), {"Friday": "2024-05-10"}),
     (
+        "verb-before-adverbial-wins-over-later-participle",
+        "The carrier will expand its routes by August in a push into markets untouched by the slump.",
+        date(2024, 2, 13),
+        {"August": "2024-08"},
+    ),
+    (
+        "date-in-same-clause-shares-tense",
+        "New flights would leave on Mondays from March 30, with a third flight each Thursday from August 6.",
+        date(2024, 9, 13),
+        {"March 30": "2025-03-30", "August 6": "2025-08-06"},
+    ),
+    (
         "past-participle-nearer-than-present",
         "The suspect, who was arrested Monday, appears in court Thursday.",
         date(2024, 5, 8),
@@ -236,6 +248,7 @@ NOT_TAGGED = [
     ("may-the-verb", "Officials may extend the curfew, and it may rain.", ["may"]),
     ("may-the-name", "Theresa May met the king.", ["May"]),
     ("march-the-verb", "Thousands will March to the parliament and march again.", ["March", "march"]),
+    ("march-the-event", "He joined the March on Washington.", ["March"]),
     ("sun-the-newspaper", "The Sun reported the story first.", ["Sun"]),
     ("ordinal-day-is-not-a-duration", "Protesters marched on Friday for a third day.", ["third day", "day"]),
     (
@@ -509,3 +522,110 @@ def test_weekday_with_date_is_one_expression(name: str, text: str, surface: str,
     found = {text[t.start : t.end]: t for t in tag(text)}
     assert surface in found, list(found)
     assert bool(found[surface].mismatch) == mismatch
+
+
+def test_impossible_day_is_unresolved_not_an_error() -> None:
+    (timex,) = tag("The deal was signed on Feb. 31.")
+    assert timex.value is None
+    assert "no such day" in (timex.evidence or "")
+
+
+def test_leap_day_in_a_past_clause_takes_the_last_leap_year() -> None:
+    (timex,) = tag("The deal was signed on Feb. 29.")
+    assert timex.value == "2020-02-29"
+
+
+WORDS = [
+    "Monday",
+    "Friday",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "next",
+    "this",
+    "the",
+    "a",
+    "every",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "decade",
+    "quarter",
+    "Q3",
+    "summer",
+    "Jan.",
+    "Feb.",
+    "29",
+    "31",
+    "1st",
+    "22nd",
+    "0",
+    "12",
+    "1999",
+    "2023",
+    "'90s",
+    "20th",
+    "of",
+    "in",
+    "on",
+    "by",
+    "since",
+    "ago",
+    "now",
+    "later",
+    "early",
+    "mid-",
+    "end",
+    "day",
+    "days",
+    "hours",
+    "10:43",
+    "8",
+    "p.m.",
+    "GMT",
+    ",",
+    ".",
+    "(",
+    ")",
+    "-",
+    "/",
+    "1/2",
+    "half",
+    "several",
+    "will",
+    "said",
+    "was",
+    "is",
+    "due",
+    "to",
+    "morning",
+    "March",
+    "May",
+    "Sept",
+    "2023-09-22",
+    "05/06/2023",
+    "fiscal",
+    "fourth-quarter",
+    "profit",
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_word_salad_never_raises(seed: int) -> None:
+    import random
+
+    generator = random.Random(seed)
+    for _ in range(250):
+        text = " ".join(generator.choice(WORDS) for _ in range(generator.randint(1, 10)))
+        for reference in (None, date(2024, 2, 29), date(2023, 12, 31)):
+            for timex in tag(text, reference):
+                assert 0 <= timex.start < timex.end <= len(text)
+
+
+def test_anaphors_follow_an_explicit_date_without_publication_date() -> None:
+    text = "The raid began on March 3, 2023, and ended the next day at 8 p.m."
+    found = {text[t.start : t.end]: t for t in tag(text, None)}
+    assert found["the next day"].value == "2023-03-04" and not found["the next day"].relative
+    assert found["8 p.m."].value == "2023-03-04T20:00"
