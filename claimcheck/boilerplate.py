@@ -11,7 +11,8 @@ claim is taken from them; offsets keep indexing the original text. Kinds:
 - `teaser`: promotions of other stories ("Read more: ...", "Most Read" lists) with
   the headlines, labels, dates, captions and summaries that belong to them;
 - `furniture`: reading times, "Loading...", counters, share buttons, photo credits,
-  copyright lines, app-store links, image file names, orphan labels at the end;
+  copyright lines, app-store links, image file names, orphan labels at the end, and
+  the second copy of a content line printed twice (a repeated caption);
 - `byline`: "By Jane Doe", "Source: Agencies", a date/time line. Not claims, but the
   dateline finder may read a publication date there (never from teasers or tickers).
 
@@ -104,6 +105,7 @@ class Markers:
     credit_max_words: int
     caption_credit_max_words: int
     tail_max_words: int
+    duplicate_min_words: int
     ticker_max_lines: int
     short_line_max_chars: int
     bullet_re: re.Pattern[str]
@@ -198,6 +200,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         credit_max_words=_limit(limits, "credit_max_words"),
         caption_credit_max_words=_limit(limits, "caption_credit_max_words"),
         tail_max_words=_limit(limits, "tail_max_words"),
+        duplicate_min_words=_limit(limits, "duplicate_min_words"),
         ticker_max_lines=_limit(limits, "ticker_max_lines"),
         short_line_max_chars=_limit(limits, "short_line_max_chars"),
         bullet_re=re.compile(rf"[\s{re.escape(bullets)}]+(?=\S)"),
@@ -613,6 +616,20 @@ def _mark_tail(lines: list[Line], markers: Markers) -> None:
         return
 
 
+def _mark_duplicates(lines: list[Line], markers: Markers) -> None:
+    """A content line that repeats an earlier content line word for word (a caption printed
+    twice, a pull quote) adds nothing: the copy is furniture, so its figures count once."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.kind is not None or line.words < markers.duplicate_min_words:
+            continue
+        key = " ".join(line.body.split())
+        if key in seen:
+            line.kind = "furniture"
+        else:
+            seen.add(key)
+
+
 def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     """Sorted, non-overlapping (start, end, kind) regions of page furniture in `text`."""
     markers = load_markers(rules_dir)
@@ -635,6 +652,7 @@ def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     _mark_menus(lines, markers)
     _mark_link_runs(lines, markers)
     _mark_tail(lines, markers)
+    _mark_duplicates(lines, markers)
     regions: list[Region] = []
     open_kind: str | None = None  # kind of the region a following line may extend
     for line in lines:

@@ -263,6 +263,21 @@ CASES = [
         None,
     ),
     ("orphan label at the end", f"{P1}\n\n{P2}\n\nRoute 6", "Route 6", "furniture"),
+    (
+        "second copy of a caption",
+        f"Crews cleared the road near the old mill on Monday.\n\n{P1}\n\n"
+        "Crews cleared the road near the old mill  on Monday.\n\n{P2}",
+        "mill  on",
+        "furniture",
+    ),
+    (
+        "first copy of a caption stays",
+        f"Crews cleared the road near the old mill on Monday.\n\n{P1}\n\n"
+        "Crews cleared the road near the old mill  on Monday.\n\n{P2}",
+        "mill on",
+        None,
+    ),
+    ("short repeated lines are not copies", f"Budget details\n{P1}\nBudget details\n{P2}", P2, None),
     ("lone headline is content", "Council approves budget", "Council approves budget", None),
     ("subheading between paragraphs", f"{P1}\n\nBudget details\n\n{P2}", "Budget details", None),
     (
