@@ -330,7 +330,7 @@ def _classify(line: Line, markers: Markers) -> str:
         has_digit = HAS_DIGIT_RE.search(body) is not None
         if (
             words <= DATE_LINE_MAX_WORDS
-            and (has_digit or words <= 2)
+            and (has_digit or words <= 4)  # "yesterday", "Updated a year ago"
             and markers.date_line_re.fullmatch(body)
         ):
             return DATE
