@@ -30,8 +30,27 @@ class SinceLast:
     gone_findings: list[Finding]
 
 
-def _finding_key(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
-    return (finding.rule, finding.article_id or finding.path or "", tuple(sorted(finding.claim_ids)))
+class _FindingIndex:
+    """Which findings a report made, to tell whether another report's finding continues one.
+
+    A finding about claims continues an earlier finding of the same rule that shares a
+    claim with it (a conflict that gains a source is the same conflict); a finding
+    without claims (an unreadable file) continues one with the same rule and article.
+    """
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.claims: set[tuple[str, str]] = set()
+        self.plain: set[tuple[str, str]] = set()
+        for finding in findings:
+            if finding.claim_ids:
+                self.claims.update((finding.rule, claim_id) for claim_id in finding.claim_ids)
+            else:
+                self.plain.add((finding.rule, finding.article_id or finding.path or ""))
+
+    def continues(self, finding: Finding) -> bool:
+        if finding.claim_ids:
+            return any((finding.rule, claim_id) in self.claims for claim_id in finding.claim_ids)
+        return (finding.rule, finding.article_id or finding.path or "") in self.plain
 
 
 def _readings(group: ClaimGroup, claims: dict[str, Claim]) -> frozenset[tuple[Any, ...]]:
@@ -97,14 +116,13 @@ def since_last(previous: RunRecord | None, report: Report, new_articles: list[st
         now = _best_match(group, new_index, report.groups)
         if now is not None and now.status != "conflict":
             resolved.append((group, now))
-    old_keys = {_finding_key(finding) for finding in previous.findings}
-    new_keys = {_finding_key(finding) for finding in report.findings}
+    before, now = _FindingIndex(previous.findings), _FindingIndex(report.findings)
     window_ids = {article.id for article in report.articles}
-    new_findings = [finding for finding in report.findings if _finding_key(finding) not in old_keys]
+    new_findings = [finding for finding in report.findings if not before.continues(finding)]
     gone = [
         finding
         for finding in previous.findings
-        if _finding_key(finding) not in new_keys and finding.article_id in window_ids
+        if not now.continues(finding) and finding.article_id in window_ids
     ]
     return SinceLast(previous.date, new_articles, new_conflicts, resolved, evolving, new_findings, gone)
 

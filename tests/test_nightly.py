@@ -365,9 +365,13 @@ def test_since_last_groups(name: str, before: list, now: list, expected: tuple[i
 
 def test_since_last_findings() -> None:
     kept, gone, new = finding("r", "a", ["a@1-2"]), finding("r", "a", ["a@5-6"]), finding("r", "b", [])
+    grown_before = finding("conflict", "a", ["a@9-9", "b@9-9"])
+    grown_now = finding("conflict", "a", ["a@9-9", "b@9-9", "c@9-9"])  # the same conflict, one more source
     elsewhere = finding("r", "z", ["z@1-2"])  # its article left the window: not "no longer reported"
-    now = Report(findings=[kept, new], articles=[Article(id="a"), Article(id="b")])
-    changes = since.since_last(RunRecord("2026-03-09", [], [kept, gone, elsewhere]), now, ["b"])
+    unreadable = finding("input-error", "x.md", [])
+    now = Report(findings=[kept, new, grown_now, unreadable], articles=[Article(id="a"), Article(id="b")])
+    previous = RunRecord("2026-03-09", [], [kept, gone, elsewhere, grown_before, unreadable])
+    changes = since.since_last(previous, now, ["b"])
     assert changes.new_findings == [new]
     assert changes.gone_findings == [gone]
     assert changes.new_articles == ["b"]
