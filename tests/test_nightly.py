@@ -564,11 +564,21 @@ def test_a_real_pathological_document_is_stopped_by_the_budget(tmp_path: Path) -
     assert "time budget of 0.3 s" in errors[0]["message"]
 
 
+FLOOD_WORDING = {
+    "a.md": "At least {killed} people were killed when floods swept through Marlow on Sunday, the "
+    "regional council said. Emergency crews moved about 1,200 residents out of the riverside district.",
+    "b.md": "The regional council said {killed} people died in Sunday's floods in Marlow, where rescue "
+    "teams spent the night searching collapsed houses along the river.",
+    "c.md": "Officials in Marlow put the number of people killed in the weekend floods at {killed}, "
+    "adding that the worst damage was in the old town near the harbour.",
+}
+
+
 def flood_report(folder: Path, name: str, source: str, published: str, killed: str) -> None:
+    """One outlet's own account of the same floods (not a copy of another's)."""
+    body = FLOOD_WORDING[name].format(killed=killed)
     (folder / name).write_text(
-        f'---\ntitle: "Floods in Marlow"\nsource: {source}\npublished: {published}\n---\n'
-        f"Floods in Marlow killed {killed} people on Sunday, the regional council said. "
-        "About 1,200 residents were evacuated from the riverside district.\n",
+        f'---\ntitle: "Floods in Marlow"\nsource: {source}\npublished: {published}\n---\n{body}\n',
         encoding="utf-8",
     )
 
@@ -576,7 +586,7 @@ def flood_report(folder: Path, name: str, source: str, published: str, killed: s
 def test_a_conflict_that_appears_overnight_is_listed_as_new(tmp_path: Path) -> None:
     folder = tmp_path / "crawl"
     folder.mkdir()
-    flood_report(folder, "a.md", "Harbour Gazette", "2026-03-09T08:00", "at least 40")
+    flood_report(folder, "a.md", "Harbour Gazette", "2026-03-09T08:00", "40")
     flood_report(folder, "b.md", "Valley Courier", "2026-03-09T09:00", "40")
     out = tmp_path / "reports"
     report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
