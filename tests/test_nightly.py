@@ -569,8 +569,8 @@ FLOOD_WORDING = {
     "regional council said. Emergency crews moved about 1,200 residents out of the riverside district.",
     "b.md": "The regional council said {killed} people died in Sunday's floods in Marlow, where rescue "
     "teams spent the night searching collapsed houses along the river.",
-    "c.md": "Officials in Marlow put the number of people killed in the weekend floods at {killed}, "
-    "adding that the worst damage was in the old town near the harbour.",
+    "c.md": "Floods that hit Marlow on Sunday killed {killed} people, according to the regional "
+    "council; the old town near the harbour was hit hardest.",
 }
 
 
