@@ -63,7 +63,7 @@ def read_json(out: Path, night: date = NIGHT) -> dict:
 
 
 def continues(finding: dict, earlier: list[dict]) -> bool:
-    """The finding was reported before: same rule, and a shared claim (or, without claims, the same article)."""
+    """Reported before: the same rule and a shared claim (or, without claims, the same article)."""
     for other in earlier:
         if other["rule"] != finding["rule"]:
             continue
