@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,10 +46,6 @@ sys.path.insert(0, str(REPO))
 LAST_DAY = date(2026, 3, 31)
 WORDS_PER_ARTICLE = 600
 
-PLACES = (
-    "Marlow", "Kestrel Bay", "Dunmore", "Ashford", "Port Ellis", "Greywater", "Santa Lucia",
-    "Novy Brod", "Karsten", "Eastfield", "Lake Orrin", "Bellhaven",
-)  # fmt: skip
 OUTLETS = (
     "Harbour Gazette", "Valley Courier", "North Wire", "Evening Ledger", "Coastal Times",
     "Daily Meridian", "The Observer-Star", "Metro Dispatch",
@@ -179,31 +176,98 @@ def _sentence(rng: random.Random, place: str) -> str:
     return rng.choice(FILLER).format(place=place, person=person)
 
 
-def make_article(rng: random.Random, number: int, published: date) -> str:
-    """One article of about 600 words as a Markdown file with front matter."""
-    place = rng.choice(PLACES)
-    paragraphs: list[str] = []
-    words = 0
+SYLLABLES = (
+    "mar", "low", "kes", "trel", "dun", "more", "ash", "ford", "bel", "hav", "gren", "wick", "tor",
+    "by", "ell", "orr", "vale", "stead", "brin", "cas", "ton", "mere", "hol", "rith", "pen", "dale",
+)  # fmt: skip
+PLACE_SUFFIXES = ("", "", "", " Bay", " Falls", " Cross", " Heights", " Harbour")
+EVENTS = (
+    ("Floods", "floods", "killed"), ("Storm", "the storm", "killed"), ("Fire", "the fire", "killed"),
+    ("Outbreak", "the outbreak", "infected"), ("Strike", "the strike", "walked out"),
+    ("Protests", "the protests", "arrested"), ("Landslide", "the landslide", "killed"),
+)  # fmt: skip
+LEAD_HEDGES = ("", "", "", "about ", "at least ", "more than ", "nearly ")
+
+
+def _place(rng: random.Random) -> str:
+    name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+    return name.capitalize() + rng.choice(PLACE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event several outlets report: its place, its key figures, the day it happened."""
+
+    event: tuple[str, str, str]
+    place: str
+    toll: int
+    evacuated: int
+    cost: str
+    weekday: str
+
+
+def _story(rng: random.Random) -> Story:
+    return Story(
+        event=rng.choice(EVENTS),
+        place=_place(rng),
+        toll=rng.randint(3, 400),
+        evacuated=rng.randint(2, 90) * 100,
+        cost=f"${rng.randint(2, 90)}{rng.choice(('0 million', ' million', '.5 billion'))}",
+        weekday=rng.choice(WEEKDAYS),
+    )
+
+
+def _lead(rng: random.Random, story: Story) -> str:
+    """The story's key figures in one outlet's words; now and then a figure that differs."""
+    _title, noun, verb = story.event
+    toll = story.toll if rng.random() > 0.08 else story.toll + rng.randint(1, 30)
+    hedge = rng.choice(LEAD_HEDGES)
+    people = rng.choice(("people", "residents", "workers"))
+    if rng.random() < 0.5:
+        return (
+            f"{noun.capitalize()} in {story.place} {verb} {hedge}{toll} {people} on {story.weekday}, "
+            f"{rng.choice(PEOPLE)} said, and {story.evacuated:,} residents were moved to safety."
+        )
+    return (
+        f"{hedge.capitalize() or ''}{toll} {people} were {verb} when {noun} hit {story.place} on "
+        f"{story.weekday}, and damage was put at {story.cost} by {rng.choice(PEOPLE)}."
+    )
+
+
+def make_article(rng: random.Random, story: Story, number: int, published: date) -> str:
+    """One outlet's article of about 600 words on `story`, as Markdown with front matter."""
+    paragraphs = [_lead(rng, story)]
+    words = len(paragraphs[0].split())
     while words < WORDS_PER_ARTICLE:
-        paragraph = " ".join(_sentence(rng, place) for _ in range(rng.randint(2, 4)))
+        paragraph = " ".join(_sentence(rng, story.place) for _ in range(rng.randint(2, 4)))
         paragraphs.append(paragraph)
         words += len(paragraph.split())
-    topic = rng.choice(("Storm", "Strike", "Budget", "Flood", "Election", "Outbreak"))
-    title = f"{topic} in {place} ({number})"
+    verb = rng.choice(("hits", "batters", "sweeps through", "strikes"))
+    title = f"{story.event[0]} {verb} {story.place} ({number})"
     head = f"---\ntitle: {title}\nsource: {rng.choice(OUTLETS)}\npublished: {published.isoformat()}\n---\n"
     return head + "\n\n".join(paragraphs) + "\n"
 
 
 def make_corpus(folder: Path, count: int, per_day: int, seed: int = 7) -> Path:
-    """`count` articles, `per_day` of them on each day back from LAST_DAY, one file each."""
+    """`count` articles, `per_day` of them on each day back from LAST_DAY, one file each.
+
+    Each day's articles cover that day's stories, one to a dozen outlets each (about
+    four on average), as a day's crawl does.
+    """
     if folder.is_dir() and len(list(folder.glob("*.md"))) == count:
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     rng = random.Random(seed)
+    story, left, day = _story(rng), 0, -1
     for number in range(count):
-        published = LAST_DAY - timedelta(days=number // per_day)
-        text = make_article(rng, number, published)
+        if number // per_day != day:  # a new day: new stories
+            day, left = number // per_day, 0
+        if left == 0:
+            story, left = _story(rng), min(int(rng.expovariate(1 / 4)) + 1, 12)
+        left -= 1
+        published = LAST_DAY - timedelta(days=day)
+        text = make_article(rng, story, number, published)
         (folder / f"article-{number:05d}.md").write_text(text, encoding="utf-8")
     return folder
 
