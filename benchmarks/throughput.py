@@ -71,20 +71,23 @@ RELATIVE = ("yesterday", "today", "last week", "earlier this month", "two days a
             "tomorrow")  # fmt: skip
 UNITS = (("kilometres", 1, 400), ("miles", 1, 300), ("tonnes", 10, 90_000), ("hectares", 5, 40_000),
          ("litres", 100, 2_000_000), ("mph", 20, 160), ("metres", 2, 900))  # fmt: skip
-FILLER = (
-    "The situation remained tense as night fell over {place}.",
-    "Officials said they were still assessing the damage and would give an update later.",
-    "Residents described scenes of confusion as emergency crews moved through the streets.",
-    "The opposition called for an independent inquiry into how the response was handled.",
-    "Critics said the warnings had come too late for many families in the area.",
-    '"We are doing everything we can to help the people affected," {person} said.',
-    "It was not immediately clear what caused the disruption, which spread quickly.",
-    "Local businesses said they were worried about the weeks ahead.",
-    "The announcement was welcomed by campaigners, who had long pressed for action.",
-    "Several roads into {place} remained closed while engineers inspected bridges.",
-    "Aid groups said supplies of food and clean water were running low in outlying districts.",
-    "The government has faced mounting criticism over its handling of the crisis.",
-)
+SUBJECTS = ("Residents", "Shop owners", "Local officials", "Emergency crews", "Aid groups", "Volunteers",
+            "Opposition politicians", "Teachers", "Farmers", "Doctors at the main hospital", "Engineers",
+            "Church leaders", "Insurers", "Transport officials", "Police officers", "Neighbours")  # fmt: skip
+VERBS = ("described", "warned of", "complained about", "called for", "pointed to", "criticised",
+         "welcomed", "played down", "questioned", "asked about", "spoke of", "blamed")  # fmt: skip
+OBJECTS = ("the slow response", "a lack of clear information", "an independent inquiry",
+           "damaged roads and bridges", "the cost of repairs", "long queues for water", "the early warnings",
+           "gaps in insurance cover", "the handling of the crisis", "plans to rebuild", "shortages of fuel",
+           "the state of local schools", "scenes of confusion", "the mood in the streets")  # fmt: skip
+TAILS = ("in {place}", "as the clean-up began", "on local radio", "at a crowded meeting", "in a statement",
+         "outside the town hall", "during a visit by {person}", "late into the night", "", "")  # fmt: skip
+
+
+def _filler(rng: random.Random) -> str:
+    """A sentence without figures, from parts (so stories share few sentences, as real ones do)."""
+    tail = rng.choice(TAILS)
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{' ' + tail if tail else ''}."
 
 
 def _count(rng: random.Random) -> str:
@@ -133,10 +136,10 @@ def _money(rng: random.Random) -> str:
     return f"{rng.randint(2, 95)} cents"
 
 
-def _sentence(rng: random.Random, place: str) -> str:
+def _sentence(rng: random.Random, place: str, numeric_only: bool = False) -> str:
     person = rng.choice(PEOPLE)
     noun, verb = rng.choice(COUNTED)
-    kind = rng.random()
+    kind = rng.random() * (0.55 if numeric_only else 1.0)
     if kind < 0.17:
         counted = f"{_hedged(rng, _count(rng)).capitalize()} {noun}"
         return f"{counted} were {verb} in {place} {_when(rng)}, {person} said."
@@ -173,7 +176,7 @@ def _sentence(rng: random.Random, place: str) -> str:
             f"The meeting, first planned for {_month_day(rng)}, was moved to {rng.choice(WEEKDAYS)} "
             f"at {rng.randint(1, 11)}:{rng.choice(('00', '15', '30', '45'))} a.m."
         )
-    return rng.choice(FILLER).format(place=place, person=person)
+    return _filler(rng).format(place=place, person=person)
 
 
 SYLLABLES = (
@@ -204,16 +207,20 @@ class Story:
     evacuated: int
     cost: str
     weekday: str
+    facts: tuple[str, ...]
+    """Sentences with the story's other figures, which its articles repeat."""
 
 
 def _story(rng: random.Random) -> Story:
+    place = _place(rng)
     return Story(
         event=rng.choice(EVENTS),
-        place=_place(rng),
+        place=place,
         toll=rng.randint(3, 400),
         evacuated=rng.randint(2, 90) * 100,
         cost=f"${rng.randint(2, 90)}{rng.choice(('0 million', ' million', '.5 billion'))}",
         weekday=rng.choice(WEEKDAYS),
+        facts=tuple(_sentence(rng, place, numeric_only=True) for _ in range(rng.randint(12, 24))),
     )
 
 
@@ -238,8 +245,14 @@ def make_article(rng: random.Random, story: Story, number: int, published: date)
     """One outlet's article of about 600 words on `story`, as Markdown with front matter."""
     paragraphs = [_lead(rng, story)]
     words = len(paragraphs[0].split())
+    facts = list(story.facts)
+    rng.shuffle(facts)
     while words < WORDS_PER_ARTICLE:
-        paragraph = " ".join(_sentence(rng, story.place) for _ in range(rng.randint(2, 4)))
+        # An outlet repeats some of the story's figures, in its own order, between general lines.
+        sentences = [
+            facts.pop() if facts and rng.random() < 0.55 else _filler(rng) for _ in range(rng.randint(2, 4))
+        ]
+        paragraph = " ".join(sentences).format(place=story.place, person=rng.choice(PEOPLE))
         paragraphs.append(paragraph)
         words += len(paragraph.split())
     verb = rng.choice(("hits", "batters", "sweeps through", "strikes"))
