@@ -1,30 +1,779 @@
-"""Group: duplicates, stories and claim groups (interim version; see issue 5)."""
+"""Group: syndicated duplicates, stories, and groups of claims that state the same thing.
+
+    find_duplicates(articles) -> {article id: id of its canonical copy}
+    cluster_stories(articles) -> [Story]
+    build_groups(articles, claims, stories, rules) -> [ClaimGroup]
+
+Every step blocks before it compares (shingles, names, claim keys), so its cost
+grows near-linearly with the corpus. Comparison of figures is by interval, in
+base units: each claim's `low`/`high` already hold what its wording allows.
+"""
 
 from __future__ import annotations
 
-from claimcheck.models import Article, Claim, ClaimGroup, Story
-from claimcheck.rules import RuleSet
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+
+from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
+from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+DAY_TIMEX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MONTH_TIMEX_RE = re.compile(r"^\d{4}-\d{2}$")
+
+SHINGLE_SIZE = 5
+"""Words per shingle: long enough that two independent reports rarely share one."""
+SHINGLE_SAMPLE = 4
+"""Keep one shingle in SHINGLE_SAMPLE (by hash) on long texts: a stable sample, as in winnowing."""
+SHINGLE_SAMPLE_MIN = 120
+"""Texts with fewer shingles keep them all, so short wire items still compare."""
+DUPLICATE_CONTAINMENT = 0.7
+"""Share of the shorter text's shingles found in the longer one that makes a near-duplicate."""
+MIN_DUPLICATE_SHINGLES = 8
+MAX_POSTINGS = 200
+"""A shingle or name found in more documents than this is furniture, not evidence: not a block."""
+
+LEAD_WORDS = 120
+"""Words of an article's beginning that name what its story is about."""
+STORY_NAME_JACCARD = 0.25
+STORY_TITLE_RATIO = 60.0
+STORY_TITLE_NAME_JACCARD = 0.12
+
+WINDOW_TOKENS = 5
+"""Tokens either side of a figure that say what it counts ("killed in the quake")."""
+GROUP_THRESHOLD = 0.55
+"""Evidence needed to put two figures in one group (see `_similarity`)."""
+SAME_ARTICLE_THRESHOLD = 0.75
+"""Two figures of one article must agree more closely: a false internal conflict is costly."""
+MAX_BLOCK = 400
+"""A block larger than this compares each claim with the latest MAX_BLOCK groups only."""
+
+NUMERIC_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
+
+
+# ---------------------------------------------------------------------------
+# Lexicon and concepts
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    date_words: frozenset[str]
+    number_words: frozenset[str]
+    generic_units: frozenset[str]
+    update_markers: tuple[str, ...]
+
+    @property
+    def update_re(self) -> re.Pattern[str]:
+        return _update_re(self.update_markers)
+
+
+@cache
+def _update_re(markers: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(marker).replace(r"\ ", r"\s+") for marker in markers)
+    return re.compile(rf"(?i)\b(?:{words})\b")
+
+
+@cache
+def lexicon(rules_dir: str | None = None) -> Lexicon:
+    data = load_lexicon("grouping", rules_dir)
+    return Lexicon(
+        stopwords=frozenset(data["stopwords"]),
+        date_words=frozenset(data["date_words"]),
+        number_words=frozenset(data["number_words"]),
+        generic_units=frozenset(data["generic_units"]),
+        update_markers=tuple(data["update_markers"]),
+    )
+
+
+def _lemma(word: str) -> str:
+    """A crude singular: enough to match "soldiers" with "soldier" when no lexicon knows them."""
+    word = word.lower()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@cache
+def concept(word: str | None) -> str | None:
+    """The concept a word names, through numeric.concept_of (the concepts lexicon) if present."""
+    if not word:
+        return None
+    try:
+        from claimcheck.numeric import concept_of  # type: ignore[attr-defined]
+    except ImportError:
+        return _lemma(word)
+    found = concept_of(word)
+    return found.lower() if found else _lemma(word)
+
+
+# ---------------------------------------------------------------------------
+# Duplicates
+
+
+def clean_text(article: Article) -> str:
+    """The body without the regions the boilerplate filter marked as noise."""
+    if not article.noise:
+        return article.text
+    parts = []
+    position = 0
+    for start, end, _kind in sorted(article.noise):
+        if start > position:
+            parts.append(article.text[position:start])
+        position = max(position, end)
+    parts.append(article.text[position:])
+    return "\n".join(parts)
+
+
+def shingles(text: str) -> set[int]:
+    """Stable hashes of word 5-grams (lower case, punctuation dropped), sampled on long texts."""
+    words = [word.lower() for word in WORD_RE.findall(text)]
+    hashes = {
+        zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode())
+        for i in range(max(len(words) - SHINGLE_SIZE + 1, 0))
+    }
+    if len(hashes) >= SHINGLE_SAMPLE_MIN:
+        hashes = {value for value in hashes if value % SHINGLE_SAMPLE == 0}
+    return hashes
+
+
+def _published_key(article: Article) -> tuple[int, str]:
+    """Sort key: articles with a publication time first, earliest first."""
+    published = article.published
+    if published is None:
+        return (1, "")
+    if isinstance(published, datetime):
+        if published.tzinfo is not None:
+            published = published.astimezone(tz=published.tzinfo).replace(tzinfo=None)
+        return (0, published.isoformat())
+    return (0, published.isoformat())
+
+
+def _canonical_order(article: Article) -> tuple[tuple[int, str], int, str]:
+    # Earliest first; then the copy with less page furniture; then by id.
+    noise = sum(end - start for start, end, _kind in article.noise)
+    return (_published_key(article), noise, article.id)
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: str) -> str:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def components(self) -> list[list[str]]:
+        table: dict[str, list[str]] = defaultdict(list)
+        for item in self.parent:
+            table[self.find(item)].append(item)
+        return list(table.values())
+
+
+def _candidate_pairs(features: dict[str, set], max_postings: int) -> Counter[tuple[str, str]]:
+    """Pairs of items sharing features, with the number shared; over-common features skipped."""
+    postings: dict[object, list[str]] = defaultdict(list)
+    for item, values in features.items():
+        for value in values:
+            postings[value].append(item)
+    shared: Counter[tuple[str, str]] = Counter()
+    for items in postings.values():
+        if len(items) < 2 or len(items) > max_postings:
+            continue
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                shared[(a, b) if a < b else (b, a)] += 1
+    return shared
 
 
 def find_duplicates(articles: list[Article]) -> dict[str, str]:
-    seen: dict[str, str] = {}
-    duplicates = {}
+    """Near-duplicate bodies (wire copy carried twice, a page scraped twice): id -> canonical id.
+
+    Two articles are copies when most shingles of the shorter one occur in the longer
+    one (containment, so extra page furniture around a copy does not hide it).
+    """
+    features = {article.id: shingles(clean_text(article)) for article in articles}
+    by_id = {article.id: article for article in articles}
+    union = _UnionFind(by_id)
+    exact: dict[str, str] = {}
     for article in articles:
-        key = " ".join(article.text.split())
-        if key in seen:
-            duplicates[article.id] = seen[key]
-        else:
-            seen[key] = article.id
+        key = " ".join(clean_text(article).split()).lower()
+        if key and key in exact:
+            union.union(exact[key], article.id)
+        elif key:
+            exact[key] = article.id
+    for (a, b), count in sorted(_candidate_pairs(features, MAX_POSTINGS).items()):
+        smaller = min(len(features[a]), len(features[b]))
+        if smaller >= MIN_DUPLICATE_SHINGLES and count / smaller >= DUPLICATE_CONTAINMENT:
+            union.union(a, b)
+    duplicates: dict[str, str] = {}
+    for component in union.components():
+        if len(component) < 2:
+            continue
+        canonical = min((by_id[item] for item in component), key=_canonical_order).id
+        for item in component:
+            if item != canonical:
+                duplicates[item] = canonical
     return duplicates
 
 
-def cluster_stories(articles: list[Article]) -> list[Story]:
+# ---------------------------------------------------------------------------
+# Stories
+
+
+def _names(text: str, lex: Lexicon) -> list[str]:
+    """Capitalised words that are not sentence-initial function words: people, places, bodies."""
+    names = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if word[0].isupper() and len(word) > 1 and word.lower() not in lex.stopwords:
+            lowered = word.lower().replace("’", "'")
+            if lowered.endswith("'s"):
+                lowered = lowered[:-2]
+            if lowered not in lex.date_words:
+                names.append(lowered)
+    return names
+
+
+def _story_features(article: Article, lex: Lexicon) -> set[str]:
+    """Salient names: those in the title or lead, or repeated in the body."""
+    body = clean_text(article)
+    lead = " ".join(body.split()[:LEAD_WORDS])
+    counts = Counter(_names(body, lex))
+    salient = {name for name, count in counts.items() if count >= 2}
+    salient.update(_names(f"{article.title or ''}\n{lead}", lex))
+    return salient
+
+
+def _title_tokens(article: Article, lex: Lexicon) -> str:
+    words = WORD_RE.findall(article.title or "")
+    return " ".join(word.lower() for word in words if word.lower() not in lex.stopwords)
+
+
+def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> list[Story]:
+    """Articles about one event, joined by shared names and similar titles.
+
+    Candidate pairs come from an index of salient names (names found in too many
+    articles are skipped as blocks), so the cost is near-linear; copies found by
+    `duplicate_of` are always in one story.
+    """
+    from rapidfuzz import fuzz
+
     if not articles:
         return []
-    return [Story(id="s1", label=articles[0].title or articles[0].id, article_ids=[a.id for a in articles])]
+    lex = lexicon(rules_dir)
+    by_id = {article.id: article for article in articles}
+    features = {article.id: _story_features(article, lex) for article in articles}
+    titles = {article.id: _title_tokens(article, lex) for article in articles}
+    union = _UnionFind(by_id)
+    for article in articles:
+        if article.duplicate_of in by_id:
+            union.union(article.id, article.duplicate_of)
+    for (a, b), shared in sorted(_candidate_pairs(features, MAX_POSTINGS).items()):
+        jaccard = shared / len(features[a] | features[b])
+        similar_titles = (
+            jaccard >= STORY_TITLE_NAME_JACCARD
+            and titles[a]
+            and titles[b]
+            and fuzz.token_set_ratio(titles[a], titles[b]) >= STORY_TITLE_RATIO
+        )
+        if jaccard >= STORY_NAME_JACCARD or similar_titles:
+            union.union(a, b)
+    components = [
+        sorted(component, key=lambda item: _canonical_order(by_id[item])) for component in union.components()
+    ]
+    components.sort(key=lambda component: _canonical_order(by_id[component[0]]))
+    stories = []
+    for number, component in enumerate(components, 1):
+        first = by_id[component[0]]
+        stories.append(Story(id=f"story-{number}", label=first.title or first.id, article_ids=component))
+    return stories
+
+
+# ---------------------------------------------------------------------------
+# Claim groups
+
+
+@dataclass(slots=True)
+class Item:
+    """A claim prepared for grouping: its keys, interval in base units and context words."""
+
+    claim: Claim
+    article: Article
+    source: str
+    """The canonical copy's id: claims of syndicated copies share one source."""
+    kind: str
+    unit: str | None
+    generic_unit: bool
+    predicate: str | None
+    subject: str | None
+    direction: str | None
+    scopes: frozenset[str]
+    window: frozenset[str]
+    context: str
+    low: float
+    high: float
+    value: float | None
+    timex: str | None
+    order: tuple
+    revised: bool = False
+    """The sentence marks the figure as an earlier or revised state ("had earlier put it at")."""
+
+
+@dataclass
+class _Group:
+    items: list[Item] = field(default_factory=list)
+
+
+def base_interval(claim: Claim) -> tuple[float, float] | None:
+    """The claim's interval in its base unit (the factor of value -> base_value applied)."""
+    base = claim.base_value if claim.base_value is not None else claim.value
+    if base is None:
+        return None
+    value = claim.value
+    factor = base / value if value not in (None, 0) else 1.0
+    low = claim.low if claim.low is not None else value
+    high = claim.high if claim.high is not None else value
+    low = base if low is None else low * factor
+    high = base if high is None else high * factor
+    if math.isnan(low) or math.isnan(high):
+        return None
+    return (min(low, high), max(low, high))
+
+
+def _tokens(sentence: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence)]
+
+
+def _content(word: str, lex: Lexicon) -> str | None:
+    """A word that can say what a figure is about, lower-cased; None for function words."""
+    lowered = word.lower().replace("’", "'")
+    if lowered[0].isdigit() or lowered in lex.stopwords or lowered in lex.number_words:
+        return None
+    if lowered in lex.date_words:
+        return None
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    return concept(lowered)
+
+
+def _window(claim: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
+    """Lower-case content words near the claim, and the first counted word after it."""
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    length = claim.end - claim.start
+    if not (0 <= offset <= len(sentence)):
+        offset, length = 0, 0
+    tokens = _tokens(sentence)
+    before = [t for t in tokens if t[1] <= offset][-WINDOW_TOKENS:]
+    after = [t for t in tokens if t[0] >= offset + length][:WINDOW_TOKENS]
+    words = set()
+    head = None
+    for position, (start, _end, word) in enumerate(before + after):
+        # Capitalised words mid-sentence are names: they tell the story, not the figure.
+        if word[0].isupper() and start > 0:
+            continue
+        content = _content(word, lex)
+        if content is None:
+            continue
+        words.add(content)
+        if head is None and position >= len(before):
+            head = content
+    return frozenset(words), head
+
+
+def _context(sentence: str, lex: Lexicon) -> str:
+    """The sentence's content words with numbers, dates and function words removed."""
+    words = (_content(word, lex) for _s, _e, word in _tokens(sentence))
+    return " ".join(sorted({word for word in words if word}))
+
+
+def _scopes(claim: Claim, dates_by_sentence: dict[tuple[str, int], list[str]]) -> frozenset[str]:
+    """The time a figure is about: its `scope`, else the dates and years of its sentence."""
+    if claim.scope:
+        return frozenset({claim.scope})
+    found = set(dates_by_sentence.get((claim.article_id, claim.sentence_start), ()))
+    sentence = claim.sentence
+    offset = claim.start - claim.sentence_start
+    for match in YEAR_RE.finditer(sentence):
+        inside = offset <= match.start() < offset + (claim.end - claim.start)
+        if not inside:
+            found.add(match.group())
+    return frozenset(found)
+
+
+def _scope_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Compatible when either is unscoped or some scope of one contains a scope of the other."""
+    if not a or not b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _published_point(article: Article) -> tuple[date | None, datetime | None]:
+    published = article.published
+    if isinstance(published, datetime):
+        return published.date(), published
+    return published, None
+
+
+def _item(
+    claim: Claim,
+    article: Article,
+    source: str,
+    dates_by_sentence: dict[tuple[str, int], list[str]],
+    lex: Lexicon,
+) -> Item | None:
+    window, head = _window(claim, lex)
+    if claim.kind in NUMERIC_KINDS:
+        interval = base_interval(claim)
+        if interval is None:
+            return None
+        low, high = interval
+        unit = claim.base_unit if claim.kind != "count" else (claim.unit or head)
+        unit_concept = concept(unit) if claim.kind == "count" else unit
+        generic = claim.kind == "count" and (unit is None or unit.lower() in lex.generic_units)
+        value = claim.base_value if claim.base_value is not None else claim.value
+        timex = None
+    elif (
+        claim.kind == "date"
+        and claim.timex
+        and (DAY_TIMEX_RE.match(claim.timex) or MONTH_TIMEX_RE.match(claim.timex))
+    ):
+        low = high = 0.0
+        unit_concept, generic, value, timex = None, False, None, claim.timex
+    else:
+        return None
+    return Item(
+        claim=claim,
+        article=article,
+        source=source,
+        kind=claim.kind,
+        unit=unit_concept,
+        generic_unit=generic,
+        predicate=concept(claim.predicate),
+        subject=concept(claim.subject),
+        direction=claim.direction,
+        scopes=_scopes(claim, dates_by_sentence) if claim.kind != "date" else frozenset(),
+        window=window,
+        context=_context(claim.sentence or claim.text, lex),
+        low=low,
+        high=high,
+        value=value,
+        timex=timex,
+        order=(_published_key(article), article.id, claim.start),
+        revised=bool(lex.update_re.search(claim.sentence or "")),
+    )
+
+
+def _similarity(a: Item, b: Item) -> float:
+    """Evidence (0..1+) that two claims state the same thing; 0 when they cannot.
+
+    Hard constraints first (kind, unit, predicate, subject, direction, time scope);
+    then agreement of what is counted, of the words next to each figure and of the
+    whole sentence (numbers removed).
+    """
+    from rapidfuzz import fuzz
+
+    if a.kind != b.kind or a.direction != b.direction:
+        return 0.0
+    if a.claim.article_id == b.claim.article_id and a.claim.sentence_start == b.claim.sentence_start:
+        return 0.0  # one sentence giving two figures ("rose from 30 to 45") gives two claims
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return 0.0
+    if a.subject and b.subject and a.subject != b.subject:
+        return 0.0
+    if not _scope_compatible(a.scopes, b.scopes):
+        return 0.0
+    score = 0.0
+    if a.kind == "count":
+        if a.unit != b.unit and not (a.generic_unit or b.generic_unit):
+            return 0.0
+        if a.unit == b.unit and not a.generic_unit:
+            score += 0.3
+    elif a.kind != "date" and a.unit != b.unit:
+        return 0.0
+    if a.predicate and a.predicate == b.predicate:
+        score += 0.3
+    if a.subject and a.subject == b.subject:
+        score += 0.4
+    shared = len(a.window & b.window)
+    if shared:
+        score += 0.2 + 0.1 * min(shared - 1, 2)
+        score += 0.3 * shared / len(a.window | b.window)
+    elif not (a.predicate and a.subject):
+        # Nothing near the figures in common and no extracted concept: only a very
+        # similar sentence can tie them.
+        score -= 0.2
+    score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
+    return score
+
+
+def _group_label(items: list[Item]) -> str:
+    first = items[0]
+    claim = first.claim
+    if first.kind == "date":
+        words = Counter(word for item in items for word in item.window)
+        common = [word for word, _count in words.most_common(2)]
+        return "date of " + (" ".join(common) if common else "the event")
+    if first.kind == "duration":
+        subject = claim.subject or next(
+            (word for word, _n in Counter(w for i in items for w in i.window).most_common(1)), None
+        )
+        return f"duration of the {subject}" if subject else "duration"
+    unit = next((item.claim.unit for item in items if item.claim.unit), None)
+    predicate = next((item.claim.predicate for item in items if item.claim.predicate), None)
+    if first.kind == "count":
+        parts = [unit or _head_word(items), predicate]
+        label = " ".join(part for part in parts if part)
+        return label or "count"
+    name = {"money": "amount", "percent": "percentage", "measure": "measure"}[first.kind]
+    about = claim.subject or predicate
+    return f"{name} ({unit or first.unit}{', ' + about if about else ''})"
+
+
+def _head_word(items: list[Item]) -> str | None:
+    words = Counter(word for item in items for word in item.window)
+    return words.most_common(1)[0][0] if words else None
+
+
+def _overlap(a: Item, b: Item, tolerance: float) -> bool:
+    """True if the two intervals (widened by the relative tolerance) share a value."""
+    if a.kind == "date":
+        return (
+            a.timex is not None
+            and b.timex is not None
+            and (a.timex.startswith(b.timex) or b.timex.startswith(a.timex))
+        )
+    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
+    slack = tolerance * max(finite, default=0.0)
+    return a.low - slack <= b.high and b.low - slack <= a.high
+
+
+def _time_relation(a: Item, b: Item) -> int:
+    """-1 if a was published before b, 1 if after, 0 if at the same time or unknown."""
+    day_a, moment_a = _published_point(a.article)
+    day_b, moment_b = _published_point(b.article)
+    if day_a is None or day_b is None:
+        return 0
+    if day_a != day_b:
+        return -1 if day_a < day_b else 1
+    if moment_a is None or moment_b is None:
+        return 0
+    try:
+        if moment_a == moment_b:
+            return 0
+        return -1 if moment_a < moment_b else 1
+    except TypeError:  # one aware, one naive: the order cannot be told
+        return 0
+
+
+def group_status(items: list[Item], params: FigureConflictParams) -> str:
+    """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
+    sources = {item.source for item in items}
+    if len(sources) < 2:
+        return "single_source"
+    disjoint = conflicting_pairs(items, params.relative_tolerance)
+    if not disjoint:
+        return "consistent"
+    evolving = {concept(word) for word in params.evolving_predicates}
+    cumulative = items[0].kind == "count" and any(item.predicate in evolving for item in items)
+    if cumulative:
+        rising = True
+        for a, b in disjoint:
+            relation = _time_relation(a, b)
+            earlier, later = (a, b) if relation < 0 else (b, a)
+            if relation == 0 or later.low < earlier.low:
+                rising = False
+                break
+        if rising:
+            return "evolving"
+    return "conflict"
+
+
+def conflicting_pairs(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
+    """Pairs of claims from different sources whose intervals cannot both hold.
+
+    A figure its sentence marks as an earlier or revised state is history, not a
+    statement that competes with the current one.
+    """
+    pairs = []
+    for i, a in enumerate(items):
+        if a.revised:
+            continue
+        for b in items[i + 1 :]:
+            if a.source != b.source and not b.revised and not _overlap(a, b, tolerance):
+                pairs.append((a, b))
+    return pairs
+
+
+def _values(items: list[Item]) -> list[GroupValue]:
+    """One GroupValue per distinct reading, with its claims and independent sources."""
+    readings: dict[tuple, list[Item]] = {}
+    for item in items:
+        key = (item.timex,) if item.kind == "date" else (item.value, item.low, item.high)
+        readings.setdefault(key, []).append(item)
+    values = []
+    for members in readings.values():
+        first = members[0]
+        values.append(
+            GroupValue(
+                value=first.value,
+                low=None if first.kind == "date" else first.low,
+                high=None if first.kind == "date" else first.high,
+                timex=first.timex,
+                unit=first.claim.base_unit if first.kind != "date" else None,
+                claim_ids=[item.claim.id for item in members],
+                article_ids=list(dict.fromkeys(item.claim.article_id for item in members)),
+                independent_sources=len({item.source for item in members}),
+            )
+        )
+    return values
+
+
+def _block_key(item: Item) -> tuple:
+    if item.kind == "count":
+        # Generic counted nouns may pair with any count: block them by predicate instead.
+        return ("count", None) if item.generic_unit else ("count", item.unit)
+    return (item.kind, item.unit)
+
+
+def _assign(items: list[Item]) -> list[_Group]:
+    """Greedy average-link grouping in publication order: join the best fitting group."""
+    groups: list[_Group] = []
+    for item in items:
+        best = _best_group(item, groups)
+        if best is None:
+            best = _Group()
+            groups.append(best)
+        best.items.append(item)
+    return groups
+
+
+def prepare_items(
+    articles: Sequence[Article], claims: Sequence[Claim], rules_dir: str | None = None
+) -> list[Item]:
+    """Claims that can be grouped, with their keys (claims of unknown articles are skipped)."""
+    lex = lexicon(rules_dir)
+    by_id = {article.id: article for article in articles}
+    dates_by_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for claim in claims:
+        if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
+            dates_by_sentence[(claim.article_id, claim.sentence_start)].append(claim.timex)
+    items = []
+    for claim in claims:
+        article = by_id.get(claim.article_id)
+        if article is None:
+            continue
+        source = article.duplicate_of or article.id
+        item = _item(claim, article, source, dates_by_sentence, lex)
+        if item is not None:
+            items.append(item)
+    items.sort(key=lambda item: item.order)
+    return items
 
 
 def build_groups(
     articles: list[Article], claims: list[Claim], stories: list[Story], rules: RuleSet
 ) -> list[ClaimGroup]:
-    return []
+    """Claims of one story that state the same thing, with their status.
+
+    Claims are blocked by story, kind and counted unit; inside a block a greedy
+    average-link pass compares each claim with the groups formed so far.
+    """
+    return [group for group, _items in group_items(articles, claims, stories, rules)]
+
+
+def figure_params(rules: RuleSet) -> FigureConflictParams:
+    if "figure-conflict" in rules:
+        settings = rules.get("figure-conflict").settings
+        if isinstance(settings, FigureConflictParams):
+            return settings
+    return FigureConflictParams()
+
+
+def group_items(
+    articles: list[Article], claims: list[Claim], stories: list[Story], rules: RuleSet
+) -> list[tuple[ClaimGroup, list[Item]]]:
+    """The groups with the prepared items behind them (what the checks read)."""
+    params = figure_params(rules)
+    story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
+    items = prepare_items(articles, claims, rules.directory)
+    blocks: dict[tuple, list[Item]] = defaultdict(list)
+    for item in items:
+        story = story_of.get(item.claim.article_id, item.article.story or "")
+        blocks[(story, *_block_key(item))].append(item)
+    # Generic counts ("45 dead", "300 people") may belong with a specific count's group:
+    # offer them to the specific blocks of their story before starting their own.
+    formed: list[tuple[str, _Group]] = []
+    for key in sorted(blocks, key=_sort_key):
+        if key[1] == "count" and key[2] is None:
+            continue
+        formed.extend((key[0], group) for group in _assign(blocks[key]))
+    generic_blocks = [key for key in sorted(blocks, key=_sort_key) if key[1:] == ("count", None)]
+    for key in generic_blocks:
+        story_groups = [g for story, g in formed if story == key[0] and g.items[0].kind == "count"]
+        leftover = []
+        for item in blocks[key]:
+            target = _best_group(item, story_groups)
+            if target is None:
+                leftover.append(item)
+            else:
+                target.items.append(item)
+        formed.extend((key[0], group) for group in _assign(leftover))
+    result: list[tuple[ClaimGroup, list[Item]]] = []
+    ordered = sorted(formed, key=lambda pair: (pair[0], min(i.order for i in pair[1].items)))
+    for number, (story, group) in enumerate(ordered, 1):
+        members = sorted(group.items, key=lambda item: item.order)
+        result.append((_claim_group(f"g{number}", story, members, params), members))
+    return result
+
+
+def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
+    best, best_score = None, 0.0
+    for group in groups[-MAX_BLOCK:]:
+        scores = [_similarity(item, member) for member in group.items]
+        if min(scores) <= 0.0:
+            continue
+        threshold = GROUP_THRESHOLD
+        if any(member.claim.article_id == item.claim.article_id for member in group.items):
+            threshold = SAME_ARTICLE_THRESHOLD
+        score = sum(scores) / len(scores)
+        if score >= threshold and score > best_score:
+            best, best_score = group, score
+    return best
+
+
+def _sort_key(key: tuple) -> tuple:
+    return tuple("" if part is None else str(part) for part in key)
+
+
+def _claim_group(group_id: str, story: str, items: list[Item], params: FigureConflictParams) -> ClaimGroup:
+    return ClaimGroup(
+        id=group_id,
+        label=_group_label(items),
+        claim_ids=[item.claim.id for item in items],
+        article_ids=list(dict.fromkeys(item.claim.article_id for item in items)),
+        status=group_status(items, params),  # type: ignore[arg-type]
+        story=story or None,
+        kind=items[0].kind,  # type: ignore[arg-type]
+        independent_sources=len({item.source for item in items}),
+        values=_values(items),
+    )
