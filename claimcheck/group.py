@@ -48,13 +48,14 @@ STORY_TITLE_NAME_JACCARD = 0.12
 
 WINDOW_TOKENS = 5
 """Tokens either side of a figure that say what it counts ("killed in the quake")."""
-GROUP_THRESHOLD = 0.55
+GROUP_THRESHOLD = 0.45
 """Evidence needed to put two figures in one group (see `_similarity`)."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
 MAX_BLOCK = 400
 """A block larger than this compares each claim with the latest MAX_BLOCK groups only."""
 
+STEM_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 NUMERIC_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
 
 
@@ -372,7 +373,15 @@ def _content(word: str, lex: Lexicon) -> str | None:
         return None
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
-    return concept(lowered)
+    return stem(concept(lowered) or lowered)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: "building"/"build", "budgeted"/"budget", "talks"/"talk"."""
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _window(claim: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
