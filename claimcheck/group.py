@@ -159,10 +159,9 @@ def _published_key(article: Article) -> tuple[int, str]:
     return (0, published.isoformat())
 
 
-def _canonical_order(article: Article) -> tuple[tuple[int, str], int, str]:
-    # Earliest first; then the copy with less page furniture; then by id.
-    noise = sum(end - start for start, end, _kind in article.noise)
-    return (_published_key(article), noise, article.id)
+def _canonical_order(article: Article) -> tuple[tuple[int, str], int, int, str]:
+    # Earliest first; then the shortest copy (copies gain furniture and credit lines); then id.
+    return (_published_key(article), len(clean_text(article)), len(article.text), article.id)
 
 
 class _UnionFind:
@@ -240,27 +239,35 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
 # Stories
 
 
+SENTENCE_INITIAL_RE = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
+"""What precedes a word that starts a sentence (or a line, or a quotation)."""
+
+
 def _names(text: str, lex: Lexicon) -> list[str]:
-    """Capitalised words that are not sentence-initial function words: people, places, bodies."""
+    """Capitalised words not at the start of a sentence: people, places, bodies."""
     names = []
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if word[0].isupper() and len(word) > 1 and word.lower() not in lex.stopwords:
-            lowered = word.lower().replace("’", "'")
-            if lowered.endswith("'s"):
-                lowered = lowered[:-2]
-            if lowered not in lex.date_words:
-                names.append(lowered)
+        if not word[0].isupper() or len(word) < 2:
+            continue
+        if SENTENCE_INITIAL_RE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        lowered = word.lower().replace("’", "'")
+        if lowered.endswith("'s"):
+            lowered = lowered[:-2]
+        if lowered not in lex.stopwords and lowered not in lex.date_words:
+            names.append(lowered)
     return names
 
 
 def _story_features(article: Article, lex: Lexicon) -> set[str]:
-    """Salient names: those in the title or lead, or repeated in the body."""
+    """Salient names: those in the lead, or repeated in the body."""
     body = clean_text(article)
-    lead = " ".join(body.split()[:LEAD_WORDS])
+    words = body.split(maxsplit=LEAD_WORDS)
+    lead = body[: len(body) - len(words[-1])] if len(words) > LEAD_WORDS else body
     counts = Counter(_names(body, lex))
     salient = {name for name, count in counts.items() if count >= 2}
-    salient.update(_names(f"{article.title or ''}\n{lead}", lex))
+    salient.update(_names(lead, lex))
     return salient
 
 
