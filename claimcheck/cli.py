@@ -178,12 +178,11 @@ def run_extract(args: argparse.Namespace) -> int:
             "version": 1,
             "articles": [result.article.model_dump(mode="json") for result in results],
             "claims": [claim.model_dump(mode="json") for claim in claims],
-            "findings": [finding.model_dump(mode="json") for finding in errors],
         }
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
-    for error in errors:
-        sys.stderr.write(f"claimcheck: {error.message}\n")
+    for error in errors:  # `extract` prints claims only; unreadable files are named on stderr
+        sys.stderr.write(f"claimcheck: {error.path}: {error.code} [{error.rule}] {error.message}\n")
     return EXIT_CLEAN if articles else EXIT_CANNOT_RUN
 
 

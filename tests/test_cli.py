@@ -117,7 +117,7 @@ def test_published_argument_applies_to_undated_articles(
 ) -> None:
     write(tmp_path, "a.txt", "Headline\nThe council met on Tuesday.\n")
     write(tmp_path, "b.md", "---\npublished: 2024-01-05\n---\nThe council met on Tuesday.\n")
-    code, out, _ = run(["check", str(tmp_path), "--published", "2024-03-08", "--format", "json"], capsys)
+    _code, out, _ = run(["check", str(tmp_path), "--published", "2024-03-08", "--format", "json"], capsys)
     articles = {a["id"]: a for a in json.loads(out)["articles"]}
     assert articles["a.txt"]["published"] == "2024-03-08"
     assert articles["a.txt"]["published_origin"] == "argument"
@@ -128,7 +128,7 @@ def test_published_argument_applies_to_undated_articles(
 def test_output_file_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "a.md", "---\npublished: 2024-01-05\n---\nIt cost $5 million.\n")
     target = tmp_path / "out.json"
-    code, out, _ = run(["check", str(tmp_path / "a.md"), "--format", "json", "-o", str(target)], capsys)
+    _code, out, _ = run(["check", str(tmp_path / "a.md"), "--format", "json", "-o", str(target)], capsys)
     assert out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def failures_of(items: list[Article | InputFailure]) -> list[InputFailure]:
     [
         ("2023-09-22", date(2023, 9, 22)),
         ("2023-09-22T10:43", datetime(2023, 9, 22, 10, 43)),  # noqa: DTZ001 - naive as written
-        ("2023-09-22T10:43:00Z", datetime(2023, 9, 22, 10, 43, tzinfo=timezone.utc)),
+        ("2023-09-22T10:43:00Z", datetime(2023, 9, 22, 10, 43, tzinfo=UTC)),
         ("2023-09-22 10:43:00+02:00", datetime(2023, 9, 22, 10, 43, tzinfo=timezone(timedelta(hours=2)))),
         (date(2023, 9, 22), date(2023, 9, 22)),
     ],
@@ -137,7 +137,7 @@ def test_manifest_alone_names_the_inputs(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Alpha\nBody.\n", encoding="utf-8")
     manifest = tmp_path / "m.csv"
     manifest.write_text("path,source,published\na.txt,S,2023-01-01\n", encoding="utf-8")
-    assert [a.id for a in articles_of(list(read_inputs([], str(manifest))))] == [str((tmp_path / "a.txt"))]
+    assert [a.id for a in articles_of(list(read_inputs([], str(manifest))))] == [str(tmp_path / "a.txt")]
 
 
 @pytest.mark.parametrize(
@@ -208,3 +208,16 @@ def test_utf8_bom_is_not_part_of_the_body(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffHeadline\nBody 4.\n".encode())
     [article] = articles_of(read_all(tmp_path))
     assert article.text == "Headline\nBody 4.\n"
+
+
+def test_huge_file_is_refused_with_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "huge.txt").write_text("Figures: 12 boats. " * 100, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Headline\nTwo boats.\n", encoding="utf-8")
+    items = read_all(tmp_path)
+    [failure] = failures_of(items)
+    assert failure.article_id == "huge.txt"
+    assert "too large" in failure.reason
+    assert [a.id for a in articles_of(items)] == ["small.txt"]
