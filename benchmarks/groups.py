@@ -94,7 +94,7 @@ def score(report: Report, gold: dict[str, Any]) -> Score:
             result.missed.append(f"{entry['rule']} {entry['quotes']}")
 
     duplicates = {a.id: a.duplicate_of for a in report.articles if a.duplicate_of}
-    wanted = {copy: canonical for copy, canonical in gold.get("duplicates", [])}
+    wanted = dict(gold.get("duplicates", []))
     if duplicates != wanted:
         result.duplicate_errors.append(f"found {duplicates}, expected {wanted}")
 

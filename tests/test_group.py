@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -69,8 +69,16 @@ CONSISTENT: dict[str, Case] = {
         ("The floods killed 2,012 people, officials said.", "2,012", killed(2012)),
     ),
     "around-vs-close": lambda: pair(
-        ("Around 300 soldiers were killed in the clashes.", "Around 300", {"value": 300, "low": 270, "high": 330, "unit": "soldier", "predicate": "killed"}),
-        ("The clashes left 310 soldiers killed on both sides.", "310", {"value": 310, "unit": "soldier", "predicate": "killed"}),
+        (
+            "Around 300 soldiers were killed in the clashes.",
+            "Around 300",
+            {"value": 300, "low": 270, "high": 330, "unit": "soldier", "predicate": "killed"},
+        ),
+        (
+            "The clashes left 310 soldiers killed on both sides.",
+            "310",
+            {"value": 310, "unit": "soldier", "predicate": "killed"},
+        ),
     ),
     "billion-vs-million": lambda: pair(
         ("The dam will cost $2.3 billion to build.", "$2.3 billion", money(2.3e9, 2.25e9, 2.35e9)),
@@ -82,14 +90,26 @@ CONSISTENT: dict[str, Case] = {
     ),
     "percent-sign-vs-word": lambda: pair(
         ("Inflation rose to 3.2% in March.", "3.2%", {"kind": "percent", "value": 3.2, "unit": "percent"}),
-        ("Inflation reached 3.2 percent in March.", "3.2 percent", {"kind": "percent", "value": 3.2, "unit": "percent"}),
+        (
+            "Inflation reached 3.2 percent in March.",
+            "3.2 percent",
+            {"kind": "percent", "value": 3.2, "unit": "percent"},
+        ),
     ),
     "weeks-vs-days": lambda: pair(
-        ("Dockers ended a three-week strike at the port.", "three-week", seconds(3, "week", 7 * DAY, "strike")),
+        (
+            "Dockers ended a three-week strike at the port.",
+            "three-week",
+            seconds(3, "week", 7 * DAY, "strike"),
+        ),
         ("The 21-day strike at the port is over.", "21-day", seconds(21, "day", DAY, "strike")),
     ),
     "hour-vs-day": lambda: pair(
-        ("Police ended the siege after a 24-hour operation.", "24-hour", seconds(24, "hour", 3600, "operation")),
+        (
+            "Police ended the siege after a 24-hour operation.",
+            "24-hour",
+            seconds(24, "hour", 3600, "operation"),
+        ),
         ("The operation lasted one day, police said.", "one day", seconds(1, "day", DAY, "operation")),
     ),
     "hour-vs-day-no-subject": lambda: pair(
@@ -97,8 +117,16 @@ CONSISTENT: dict[str, Case] = {
         ("The operation lasted one day, police said.", "one day", seconds(1, "day", DAY)),
     ),
     "dozen": lambda: pair(
-        ("Two dozen miners were rescued from the pit.", "Two dozen", {"value": 24, "unit": "miner", "predicate": "rescued"}),
-        ("Rescuers brought 24 miners out of the pit.", "24", {"value": 24, "unit": "miner", "predicate": "rescued"}),
+        (
+            "Two dozen miners were rescued from the pit.",
+            "Two dozen",
+            {"value": 24, "unit": "miner", "predicate": "rescued"},
+        ),
+        (
+            "Rescuers brought 24 miners out of the pit.",
+            "24",
+            {"value": 24, "unit": "miner", "predicate": "rescued"},
+        ),
     ),
 }
 
@@ -141,8 +169,8 @@ CONFLICTS: dict[str, tuple[Case, str]] = {
             ("The quake killed 32 people, the ministry said.", "32", killed(32)),
             ("The quake killed 45 people, the ministry said.", "45", killed(45)),
             (
-                datetime(2024, 3, 5, 8, tzinfo=timezone.utc),
-                datetime(2024, 3, 5, 17, tzinfo=timezone.utc),
+                datetime(2024, 3, 5, 8, tzinfo=UTC),
+                datetime(2024, 3, 5, 17, tzinfo=UTC),
             ),
         ),
         "evolving",
@@ -156,7 +184,11 @@ CONFLICTS: dict[str, tuple[Case, str]] = {
     ),
     "strike-length-differs": (
         lambda: pair(
-            ("Dockers ended a three-week strike at the port.", "three-week", seconds(3, "week", 7 * DAY, "strike")),
+            (
+                "Dockers ended a three-week strike at the port.",
+                "three-week",
+                seconds(3, "week", 7 * DAY, "strike"),
+            ),
             ("The 12-day strike at the port is over.", "12-day", seconds(12, "day", DAY, "strike")),
         ),
         "conflict",
@@ -180,20 +212,44 @@ def test_irreconcilable_figures(name: str) -> None:
 
 APART: dict[str, Case] = {
     "injured-vs-killed": lambda: pair(
-        ("The blast injured 300 people, the police said.", "300", {"value": 300, "unit": "people", "predicate": "injured"}),
+        (
+            "The blast injured 300 people, the police said.",
+            "300",
+            {"value": 300, "unit": "people", "predicate": "injured"},
+        ),
         ("The blast killed 312 people, the police said.", "312", killed(312)),
     ),
     "workers-vs-factories": lambda: pair(
-        ("The strike involves 15,000 workers across the region.", "15,000", {"value": 15000, "unit": "worker"}),
+        (
+            "The strike involves 15,000 workers across the region.",
+            "15,000",
+            {"value": 15000, "unit": "worker"},
+        ),
         ("The strike has shut 40 factories across the region.", "40", {"value": 40, "unit": "factory"}),
     ),
     "war-vs-clashes": lambda: pair(
-        ("In 2020, more than 6,000 people were killed in the war.", "more than 6,000", killed(6000, 6000, INF)),
-        ("Around 300 soldiers were killed in clashes in 2022.", "Around 300", {"value": 300, "low": 270, "high": 330, "unit": "soldier", "predicate": "killed"}),
+        (
+            "In 2020, more than 6,000 people were killed in the war.",
+            "more than 6,000",
+            killed(6000, 6000, INF),
+        ),
+        (
+            "Around 300 soldiers were killed in clashes in 2022.",
+            "Around 300",
+            {"value": 300, "low": 270, "high": 330, "unit": "soldier", "predicate": "killed"},
+        ),
     ),
     "scope-from-field": lambda: pair(
-        ("More than 6,000 people were killed in the war.", "More than 6,000", killed(6000, 6000, INF, scope="2020")),
-        ("Around 300 people were killed in the clashes.", "Around 300", killed(300, 270, 330, scope="2022-09")),
+        (
+            "More than 6,000 people were killed in the war.",
+            "More than 6,000",
+            killed(6000, 6000, INF, scope="2020"),
+        ),
+        (
+            "Around 300 people were killed in the clashes.",
+            "Around 300",
+            killed(300, 270, 330, scope="2022-09"),
+        ),
     ),
     "duration-of-different-things": lambda: pair(
         ("Police ended the siege after a 24-hour operation.", "24-hour", seconds(24, "hour", 3600)),
@@ -201,7 +257,11 @@ APART: dict[str, Case] = {
     ),
     "money-different-currencies": lambda: pair(
         ("The dam will cost $2.3 billion to build.", "$2.3 billion", money(2.3e9, 2.25e9, 2.35e9)),
-        ("The dam will cost 2.9 billion euros to build.", "2.9 billion euros", {"kind": "money", "value": 2.9e9, "unit": "EUR"}),
+        (
+            "The dam will cost 2.9 billion euros to build.",
+            "2.9 billion euros",
+            {"kind": "money", "value": 2.9e9, "unit": "EUR"},
+        ),
     ),
 }
 
@@ -215,12 +275,17 @@ def test_different_figures_stay_apart(name: str) -> None:
 
 
 def test_syndicated_copies_count_once() -> None:
-    body = "At least 40 people were killed when the quake struck the valley town on Monday morning, rescuers said."
+    body = (
+        "At least 40 people were killed when the quake struck the valley town "
+        "on Monday morning, rescuers said."
+    )
     furniture = "Most read\nTrain fares rise by 5 percent\n"
     copy_text = furniture + body
     a = article("wire.md", body, source="Wire")
     b = article("paper.md", copy_text, source="Paper", noise=[(0, len(furniture), "teaser")])
-    c = article("other.md", "The quake killed 32 people in the valley town, officials said on Monday.", source="Other")
+    c = article(
+        "other.md", "The quake killed 32 people in the valley town, officials said on Monday.", source="Other"
+    )
     duplicates = find_duplicates([a, b, c])
     assert duplicates == {"paper.md": "wire.md"}
     b = b.model_copy(update={"duplicate_of": "wire.md"})
@@ -300,10 +365,30 @@ def test_unrelated_dates_are_not_grouped() -> None:
 
 
 STORY_ARTICLES = [
-    ("q1", "Quake kills dozens in Valdoria's northern hills", "A strong earthquake hit Valdoria's northern province of Sarnet on Monday, killing dozens, the Valdorian health ministry said."),
-    ("q2", "Rescuers search rubble after Sarnet earthquake", "Rescue teams in Sarnet, Valdoria, dug through rubble on Tuesday as the Valdorian government declared mourning."),
-    ("s1", "Port workers strike over pay in Ostrava Bay", "Dock workers at Ostrava Bay walked out on Monday, the Harbour Workers Union said, demanding higher pay from Meridian Shipping."),
-    ("s2", "Ostrava Bay strike halts Meridian Shipping", "Meridian Shipping said the Ostrava Bay strike called by the Harbour Workers Union had halted its container traffic."),
+    (
+        "q1",
+        "Quake kills dozens in Valdoria's northern hills",
+        "A strong earthquake hit Valdoria's northern province of Sarnet on Monday, "
+        "killing dozens, the Valdorian health ministry said.",
+    ),
+    (
+        "q2",
+        "Rescuers search rubble after Sarnet earthquake",
+        "Rescue teams in Sarnet, Valdoria, dug through rubble on Tuesday as the "
+        "Valdorian government declared mourning.",
+    ),
+    (
+        "s1",
+        "Port workers strike over pay in Ostrava Bay",
+        "Dock workers at Ostrava Bay walked out on Monday, the Harbour Workers Union "
+        "said, demanding higher pay from Meridian Shipping.",
+    ),
+    (
+        "s2",
+        "Ostrava Bay strike halts Meridian Shipping",
+        "Meridian Shipping said the Ostrava Bay strike called by the Harbour Workers "
+        "Union had halted its container traffic.",
+    ),
 ]
 
 
