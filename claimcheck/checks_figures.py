@@ -69,9 +69,9 @@ def quote(item: Item) -> str:
 def _number(value: float) -> str:
     if math.isinf(value):
         return "any number"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6g}"
+    if abs(value - round(value)) <= 1e-9 * max(1.0, abs(value)):
+        return f"{round(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def describe(item: Item) -> str:

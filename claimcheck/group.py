@@ -16,10 +16,11 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 
+from claimcheck.errors import RuleFileError
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
 from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
 
@@ -48,13 +49,20 @@ STORY_TITLE_NAME_JACCARD = 0.12
 
 WINDOW_TOKENS = 5
 """Tokens either side of a figure that say what it counts ("killed in the quake")."""
+DATE_WINDOW_TOKENS = 8
+"""A date often stands at the end of the clause that names its event ("the vote ... is set for")."""
 GROUP_THRESHOLD = 0.45
 """Evidence needed to put two figures in one group (see `_similarity`)."""
+DATE_THRESHOLD = 0.6
+"""Dates need more: many events of one story fall on nearby days."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
 MAX_BLOCK = 400
 """A block larger than this compares each claim with the latest MAX_BLOCK groups only."""
 
+REVISION_BEFORE = 60
+REVISION_AFTER = 30
+"""Characters around a figure searched for update markers ("had earlier put the toll at")."""
 STEM_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 NUMERIC_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
 
@@ -70,6 +78,8 @@ class Lexicon:
     number_words: frozenset[str]
     generic_units: frozenset[str]
     update_markers: tuple[str, ...]
+    reporting_verbs: frozenset[str]
+    rules_dir: str | None
 
     @property
     def update_re(self) -> re.Pattern[str]:
@@ -91,6 +101,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         number_words=frozenset(data["number_words"]),
         generic_units=frozenset(data["generic_units"]),
         update_markers=tuple(data["update_markers"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        rules_dir=rules_dir,
     )
 
 
@@ -391,21 +403,44 @@ def stem(word: str) -> str:
     return word
 
 
-def _window(claim: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
-    """Lower-case content words near the claim, and the first counted word after it."""
+@dataclass(frozen=True, slots=True)
+class Window:
+    words: frozenset[str]
+    """Stemmed content words near the figure (names and function words left out)."""
+    head: str | None
+    """The first content word after the figure: the counted noun when no unit was read."""
+    predicate: str | None
+    """The nearest word naming what happened to the counted things (a predicate concept)."""
+    reporting: bool
+    """The figure is a date introduced by a reporting verb ("said on Tuesday")."""
+    revised: bool
+    """Words next to the figure mark it as an earlier state ("had earlier put it at")."""
+
+
+def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> Window:
+    """What surrounds the claim in its sentence, within WINDOW_TOKENS tokens either side."""
     sentence = claim.sentence or claim.text
     offset = claim.start - claim.sentence_start if claim.sentence else 0
     length = claim.end - claim.start
     if not (0 <= offset <= len(sentence)):
         offset, length = 0, 0
     tokens = _tokens(sentence)
-    before = [t for t in tokens if t[1] <= offset][-WINDOW_TOKENS:]
-    after = [t for t in tokens if t[0] >= offset + length][:WINDOW_TOKENS]
+    size = DATE_WINDOW_TOKENS if claim.kind in ("date", "time") else WINDOW_TOKENS
+    before = [t for t in tokens if t[1] <= offset][-size:]
+    after = [t for t in tokens if t[0] >= offset + length][:size]
+    predicates = predicate_words(lex)
     words = set()
-    head = None
+    head = predicate = None
+    nearest = len(tokens) + 1
     for position, (start, _end, word) in enumerate(before + after):
-        # Capitalised words mid-sentence are names: they tell the story, not the figure.
-        if word[0].isupper() and start > 0:
+        distance = len(before) - position if position < len(before) else position - len(before) + 1
+        lowered = word.lower()
+        found = predicates.get(lowered) or predicates.get(stem(lowered))
+        if found and distance < nearest:
+            predicate, nearest = found, distance
+        # Names tell the story, not the figure: capitalised words mid-sentence, and
+        # sentence-initial words the article capitalises elsewhere too.
+        if word[0].isupper() and (start > 0 or lowered in names):
             continue
         content = _content(word, lex)
         if content is None:
@@ -413,7 +448,36 @@ def _window(claim: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
         words.add(content)
         if head is None and position >= len(before):
             head = content
-    return frozenset(words), head
+    lead = [word.lower() for _s, _e, word in before[-2:]]
+    reporting = any(word in lex.reporting_verbs for word in lead)
+    # A marker of an earlier figure close before it, or just after ("32, up from 20").
+    near = sentence[max(0, offset - REVISION_BEFORE) : offset + length + REVISION_AFTER]
+    revised = bool(lex.update_re.search(near))
+    return Window(frozenset(words), head, predicate, reporting, revised)
+
+
+@cache
+def _predicate_table(rules_dir: str | None) -> dict[str, str]:
+    """Word -> predicate concept, from the concepts lexicon (empty if there is none)."""
+    try:
+        data = load_lexicon("concepts", rules_dir)
+    except RuleFileError:
+        return {}
+    table: dict[str, str] = {}
+    for name, words in (data or {}).get("predicates", {}).items():
+        table[str(name).lower()] = str(name).lower()
+        for word in words or ():
+            word = str(word).lower()
+            if " " not in word:
+                table[word] = str(name).lower()
+                # Stems catch the inflections a list leaves out ("injuring" from "injured").
+                if len(stem(word)) >= 4:
+                    table.setdefault(stem(word), str(name).lower())
+    return table
+
+
+def predicate_words(lex: Lexicon) -> dict[str, str]:
+    return _predicate_table(lex.rules_dir)
 
 
 def _context(sentence: str, lex: Lexicon) -> str:
@@ -422,18 +486,26 @@ def _context(sentence: str, lex: Lexicon) -> str:
     return " ".join(sorted({word for word in words if word}))
 
 
-def _scopes(claim: Claim, dates_by_sentence: dict[tuple[str, int], list[str]]) -> frozenset[str]:
-    """The time a figure is about: its `scope`, else the dates and years of its sentence."""
+Dated = dict[tuple[str, int], list[tuple[int, str]]]
+
+
+def _scopes(claim: Claim, dated: Dated) -> frozenset[str]:
+    """The time a figure is about: its `scope`, else the dated expression nearest it in
+    its sentence, to the month ("said on Tuesday" and "on Monday" are one period)."""
     if claim.scope:
         return frozenset({claim.scope})
-    found = set(dates_by_sentence.get((claim.article_id, claim.sentence_start), ()))
-    sentence = claim.sentence
     offset = claim.start - claim.sentence_start
-    for match in YEAR_RE.finditer(sentence):
-        inside = offset <= match.start() < offset + (claim.end - claim.start)
-        if not inside:
-            found.add(match.group())
-    return frozenset(found)
+    length = claim.end - claim.start
+    candidates = [
+        (abs(start - claim.start), timex[:7])
+        for start, timex in dated.get((claim.article_id, claim.sentence_start), ())
+    ]
+    for match in YEAR_RE.finditer(claim.sentence):
+        if not offset <= match.start() < offset + length:
+            candidates.append((abs(match.start() - offset), match.group()))
+    if candidates:
+        return frozenset({min(candidates)[1]})
+    return frozenset()
 
 
 def _scope_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -451,26 +523,32 @@ def _published_point(article: Article) -> tuple[date | None, datetime | None]:
 
 
 def _item(
-    claim: Claim,
-    article: Article,
-    source: str,
-    dates_by_sentence: dict[tuple[str, int], list[str]],
-    lex: Lexicon,
+    claim: Claim, article: Article, source: str, dated: Dated, lex: Lexicon, names: frozenset[str]
 ) -> Item | None:
-    window, head = _window(claim, lex)
+    window = _window(claim, lex, names)
+    scopes: frozenset[str] = frozenset()
+    if claim.kind != "date":
+        scopes = _scopes(claim, dated)
+        published = article.reference_date
+        if not scopes and published is not None:
+            scopes = frozenset({str(published.year)})
     if claim.kind in NUMERIC_KINDS:
         interval = base_interval(claim)
         if interval is None:
             return None
         low, high = interval
-        unit = claim.base_unit if claim.kind != "count" else (claim.unit or head)
+        unit = claim.base_unit if claim.kind != "count" else claim.unit
         unit_concept = concept(unit) if claim.kind == "count" else unit
+        if unit_concept:
+            # The counted noun is compared as the unit; as a context word it would count twice.
+            window = replace(window, words=window.words - {stem(unit_concept), unit_concept})
         generic = claim.kind == "count" and (unit is None or unit.lower() in lex.generic_units)
         value = claim.base_value if claim.base_value is not None else claim.value
         timex = None
     elif (
         claim.kind == "date"
         and claim.timex
+        and not window.reporting
         and (DAY_TIMEX_RE.match(claim.timex) or MONTH_TIMEX_RE.match(claim.timex))
     ):
         low = high = 0.0
@@ -484,27 +562,27 @@ def _item(
         kind=claim.kind,
         unit=unit_concept,
         generic_unit=generic,
-        predicate=concept(claim.predicate),
+        predicate=concept(claim.predicate) or (window.predicate if claim.kind == "count" else None),
         subject=concept(claim.subject),
         direction=claim.direction,
-        scopes=_scopes(claim, dates_by_sentence) if claim.kind != "date" else frozenset(),
-        window=window,
+        scopes=scopes,
+        window=window.words,
         context=_context(claim.sentence or claim.text, lex),
         low=low,
         high=high,
         value=value,
         timex=timex,
-        order=(_published_key(article), article.id, claim.start),
-        revised=bool(lex.update_re.search(claim.sentence or "")),
+        order=(_published_key(article), article.duplicate_of is not None, article.id, claim.start),
+        revised=window.revised,
     )
 
 
 def _similarity(a: Item, b: Item) -> float:
-    """Evidence (0..1+) that two claims state the same thing; 0 when they cannot.
+    """Evidence (about 0..2) that two claims state the same thing; 0 when they cannot.
 
-    Hard constraints first (kind, unit, predicate, subject, direction, time scope);
-    then agreement of what is counted, of the words next to each figure and of the
-    whole sentence (numbers removed).
+    Hard constraints first (kind, unit, what happened to a count, direction, time
+    scope); then agreement of what is counted, of the words next to each figure and
+    of the whole sentence (numbers removed).
     """
     from rapidfuzz import fuzz
 
@@ -512,32 +590,39 @@ def _similarity(a: Item, b: Item) -> float:
         return 0.0
     if a.claim.article_id == b.claim.article_id and a.claim.sentence_start == b.claim.sentence_start:
         return 0.0  # one sentence giving two figures ("rose from 30 to 45") gives two claims
-    if a.predicate and b.predicate and a.predicate != b.predicate:
-        return 0.0
-    if a.subject and b.subject and a.subject != b.subject:
-        return 0.0
     if not _scope_compatible(a.scopes, b.scopes):
         return 0.0
     score = 0.0
     if a.kind == "count":
-        if a.unit != b.unit and not (a.generic_unit or b.generic_unit):
+        # "people" matches "people" or a bare count ("45 dead"), never "helicopters".
+        if a.unit != b.unit and not (a.generic_unit and b.generic_unit):
             return 0.0
+        if a.predicate != b.predicate:
+            # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
+            if a.predicate and b.predicate:
+                return 0.0
+            if a.generic_unit or b.generic_unit:
+                return 0.0
+        elif a.predicate:
+            score += 0.3
         if a.unit == b.unit and not a.generic_unit:
             score += 0.3
     elif a.kind != "date" and a.unit != b.unit:
         return 0.0
-    if a.predicate and a.predicate == b.predicate:
-        score += 0.3
-    if a.subject and a.subject == b.subject:
-        score += 0.4
+    if a.subject and b.subject:
+        # The extracted subject helps but is not reliable enough to keep claims apart.
+        score += 0.3 if a.subject == b.subject else 0.0
     shared = len(a.window & b.window)
     if shared:
         score += 0.2 + 0.1 * min(shared - 1, 2)
         score += 0.3 * shared / len(a.window | b.window)
-    elif not (a.predicate and a.subject):
-        # Nothing near the figures in common and no extracted concept: only a very
-        # similar sentence can tie them.
+    else:
+        # Nothing near the figures in common: only a very similar sentence can tie them.
         score -= 0.2
+    if shared and (a.low, a.high) == (b.low, b.high) and a.kind != "date":
+        # The very same figure next to a shared word: agreeing readings cannot raise a
+        # false alarm, so a lower bar is safe.
+        score += 0.15
     score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
     return score
 
@@ -689,17 +774,21 @@ def prepare_items(
     """Claims that can be grouped, with their keys (claims of unknown articles are skipped)."""
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
-    dates_by_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    dated: Dated = defaultdict(list)
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
-            dates_by_sentence[(claim.article_id, claim.sentence_start)].append(claim.timex)
+            dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.timex))
     items = []
+    names_by_article: dict[str, frozenset[str]] = {}
     for claim in claims:
         article = by_id.get(claim.article_id)
         if article is None:
             continue
         source = article.duplicate_of or article.id
-        item = _item(claim, article, source, dates_by_sentence, lex)
+        names = names_by_article.get(article.id)
+        if names is None:
+            names = names_by_article[article.id] = frozenset(_names(article.text, lex))
+        item = _item(claim, article, source, dated, lex, names)
         if item is not None:
             items.append(item)
     items.sort(key=lambda item: item.order)
@@ -768,7 +857,7 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
         scores = [_similarity(item, member) for member in group.items]
         if min(scores) <= 0.0:
             continue
-        threshold = GROUP_THRESHOLD
+        threshold = DATE_THRESHOLD if item.kind == "date" else GROUP_THRESHOLD
         if any(member.claim.article_id == item.claim.article_id for member in group.items):
             threshold = SAME_ARTICLE_THRESHOLD
         score = sum(scores) / len(scores)
