@@ -38,8 +38,9 @@ SHINGLE_SAMPLE_MIN = 120
 DUPLICATE_CONTAINMENT = 0.7
 """Share of the shorter text's shingles found in the longer one that makes a near-duplicate."""
 MIN_DUPLICATE_SHINGLES = 8
-MAX_POSTINGS = 200
-"""A shingle or name found in more documents than this is furniture, not evidence: not a block."""
+MAX_POSTINGS = 100
+"""A shingle or name held by more articles than this is not compared pairwise (see HUBS)."""
+HUBS = 5
 
 LEAD_WORDS = 120
 """Words of an article's beginning that name what its story is about."""
@@ -57,8 +58,12 @@ DATE_THRESHOLD = 0.6
 """Dates need more: many events of one story fall on nearby days."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
-MAX_BLOCK = 400
-"""A block larger than this compares each claim with the latest MAX_BLOCK groups only."""
+MAX_CANDIDATES = 12
+"""Groups a claim is compared with: those sharing the most keys with it."""
+POSTING_TAIL = 64
+"""Latest groups per key considered when looking for candidates."""
+MEMBER_SAMPLE = 4
+"""A claim is compared with a group's first and latest MEMBER_SAMPLE members."""
 
 REVISION_BEFORE = 60
 REVISION_AFTER = 30
@@ -201,17 +206,23 @@ class _UnionFind:
 
 
 def _candidate_pairs(features: dict[str, set], max_postings: int) -> Counter[tuple[str, str]]:
-    """Pairs of items sharing features, with the number shared; over-common features skipped."""
+    """Pairs of items sharing features, with the number they share.
+
+    A feature held by more than `max_postings` items (a wire story carried by every
+    outlet, a name in every article) pairs each item only with the first HUBS
+    holders, so the cost stays linear; union-find joins the rest through them.
+    """
     postings: dict[object, list[str]] = defaultdict(list)
-    for item, values in features.items():
-        for value in values:
+    for item in sorted(features):
+        for value in features[item]:
             postings[value].append(item)
     shared: Counter[tuple[str, str]] = Counter()
     for items in postings.values():
-        if len(items) < 2 or len(items) > max_postings:
+        if len(items) < 2:
             continue
         for i, a in enumerate(items):
-            for b in items[i + 1 :]:
+            partners = items[i + 1 :] if len(items) <= max_postings else items[: min(i, HUBS)]
+            for b in partners:
                 shared[(a, b) if a < b else (b, a)] += 1
     return shared
 
@@ -283,6 +294,10 @@ def _story_features(article: Article, lex: Lexicon) -> set[str]:
     return salient
 
 
+def _title_names(title: str, names: set[str]) -> set[str]:
+    return {word for word in title.split() if word in names}
+
+
 def _title_tokens(article: Article, lex: Lexicon) -> str:
     words = WORD_RE.findall(article.title or "")
     return " ".join(word.lower() for word in words if word.lower() not in lex.stopwords)
@@ -309,10 +324,13 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
             union.union(article.id, article.duplicate_of)
     for (a, b), shared in sorted(_candidate_pairs(features, MAX_POSTINGS).items()):
         jaccard = shared / len(features[a] | features[b])
+        # Similar titles count only when they name the same thing ("Storm hits X" and
+        # "Storm hits Y" are two stories).
         similar_titles = (
             jaccard >= STORY_TITLE_NAME_JACCARD
             and titles[a]
             and titles[b]
+            and _title_names(titles[a], features[a]) & _title_names(titles[b], features[b])
             and fuzz.token_set_ratio(titles[a], titles[b]) >= STORY_TITLE_RATIO
         )
         if jaccard >= STORY_NAME_JACCARD or similar_titles:
@@ -360,6 +378,7 @@ class Item:
 
 @dataclass
 class _Group:
+    number: int = 0
     items: list[Item] = field(default_factory=list)
 
 
@@ -577,54 +596,61 @@ def _item(
     )
 
 
-def _similarity(a: Item, b: Item) -> float:
-    """Evidence (about 0..2) that two claims state the same thing; 0 when they cannot.
-
-    Hard constraints first (kind, unit, what happened to a count, direction, time
-    scope); then agreement of what is counted, of the words next to each figure and
-    of the whole sentence (numbers removed).
-    """
-    from rapidfuzz import fuzz
-
+def compatible(a: Item, b: Item) -> bool:
+    """Hard constraints: kind, unit, what happened to a count, direction, time scope."""
     if a.kind != b.kind or a.direction != b.direction:
-        return 0.0
+        return False
     if a.claim.article_id == b.claim.article_id and a.claim.sentence_start == b.claim.sentence_start:
-        return 0.0  # one sentence giving two figures ("rose from 30 to 45") gives two claims
+        return False  # one sentence giving two figures ("rose from 30 to 45") gives two claims
     if not _scope_compatible(a.scopes, b.scopes):
-        return 0.0
-    score = 0.0
+        return False
     if a.kind == "count":
         # "people" matches "people" or a bare count ("45 dead"), never "helicopters".
         if a.unit != b.unit and not (a.generic_unit and b.generic_unit):
-            return 0.0
-        if a.predicate != b.predicate:
-            # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
-            if a.predicate and b.predicate:
-                return 0.0
-            if a.generic_unit or b.generic_unit:
-                return 0.0
-        elif a.predicate:
+            return False
+        # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
+        if a.predicate != b.predicate and ((a.predicate and b.predicate) or a.generic_unit or b.generic_unit):
+            return False
+    elif a.kind != "date" and a.unit != b.unit:
+        return False
+    return True
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Evidence (about 0..2) that two compatible claims state the same thing.
+
+    Agreement of what is counted and what happened to it, of the words next to each
+    figure, and of the whole sentence with its numbers removed.
+    """
+    from rapidfuzz import fuzz
+
+    score = 0.0
+    if a.kind == "count":
+        if a.predicate and a.predicate == b.predicate:
             score += 0.3
         if a.unit == b.unit and not a.generic_unit:
             score += 0.3
-    elif a.kind != "date" and a.unit != b.unit:
-        return 0.0
-    if a.subject and b.subject:
+    if a.subject and b.subject and a.subject == b.subject:
         # The extracted subject helps but is not reliable enough to keep claims apart.
-        score += 0.3 if a.subject == b.subject else 0.0
+        score += 0.3
     shared = len(a.window & b.window)
     if shared:
         score += 0.2 + 0.1 * min(shared - 1, 2)
         score += 0.3 * shared / len(a.window | b.window)
+        if (a.low, a.high) == (b.low, b.high) and a.kind != "date":
+            # The very same figure next to a shared word: agreeing readings cannot
+            # raise a false alarm, so a lower bar is safe.
+            score += 0.15
     else:
         # Nothing near the figures in common: only a very similar sentence can tie them.
         score -= 0.2
-    if shared and (a.low, a.high) == (b.low, b.high) and a.kind != "date":
-        # The very same figure next to a shared word: agreeing readings cannot raise a
-        # false alarm, so a lower bar is safe.
-        score += 0.15
     score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
     return score
+
+
+def _similarity(a: Item, b: Item) -> float:
+    """0 when two claims cannot state the same thing, else the evidence that they do."""
+    return similarity(a, b) if compatible(a, b) else 0.0
 
 
 def _group_label(items: list[Item]) -> str:
@@ -750,22 +776,58 @@ def _values(items: list[Item]) -> list[GroupValue]:
 
 
 def _block_key(item: Item) -> tuple:
-    if item.kind == "count":
-        # Generic counted nouns may pair with any count: block them by predicate instead.
-        return ("count", None) if item.generic_unit else ("count", item.unit)
-    return (item.kind, item.unit)
+    if item.kind == "count" and item.generic_unit:
+        return ("count", "")  # people, persons, bare counts: one block
+    return (item.kind, item.unit or "")
+
+
+def _keys(item: Item) -> set[str]:
+    """What a claim can share with a group: context words, predicate, subject."""
+    keys = set(item.window)
+    if item.predicate:
+        keys.add("predicate:" + item.predicate)
+    if item.subject:
+        keys.add("subject:" + item.subject)
+    return keys
+
+
+class _Block:
+    """Greedy average-link grouping of one block's claims, in publication order.
+
+    Each claim is compared only with groups that share a key with it (an inverted
+    index, recent groups first, at most MAX_CANDIDATES), and with a sample of each
+    group's members, so a block of any size costs near-linear time.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[_Group] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, item: Item) -> None:
+        keys = _keys(item)
+        counts: Counter[int] = Counter()
+        for key in keys:
+            for number in self.index.get(key, ())[-POSTING_TAIL:]:
+                counts[number] += 1
+        ranked = sorted(counts, key=lambda number: (-counts[number], -number))
+        best = _best_group(item, [self.groups[number] for number in ranked[:MAX_CANDIDATES]])
+        if best is None:
+            best = _Group(number=len(self.groups))
+            self.groups.append(best)
+        best.items.append(item)
+        for key in keys:
+            posting = self.index[key]
+            if not posting or posting[-1] != best.number:
+                if best.number in posting[-POSTING_TAIL:]:
+                    posting.remove(best.number)
+                posting.append(best.number)
 
 
 def _assign(items: list[Item]) -> list[_Group]:
-    """Greedy average-link grouping in publication order: join the best fitting group."""
-    groups: list[_Group] = []
+    block = _Block()
     for item in items:
-        best = _best_group(item, groups)
-        if best is None:
-            best = _Group()
-            groups.append(best)
-        best.items.append(item)
-    return groups
+        block.add(item)
+    return block.groups
 
 
 def prepare_items(
@@ -825,24 +887,9 @@ def group_items(
     for item in items:
         story = story_of.get(item.claim.article_id, item.article.story or "")
         blocks[(story, *_block_key(item))].append(item)
-    # Generic counts ("45 dead", "300 people") may belong with a specific count's group:
-    # offer them to the specific blocks of their story before starting their own.
     formed: list[tuple[str, _Group]] = []
     for key in sorted(blocks, key=_sort_key):
-        if key[1] == "count" and key[2] is None:
-            continue
         formed.extend((key[0], group) for group in _assign(blocks[key]))
-    generic_blocks = [key for key in sorted(blocks, key=_sort_key) if key[1:] == ("count", None)]
-    for key in generic_blocks:
-        story_groups = [g for story, g in formed if story == key[0] and g.items[0].kind == "count"]
-        leftover = []
-        for item in blocks[key]:
-            target = _best_group(item, story_groups)
-            if target is None:
-                leftover.append(item)
-            else:
-                target.items.append(item)
-        formed.extend((key[0], group) for group in _assign(leftover))
     result: list[tuple[ClaimGroup, list[Item]]] = []
     ordered = sorted(formed, key=lambda pair: (pair[0], min(i.order for i in pair[1].items)))
     for number, (story, group) in enumerate(ordered, 1):
@@ -851,17 +898,25 @@ def group_items(
     return result
 
 
+def _sample(group: _Group) -> list[Item]:
+    """The members a new claim is compared with: the first and the latest ones."""
+    items = group.items
+    if len(items) <= 2 * MEMBER_SAMPLE:
+        return items
+    return items[:MEMBER_SAMPLE] + items[-MEMBER_SAMPLE:]
+
+
 def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
     best, best_score = None, 0.0
-    for group in groups[-MAX_BLOCK:]:
-        scores = [_similarity(item, member) for member in group.items]
-        if min(scores) <= 0.0:
+    for group in groups:
+        members = _sample(group)
+        if not all(compatible(item, member) for member in members):
             continue
         threshold = DATE_THRESHOLD if item.kind == "date" else GROUP_THRESHOLD
         if any(member.claim.article_id == item.claim.article_id for member in group.items):
             threshold = SAME_ARTICLE_THRESHOLD
-        score = sum(scores) / len(scores)
-        if score >= threshold and score > best_score:
+        score = sum(similarity(item, member) for member in members) / len(members)
+        if score >= threshold and (score > best_score or best is None):
             best, best_score = group, score
     return best
 
