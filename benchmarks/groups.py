@@ -264,7 +264,7 @@ def time_grouping(stories: int, one_story: bool = False) -> tuple[int, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
-    parser.add_argument("--stories", type=int, default=50, help="stories at N (32 claims each)")
+    parser.add_argument("--stories", type=int, default=100, help="stories at N (32 claims each)")
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)

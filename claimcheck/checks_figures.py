@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimcheck.check import CheckContext
-from claimcheck.group import Item, conflicting_pairs, group_status, prepare_items
+from claimcheck.group import (
+    Item,
+    Reading,
+    concept,
+    conflicting_readings,
+    group_status,
+    prepare_items,
+    rising_pair,
+)
 from claimcheck.models import Article, ClaimGroup, Finding
 from claimcheck.rules import (
     DateConflictParams,
@@ -138,8 +146,15 @@ def _reason(a: Item, b: Item, cumulative: bool) -> str:
     )
 
 
-def _finding(rule: Rule, group: ClaimGroup, pairs: list[tuple[Item, Item]], message: str) -> Finding:
-    involved: list[Item] = []
+def _finding(
+    rule: Rule,
+    group: ClaimGroup,
+    pairs: list[tuple[Item, Item]],
+    message: str,
+    involved: list[Item] | None = None,
+) -> Finding:
+    """A finding on the earliest claim involved (a canonical copy before its reprints)."""
+    involved = list(involved or [])
     for a, b in pairs:
         for item in (a, b):
             if item not in involved:
@@ -159,51 +174,57 @@ def _finding(rule: Rule, group: ClaimGroup, pairs: list[tuple[Item, Item]], mess
     )
 
 
-def _supported(item: Item, items: list[Item], minimum: int) -> bool:
-    """At least `minimum` independent sources state a value compatible with this claim's."""
-    sources = {other.source for other in items if _same_reading(item, other)}
-    return len(sources) >= minimum
-
-
-def _same_reading(a: Item, b: Item) -> bool:
-    return (a.low, a.high, a.timex) == (b.low, b.high, b.timex)
+def _representatives(first: Reading, second: Reading) -> tuple[Item, Item]:
+    """One claim of each reading, from two different sources, earlier first."""
+    a = first.first
+    b = next((item for item in second.items if item.source != a.source), None)
+    if b is None:
+        b = second.first
+        a = next((item for item in first.items if item.source != b.source), first.first)
+    return (a, b) if a.order <= b.order else (b, a)
 
 
 def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     """Groups whose sources' figures cannot all hold (a rising cumulative count excepted)."""
     params = rule.settings
     assert isinstance(params, FigureConflictParams)
-    cumulative_words = set(params.evolving_predicates)
+    evolving = {concept(word) for word in params.evolving_predicates}
     for group, items in _grouped(context, rule):
         if group.kind == "date" or len(items) < 2:
             continue
         if group_status(items, params) != "conflict":
             continue
-        pairs = [
-            (a, b)
-            for a, b in conflicting_pairs(items, params.relative_tolerance)
-            if _supported(a, items, params.min_independent_sources)
-            and _supported(b, items, params.min_independent_sources)
+        minimum = params.min_independent_sources
+        conflicts = [
+            (first, second)
+            for first, second in conflicting_readings(items, params.relative_tolerance)
+            if len(first.sources) >= minimum and len(second.sources) >= minimum
         ]
-        if not pairs:
+        cumulative = group.kind == "count" and any(item.predicate in evolving for item in items)
+        if cumulative:
+            # A rise over time is the count evolving; the conflict lies in the other pairs.
+            conflicts = [pair for pair in conflicts if not rising_pair(*pair)]
+        if not conflicts:
             continue
+        pairs = [_representatives(first, second) for first, second in conflicts]
+        involved = [item for pair in conflicts for reading in pair for item in reading.items]
         copies = _copies(items)
-        shown = _distinct_sides(pairs)
         a, b = pairs[0]
-        cumulative = a.predicate in cumulative_words or any(
-            item.predicate and item.predicate in cumulative_words for item in items
-        )
         message = rule.format_message(
             label=group.label,
-            values=" vs ".join(_side(item, copies) for item in shown),
+            values=" vs ".join(_side(item, copies) for item in _distinct_sides(pairs)),
             reason=_reason(a, b, cumulative),
             sources=len({item.source for item in items}),
         )
-        yield _finding(rule, group, pairs, message)
+        yield _finding(rule, group, pairs, message, involved)
+
+
+def _same_reading(a: Item, b: Item) -> bool:
+    return (a.low, a.high, a.timex) == (b.low, b.high, b.timex)
 
 
 def _distinct_sides(pairs: list[tuple[Item, Item]]) -> list[Item]:
-    """One claim per distinct reading among the conflicting pairs, in publication order."""
+    """One claim per distinct reading and source among the conflicting pairs, earliest first."""
     shown: list[Item] = []
     for a, b in pairs:
         for item in (a, b):

@@ -11,6 +11,7 @@ base units: each claim's `low`/`high` already hold what its wording allows.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import zlib
@@ -62,6 +63,8 @@ MAX_CANDIDATES = 12
 """Groups a claim is compared with: those sharing the most keys with it."""
 POSTING_TAIL = 64
 """Latest groups per key considered when looking for candidates."""
+MAX_CONFLICT_PAIRS = 100
+"""Conflicting pairs of readings examined in one group: plenty for a status and a message."""
 MEMBER_SAMPLE = 4
 """A claim is compared with a group's first and latest MEMBER_SAMPLE members."""
 
@@ -380,6 +383,7 @@ class Item:
 class _Group:
     number: int = 0
     items: list[Item] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
 
 
 def base_interval(claim: Claim) -> tuple[float, float] | None:
@@ -402,6 +406,7 @@ def _tokens(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence)]
 
 
+@cache
 def _content(word: str, lex: Lexicon) -> str | None:
     """A word that can say what a figure is about, lower-cased; None for function words."""
     lowered = word.lower().replace("’", "'")
@@ -414,6 +419,7 @@ def _content(word: str, lex: Lexicon) -> str | None:
     return stem(concept(lowered) or lowered)
 
 
+@cache
 def stem(word: str) -> str:
     """A light suffix stripper: "building"/"build", "budgeted"/"budget", "talks"/"talk"."""
     for suffix in STEM_SUFFIXES:
@@ -712,43 +718,106 @@ def _time_relation(a: Item, b: Item) -> int:
         return 0
 
 
+@dataclass
+class Reading:
+    """Claims of a group that give one value (the same interval, or the same date)."""
+
+    items: list[Item]
+    sources: set[str]
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+
+def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
+    table: dict[tuple, Reading] = {}
+    for item in items:
+        if item.revised and not include_revised:
+            continue
+        key = (item.timex,) if item.kind == "date" else (item.value, item.low, item.high)
+        reading = table.get(key)
+        if reading is None:
+            table[key] = Reading([item], {item.source})
+        else:
+            reading.items.append(item)
+            reading.sources.add(item.source)
+    return list(table.values())
+
+
+def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Reading, Reading]]:
+    """Pairs of readings that cannot both hold, stated by different sources.
+
+    A figure marked as an earlier or revised state is history, not a statement that
+    competes with the current one. Readings are few, so this stays cheap however
+    many copies repeat them.
+    """
+    found = readings(items, include_revised=False)
+    pairs: list[tuple[Reading, Reading]] = []
+    if found and found[0].first.kind == "date":
+        for i, first in enumerate(found):
+            for second in found[i + 1 :]:
+                if len(first.sources | second.sources) >= 2 and not _overlap(first.first, second.first, 0):
+                    pairs.append((first, second))
+        return pairs[:MAX_CONFLICT_PAIRS]
+    # Sorted by lower bound, a reading can only be disjoint from those starting above its
+    # upper bound: a sweep finds the disjoint pairs without comparing every pair.
+    found.sort(key=lambda reading: (reading.first.low, reading.first.high))
+    lows = [reading.first.low for reading in found]
+    for i, first in enumerate(found):
+        start = max(bisect.bisect_right(lows, first.first.high), i + 1)
+        for second in found[start:]:
+            if len(first.sources | second.sources) >= 2 and not _overlap(
+                first.first, second.first, tolerance
+            ):
+                pairs.append((first, second))
+                if len(pairs) >= MAX_CONFLICT_PAIRS:
+                    return pairs
+    return pairs
+
+
+def conflicting_pairs(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
+    """One pair of claims from different sources for each pair of conflicting readings."""
+    pairs = []
+    for first, second in conflicting_readings(items, tolerance):
+        a = first.first
+        b = next((item for item in second.items if item.source != a.source), None)
+        if b is None:
+            b = second.first
+            a = next(item for item in first.items if item.source != b.source)
+        pairs.append((a, b))
+    return pairs
+
+
+def _rising(lower: Reading, higher: Reading) -> bool:
+    """Every source of the lower value published before every source of the higher one."""
+    earliest = min(higher.items, key=lambda item: item.order)
+    latest = max(lower.items, key=lambda item: item.order)
+    return all(_time_relation(item, earliest) < 0 for item in lower.items) and all(
+        _time_relation(latest, item) < 0 for item in higher.items
+    )
+
+
 def group_status(items: list[Item], params: FigureConflictParams) -> str:
     """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
     sources = {item.source for item in items}
     if len(sources) < 2:
         return "single_source"
-    disjoint = conflicting_pairs(items, params.relative_tolerance)
+    disjoint = conflicting_readings(items, params.relative_tolerance)
     if not disjoint:
         return "consistent"
     evolving = {concept(word) for word in params.evolving_predicates}
     cumulative = items[0].kind == "count" and any(item.predicate in evolving for item in items)
-    if cumulative:
-        rising = True
-        for a, b in disjoint:
-            relation = _time_relation(a, b)
-            earlier, later = (a, b) if relation < 0 else (b, a)
-            if relation == 0 or later.low < earlier.low:
-                rising = False
-                break
-        if rising:
-            return "evolving"
+    if cumulative and all(rising_pair(first, second) for first, second in disjoint):
+        return "evolving"
     return "conflict"
 
 
-def conflicting_pairs(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
-    """Pairs of claims from different sources whose intervals cannot both hold.
-
-    A figure its sentence marks as an earlier or revised state is history, not a
-    statement that competes with the current one.
-    """
-    pairs = []
-    for i, a in enumerate(items):
-        if a.revised:
-            continue
-        for b in items[i + 1 :]:
-            if a.source != b.source and not b.revised and not _overlap(a, b, tolerance):
-                pairs.append((a, b))
-    return pairs
+def rising_pair(first: Reading, second: Reading) -> bool:
+    """The lower of two readings was stated before the higher one (a count growing)."""
+    if first.first.low <= second.first.low:
+        return _rising(first, second)
+    return _rising(second, first)
 
 
 def _values(items: list[Item]) -> list[GroupValue]:
@@ -815,6 +884,7 @@ class _Block:
             best = _Group(number=len(self.groups))
             self.groups.append(best)
         best.items.append(item)
+        best.articles.add(item.claim.article_id)
         for key in keys:
             posting = self.index[key]
             if not posting or posting[-1] != best.number:
@@ -913,7 +983,7 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
         if not all(compatible(item, member) for member in members):
             continue
         threshold = DATE_THRESHOLD if item.kind == "date" else GROUP_THRESHOLD
-        if any(member.claim.article_id == item.claim.article_id for member in group.items):
+        if item.claim.article_id in group.articles:
             threshold = SAME_ARTICLE_THRESHOLD
         score = sum(similarity(item, member) for member in members) / len(members)
         if score >= threshold and (score > best_score or best is None):
