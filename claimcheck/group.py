@@ -416,7 +416,11 @@ def _content(word: str, lex: Lexicon) -> str | None:
         return None
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
-    return stem(concept(lowered) or lowered)
+    mapped = concept(lowered) or lowered
+    if mapped in (lowered, _lemma(lowered)):
+        # No synonym for the word itself: its stem may have one ("building" -> "build").
+        mapped = concept(stem(lowered)) or mapped
+    return stem(mapped)
 
 
 @cache
