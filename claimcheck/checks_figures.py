@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 from claimcheck.check import CheckContext
@@ -30,6 +31,7 @@ from claimcheck.rules import (
     Rule,
 )
 
+WEEKDAY_RE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 QUOTE_TAIL_RE = re.compile(r"^(?:[\w’'%$€£.,-]+\s*){0,6}")
 """Up to six words after a figure: enough to show what it counts ("people were killed in")."""
 QUOTE_STOP_RE = re.compile(r"[,;:.!?\"“”()](?:\s|$)")
@@ -275,7 +277,7 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             for b in items[i + 1 :]:
                 if a.source == b.source or not _day_level(a) or not _day_level(b):
                     continue
-                if a.claim.timex == b.claim.timex:
+                if _readings(a) & _readings(b):
                     continue
                 if params.same_day_only and not _same_day(a.article, b.article):
                     continue
@@ -291,6 +293,23 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             + (", in reports published the same day" if params.same_day_only else ""),
         )
         yield _finding(rule, group, pairs, message)
+
+
+def _readings(item: Item) -> set[str]:
+    """The days a date claim can mean. A bare weekday ("on Tuesday") may be read as
+    the past or the coming one: when the other reading is what another source
+    says, the sources agree on the weekday and only the tense was read differently."""
+    claim = item.claim
+    days = {value[:10] for value in [claim.timex or "", *claim.readings] if value}
+    published = item.article.reference_date
+    if claim.relative and claim.timex and published and WEEKDAY_RE.search(claim.text):
+        try:
+            day = date.fromisoformat(claim.timex[:10])
+        except ValueError:
+            return days
+        shifts = (-7,) if day > published else (7,) if day < published else (-7, 7)
+        days.update((day + timedelta(days=shift)).isoformat() for shift in shifts)
+    return days
 
 
 def _day_level(item: Item) -> bool:

@@ -47,6 +47,8 @@ LEAD_WORDS = 120
 """Words of an article's beginning that name what its story is about."""
 STORY_NAME_JACCARD = 0.25
 STORY_TITLE_RATIO = 60.0
+STORY_LEAD_JACCARD = 0.5
+"""Share of title-and-lead content words two reports of one event have in common."""
 STORY_TITLE_NAME_JACCARD = 0.12
 
 WINDOW_TOKENS = 5
@@ -297,6 +299,13 @@ def _story_features(article: Article, lex: Lexicon) -> set[str]:
     return salient
 
 
+def _lead_words(article: Article, lex: Lexicon) -> set[str]:
+    """Content words of the title and lead, stemmed, without numbers or dates."""
+    text = f"{article.title or ''}\n{clean_text(article)}"
+    words = WORD_RE.findall(text)[:LEAD_WORDS]
+    return {word for word in (_content(word, lex) for word in words) if word}
+
+
 def _title_names(title: str, names: set[str]) -> set[str]:
     return {word for word in title.split() if word in names}
 
@@ -337,6 +346,19 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
             and fuzz.token_set_ratio(titles[a], titles[b]) >= STORY_TITLE_RATIO
         )
         if jaccard >= STORY_NAME_JACCARD or similar_titles:
+            union.union(a, b)
+    # Leads worded alike tell one event even without names ("Floods in the valley killed").
+    leads = {article.id: _lead_words(article, lex) for article in articles}
+    for (a, b), shared in sorted(_candidate_pairs(leads, MAX_POSTINGS).items()):
+        if shared / len(leads[a] | leads[b]) < STORY_LEAD_JACCARD:
+            continue
+        # ... unless they name different people and places ("Storm hits X", "Storm hits Y").
+        names_a, names_b = features[a], features[b]
+        if (
+            not names_a
+            or not names_b
+            or (len(names_a & names_b) / len(names_a | names_b) >= STORY_TITLE_NAME_JACCARD)
+        ):
             union.union(a, b)
     components = [
         sorted(component, key=lambda item: _canonical_order(by_id[item])) for component in union.components()
