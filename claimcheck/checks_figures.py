@@ -22,6 +22,7 @@ from claimcheck.group import (
     group_status,
     prepare_items,
     rising_pair,
+    time_relation,
 )
 from claimcheck.models import Article, ClaimGroup, Finding
 from claimcheck.rules import (
@@ -138,10 +139,13 @@ def _reason(a: Item, b: Item, cumulative: bool) -> str:
     base = f"{describe(a)} and {describe(b)} share no value"
     if not cumulative:
         return base
-    when_a, when_b = _published(a), _published(b)
-    if when_a == when_b:
-        return f"{base}, and both were published at {when_a}"
-    earlier, later = (a, b) if a.order <= b.order else (b, a)
+    relation = time_relation(a, b)
+    if relation == 0:
+        return (
+            f"{base}; both were published on {_published(a)[:10]}, too close to tell a "
+            "rising count from a disagreement"
+        )
+    earlier, later = (a, b) if relation < 0 else (b, a)
     return (
         f"{base}; a cumulative count cannot fall from {describe(earlier)} "
         f"({_published(earlier)}) to {describe(later)} ({_published(later)})"

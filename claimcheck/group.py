@@ -686,31 +686,50 @@ def _similarity(a: Item, b: Item) -> float:
 
 
 def _group_label(items: list[Item]) -> str:
+    """A readable name: "people killed", "duration of the strike", "date of the vote"."""
     first = items[0]
-    claim = first.claim
+    about = _shared_words(items)
     if first.kind == "date":
-        words = Counter(word for item in items for word in item.window)
-        common = [word for word, _count in words.most_common(2)]
-        return "date of " + (" ".join(common) if common else "the event")
+        return f"date of the {about}" if about else "date of the event"
     if first.kind == "duration":
-        subject = claim.subject or next(
-            (word for word, _n in Counter(w for i in items for w in i.window).most_common(1)), None
-        )
+        subjects = Counter(item.claim.subject for item in items if item.claim.subject)
+        subject = subjects.most_common(1)[0][0] if subjects else about
         return f"duration of the {subject}" if subject else "duration"
-    unit = next((item.claim.unit for item in items if item.claim.unit), None)
-    predicate = next((item.claim.predicate for item in items if item.claim.predicate), None)
+    predicates = Counter(item.claim.predicate or item.predicate for item in items)
+    predicate = next((word for word, _n in predicates.most_common() if word), None)
     if first.kind == "count":
-        parts = [unit or _head_word(items), predicate]
-        label = " ".join(part for part in parts if part)
-        return label or "count"
+        unit = next((item.claim.unit for item in items if not item.generic_unit), None)
+        noun = _plural(unit) if unit else "people" if predicate else about or "count"
+        return f"{noun} {predicate}" if predicate else noun
     name = {"money": "amount", "percent": "percentage", "measure": "measure"}[first.kind]
-    about = claim.subject or predicate
-    return f"{name} ({unit or first.unit}{', ' + about if about else ''})"
+    detail = about or predicate or first.claim.unit
+    return f"{name} ({detail})" if detail else name
 
 
-def _head_word(items: list[Item]) -> str | None:
-    words = Counter(word for item in items for word in item.window)
-    return words.most_common(1)[0][0] if words else None
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es" if not noun.endswith("s") else noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _shared_words(items: list[Item], limit: int = 3) -> str:
+    """Words near the first claim that most of the group's claims have near them too."""
+    counts = Counter(word for item in items for word in item.window)
+    needed = max(1, (len(items) + 1) // 2)
+    common = {word for word, count in counts.items() if count >= needed}
+    claim = items[0].claim
+    words: list[str] = []
+    for _start, _end, token in _tokens(claim.sentence):
+        if token[0].isupper():
+            continue
+        lowered = token.lower()
+        stemmed = stem(lowered)
+        known = lowered in common or stemmed in common or (concept(lowered) or "") in common
+        if known and lowered not in words:
+            words.append(lowered)
+    return " ".join(words[:limit])
 
 
 def _overlap(a: Item, b: Item, tolerance: float) -> bool:
@@ -726,7 +745,7 @@ def _overlap(a: Item, b: Item, tolerance: float) -> bool:
     return a.low - slack <= b.high and b.low - slack <= a.high
 
 
-def _time_relation(a: Item, b: Item) -> int:
+def time_relation(a: Item, b: Item) -> int:
     """-1 if a was published before b, 1 if after, 0 if at the same time or unknown."""
     day_a, moment_a = _published_point(a.article)
     day_b, moment_b = _published_point(b.article)
@@ -819,8 +838,8 @@ def _rising(lower: Reading, higher: Reading) -> bool:
     """Every source of the lower value published before every source of the higher one."""
     earliest = min(higher.items, key=lambda item: item.order)
     latest = max(lower.items, key=lambda item: item.order)
-    return all(_time_relation(item, earliest) < 0 for item in lower.items) and all(
-        _time_relation(latest, item) < 0 for item in higher.items
+    return all(time_relation(item, earliest) < 0 for item in lower.items) and all(
+        time_relation(latest, item) < 0 for item in higher.items
     )
 
 
