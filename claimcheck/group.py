@@ -48,6 +48,7 @@ LEAD_WORDS = 120
 STORY_NAME_JACCARD = 0.25
 STORY_TITLE_RATIO = 60.0
 STORY_LEAD_JACCARD = 0.5
+STORY_LEAD_NAME_JACCARD = 0.2
 """Share of title-and-lead content words two reports of one event have in common."""
 STORY_TITLE_NAME_JACCARD = 0.12
 

@@ -405,3 +405,86 @@ def test_grouping_is_deterministic() -> None:
     one = build_groups(articles, claims, one_story(articles), RULES)
     two = build_groups(list(reversed(articles)), list(reversed(claims)), one_story(articles), RULES)
     assert [g.model_dump() for g in one] == [g.model_dump() for g in two]
+
+
+def test_wire_copy_carried_by_many_outlets_is_one_source() -> None:
+    body = (
+        "The central bank raised its main interest rate by half a point on Thursday, "
+        "its third increase this year, saying inflation had not yet peaked in the region."
+    )
+    articles = [article(f"outlet-{n:03}.md", f"Outlet {n} staff\n{body}") for n in range(150)]
+    articles.append(article("other.md", "A ferry ran aground off the northern coast on Thursday night."))
+    duplicates = find_duplicates(articles)
+    assert len(duplicates) == 149 and set(duplicates.values()) == {"outlet-000.md"}
+
+
+@pytest.mark.parametrize(
+    ("name", "low", "high", "factor", "expected"),
+    [
+        ("exact", 40, 40, 1.0, (40, 40)),
+        ("open-above", 2000, INF, 1.0, (2000, INF)),
+        ("scaled", 24, 24, 3600.0, (86400.0, 86400.0)),
+        ("range", 1, 1.5, 1e9, (1e9, 1.5e9)),
+    ],
+)
+def test_base_interval(name: str, low: float, high: float, factor: float, expected: tuple) -> None:
+    from claimcheck.group import base_interval
+
+    one = Claim(
+        id="c",
+        article_id="a",
+        kind="count",
+        text="x",
+        start=0,
+        end=1,
+        value=low,
+        low=low,
+        high=high,
+        base_value=low * factor,
+    )
+    assert base_interval(one) == expected
+
+
+def test_weekday_read_in_the_other_tense_is_not_a_date_conflict() -> None:
+    # Published on a Friday: "on Tuesday" may be read as the coming Tuesday by mistake.
+    a = article("a", "Parliament approved the budget in a final vote on Tuesday.", date(2024, 5, 3))
+    b = article("b", "Parliament approved the budget in a final vote on April 30.", date(2024, 5, 3))
+    claims = [
+        claim(a, "Tuesday", kind="date", timex="2024-05-07").model_copy(update={"relative": True}),
+        claim(b, "April 30", kind="date", timex="2024-04-30"),
+    ]
+    groups, findings = analyse([a, b], claims)
+    assert len(groups) == 1 and findings == []
+
+
+def test_weekday_a_week_off_is_a_date_conflict() -> None:
+    a = article("a", "Lunaria will vote on the new constitution on Sunday.", date(2024, 9, 17))
+    b = article("b", "Lunaria will vote on the new constitution on September 29.", date(2024, 9, 17))
+    claims = [
+        claim(a, "Sunday", kind="date", timex="2024-09-22").model_copy(update={"relative": True}),
+        claim(b, "September 29", kind="date", timex="2024-09-29"),
+    ]
+    _groups, findings = analyse([a, b], claims)
+    assert [f.rule for f in findings] == ["date-conflict"]
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "second", "one_story"),
+    [
+        (
+            "unnamed-leads-alike",
+            "Floods in the river valley killed 40 people on Wednesday, officials said.",
+            "Floods in the river valley killed 25 people on Wednesday, officials said.",
+            True,
+        ),
+        (
+            "alike-leads-different-places",
+            "A storm hit the coast of Varnok on Monday, cutting power to homes, said Mayor Lena Odo.",
+            "A storm hit the coast of Tesmir on Monday, cutting power to homes, said Mayor Ivo Brak.",
+            False,
+        ),
+    ],
+)
+def test_stories_from_leads(name: str, first: str, second: str, one_story: bool) -> None:
+    stories = cluster_stories([article("a", first), article("b", second)])
+    assert (len(stories) == 1) is one_story
