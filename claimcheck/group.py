@@ -358,7 +358,7 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
         if (
             not names_a
             or not names_b
-            or (len(names_a & names_b) / len(names_a | names_b) >= STORY_TITLE_NAME_JACCARD)
+            or (len(names_a & names_b) / len(names_a | names_b) >= STORY_LEAD_NAME_JACCARD)
         ):
             union.union(a, b)
     components = [
