@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -59,11 +60,11 @@ def load_gold(corpus: Path) -> dict[str, Any]:
 def covers(claim: Claim, quote: Quote) -> bool:
     """The claim is the figure the quote shows: same article, its words inside the quote."""
     article_id, words = quote
-    return (
-        claim.article_id == article_id
-        and words in claim.sentence
-        and claim.text.strip().lower() in words.lower()
-    )
+    if claim.article_id != article_id or words not in claim.sentence:
+        return False
+    # A whole figure inside the quote: "20" is not part of "1,200".
+    figure = re.escape(claim.text.strip())
+    return re.search(rf"(?<![\w,.]){figure}(?![\w]|,\d)", words, re.IGNORECASE) is not None
 
 
 def _claims_for(report: Report, quote: Quote) -> list[Claim]:

@@ -58,7 +58,7 @@ DATE_WINDOW_TOKENS = 8
 """A date often stands at the end of the clause that names its event ("the vote ... is set for")."""
 GROUP_THRESHOLD = 0.45
 """Evidence needed to put two figures in one group (see `_similarity`)."""
-DATE_THRESHOLD = 0.6
+DATE_THRESHOLD = 0.45
 """Dates need more: many events of one story fall on nearby days."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
@@ -71,6 +71,8 @@ MAX_CONFLICT_PAIRS = 100
 MEMBER_SAMPLE = 4
 """A claim is compared with a group's first and latest MEMBER_SAMPLE members."""
 
+SCOPE_GAP = 30
+"""Characters between a figure and a date that scopes it ("killed on Monday")."""
 REVISION_BEFORE = 60
 REVISION_AFTER = 30
 """Characters around a figure searched for update markers ("had earlier put the toll at")."""
@@ -91,6 +93,9 @@ class Lexicon:
     update_markers: tuple[str, ...]
     reporting_verbs: frozenset[str]
     rules_dir: str | None
+    synonyms: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    phrases: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    phrase_re: re.Pattern[str] | None = field(default=None, hash=False, compare=False)
 
     @property
     def update_re(self) -> re.Pattern[str]:
@@ -106,6 +111,19 @@ def _update_re(markers: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def lexicon(rules_dir: str | None = None) -> Lexicon:
     data = load_lexicon("grouping", rules_dir)
+    synonyms = data.get("synonyms") or {}
+    phrases = {
+        " ".join(str(word).lower().split()): str(name)
+        for name, words in synonyms.items()
+        for word in words
+        if " " in str(word)
+    }
+    phrase_re = None
+    if phrases:
+        alternatives = "|".join(
+            re.escape(phrase).replace(r"\ ", r"\s+") for phrase in sorted(phrases, key=len, reverse=True)
+        )
+        phrase_re = re.compile(rf"(?i)\b(?:{alternatives})\b")
     return Lexicon(
         stopwords=frozenset(data["stopwords"]),
         date_words=frozenset(data["date_words"]),
@@ -114,6 +132,15 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         update_markers=tuple(data["update_markers"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         rules_dir=rules_dir,
+        synonyms={
+            form: str(name)
+            for name, words in synonyms.items()
+            for word in words
+            if " " not in str(word)
+            for form in (str(word).lower(), stem(str(word).lower()))
+        },
+        phrases=phrases,
+        phrase_re=phrase_re,
     )
 
 
@@ -439,6 +466,9 @@ def _content(word: str, lex: Lexicon) -> str | None:
         return None
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
+    synonym = lex.synonyms.get(lowered) or lex.synonyms.get(stem(lowered))
+    if synonym:
+        return synonym
     mapped = concept(lowered) or lowered
     if mapped in (lowered, _lemma(lowered)):
         # No synonym for the word itself: its stem may have one ("building" -> "build").
@@ -500,6 +530,10 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
         words.add(content)
         if head is None and position >= len(before):
             head = content
+    if lex.phrase_re is not None and (before or after):
+        # Multi-word synonyms ("broke out" = started) within the window.
+        span = sentence[(before or after)[0][0] : (after or before)[-1][1]].lower()
+        words.update(lex.phrases[match.group().lower()] for match in lex.phrase_re.finditer(span))
     lead = [word.lower() for _s, _e, word in before[-2:]]
     reporting = any(word in lex.reporting_verbs for word in lead)
     # A marker of an earlier figure close before it, or just after ("32, up from 20").
@@ -538,23 +572,27 @@ def _context(sentence: str, lex: Lexicon) -> str:
     return " ".join(sorted({word for word in words if word}))
 
 
-Dated = dict[tuple[str, int], list[tuple[int, str]]]
+Dated = dict[tuple[str, int], list[tuple[int, int, str]]]
 
 
 def _scopes(claim: Claim, dated: Dated) -> frozenset[str]:
-    """The time a figure is about: its `scope`, else the dated expression nearest it in
-    its sentence, to the month ("said on Tuesday" and "on Monday" are one period)."""
+    """The time a figure is about: its `scope`; else a date next to it (to the month:
+    "on Monday" and "said on Tuesday" are one period) or a year anywhere in its
+    sentence ("In 2020, ..."). Dates further away belong to other clauses ("..., which
+    owns 12 percent, expects the deal to close in March")."""
     if claim.scope:
         return frozenset({claim.scope})
     offset = claim.start - claim.sentence_start
     length = claim.end - claim.start
-    candidates = [
-        (abs(start - claim.start), timex[:7])
-        for start, timex in dated.get((claim.article_id, claim.sentence_start), ())
-    ]
+    candidates = []
+    for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
+        gap = max(start - claim.end, claim.start - end, 0)
+        if gap <= SCOPE_GAP or len(timex) == 4:
+            candidates.append((gap, timex[:7]))
     for match in YEAR_RE.finditer(claim.sentence):
         if not offset <= match.start() < offset + length:
-            candidates.append((abs(match.start() - offset), match.group()))
+            gap = max(match.start() - offset - length, offset - match.end(), 0)
+            candidates.append((gap, match.group()))
     if candidates:
         return frozenset({min(candidates)[1]})
     return frozenset()
@@ -572,6 +610,27 @@ def _published_point(article: Article) -> tuple[date | None, datetime | None]:
     if isinstance(published, datetime):
         return published.date(), published
     return published, None
+
+
+def _predicate(claim: Claim, window: Window, lex: Lexicon) -> str | None:
+    """What happened to the counted things: the extractor's reading, else the nearest
+    predicate word. A counted noun is not its own predicate ("5,000 residents" is no
+    population figure): such a reading is replaced by the window's."""
+    if claim.kind != "count":
+        return None
+    predicate = concept(claim.predicate)
+    if predicate and claim.unit:
+        table = predicate_words(lex)
+        unit = claim.unit.lower()
+        if predicate in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
+            predicate = None
+    if predicate is None and window.predicate and claim.unit:
+        table = predicate_words(lex)
+        unit = claim.unit.lower()
+        if window.predicate not in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
+            predicate = window.predicate
+        return predicate
+    return predicate or window.predicate
 
 
 def _item(
@@ -614,7 +673,7 @@ def _item(
         kind=claim.kind,
         unit=unit_concept,
         generic_unit=generic,
-        predicate=concept(claim.predicate) or (window.predicate if claim.kind == "count" else None),
+        predicate=_predicate(claim, window, lex),
         subject=concept(claim.subject),
         direction=claim.direction,
         scopes=scopes,
@@ -955,7 +1014,7 @@ def prepare_items(
     dated: Dated = defaultdict(list)
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
-            dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.timex))
+            dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
     items = []
     names_by_article: dict[str, frozenset[str]] = {}
     for claim in claims:
