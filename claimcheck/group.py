@@ -48,7 +48,6 @@ LEAD_WORDS = 120
 STORY_NAME_JACCARD = 0.25
 STORY_TITLE_RATIO = 60.0
 STORY_LEAD_JACCARD = 0.5
-STORY_LEAD_NAME_JACCARD = 0.2
 """Share of title-and-lead content words two reports of one event have in common."""
 STORY_TITLE_NAME_JACCARD = 0.12
 
@@ -375,18 +374,13 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
         )
         if jaccard >= STORY_NAME_JACCARD or similar_titles:
             union.union(a, b)
-    # Leads worded alike tell one event even without names ("Floods in the valley killed").
-    leads = {article.id: _lead_words(article, lex) for article in articles}
+    # Reports that name no one (short wire items, lint cases) join when their title and
+    # lead are worded alike; named reports are joined by their names only, since one
+    # template ("Storm hits X") serves many stories.
+    unnamed = {article.id for article in articles if not features[article.id]}
+    leads = {article.id: _lead_words(article, lex) for article in articles if article.id in unnamed}
     for (a, b), shared in sorted(_candidate_pairs(leads, MAX_POSTINGS).items()):
-        if shared / len(leads[a] | leads[b]) < STORY_LEAD_JACCARD:
-            continue
-        # ... unless they name different people and places ("Storm hits X", "Storm hits Y").
-        names_a, names_b = features[a], features[b]
-        if (
-            not names_a
-            or not names_b
-            or (len(names_a & names_b) / len(names_a | names_b) >= STORY_LEAD_NAME_JACCARD)
-        ):
+        if shared / len(leads[a] | leads[b]) >= STORY_LEAD_JACCARD:
             union.union(a, b)
     components = [
         sorted(component, key=lambda item: _canonical_order(by_id[item])) for component in union.components()
