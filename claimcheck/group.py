@@ -40,7 +40,9 @@ DUPLICATE_CONTAINMENT = 0.7
 """Share of the shorter text's shingles found in the longer one that makes a near-duplicate."""
 MIN_DUPLICATE_SHINGLES = 8
 MAX_POSTINGS = 100
-"""A shingle or name held by more articles than this is not compared pairwise (see HUBS)."""
+"""A name held by more articles than this is not compared pairwise (see HUBS)."""
+SHINGLE_POSTINGS = 20
+"""Likewise for a shingle: stock phrases ("the ministry said on Monday") are common."""
 HUBS = 5
 
 LEAD_WORDS = 120
@@ -275,7 +277,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
             union.union(exact[key], article.id)
         elif key:
             exact[key] = article.id
-    for (a, b), count in sorted(_candidate_pairs(features, MAX_POSTINGS).items()):
+    for (a, b), count in sorted(_candidate_pairs(features, SHINGLE_POSTINGS).items()):
         smaller = min(len(features[a]), len(features[b]))
         if smaller >= MIN_DUPLICATE_SHINGLES and count / smaller >= DUPLICATE_CONTAINMENT:
             union.union(a, b)
