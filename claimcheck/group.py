@@ -7,6 +7,13 @@
 Every step blocks before it compares (shingles, names, claim keys), so its cost
 grows near-linearly with the corpus. Comparison of figures is by interval, in
 base units: each claim's `low`/`high` already hold what its wording allows.
+
+Two claims may share a group only if hard constraints hold (`compatible`: kind,
+unit or counted noun, what happened to a count, direction, time scope, not one
+sentence); then `similarity` weighs the evidence that they state the same thing
+(predicate and subject, content words next to each figure, the whole sentence
+with its numbers removed). Word lists are data in rules/lexicon/grouping.yaml;
+synonyms of counted nouns and predicates come from rules/lexicon/concepts.yaml.
 """
 
 from __future__ import annotations
@@ -58,9 +65,9 @@ WINDOW_TOKENS = 5
 DATE_WINDOW_TOKENS = 8
 """A date often stands at the end of the clause that names its event ("the vote ... is set for")."""
 GROUP_THRESHOLD = 0.45
-"""Evidence needed to put two figures in one group (see `_similarity`)."""
+"""Evidence needed to put two figures in one group (see `similarity`)."""
 DATE_THRESHOLD = 0.45
-"""Dates need more: many events of one story fall on nearby days."""
+"""The bar for dates: with statement dates ("said on Tuesday") left out, the figures' bar."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
 MAX_CANDIDATES = 12
@@ -161,7 +168,7 @@ def concept(word: str | None) -> str | None:
     if not word:
         return None
     try:
-        from claimcheck.numeric import concept_of  # type: ignore[attr-defined]
+        from claimcheck.numeric import concept_of
     except ImportError:
         return _lemma(word)
     found = concept_of(word)
@@ -1102,9 +1109,9 @@ def _claim_group(group_id: str, story: str, items: list[Item], params: FigureCon
         label=_group_label(items),
         claim_ids=[item.claim.id for item in items],
         article_ids=list(dict.fromkeys(item.claim.article_id for item in items)),
-        status=group_status(items, params),  # type: ignore[arg-type]
+        status=group_status(items, params),
         story=story or None,
-        kind=items[0].kind,  # type: ignore[arg-type]
+        kind=items[0].kind,
         independent_sources=len({item.source for item in items}),
         values=_values(items),
     )
