@@ -81,6 +81,9 @@ MEMBER_SAMPLE = 4
 
 SCOPE_GAP = 30
 """Characters between a figure and a date that scopes it ("killed on Monday")."""
+PARTIAL_BEFORE = 30
+PARTIAL_AFTER = 40
+"""Characters searched for the markers of a part of a count."""
 REVISION_BEFORE = 60
 REVISION_AFTER = 30
 """Characters around a figure searched for update markers ("had earlier put the toll at")."""
@@ -105,9 +108,30 @@ class Lexicon:
     phrases: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     phrase_re: re.Pattern[str] | None = field(default=None, hash=False, compare=False)
 
+    part_before: tuple[str, ...] = ()
+    part_after: tuple[str, ...] = ()
+
     @property
     def update_re(self) -> re.Pattern[str]:
         return _update_re(self.update_markers)
+
+    @property
+    def part_before_re(self) -> re.Pattern[str]:
+        """A marker ending just before the figure ("including 9")."""
+        return _marker_re(self.part_before, "before")
+
+    @property
+    def part_after_re(self) -> re.Pattern[str]:
+        """A marker shortly after the figure ("12 on Tuesday alone")."""
+        return _marker_re(self.part_after, "after")
+
+
+@cache
+def _marker_re(markers: tuple[str, ...], side: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(marker).replace(r"\ ", r"\s+") for marker in markers) or "(?!)"
+    if side == "before":
+        return re.compile(rf"(?i)\b(?:{words})\s+(?:(?:about|some|nearly|at\s+least)\s+)?$")
+    return re.compile(rf"(?i)^[^,;.]*?\b(?:{words})\b")
 
 
 @cache
@@ -139,6 +163,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         generic_units=frozenset(data["generic_units"]),
         update_markers=tuple(data["update_markers"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
+        part_before=tuple(data.get("part_before") or ()),
+        part_after=tuple(data.get("part_after") or ()),
         rules_dir=rules_dir,
         synonyms={
             form: str(name)
@@ -430,6 +456,14 @@ class Item:
     order: tuple
     revised: bool = False
     """The sentence marks the figure as an earlier or revised state ("had earlier put it at")."""
+    partial: bool = False
+    """The figure is a part of a count ("including 9 children", "12 on Tuesday alone", one
+    of two figures of one sentence): it agrees with a larger total, it cannot contradict it."""
+
+    @property
+    def aside(self) -> bool:
+        """Not a statement of the current total: kept in its group, left out of conflicts."""
+        return self.revised or self.partial
 
 
 @dataclass
@@ -500,6 +534,8 @@ class Window:
     """The figure is a date introduced by a reporting verb ("said on Tuesday")."""
     revised: bool
     """Words next to the figure mark it as an earlier state ("had earlier put it at")."""
+    partial: bool
+    """Words next to the figure mark it as a part of a count ("including", "alone")."""
 
 
 def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> Window:
@@ -542,7 +578,10 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     # A marker of an earlier figure close before it, or just after ("32, up from 20").
     near = sentence[max(0, offset - REVISION_BEFORE) : offset + length + REVISION_AFTER]
     revised = bool(lex.update_re.search(near))
-    return Window(frozenset(words), head, predicate, reporting, revised)
+    before_text = sentence[max(0, offset - PARTIAL_BEFORE) : offset]
+    after_text = sentence[offset + length : offset + length + PARTIAL_AFTER]
+    partial = bool(lex.part_before_re.search(before_text) or lex.part_after_re.search(after_text))
+    return Window(frozenset(words), head, predicate, reporting, revised, partial)
 
 
 @cache
@@ -688,6 +727,7 @@ def _item(
         timex=timex,
         order=(_published_key(article), article.duplicate_of is not None, article.id, claim.start),
         revised=window.revised,
+        partial=window.partial,
     )
 
 
@@ -841,7 +881,7 @@ class Reading:
 def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
     table: dict[tuple, Reading] = {}
     for item in items:
-        if item.revised and not include_revised:
+        if item.aside and not include_revised:
             continue
         key = (item.timex,) if item.kind == "date" else (item.value, item.low, item.high)
         reading = table.get(key)
@@ -856,9 +896,9 @@ def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
 def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Reading, Reading]]:
     """Pairs of readings that cannot both hold, stated by different sources.
 
-    A figure marked as an earlier or revised state is history, not a statement that
-    competes with the current one. Readings are few, so this stays cheap however
-    many copies repeat them.
+    A figure marked as an earlier or revised state is history, and a part of a count
+    is not its total: neither competes with the current statement of the count.
+    Readings are few, so this stays cheap however many copies repeat them.
     """
     found = readings(items, include_revised=False)
     pairs: list[tuple[Reading, Reading]] = []
@@ -1031,8 +1071,23 @@ def prepare_items(
         item = _item(claim, article, source, dated, lex, names)
         if item is not None:
             items.append(item)
+    _mark_breakdowns(items)
     items.sort(key=lambda item: item.order)
     return items
+
+
+def _mark_breakdowns(items: list[Item]) -> None:
+    """Two figures of one sentence counting the same thing ("12 in the capital and 28 in
+    the provinces", "rose from 30 to 45") are parts or stages, not the total."""
+    seen: dict[tuple, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.kind in ("count", "money", "percent"):
+            key = (item.claim.article_id, item.claim.sentence_start, item.kind, item.unit, item.predicate)
+            seen[key].append(item)
+    for members in seen.values():
+        if len(members) > 1:
+            for item in members:
+                item.partial = True
 
 
 def build_groups(

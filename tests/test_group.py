@@ -488,3 +488,39 @@ def test_weekday_a_week_off_is_a_date_conflict() -> None:
 def test_stories_from_leads(name: str, first: str, second: str, one_story: bool) -> None:
     stories = cluster_stories([article("a", first), article("b", second)])
     assert (len(stories) == 1) is one_story
+
+
+PARTS: dict[str, Case] = {
+    "including": lambda: pair(
+        ("The fire in the market killed 25 people, officials said.", "25", killed(25)),
+        ("The fire in the market killed 31 people, including 9 children.", "9", killed(9)),
+    ),
+    "alone": lambda: pair(
+        ("The storm has killed 40 people since it hit the coast.", "40", killed(40)),
+        ("The storm killed 12 people on the coast on Tuesday alone.", "12", killed(12)),
+    ),
+    "of-them": lambda: pair(
+        ("The blast killed 40 people in the market, officials said.", "40", killed(40)),
+        ("The blast in the market killed 12 of them soldiers, officials said.", "12", killed(12)),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+def test_part_of_a_count_does_not_conflict_with_the_total(name: str) -> None:
+    articles, claims = PARTS[name]()
+    _groups, findings = analyse(articles, claims)
+    assert findings == []
+
+
+def test_breakdown_in_one_sentence_does_not_conflict() -> None:
+    a = article("a", "Police arrested 40 protesters across the country on Saturday.")
+    b = article("b", "Police arrested 12 protesters in the capital and 28 in the provinces on Saturday.")
+    spec = {"unit": "protester", "predicate": "arrested"}
+    claims = [
+        claim(a, "40", value=40, **spec),
+        claim(b, "12", value=12, **spec),
+        claim(b, "28", value=28, **spec),
+    ]
+    _groups, findings = analyse([a, b], claims)
+    assert findings == []
