@@ -79,6 +79,10 @@ MAX_CONFLICT_PAIRS = 100
 MEMBER_SAMPLE = 4
 """A claim is compared with a group's first and latest MEMBER_SAMPLE members."""
 
+CONTRAST_MIN_RATIO = 0.6
+"""How closely two sentences must match for a differing word to mark a contrast."""
+CONTRAST_REACH = 3
+"""Content words from the figure within which a differing word tells two figures apart."""
 SCOPE_GAP = 30
 """Characters between a figure and a date that scopes it ("killed on Monday")."""
 PARTIAL_BEFORE = 30
@@ -108,6 +112,7 @@ class Lexicon:
     phrases: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     phrase_re: re.Pattern[str] | None = field(default=None, hash=False, compare=False)
 
+    level_verbs: frozenset[str] = frozenset()
     part_before: tuple[str, ...] = ()
     part_after: tuple[str, ...] = ()
 
@@ -163,6 +168,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         generic_units=frozenset(data["generic_units"]),
         update_markers=tuple(data["update_markers"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
+        level_verbs=frozenset(data.get("level_verbs") or ()),
         part_before=tuple(data.get("part_before") or ()),
         part_after=tuple(data.get("part_after") or ()),
         rules_dir=rules_dir,
@@ -454,6 +460,8 @@ class Item:
     value: float | None
     timex: str | None
     order: tuple
+    sequence: tuple[str, ...] = ()
+    """The sentence's content words in order, the figure as FIGURE and other numbers as NUMBER."""
     revised: bool = False
     """The sentence marks the figure as an earlier or revised state ("had earlier put it at")."""
     partial: bool = False
@@ -608,6 +616,68 @@ def predicate_words(lex: Lexicon) -> dict[str, str]:
     return _predicate_table(lex.rules_dir)
 
 
+FIGURE = "\x00figure"
+NUMBER = "\x00number"
+
+
+def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
+    """Content words of the sentence in order (names kept, level verbs left out)."""
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    end = offset + (claim.end - claim.start)
+    words: list[str] = []
+    for start, stop, word in _tokens(sentence):
+        if start < end and offset < stop:
+            if not words or words[-1] != FIGURE:
+                words.append(FIGURE)
+            continue
+        lowered = word.lower()
+        if lowered[0].isdigit() or lowered in lex.number_words:
+            words.append(NUMBER)
+        elif lowered in lex.level_verbs:
+            continue  # "rose to", "stood at", "reached": the same statement of a level
+        else:
+            content = _content(word, lex)
+            if content:
+                words.append(content)
+    return tuple(words)
+
+
+def contrast(a: Item, b: Item) -> bool:
+    """Parallel sentences that differ in a word next to the figure state two figures.
+
+    "54% of men" and "41% of women", "petrol prices rose 12%" and "diesel prices rose
+    7%", "300 homes in the north" and "120 in the south": when two sentences match
+    closely except for a word within a few words of the figure, that word is what
+    tells the figures apart. Paraphrases of one claim differ too broadly to match.
+    """
+    from difflib import SequenceMatcher
+
+    if not a.sequence or not b.sequence or FIGURE not in a.sequence or FIGURE not in b.sequence:
+        return False
+    matcher = SequenceMatcher(None, a.sequence, b.sequence, autojunk=False)
+    if matcher.ratio() < CONTRAST_MIN_RATIO:
+        return False
+    where_a, where_b = a.sequence.index(FIGURE), b.sequence.index(FIGURE)
+    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        near_a = a_end > a_start and min(abs(i - where_a) for i in range(a_start, a_end)) <= CONTRAST_REACH
+        near_b = b_end > b_start and min(abs(i - where_b) for i in range(b_start, b_end)) <= CONTRAST_REACH
+        removed = [w for w in a.sequence[a_start:a_end] if w[0] != "\x00"]
+        added = [w for w in b.sequence[b_start:b_end] if w[0] != "\x00"]
+        # A swapped word ("men"/"women") or one added qualifier ("youth unemployment");
+        # longer additions are the extra clauses paraphrases carry.
+        if set(removed) & set(b.sequence) or set(added) & set(a.sequence):
+            continue  # a word moved elsewhere in the sentence: word order, not meaning
+        swapped = tag == "replace" and len(removed) == 1 and len(added) == 1
+        # Dates: the words around an event's day vary ("is set for", "will be held on").
+        qualified = a.kind != "date" and tag in ("insert", "delete") and len(removed) + len(added) == 1
+        if (swapped or qualified) and (near_a or near_b):
+            return True
+    return False
+
+
 def _context(sentence: str, lex: Lexicon) -> str:
     """The sentence's content words with numbers, dates and function words removed."""
     words = (_content(word, lex) for _s, _e, word in _tokens(sentence))
@@ -721,6 +791,7 @@ def _item(
         scopes=scopes,
         window=window.words,
         context=_context(claim.sentence or claim.text, lex),
+        sequence=_sequence(claim, lex),
         low=low,
         high=high,
         value=value,
@@ -780,6 +851,9 @@ def similarity(a: Item, b: Item) -> float:
         # Nothing near the figures in common: only a very similar sentence can tie them.
         score -= 0.2
     score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
+    # Only disagreeing figures need the contrast test: agreeing ones make no false alarm.
+    if score > 0 and not _overlap(a, b, 0.0) and contrast(a, b):
+        return 0.0
     return score
 
 
