@@ -113,6 +113,7 @@ class Lexicon:
     phrase_re: re.Pattern[str] | None = field(default=None, hash=False, compare=False)
 
     level_verbs: frozenset[str] = frozenset()
+    repeat_markers: frozenset[str] = frozenset()
     part_before: tuple[str, ...] = ()
     part_after: tuple[str, ...] = ()
 
@@ -169,6 +170,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         update_markers=tuple(data["update_markers"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         level_verbs=frozenset(data.get("level_verbs") or ()),
+        repeat_markers=frozenset(data.get("repeat_markers") or ()),
         part_before=tuple(data.get("part_before") or ()),
         part_after=tuple(data.get("part_after") or ()),
         rules_dir=rules_dir,
@@ -462,6 +464,8 @@ class Item:
     order: tuple
     sequence: tuple[str, ...] = ()
     """The sentence's content words in order, the figure as FIGURE and other numbers as NUMBER."""
+    repeat: bool = False
+    """A date of another occurrence ("pledged a further 20 million on Tuesday")."""
     revised: bool = False
     """The sentence marks the figure as an earlier or revised state ("had earlier put it at")."""
     partial: bool = False
@@ -544,6 +548,8 @@ class Window:
     """Words next to the figure mark it as an earlier state ("had earlier put it at")."""
     partial: bool
     """Words next to the figure mark it as a part of a count ("including", "alone")."""
+    repeat: bool
+    """Words next to the figure mark another occurrence ("a further", "another", "again")."""
 
 
 def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> Window:
@@ -589,7 +595,8 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     before_text = sentence[max(0, offset - PARTIAL_BEFORE) : offset]
     after_text = sentence[offset + length : offset + length + PARTIAL_AFTER]
     partial = bool(lex.part_before_re.search(before_text) or lex.part_after_re.search(after_text))
-    return Window(frozenset(words), head, predicate, reporting, revised, partial)
+    repeat = any(word.lower() in lex.repeat_markers for _s, _e, word in before + after)
+    return Window(frozenset(words), head, predicate, reporting, revised, partial, repeat)
 
 
 @cache
@@ -632,7 +639,10 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
                 words.append(FIGURE)
             continue
         lowered = word.lower()
-        if lowered[0].isdigit() or lowered in lex.number_words:
+        if lowered[0].isdigit() and sentence[stop : stop + 1] == "-":
+            # "10-year bond", "2-year yield": a number that names a kind of thing.
+            words.append("#" + sentence[start:stop] + "-")
+        elif lowered[0].isdigit() or lowered in lex.number_words:
             words.append(NUMBER)
         elif lowered in lex.level_verbs:
             continue  # "rose to", "stood at", "reached": the same statement of a level
@@ -799,6 +809,7 @@ def _item(
         order=(_published_key(article), article.duplicate_of is not None, article.id, claim.start),
         revised=window.revised,
         partial=window.partial,
+        repeat=window.repeat and claim.kind in ("date", "time"),
     )
 
 
@@ -810,6 +821,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False  # one sentence giving two figures ("rose from 30 to 45") gives two claims
     if not _scope_compatible(a.scopes, b.scopes):
         return False
+    if a.repeat or b.repeat:
+        return False  # "a further pledge on Tuesday" is another event than Monday's
     if a.kind == "count":
         # "people" matches "people" or a bare count ("45 dead"), never "helicopters".
         if a.unit != b.unit and not (a.generic_unit and b.generic_unit):

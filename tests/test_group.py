@@ -255,6 +255,30 @@ APART: dict[str, Case] = {
         ("Police ended the siege after a 24-hour operation.", "24-hour", seconds(24, "hour", 3600)),
         ("It followed two days of fighting near the border.", "two days", seconds(2, "day", DAY)),
     ),
+    "men-and-women": lambda: pair(
+        (
+            "The survey found 54% of men back the plan.",
+            "54%",
+            {"kind": "percent", "value": 54, "unit": "percent"},
+        ),
+        (
+            "The survey found 41% of women back the plan.",
+            "41%",
+            {"kind": "percent", "value": 41, "unit": "percent"},
+        ),
+    ),
+    "north-and-south": lambda: pair(
+        (
+            "The quake destroyed 300 homes in the north.",
+            "300",
+            {"value": 300, "unit": "home", "predicate": "destroyed"},
+        ),
+        (
+            "The quake destroyed 120 homes in the south.",
+            "120",
+            {"value": 120, "unit": "home", "predicate": "destroyed"},
+        ),
+    ),
     "money-different-currencies": lambda: pair(
         ("The dam will cost $2.3 billion to build.", "$2.3 billion", money(2.3e9, 2.25e9, 2.35e9)),
         (
