@@ -864,15 +864,7 @@ def similarity(a: Item, b: Item) -> float:
         # Nothing near the figures in common: only a very similar sentence can tie them.
         score -= 0.2
     score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
-    # Only disagreeing figures need the contrast test: agreeing ones make no false alarm.
-    if score > 0 and not _overlap(a, b, 0.0) and contrast(a, b):
-        return 0.0
     return score
-
-
-def _similarity(a: Item, b: Item) -> float:
-    """0 when two claims cannot state the same thing, else the evidence that they do."""
-    return similarity(a, b) if compatible(a, b) else 0.0
 
 
 def _group_label(items: list[Item]) -> str:
@@ -1227,7 +1219,8 @@ def _sample(group: _Group) -> list[Item]:
 
 
 def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
-    best, best_score = None, 0.0
+    """The fitting group with the most evidence, or None."""
+    fitting: list[tuple[float, int, _Group]] = []
     for group in groups:
         members = _sample(group)
         if not all(compatible(item, member) for member in members):
@@ -1236,9 +1229,14 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
         if item.claim.article_id in group.articles:
             threshold = SAME_ARTICLE_THRESHOLD
         score = sum(similarity(item, member) for member in members) / len(members)
-        if score >= threshold and (score > best_score or best is None):
-            best, best_score = group, score
-    return best
+        if score >= threshold:
+            fitting.append((score, -group.number, group))
+    # The contrast test (slower) runs on the best candidates only. Only disagreeing
+    # figures need it: agreeing ones cannot raise a false alarm.
+    for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
+        if not any(not _overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
+            return group
+    return None
 
 
 def _sort_key(key: tuple) -> tuple:
