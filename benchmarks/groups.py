@@ -262,11 +262,87 @@ def time_grouping(stories: int, one_story: bool = False) -> tuple[int, float]:
     return len(claims), elapsed
 
 
+# ---------------------------------------------------------------------------
+# Stories on ECB+ (two similar events per topic, many outlets each)
+
+DETACHED_RE = re.compile(r" ([.,;:!?%)'’]|n't|'s)")
+
+
+def ecbplus_articles(archive: Path) -> tuple[list[Article], dict[str, str]]:
+    """Articles of the ECB+ archive (.tar.gz of XML) and each one's gold event."""
+    import tarfile
+    import xml.etree.ElementTree as ET
+
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
+    with tarfile.open(archive) as tar:
+        for member in sorted(tar.getmembers(), key=lambda m: m.name):
+            if not member.name.endswith(".xml"):
+                continue
+            handle = tar.extractfile(member)
+            if handle is None:
+                continue
+            root = ET.parse(handle).getroot()
+            name = Path(member.name).name
+            topic, rest = name.split("_", 1)
+            plus = rest.endswith("ecbplus.xml")
+            sentences: dict[int, list[str]] = {}
+            for token in root.iter("token"):
+                sentences.setdefault(int(token.get("sentence", 0)), []).append(token.text or "")
+            lines = [
+                DETACHED_RE.sub(r"\1", " ".join(words))
+                for number, words in sorted(sentences.items())
+                if not (plus and number == 0)  # the source URL
+            ]
+            if not lines:
+                continue
+            articles.append(Article(id=name, title=lines[0], text="\n".join(lines[1:])))
+            gold[name] = f"{topic}-{'plus' if plus else 'ecb'}"
+    return articles, gold
+
+
+def bcubed(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering against gold clusters."""
+    by_found: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for item in gold:
+        by_found.setdefault(found[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in gold:
+        cluster, truth = by_found[found[item]], by_gold[gold[item]]
+        both = len(cluster & truth)
+        precision += both / len(cluster)
+        recall += both / len(truth)
+    return precision / len(gold), recall / len(gold)
+
+
+def run_ecbplus(archive: Path) -> None:
+    from claimcheck.group import cluster_stories, find_duplicates
+
+    articles, gold = ecbplus_articles(archive)
+    started = time.perf_counter()
+    duplicates = find_duplicates(articles)
+    articles = [a.model_copy(update={"duplicate_of": duplicates.get(a.id)}) for a in articles]
+    stories = cluster_stories(articles)
+    elapsed = time.perf_counter() - started
+    found = {article_id: story.id for story in stories for article_id in story.article_ids}
+    precision, recall = bcubed(found, gold)
+    print(
+        f"ECB+ stories: {len(articles)} articles, {len(set(gold.values()))} gold events, "
+        f"{len(stories)} stories found, {len(duplicates)} duplicates, {elapsed:.2f}s"
+    )
+    print(f"ECB+ story B-cubed precision {precision:.3f} recall {recall:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(REPO / "tests" / "corpus"))
     parser.add_argument("--stories", type=int, default=100, help="stories at N (32 claims each)")
     parser.add_argument("--skip-timing", action="store_true")
+    parser.add_argument(
+        "--ecbplus", metavar="TAR_GZ", help="score story clustering on ECB+ (ECBplus_982docs_xml.tar.gz)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
 
@@ -288,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         for group in report.groups:
             if len(group.claim_ids) > 1:
                 print(f"  {group.id} {group.status} [{group.label}] {group.claim_ids}")
+    if args.ecbplus:
+        run_ecbplus(Path(args.ecbplus))
     if not args.skip_timing:
         time_grouping(2)  # warm imports and caches
         small_n, small_t = time_grouping(args.stories)
