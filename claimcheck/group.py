@@ -464,6 +464,8 @@ class Item:
     order: tuple
     sequence: tuple[str, ...] = ()
     """The sentence's content words in order, the figure as FIGURE and other numbers as NUMBER."""
+    per: str | None = None
+    """The rate's denominator ("$4,000 per person"): a rate is not a total."""
     repeat: bool = False
     """A date of another occurrence ("pledged a further 20 million on Tuesday")."""
     revised: bool = False
@@ -680,7 +682,11 @@ def contrast(a: Item, b: Item) -> bool:
         # longer additions are the extra clauses paraphrases carry.
         if set(removed) & set(b.sequence) or set(added) & set(a.sequence):
             continue  # a word moved elsewhere in the sentence: word order, not meaning
-        swapped = tag == "replace" and len(removed) == 1 and len(added) == 1
+        # Before the figure a swap may be a two-word subject ("the ruling party" won 120
+        # seats, "the opposition" won 95); after it, a one-word one ("of men"/"of women").
+        before = a_end <= where_a and b_end <= where_b
+        limit = 2 if before else 1
+        swapped = tag == "replace" and 0 < len(removed) <= limit and 0 < len(added) <= limit
         # Dates: the words around an event's day vary ("is set for", "will be held on").
         qualified = a.kind != "date" and tag in ("insert", "delete") and len(removed) + len(added) == 1
         if (swapped or qualified) and (near_a or near_b):
@@ -809,13 +815,14 @@ def _item(
         order=(_published_key(article), article.duplicate_of is not None, article.id, claim.start),
         revised=window.revised,
         partial=window.partial,
+        per=concept(getattr(claim, "per", None)),
         repeat=window.repeat and claim.kind in ("date", "time"),
     )
 
 
 def compatible(a: Item, b: Item) -> bool:
     """Hard constraints: kind, unit, what happened to a count, direction, time scope."""
-    if a.kind != b.kind or a.direction != b.direction:
+    if a.kind != b.kind or a.direction != b.direction or a.per != b.per:
         return False
     if a.claim.article_id == b.claim.article_id and a.claim.sentence_start == b.claim.sentence_start:
         return False  # one sentence giving two figures ("rose from 30 to 45") gives two claims
