@@ -306,7 +306,8 @@ def _readings(item: Item) -> set[str]:
     claim = item.claim
     days = {value[:10] for value in [claim.timex or "", *claim.readings] if value}
     published = item.article.reference_date
-    if claim.relative and claim.timex and published and WEEKDAY_RE.search(claim.text):
+    bare_weekday = WEEKDAY_RE.search(claim.text) and not any(ch.isdigit() for ch in claim.text)
+    if claim.relative and claim.timex and published and bare_weekday:
         try:
             day = date.fromisoformat(claim.timex[:10])
         except ValueError:

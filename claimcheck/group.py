@@ -114,6 +114,7 @@ class Lexicon:
 
     level_verbs: frozenset[str] = frozenset()
     repeat_markers: frozenset[str] = frozenset()
+    contrast_ignored: frozenset[str] = frozenset()
     part_before: tuple[str, ...] = ()
     part_after: tuple[str, ...] = ()
 
@@ -171,6 +172,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         reporting_verbs=frozenset(data["reporting_verbs"]),
         level_verbs=frozenset(data.get("level_verbs") or ()),
         repeat_markers=frozenset(data.get("repeat_markers") or ()),
+        contrast_ignored=frozenset(data.get("contrast_ignored") or ()),
         part_before=tuple(data.get("part_before") or ()),
         part_after=tuple(data.get("part_after") or ()),
         rules_dir=rules_dir,
@@ -627,6 +629,7 @@ def predicate_words(lex: Lexicon) -> dict[str, str]:
 
 FIGURE = "\x00figure"
 NUMBER = "\x00number"
+NAME_MARK = "@"
 
 
 def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
@@ -646,12 +649,15 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
             words.append("#" + sentence[start:stop] + "-")
         elif lowered[0].isdigit() or lowered in lex.number_words:
             words.append(NUMBER)
+        elif lowered in lex.contrast_ignored:
+            continue  # "the powerful quake", "police said": they do not change what is counted
         elif lowered in lex.level_verbs:
             continue  # "rose to", "stood at", "reached": the same statement of a level
         else:
             content = _content(word, lex)
             if content:
-                words.append(content)
+                # Names are marked: a name and a common word are no parallel pair.
+                words.append(NAME_MARK + content if word[0].isupper() and start > 0 else content)
     return tuple(words)
 
 
@@ -671,7 +677,14 @@ def contrast(a: Item, b: Item) -> bool:
     if matcher.ratio() < CONTRAST_MIN_RATIO:
         return False
     where_a, where_b = a.sequence.index(FIGURE), b.sequence.index(FIGURE)
-    for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    # Parallel sentences put their figures at the same point of the shared wording.
+    if not any(
+        tag == "equal" and a_start <= where_a < a_end and where_a - a_start == where_b - b_start
+        for tag, a_start, a_end, b_start, b_end in opcodes
+    ):
+        return False
+    for tag, a_start, a_end, b_start, b_end in opcodes:
         if tag == "equal":
             continue
         near_a = a_end > a_start and min(abs(i - where_a) for i in range(a_start, a_end)) <= CONTRAST_REACH
@@ -686,9 +699,17 @@ def contrast(a: Item, b: Item) -> bool:
         # seats, "the opposition" won 95); after it, a one-word one ("of men"/"of women").
         before = a_end <= where_a and b_end <= where_b
         limit = 2 if before else 1
-        swapped = tag == "replace" and 0 < len(removed) <= limit and 0 < len(added) <= limit
+        same_type = {word.startswith(NAME_MARK) for word in removed + added}
+        swapped = (
+            tag == "replace" and 0 < len(removed) <= limit and 0 < len(added) <= limit and len(same_type) == 1
+        )
         # Dates: the words around an event's day vary ("is set for", "will be held on").
-        qualified = a.kind != "date" and tag in ("insert", "delete") and len(removed) + len(added) == 1
+        qualified = (
+            a.kind != "date"
+            and tag in ("insert", "delete")
+            and len(removed) + len(added) == 1
+            and not (removed + added)[0].startswith(NAME_MARK)  # "police in Talberg": the story's place
+        )
         if (swapped or qualified) and (near_a or near_b):
             return True
     return False
