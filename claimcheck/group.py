@@ -898,18 +898,21 @@ def similarity(a: Item, b: Item) -> float:
 def _group_label(items: list[Item]) -> str:
     """A readable name: "people killed", "duration of the strike", "date of the vote"."""
     first = items[0]
-    about = _shared_words(items)
+    # Shared context words are keywords, not a phrase: shown as "(reopened, strike)".
+    words = _shared_words(items)
+    about = ", ".join(words.split())
     if first.kind == "date":
-        return f"date of the {about}" if about else "date of the event"
+        return f"date ({about})" if about else "date of the event"
     if first.kind == "duration":
         subjects = Counter(item.claim.subject for item in items if item.claim.subject)
-        subject = subjects.most_common(1)[0][0] if subjects else about
-        return f"duration of the {subject}" if subject else "duration"
+        if subjects:
+            return f"duration of the {subjects.most_common(1)[0][0]}"
+        return f"duration ({about})" if about else "duration"
     predicates = Counter(item.claim.predicate or item.predicate for item in items)
     predicate = next((word for word, _n in predicates.most_common() if word), None)
     if first.kind == "count":
         unit = next((item.claim.unit for item in items if not item.generic_unit), None)
-        noun = _plural(unit) if unit else "people" if predicate else about or "count"
+        noun = _plural(unit) if unit else "people" if predicate else words or "count"
         return f"{noun} {predicate}" if predicate else noun
     name = {"money": "amount", "percent": "percentage", "measure": "measure"}[first.kind]
     detail = about or predicate or first.claim.unit
