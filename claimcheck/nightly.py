@@ -66,7 +66,7 @@ class Progress:
         self.total = total
         self.quiet = quiet
         self.terminal = stream.isatty()
-        self.read = self.extracted = self.failed = self.known = 0
+        self.read = self.extracted = self.failed = self.known = self.unreadable = 0
         self._began = self._shown = time.monotonic()
 
     def tick(self, force: bool = False) -> None:
@@ -85,7 +85,8 @@ class Progress:
         if self.terminal:
             bar = ""
             if self.total:
-                share = min(self.read / self.total, 1.0)
+                finished = self.known + self.extracted + self.failed + self.unreadable
+                share = min(finished / self.total, 1.0)
                 filled = int(share * 24)
                 bar = f"[{'#' * filled}{'.' * (24 - filled)}] {share:4.0%} "
             self.stream.write(f"\r\x1b[Kclaimcheck: {bar}{counts}")
@@ -224,12 +225,14 @@ def extract_new(
                 counted()
                 if isinstance(read, InputFailure):
                     failures.append(read)
+                    progress.unreadable += 1
                     continue
                 article_id = unique_id(read.id, read.path, seen_ids)
                 article = read if article_id == read.id else read.model_copy(update={"id": article_id})
                 key = content_hash(article, options.published)
                 if key in input_hashes:
-                    continue  # the same article twice in tonight's inputs
+                    known()  # the same article twice in tonight's inputs
+                    continue
                 input_hashes.add(key)
                 stored = store.status(key)
                 if stored is not None and stored[1] == extractor:

@@ -321,7 +321,7 @@ class FakeTerminal(io.StringIO):
             "terminal gets a bar",
             FakeTerminal(),
             False,
-            "\r\x1b[Kclaimcheck: [############............]  50% ",
+            "\r\x1b[Kclaimcheck: [#########...............]  40% ",
         ),
         ("pipe gets plain lines", io.StringIO(), False, "claimcheck: 5 read, 1 already stored, 3 extracted"),
         ("quiet says nothing", io.StringIO(), True, ""),
