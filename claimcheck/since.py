@@ -100,7 +100,8 @@ def since_last(previous: RunRecord | None, report: Report, new_articles: list[st
     claims = {claim.id: claim for claim in report.claims}
     old_index = _claim_index(previous.groups)
     new_index = _claim_index(report.groups)
-    new_conflicts, evolving = [], []
+    new_conflicts: list[ClaimGroup] = []
+    evolving: list[tuple[ClaimGroup | None, ClaimGroup]] = []
     for group in report.groups:
         before = _best_match(group, old_index, previous.groups)
         if group.status == "conflict" and (before is None or before.status != "conflict"):
@@ -116,13 +117,13 @@ def since_last(previous: RunRecord | None, report: Report, new_articles: list[st
         now = _best_match(group, new_index, report.groups)
         if now is not None and now.status != "conflict":
             resolved.append((group, now))
-    before, now = _FindingIndex(previous.findings), _FindingIndex(report.findings)
+    reported, reporting = _FindingIndex(previous.findings), _FindingIndex(report.findings)
     window_ids = {article.id for article in report.articles}
-    new_findings = [finding for finding in report.findings if not before.continues(finding)]
+    new_findings = [finding for finding in report.findings if not reported.continues(finding)]
     gone = [
         finding
         for finding in previous.findings
-        if not now.continues(finding) and finding.article_id in window_ids
+        if not reporting.continues(finding) and finding.article_id in window_ids
     ]
     return SinceLast(previous.date, new_articles, new_conflicts, resolved, evolving, new_findings, gone)
 
