@@ -259,6 +259,7 @@ def extract_new(
                     stats.failed += 1
                 else:
                     stats.extracted += 1
+                store.commit_if_due()  # never between an article and the file it came from
                 progress.extracted, progress.failed = stats.extracted, stats.failed
                 progress.tick()
     finally:

@@ -380,7 +380,10 @@ class Store:
             raise
         self._db.execute("RELEASE article")
         self._batch.pending += 1
-        if self._batch.due():
+
+    def commit_if_due(self) -> None:
+        """Inside a batch: commit what was written if the batch is full or old enough."""
+        if self._batch is not None and self._batch.due():
             self._db.execute("COMMIT")
             self._db.execute("BEGIN IMMEDIATE")
             self._batch.restart()
@@ -407,8 +410,9 @@ class Store:
     def batch(self, max_articles: int = 100, max_seconds: float = 0.2) -> Iterator[None]:
         """Group article writes into transactions of up to `max_articles` or `max_seconds`.
 
-        Each article stays atomic (a savepoint); a killed run loses at most the
-        articles written since the last commit, never a half-written one.
+        Each article stays atomic (a savepoint); the caller says when a unit of work
+        is complete with `commit_if_due`. A killed run loses at most the articles
+        written since the last commit, never a half-written one.
         """
         with self.transaction():
             self._batch = _Batch(max_articles, max_seconds)

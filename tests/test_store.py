@@ -211,6 +211,7 @@ def test_a_batch_commits_as_it_goes(tmp_path: Path) -> None:
         for number in range(5):
             item = article(f"a{number}.md")
             store.put_article(f"h{number}", item, Extracted.of(item, []), extractor="e", seen=DAY)
+            store.commit_if_due()
         # Another connection sees what was committed so far: every full batch of two.
         seen = sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0]
         assert seen == 4
