@@ -128,6 +128,24 @@ def _json_value(value: object) -> str:
     return json.dumps(to_jsonable_python(value), ensure_ascii=False)
 
 
+_EVERY_CLAIM_FIELD: set[str] = set(Claim.model_fields)
+
+
+def _compact(claims: list[Claim]) -> list[Claim]:
+    """Claims read back share what they can: a report window holds tens of thousands.
+
+    A claim stored by the store has every field set, so all can share one
+    fields-set object (pydantic's per-instance set is most of a claim's memory;
+    `model_copy` copies it before changing it); claims of one sentence share its text.
+    """
+    sentences: dict[str, str] = {}
+    for claim in claims:
+        if len(claim.model_fields_set) == len(_EVERY_CLAIM_FIELD):
+            object.__setattr__(claim, "__pydantic_fields_set__", _EVERY_CLAIM_FIELD)
+        object.__setattr__(claim, "sentence", sentences.setdefault(claim.sentence, claim.sentence))
+    return claims
+
+
 @functools.cache
 def _excluded_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model_type.model_fields.items() if info.exclude)
@@ -476,12 +494,10 @@ class Store:
         article = Article.model_validate(data)
         claims: list[Claim] = []
         if with_claims:
-            claims = [
-                Claim.model_validate_json(claim_json)
-                for (claim_json,) in self._db.execute(
-                    "SELECT claim_json FROM claims WHERE article_hash = ? ORDER BY seq", (article_hash,)
-                )
-            ]
+            rows = self._db.execute(
+                "SELECT claim_json FROM claims WHERE article_hash = ? ORDER BY seq", (article_hash,)
+            )
+            claims = _compact([Claim.model_validate_json(claim_json) for (claim_json,) in rows])
         return StoredArticle(article_hash, article, claims, row[2])
 
     def failure(self, article_hash: str) -> StoredFailure | None:
