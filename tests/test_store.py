@@ -215,3 +215,16 @@ def test_a_batch_commits_as_it_goes(tmp_path: Path) -> None:
         # Another connection sees what was committed so far: every full batch of two.
         seen = sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0]
         assert seen == 4
+
+
+def test_claims_read_back_share_memory_but_stay_independent(tmp_path: Path) -> None:
+    original = article()
+    claims = [claim(sentence="About 40 soldiers."), claim(start=9, end=12, sentence="About 40 soldiers.")]
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.put_article("h", original, Extracted.of(original, claims), extractor="e", seen=DAY)
+        first, second = store.load_article("h").claims
+    assert first.sentence is second.sentence
+    changed = first.model_copy(update={"value": 45.0})
+    assert (changed.value, first.value, second.value) == (45.0, 40.0, 40.0)
+    assert first.model_fields_set == second.model_fields_set == set(Claim.model_fields)
+    assert [first, second] == claims
