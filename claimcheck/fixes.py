@@ -98,7 +98,11 @@ def explicit_day(
         needs_on = style == "plain" and text[end : end + 1] == ","
     elif style == "plain":
         needs_on = True
-    elif previous is not None and previous.group("word")[:1].isupper():
+    elif (
+        previous is not None
+        and previous.group("word")[:1].isupper()
+        and not sentence_initial(text, line_start + previous.start())
+    ):
         needs_on = True  # AP: "on" avoids juxtaposing the day with a proper name
     replacement = day
     if needs_on:
