@@ -87,9 +87,7 @@ def check_status(rule: Rule) -> str:
     return "active" if rule.enabled else "disabled"
 
 
-def run_checks(
-    context: CheckContext, rules: RuleSet, only: Iterable[str] | None = None
-) -> list[Finding]:
+def run_checks(context: CheckContext, rules: RuleSet, only: Iterable[str] | None = None) -> list[Finding]:
     selected = set(only) if only is not None else None
     findings: list[Finding] = []
     for rule in rules.enabled():

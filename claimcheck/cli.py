@@ -48,12 +48,8 @@ def _add_common(parser: argparse.ArgumentParser, *, manifest: bool = True) -> No
         metavar="DATE",
         help="publication date (ISO) for articles whose metadata and text give none",
     )
-    parser.add_argument(
-        "--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout"
-    )
+    parser.add_argument("--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,13 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="extract, group and check articles; print a report")
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders (read recursively)"
-    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (read recursively)")
     _add_common(check)
-    check.add_argument(
-        "--format", choices=("text", "json", "markdown", "sarif", "github"), default="text"
-    )
+    check.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"), default="text")
     check.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level"
     )
@@ -97,20 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=FAIL_ON_CHOICES, default=None, help="exit 1 at or above this level"
     )
     lint.add_argument("--fix", action="store_true", help="rewrite what has one safe rewrite")
-    lint.add_argument(
-        "--diff", action="store_true", help="show the fixes as a diff without writing"
-    )
+    lint.add_argument("--diff", action="store_true", help="show the fixes as a diff without writing")
     lint.add_argument("--config", metavar="FILE", help="pyproject.toml or .claimcheck.toml to use")
 
     report = commands.add_parser("report", help="nightly report: Markdown and JSON in a dated file")
     report.add_argument("paths", nargs="*", metavar="PATH")
     _add_common(report)
-    report.add_argument(
-        "--out", metavar="DIR", default="reports", help="folder of the dated reports"
-    )
-    report.add_argument(
-        "--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)"
-    )
+    report.add_argument("--out", metavar="DIR", default="reports", help="folder of the dated reports")
+    report.add_argument("--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)")
     report.add_argument(
         "--date", type=_published, metavar="YYYY-MM-DD", help="the report's date (default: today)"
     )
@@ -122,9 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--quiet", action="store_true", help="no progress output")
 
-    rules = commands.add_parser(
-        "rules", help="list every rule with code, name, severity and summary"
-    )
+    rules = commands.add_parser("rules", help="list every rule with code, name, severity and summary")
     rules.add_argument("--rules", metavar="DIR")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -194,12 +178,11 @@ def run_extract(args: argparse.Namespace) -> int:
             "version": 1,
             "articles": [result.article.model_dump(mode="json") for result in results],
             "claims": [claim.model_dump(mode="json") for claim in claims],
-            "findings": [finding.model_dump(mode="json") for finding in errors],
         }
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
-    for error in errors:
-        sys.stderr.write(f"claimcheck: {error.message}\n")
+    for error in errors:  # `extract` prints claims only; unreadable files are named on stderr
+        sys.stderr.write(f"claimcheck: {error.path}: {error.code} [{error.rule}] {error.message}\n")
     return EXIT_CLEAN if articles else EXIT_CANNOT_RUN
 
 

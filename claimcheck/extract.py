@@ -8,6 +8,7 @@ or time expression ("Sept. 21", "10:43") are date parts, never quantities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -44,10 +45,10 @@ def duration_of(timex_value: str | None) -> tuple[float, str, float] | None:
     return number, unit, number * seconds
 
 
-def _sentence_of(sentences: Sequence[Sentence], start: int, end: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= start and end <= sentence.end:
-            return sentence
+def _sentence_of(sentences: Sequence[Sentence], starts: list[int], start: int, end: int) -> Sentence | None:
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and end <= sentences[index].end:
+        return sentences[index]
     return None
 
 
@@ -144,7 +145,7 @@ def _claim(
                     )
             else:
                 fields["kind"] = "time" if timex.type == "TIME" else "date"
-    return Claim(**fields)  # type: ignore[arg-type]
+    return Claim.model_validate(fields)
 
 
 def extract_claims(
@@ -161,9 +162,10 @@ def extract_claims(
     timexes = find_timexes(text, list(sentences), reference)
     lines = LineIndex(text)
     claims = []
+    starts = [sentence.start for sentence in sentences]
     for quantity, timex in merge_mentions(quantities, timexes):
         anchor = quantity or timex
         assert anchor is not None
-        sentence = _sentence_of(sentences, anchor.start, anchor.end)
-        claims.append(_claim(article, quantity, timex, sentence, lines))
+        containing = _sentence_of(sentences, starts, anchor.start, anchor.end)
+        claims.append(_claim(article, quantity, timex, containing, lines))
     return claims

@@ -21,11 +21,7 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
 def cluster_stories(articles: list[Article]) -> list[Story]:
     if not articles:
         return []
-    return [
-        Story(
-            id="s1", label=articles[0].title or articles[0].id, article_ids=[a.id for a in articles]
-        )
-    ]
+    return [Story(id="s1", label=articles[0].title or articles[0].id, article_ids=[a.id for a in articles])]
 
 
 def build_groups(

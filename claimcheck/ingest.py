@@ -113,9 +113,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
             raise InputError(path, "front matter opened with '---' is never closed")
         return {}, text.lstrip("\ufeff"), 1
     try:
-        metadata = yaml.load(
-            match.group("yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        metadata = yaml.load(match.group("yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -179,8 +177,7 @@ class Manifest:
                     if not (row.get("path") or "").strip():
                         raise UsageError(f"manifest {csv_path}, line {number}: empty path")
                     entry = {
-                        k: (row.get(k) or "").strip() or None
-                        for k in ("source", "published", "url", "title")
+                        k: (row.get(k) or "").strip() or None for k in ("source", "published", "url", "title")
                     }
                     if entry["published"]:
                         try:
@@ -212,11 +209,7 @@ def _expand(
         root = Path(given)
         if root.is_dir():
             for file in sorted(root.rglob("*")):
-                if (
-                    not file.is_file()
-                    or _hidden(file, root)
-                    or file.suffix.lower() not in SUPPORTED_SUFFIXES
-                ):
+                if not file.is_file() or _hidden(file, root) or file.suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
                 if listed is not None and file.resolve() not in listed:
                     if skipped is not None:
@@ -282,13 +275,11 @@ def read_jsonl(
         if not isinstance(record, dict):
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
+        article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
         body = record.get("text")
         if not isinstance(body, str):
-            yield InputFailure(
-                line_id, shown, f"line {number}: missing string field 'text'", number
-            )
+            yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
             continue
-        article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
         metadata = {key: record.get(key) for key in METADATA_KEYS if key != "id"}
         try:
             yield build_article(article_id, shown, body, metadata, defaults)

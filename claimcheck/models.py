@@ -20,8 +20,6 @@ GroupStatus = Literal["consistent", "conflict", "evolving", "single_source"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-REPORT_VERSION = 1
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
@@ -147,7 +145,7 @@ class Story(_Model):
 
 
 class Report(_Model):
-    version: Literal[1] = REPORT_VERSION
+    version: Literal[1] = 1
     reference_date: date | None = None
     """The date given with --published, if any (a fallback for undated articles)."""
     articles: list[Article] = Field(default_factory=list)

@@ -66,8 +66,6 @@ def find_quantities(
         hedge = (match.group("hedge") or "").strip().lower()
         approx = _HEDGE_APPROX.get(hedge, "exact")
         found.append(
-            Quantity(
-                match.start(), match.end(), "count", value, value, value, None, value, None, approx
-            )
+            Quantity(match.start(), match.end(), "count", value, value, value, None, value, None, approx)
         )
     return found

@@ -38,9 +38,7 @@ class ArticleResult:
     claims: list[Claim] = field(default_factory=list)
 
 
-def resolve_publication(
-    article: Article, noise: list[tuple[int, int, str]], options: Options
-) -> Article:
+def resolve_publication(article: Article, noise: list[tuple[int, int, str]], options: Options) -> Article:
     """Metadata first, then a dateline or byline in the text, then --published."""
     if article.published is not None:
         return article
@@ -50,9 +48,7 @@ def resolve_publication(
     if found is not None:
         return article.model_copy(update={"published": found[0], "published_origin": "dateline"})
     if options.published is not None:
-        return article.model_copy(
-            update={"published": options.published, "published_origin": "argument"}
-        )
+        return article.model_copy(update={"published": options.published, "published_origin": "argument"})
     return article
 
 
@@ -138,9 +134,7 @@ def analyse(
     ]
     stories = cluster_stories(articles)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    articles = [
-        article.model_copy(update={"story": story_of.get(article.id)}) for article in articles
-    ]
+    articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
     groups = build_groups(articles, claims, stories, rules)
 
     context = CheckContext(articles=articles, claims=claims, groups=groups, stories=stories)
@@ -183,15 +177,11 @@ def load(paths: list[str], manifest: str | None = None) -> tuple[list[Article], 
     if skipped:
         # Not an error: the manifest defines the corpus. Said on stderr so nothing vanishes silently.
         names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-        sys.stderr.write(
-            f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n"
-        )
+        sys.stderr.write(f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n")
     return articles, failures
 
 
-def check_paths(
-    paths: list[str], manifest: str | None = None, options: Options | None = None
-) -> Report:
+def check_paths(paths: list[str], manifest: str | None = None, options: Options | None = None) -> Report:
     """`claimcheck check`: read, extract, group and check."""
     options = options or Options()
     rules = load_rules(options.rules_dir)

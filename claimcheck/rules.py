@@ -86,6 +86,32 @@ PARAMS_BY_CHECK: dict[str, type[_Params]] = {
 }
 
 
+class CaseArticle(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    id: str | None = None
+    source: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+
+class RuleCase(BaseModel):
+    """A named example run by tests/test_rule_cases.py: `fail` cases must produce a
+    finding of the rule, `pass` cases must not (sqlfluff's YAML rule cases)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    expect: Literal["pass", "fail"]
+    text: str | None = None
+    published: str | None = None
+    articles: list[CaseArticle] = Field(default_factory=list)
+    message_contains: str | None = None
+    fix: str | None = None
+    """For lint fixes: the text after applying the finding's fix."""
+
+
 class Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -100,7 +126,7 @@ class Rule(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     link: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
-    cases: list[dict[str, Any]] = Field(default_factory=list, repr=False)
+    cases: list[RuleCase] = Field(default_factory=list, repr=False)
     """Named pass/fail examples; tests/test_rule_cases.py runs them (sqlfluff-style)."""
     # Filled by the loader, never read from the file.
     path: str = Field(default="", exclude=True)

@@ -33,9 +33,7 @@ class Timex:
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-SIMPLE_RE = re.compile(
-    r"\b(?P<word>yesterday|today|tomorrow|" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
-)
+SIMPLE_RE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def find_timexes(text: str, sentences: list[Sentence], reference: date | None) -> list[Timex]:

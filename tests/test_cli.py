@@ -1,0 +1,159 @@
+"""The command line: commands, output files, exit codes, and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@needs_seeds
+def test_check_seeds_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(
+        ["check", str(SEEDS), "--manifest", str(SEEDS / "manifest.csv"), "--format", "json"], capsys
+    )
+    report = json.loads(out)
+    assert report["version"] == 1
+    ids = sorted(article["id"] for article in report["articles"])
+    assert ids == sorted(path.name for path in SEEDS.glob("00*.txt"))
+    assert "003_c49317ddb2646f04.txt" in ids
+    for article in report["articles"]:
+        assert article["published"] == "2023-09-22"
+        assert article["published_origin"] == "metadata"
+    texts = {path.name: path.read_text(encoding="utf-8") for path in SEEDS.glob("00*.txt")}
+    assert report["claims"]
+    for claim in report["claims"]:
+        assert texts[claim["article_id"]][claim["start"] : claim["end"]] == claim["text"]
+    assert code in (0, 1)
+
+
+def test_rules_lists_the_contract_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0
+    for name in (
+        "figure-conflict",
+        "internal-conflict",
+        "relative-date-unanchored",
+        "relative-date-ambiguous",
+        "relative-date-mismatch",
+        "date-conflict",
+    ):
+        assert name in out
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert {"code", "name", "severity", "status", "summary"} <= set(rows[0])
+
+
+def test_schema_is_the_report_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["schema"], capsys)
+    schema = json.loads(out)
+    assert code == 0
+    assert {"version", "articles", "claims", "groups", "findings"} <= set(schema["properties"])
+    claim = schema["$defs"]["Claim"]["properties"]
+    for field in ("start", "end", "value", "low", "high", "base_value", "approx", "timex", "relative"):
+        assert field in claim
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_exit_2_when_no_input_is_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x00binary")
+    code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    assert code == 2
+    report = json.loads(out)
+    [finding] = report["findings"]
+    assert finding["rule"] == "input-error"
+    assert "bin.txt" in finding["message"]
+    assert "no readable input" in err
+
+
+def test_exit_2_on_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check", str(tmp_path), "--published", "not-a-date"])
+    assert caught.value.code == 2
+    code, _out, err = run(["check", str(tmp_path / "missing")], capsys)
+    assert code == 2
+    assert "no such file" in err
+    assert "Traceback" not in err
+
+
+def test_bad_file_is_an_error_finding_and_others_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "good.md", "---\npublished: 2024-03-01\n---\nAbout 40 boats sank on Thursday.\n")
+    (tmp_path / "bad.md").write_bytes(b"---\ntitle: [x\n---\nbody\n")
+    code, out, _ = run(["check", str(tmp_path), "--format", "json", "--fail-on", "never"], capsys)
+    report = json.loads(out)
+    assert [a["id"] for a in report["articles"]] == ["good.md"]
+    assert any(c["article_id"] == "good.md" for c in report["claims"])
+    errors = [f for f in report["findings"] if f["rule"] == "input-error"]
+    assert len(errors) == 1 and errors[0]["article_id"] == "bad.md"
+    assert code == 0
+    code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
+    assert code == 1  # the input error is an error-level finding
+
+
+def test_published_argument_applies_to_undated_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "a.txt", "Headline\nThe council met on Tuesday.\n")
+    write(tmp_path, "b.md", "---\npublished: 2024-01-05\n---\nThe council met on Tuesday.\n")
+    _code, out, _ = run(["check", str(tmp_path), "--published", "2024-03-08", "--format", "json"], capsys)
+    articles = {a["id"]: a for a in json.loads(out)["articles"]}
+    assert articles["a.txt"]["published"] == "2024-03-08"
+    assert articles["a.txt"]["published_origin"] == "argument"
+    assert articles["b.md"]["published"] == "2024-01-05"
+    assert articles["b.md"]["published_origin"] == "metadata"
+
+
+def test_output_file_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "a.md", "---\npublished: 2024-01-05\n---\nIt cost $5 million.\n")
+    target = tmp_path / "out.json"
+    _code, out, _ = run(["check", str(tmp_path / "a.md"), "--format", "json", "-o", str(target)], capsys)
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_extract_jsonl_one_claim_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        json.dumps({"id": f"s{i}", "text": f"Officials counted {i + 2} boats on Friday."}) for i in range(600)
+    ]
+    write(tmp_path, "many.jsonl", "\n".join(rows) + "\n")
+    code, out, _ = run(["extract", str(tmp_path / "many.jsonl"), "--format", "jsonl"], capsys)
+    assert code == 0
+    claims = [json.loads(line) for line in out.splitlines()]
+    assert {claim["article_id"] for claim in claims} == {f"s{i}" for i in range(600)}
+    code, out, _ = run(["extract", str(tmp_path / "many.jsonl")], capsys)
+    payload = json.loads(out)
+    assert set(payload) >= {"articles", "claims"} and len(payload["articles"]) == 600
+
+
+def test_python_dash_m_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("claimcheck ")
