@@ -20,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from claimcheck.config import LintConfig, load_config
@@ -131,6 +131,8 @@ def read_draft(file: Path, shown: str) -> Draft | InputFailure:
         article = read_text_article(file, shown, shown, {})
     except InputError as exc:
         return InputFailure(shown, shown, exc.reason)
+    # Drafts are named by path (a front matter `id` could repeat across drafts).
+    article = article.model_copy(update={"id": shown})
     if suffix in MARKDOWN_SUFFIXES:
         masked = mask_markdown(article.text)
     else:
@@ -342,7 +344,7 @@ def lint(
 
     draft_claim_ids = {claim.id for d in drafts.values() if d.result for claim in d.result.claims}
     final = Report(
-        reference_date=published.date() if hasattr(published, "date") else published,
+        reference_date=published.date() if isinstance(published, datetime) else published,
         articles=[
             draft.result.article.model_copy(update={"text": draft.article.text})
             for draft in drafts.values()
