@@ -133,11 +133,8 @@ def read_draft(file: Path, shown: str) -> Draft | InputFailure:
         return InputFailure(shown, shown, exc.reason)
     # Drafts are named by path (a front matter `id` could repeat across drafts).
     article = article.model_copy(update={"id": shown})
-    if suffix in MARKDOWN_SUFFIXES:
-        masked = mask_markdown(article.text)
-    else:
-        masked = mask_comments(article.text)
-    return Draft(article, masked)
+    masker = mask_markdown if suffix in MARKDOWN_SUFFIXES else mask_comments
+    return Draft(article, masker(article.text))
 
 
 def resolve_draft(
