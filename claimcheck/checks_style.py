@@ -99,9 +99,7 @@ class _Scan:
             self.text, start, end
         )
 
-    def finding(
-        self, start: int, end: int, suggestion: str, reason: str, fix: Fix | None
-    ) -> Finding:
+    def finding(self, start: int, end: int, suggestion: str, reason: str, fix: Fix | None) -> Finding:
         self.taken.append((start, end))
         claim = self.claim_at(start, end)
         message = self.rule.format_message(
@@ -174,8 +172,7 @@ class _Scan:
             ahead = (weekday - reference.weekday()) % 7 or 7
             first = reference + timedelta(days=ahead)
             options = [
-                ap_date(day, reference, 0, self.rules_dir)
-                for day in (first, first + timedelta(days=7))
+                ap_date(day, reference, 0, self.rules_dir) for day in (first, first + timedelta(days=7))
             ]
             return self.finding(*match.span(), " or ".join(options), reason, None)
         written = ap_date(target, reference, self.window, self.rules_dir)
@@ -183,9 +180,7 @@ class _Scan:
         return self.finding(*match.span(), fix.replacement, reason, fix)
 
     def weekday_date(self, match: re.Match[str], reference: date) -> Finding | None:
-        target = _month_day(
-            match.group("month"), match.group("dom"), match.group("year"), reference
-        )
+        target = _month_day(match.group("month"), match.group("dom"), match.group("year"), reference)
         if target is None or abs((target - reference).days) <= self.window:
             return None
         if DAY_NAMES[target.weekday()].lower() != match.group("day").lower():

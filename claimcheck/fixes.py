@@ -149,9 +149,7 @@ def day_of_relative(match: re.Match[str], reference: date) -> str:
     return DAY_NAMES[(reference + timedelta(days=RELATIVE_DAYS[word])).weekday()]
 
 
-def combined_fix(
-    text: str, match: re.Match[str], written: str, style: str, rules_dir: str | None
-) -> Fix:
+def combined_fix(text: str, match: re.Match[str], written: str, style: str, rules_dir: str | None) -> Fix:
     """Replace "yesterday, Thursday" by the day alone, as grammar allows."""
     line_start, _ = line_bounds(text, match.start())
     fix_end = match.end()

@@ -143,9 +143,7 @@ def resolve_draft(
     """Extract the masked draft's claims against its reference date (see the module docstring)."""
     article = draft.article.model_copy(update={"text": draft.masked})
     if article.published is None and published is not None:
-        article = article.model_copy(
-            update={"published": published, "published_origin": "argument"}
-        )
+        article = article.model_copy(update={"published": published, "published_origin": "argument"})
     result = process_article(article, options)
     if result.article.published is None:
         today = clock()
@@ -191,9 +189,7 @@ def draft_findings(report: Report, drafts: dict[str, Draft]) -> list[Finding]:
     }
     kept = []
     for finding in report.findings:
-        if finding.rule == "input-error" or (
-            finding.article_id in drafts and not finding.claim_ids
-        ):
+        if finding.rule == "input-error" or (finding.article_id in drafts and not finding.claim_ids):
             kept.append(finding)
             continue
         anchored = _anchor(finding, draft_claims)
@@ -307,9 +303,7 @@ def lint(
             continue
         item.result = resolve_draft(item, published, options, clock)
         item.suppressions = parse_suppressions(
-            mask_code(item.article.text)
-            if file.suffix.lower() in MARKDOWN_SUFFIXES
-            else item.article.text,
+            mask_code(item.article.text) if file.suffix.lower() in MARKDOWN_SUFFIXES else item.article.text,
             all_rules,
         )
         drafts[item.article.id] = item

@@ -27,9 +27,7 @@ REFERENCE_DEF_RE = re.compile(
 """`[label]: url "title"`: a whole line that defines a link target."""
 
 HTML_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-CODE_SPAN_RE = re.compile(
-    r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S
-)
+CODE_SPAN_RE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
 """A run of backticks up to the next run of the same length, inside one paragraph."""
 
 _TARGET = r"[^()\s]*(?:\([^()\s]*\)[^()\s]*)*"
@@ -43,9 +41,7 @@ REFERENCE_LINK_RE = re.compile(
 )
 FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]+\]:?")
 AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
-BARE_URL_RE = re.compile(
-    r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*"
-)
+BARE_URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+(?:\([^\s<>()]*\)[^\s<>()\[\]]*)*")
 HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 
 

@@ -98,9 +98,7 @@ def test_masking_hides_markup_and_keeps_prose(case: str) -> None:
     text, hidden, kept = MASK_CASES[case]
     masked = mask_markdown(text)
     assert len(masked) == len(text)
-    assert [i for i, c in enumerate(text) if c == "\n"] == [
-        i for i, c in enumerate(masked) if c == "\n"
-    ]
+    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(masked) if c == "\n"]
     assert hidden not in masked
     start = text.index(kept)
     assert masked[start : start + len(kept)] == kept
@@ -145,9 +143,7 @@ def test_markup_never_produces_claims(tmp_path: Path, capsys: pytest.CaptureFixt
 # ------------------------------------------------------------------ positions
 
 
-def test_positions_count_front_matter_lines(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_positions_count_front_matter_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = draft(SATURDAY, "# Vote", "", "The mayor spoke today about it.")
     code, out, _ = run_lint(tmp_path, text, config=HOUSE_STYLE, capsys=capsys)
     assert code == 0  # house style is info: below the default --fail-on error
@@ -163,9 +159,7 @@ def test_claim_positions_in_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert [(c["line"], c["column"]) for c in claims] == [(7, 10)]
 
 
-def test_undated_draft_uses_the_clock_and_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_undated_draft_uses_the_clock_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_lint(tmp_path, draft(None, "They met yesterday."), capsys=capsys)
     assert code == 0
     assert "no publication date: resolving against today 2026-11-23" in err
@@ -175,9 +169,7 @@ def test_published_argument_is_used_without_a_note(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = draft(None, "They met yesterday.")
-    _, out, err = run_lint(
-        tmp_path, text, "--published", SATURDAY, config=HOUSE_STYLE, capsys=capsys
-    )
+    _, out, err = run_lint(tmp_path, text, "--published", SATURDAY, config=HOUSE_STYLE, capsys=capsys)
     assert "no publication date" not in err
     assert "'Friday'" in out
 
@@ -188,9 +180,7 @@ MISMATCH = draft(SATURDAY, "# Vote", "", "The council voted yesterday, Thursday,
 
 
 @needs_mismatch
-def test_mismatch_fails_with_position_and_fix(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_mismatch_fails_with_position_and_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_lint(tmp_path, MISMATCH, capsys=capsys)
     assert code == 1
     assert f"{tmp_path / 'draft.md'}:7:19: CC203 [relative-date-mismatch]" in out
@@ -223,9 +213,7 @@ def test_mismatch_diff_and_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ],
     ids=["next-line by name", "next-line by code", "next-line all", "region to end"],
 )
-def test_disable_comment_passes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], comment: str
-) -> None:
+def test_disable_comment_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str], comment: str) -> None:
     text = draft(SATURDAY, "# Vote", "", comment, "The council voted yesterday, Thursday, to act.")
     code, out, _ = run_lint(tmp_path, text, capsys=capsys)
     assert (code, out) == (0, "")
@@ -304,9 +292,7 @@ HOUSE_CASES = {
 
 
 @pytest.mark.parametrize("case", list(HOUSE_CASES), ids=list(HOUSE_CASES))
-def test_suppressions_with_house_style(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
-) -> None:
+def test_suppressions_with_house_style(tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str) -> None:
     body, expected = HOUSE_CASES[case]
     _, out, _ = run_lint(tmp_path, draft(SATURDAY, *body), config=HOUSE_STYLE, capsys=capsys)
     found = [
@@ -365,9 +351,7 @@ MISMATCH_FIX_CASES = {
 @pytest.mark.parametrize("case", list(MISMATCH_FIX_CASES), ids=list(MISMATCH_FIX_CASES))
 def test_mismatch_fix(case: str) -> None:
     text, expected = MISMATCH_FIX_CASES[case]
-    start = next(
-        text.lower().index(word) for word in ("yesterday", "tuesday") if word in text.lower()
-    )
+    start = next(text.lower().index(word) for word in ("yesterday", "tuesday") if word in text.lower())
     fix = mismatch_fix(text, start, start + 9, date.fromisoformat(SATURDAY))
     if expected is None:
         assert fix is None
@@ -504,9 +488,7 @@ def test_config_min_level_and_severity(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_config_disable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = draft(SATURDAY, "<!-- claimcheck-disable-next-line -->", "Nothing.")
-    code, out, _ = run_lint(
-        tmp_path, text, config='disable = ["unused-suppression"]\n', capsys=capsys
-    )
+    code, out, _ = run_lint(tmp_path, text, config='disable = ["unused-suppression"]\n', capsys=capsys)
     assert (code, out) == (0, "")
 
 
@@ -521,9 +503,7 @@ def test_unreadable_draft_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "no readable draft" in capsys.readouterr().err
 
 
-def test_unreadable_draft_among_good_ones(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unreadable_draft_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe bad")
     (tmp_path / "good.md").write_text(draft(SATURDAY, "Fine."), encoding="utf-8")
     parsed = build_parser().parse_args(["lint", str(tmp_path)])

@@ -95,9 +95,7 @@ def repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return work, env
 
 
-def commit(
-    work: Path, env: dict[str, str], name: str, text: str
-) -> subprocess.CompletedProcess[str]:
+def commit(work: Path, env: dict[str, str], name: str, text: str) -> subprocess.CompletedProcess[str]:
     (work / name).write_text(text, encoding="utf-8")
     subprocess.run(["git", "add", name], cwd=work, env=env, check=True)
     return subprocess.run(
@@ -115,9 +113,7 @@ def test_clean_draft_is_committed(repo: tuple[Path, dict[str, str]]) -> None:
     result = commit(work, env, "clean.md", CLEAN)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "claimcheck lint" in result.stdout + result.stderr  # the hook ran
-    log = subprocess.run(
-        ["git", "log", "--oneline"], cwd=work, env=env, capture_output=True, text=True
-    )
+    log = subprocess.run(["git", "log", "--oneline"], cwd=work, env=env, capture_output=True, text=True)
     assert "add clean.md" in log.stdout
 
 
