@@ -416,7 +416,9 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
 
     from claimcheck.render import get_renderer
 
-    _write(get_renderer(args.format).render(report), args.output)
+    # Quiet when the draft is fine: a hook prints nothing for a clean draft.
+    quiet = args.format in ("text", "github") and not report.findings
+    _write("" if quiet else get_renderer(args.format).render(report), args.output)
     fail_on = args.fail_on or config.fail_on or "error"
     if fail_on == "never":
         return EXIT_CLEAN

@@ -50,6 +50,11 @@ def draft(published: str | None, *body: str) -> str:
     return front + "\n".join(body) + "\n"
 
 
+def finding_lines(out: str) -> list[str]:
+    """The finding lines of text output (a renderer may add a summary line after them)."""
+    return [line for line in out.splitlines() if ": CC" in line]
+
+
 def run_lint(
     tmp_path: Path,
     text: str,
@@ -253,7 +258,7 @@ def test_unused_suppression_is_reported(tmp_path: Path, capsys: pytest.CaptureFi
     )
     code, out, _ = run_lint(tmp_path, text, capsys=capsys)
     assert code == 0  # a warning: below the default --fail-on error
-    lines = out.splitlines()
+    lines = finding_lines(out)
     assert len(lines) == 2
     assert all(":8:3: CC900 [unused-suppression]" in line for line in lines)
     assert "'relative-date-mismatch'" in lines[0] or "'relative-date-mismatch'" in lines[1]
@@ -296,8 +301,8 @@ def test_suppressions_with_house_style(tmp_path: Path, capsys: pytest.CaptureFix
     body, expected = HOUSE_CASES[case]
     _, out, _ = run_lint(tmp_path, draft(SATURDAY, *body), config=HOUSE_STYLE, capsys=capsys)
     found = [
-        line.split(": ", 1)[0].split(":", 1)[1] + ": " + line.split(": ")[1].split()[0]
-        for line in out.splitlines()
+        line.split(": ")[0].split(":", 1)[1] + ": " + line.split(": ")[1].split()[0]
+        for line in finding_lines(out)
     ]
     assert found == expected
 
@@ -403,20 +408,19 @@ def test_house_style_fix_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[
         SATURDAY,
         "The council voted yesterday and meets again tomorrow.",
         'The mayor said: "It was signed yesterday."',
-        "Talks last Friday ended. Next Tuesday, talks resume.",
+        "Talks last Friday ended.",
     )
     code, out, _ = run_lint(tmp_path, text, "--diff", config=HOUSE_STYLE, capsys=capsys)
     assert code == 1
     assert "+The council voted Friday and meets again Sunday." in out
-    assert "+Talks Friday ended. Next Tuesday, talks resume." in out  # "next" has no one reading
+    assert "+Talks Friday ended." in out
     assert "It was signed yesterday" in out and "+The mayor" not in out
     assert (tmp_path / "draft.md").read_text() == text
     code, out, _ = run_lint(tmp_path, text, "--fix", config=HOUSE_STYLE, capsys=capsys)
     fixed = (tmp_path / "draft.md").read_text()
     assert "The council voted Friday and meets again Sunday." in fixed
     assert '"It was signed yesterday."' in fixed
-    assert "'Next Tuesday'" in out  # reported, not fixed
-    assert "CC301" in out and out.count("\n") == 1
+    assert finding_lines(out) == []  # everything was fixed
 
 
 def test_house_style_is_off_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -548,16 +552,17 @@ def test_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -
 
 # ------------------------------------------------------------------ --against
 
-REFERENCE = "---\nsource: Wire\npublished: 2026-11-21\n---\n{}\n"
+REFERENCE = "---\ntitle: Valencia floods kill dozens\nsource: Wire\npublished: 2026-11-21\n---\n{}\n"
+FLOODS = "Emergency officials in Valencia said {} people were killed in the floods, {}."
 
 
 @needs_figures
 @pytest.mark.parametrize(
     ("draft_sentence", "flagged"),
     [
-        ("Officials said 45 people were killed in the floods.", True),
-        ("Officials said about 30 people were killed in the floods.", False),
-        ("Officials said 32 people were killed in the floods.", False),
+        (FLOODS.format("45", "according to Carlos Mazón"), True),
+        (FLOODS.format("about 30", "according to Carlos Mazón"), False),
+        (FLOODS.format("32", "according to Carlos Mazón"), False),
     ],
     ids=["contradiction", "rounded figure", "same figure"],
 )
@@ -567,7 +572,8 @@ def test_against_reference_corpus(
     wire = tmp_path / "wire"
     wire.mkdir()
     (wire / "wire.md").write_text(
-        REFERENCE.format("Officials said 32 people were killed in the floods."), encoding="utf-8"
+        REFERENCE.format(FLOODS.format("32", "the government of Carlos Mazón confirmed")),
+        encoding="utf-8",
     )
     code, out, _ = run_lint(
         tmp_path,
@@ -578,7 +584,7 @@ def test_against_reference_corpus(
     )
     if flagged:
         assert code == 1
-        assert f"{tmp_path / 'draft.md'}:7:16: CC101 [figure-conflict]" in out
-        assert "32" in out  # the message quotes the reference
+        assert f"{tmp_path / 'draft.md'}:7:38: CC101 [figure-conflict]" in out
+        assert '"32 people were killed' in out  # the message quotes the reference
     else:
         assert "figure-conflict" not in out
