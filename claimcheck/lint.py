@@ -290,7 +290,7 @@ def lint(
     all_rules = load_rules(rules_dir)
     against: list[str] = list(args.against or [])
     rules = lint_rules(all_rules, config, bool(against))
-    options = Options(rules_dir=rules_dir, severity_overrides=config.severity)
+    options = Options(rules_dir=rules_dir, severity_overrides=config.severity, boilerplate=False)
     published = args.published
     clock = _once(clock)
 
