@@ -203,15 +203,19 @@ def draft_findings(report: Report, drafts: dict[str, Draft]) -> list[Finding]:
 def add_fixes(finding: Finding, draft: Draft, claims: dict[str, Claim], style: str) -> Finding:
     """Attach the mismatch fix where it is certain; drop any fix that would touch a quotation."""
     fix = finding.fix
+    message = finding.message
     reference = draft.result.article.reference_date if draft.result else None
     if fix is None and finding.rule == "relative-date-mismatch" and finding.start is not None:
         end = finding.end if finding.end is not None else finding.start
         fix = mismatch_fix(draft.masked, finding.start, end, reference, style)
+        if fix is not None:
+            # The check may suggest either half; say which one the fix keeps, and why.
+            message += f" (fix: '{fix.replacement}': a relative word goes stale, a day's name does not)"
     if fix is not None and not safe_fix(fix, finding, draft, claims):
-        fix = None
+        fix, message = None, finding.message
     if fix is finding.fix:
         return finding
-    return finding.model_copy(update={"fix": fix})
+    return finding.model_copy(update={"fix": fix, "message": message})
 
 
 def safe_fix(fix: Fix, finding: Finding, draft: Draft, claims: dict[str, Claim]) -> bool:
