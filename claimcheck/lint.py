@@ -300,8 +300,8 @@ def lint(
 
     drafts: dict[str, Draft] = {}
     failures: list[InputFailure] = []
-    for file, shown in draft_files(paths):
-        item = read_draft(file, shown)
+    for file, shown_path in draft_files(paths):
+        item = read_draft(file, shown_path)
         if isinstance(item, InputFailure):
             failures.append(item)
             continue
