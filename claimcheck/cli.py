@@ -141,10 +141,18 @@ def exit_code(report: Report, fail_on: str, articles_read: int) -> int:
     return EXIT_CLEAN
 
 
-def render(report: Report, fmt: str) -> str:
-    from claimcheck.render import get_renderer
+def render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
+    from claimcheck.render import RenderOptions, get_renderer
 
-    return get_renderer(fmt).render(report)
+    # Colour only for a terminal, and never against the NO_COLOR convention.
+    color = (
+        fmt == "text"
+        and getattr(args, "output", None) is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    options = RenderOptions(color=color, rules_dir=getattr(args, "rules", None))
+    return get_renderer(fmt).render(report, options)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -152,7 +160,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     options = Options(rules_dir=args.rules, published=args.published)
     report = check_paths(args.paths, args.manifest, options)
-    write_output(render(report, args.format), args.output)
+    write_output(render(report, args.format, args), args.output)
     if not report.articles:
         sys.stderr.write("claimcheck: no readable input\n")
     return exit_code(report, args.fail_on, len(report.articles))

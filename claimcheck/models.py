@@ -6,10 +6,11 @@ Field names and values follow INTERFACE.md (the public contract). Fields marked
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 Kind = Literal["count", "money", "percent", "duration", "measure", "date", "time"]
 Approx = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range"]
@@ -19,6 +20,15 @@ PublishedOrigin = Literal["metadata", "dateline", "argument"]
 GroupStatus = Literal["consistent", "conflict", "evolving", "single_source"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def _finite_or_none(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+# JSON has no infinity: the open end of an interval ("more than 6,000" has no upper
+# bound, high = inf in memory) is written as null, so every dump is valid JSON.
+Bound = Annotated[float, PlainSerializer(_finite_or_none, return_type=float | None, when_used="json")]
 
 
 class _Model(BaseModel):
@@ -59,11 +69,11 @@ class Claim(_Model):
     line: int = 0
     column: int = 0
     sentence: str = ""
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: Bound | None = None
+    low: Bound | None = None
+    high: Bound | None = None
     unit: str | None = None
-    base_value: float | None = None
+    base_value: Bound | None = None
     base_unit: str | None = None
     approx: Approx = "exact"
     direction: Direction | None = None
@@ -89,9 +99,9 @@ class Claim(_Model):
 class GroupValue(_Model):
     """One distinct reading of a claim group, with who supports it."""
 
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
+    value: Bound | None = None
+    low: Bound | None = None
+    high: Bound | None = None
     timex: str | None = None
     unit: str | None = None
     claim_ids: list[str]
