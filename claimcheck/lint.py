@@ -418,11 +418,13 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         findings, _ = fix_drafts(drafts, findings, write=True)
         report = report.model_copy(update={"findings": findings})
 
-    from claimcheck.render import get_renderer
+    from claimcheck.render import RenderOptions, get_renderer
 
-    # Quiet when the draft is fine: a hook prints nothing for a clean draft.
-    quiet = args.format in ("text", "github") and not report.findings
-    _write("" if quiet else get_renderer(args.format).render(report), args.output)
+    # No summary line: a hook prints the findings only, and nothing for a clean draft.
+    options = RenderOptions(
+        color=getattr(args, "color", False), summary=False, rules_dir=args.rules or config.rules
+    )
+    _write(get_renderer(args.format).render(report, options), args.output)
     fail_on = args.fail_on or config.fail_on or "error"
     if fail_on == "never":
         return EXIT_CLEAN
