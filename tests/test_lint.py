@@ -289,6 +289,14 @@ HOUSE_CASES = {
         ["```", "<!-- claimcheck-disable -->", "```", "They met yesterday."],
         ["8:10: CC301"],
     ),
+    "unused-suppression itself suppressed": (
+        [
+            "<!-- claimcheck-disable-next-line unused-suppression -->",
+            "<!-- claimcheck-disable-next-line internal-conflict -->",
+            "Met today.",
+        ],
+        ["7:5: CC301"],
+    ),
     "half-used suppression": (
         ["<!-- claimcheck-disable-next-line house-style-dates internal-conflict -->", "Met today."],
         ["5:1: CC900"],
