@@ -596,3 +596,21 @@ def test_against_reference_corpus(
         assert '"32 people were killed' in out  # the message quotes the reference
     else:
         assert "figure-conflict" not in out
+
+
+def test_sarif_validates_and_carries_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+    if not schema_path.is_file():
+        pytest.skip("tests/data/sarif-schema-2.1.0.json is not in main yet (render branch)")
+    text = draft(SATURDAY, "They voted yesterday.")
+    _, out, _ = run_lint(tmp_path, text, "--format", "sarif", config=HOUSE_STYLE, capsys=capsys)
+    log = json.loads(out)
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (5, 12)
+    (replacement,) = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"]["text"] == "Friday"
+    assert replacement["deletedRegion"]["startLine"] == 5
