@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "jsonl"), default="json")
 
     lint = commands.add_parser("lint", help="pre-publish check of Markdown or text drafts")
-    lint.add_argument("paths", nargs="+", metavar="FILE")
+    lint.add_argument(
+        "paths", nargs="+", metavar="FILE", help="Markdown or text drafts (a folder: its .md/.markdown/.txt)"
+    )
     _add_common(lint, manifest=False)
     lint.add_argument(
         "--against",
