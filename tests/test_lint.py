@@ -95,6 +95,10 @@ MASK_CASES = {
     "html comment": ("A <!-- 99 drafts --> B.", "99 drafts", "A "),
     "html tag": ('<span class="n9">10 cats</span>', "n9", "10 cats"),
     "footnote": ("Claim[^12] here.", "[^12]", "Claim"),
+    "longer fence holds a shorter one": ("````\n```\nz = 8\n```\n````\nProse 9.", "z = 8", "Prose 9."),
+    "unclosed fence runs to the end": ("Prose 1.\n```\nw = 5\nv = 6\n", "v = 6", "Prose 1."),
+    "comment over lines": ("A 1.\n<!--\n2 drafts\n-->\nB 3.", "2 drafts", "B 3."),
+    "url with parentheses": ("See [3 cases](https://w.org/a_(2019)) now.", "2019", "3 cases"),
 }
 
 
