@@ -38,6 +38,7 @@ from claimcheck.pipeline import (
     process_article,
 )
 from claimcheck.rules import HouseStyleDatesParams, Rule, RuleSet, load_rules
+from claimcheck.spans import LineIndex
 from claimcheck.suppress import (
     Suppression,
     apply_suppressions,
@@ -323,7 +324,7 @@ def lint(
     shown: list[Finding] = []
     active = {rule.name for rule in rules.enabled()}
     for article_id, draft in drafts.items():
-        own = [finding for finding in findings if finding.article_id == article_id]
+        own = [with_offset(f, draft) for f in findings if f.article_id == article_id]
         own = apply_suppressions(own, draft.suppressions)
         if "unused-suppression" in active:
             # `claimcheck-disable unused-suppression` keeps deliberate spare comments quiet; the
@@ -362,6 +363,17 @@ def lint(
         findings=shown,
     )
     return final, drafts, config, rules
+
+
+def with_offset(finding: Finding, draft: Draft) -> Finding:
+    """A finding located by line only gets the body offset suppressions are matched on."""
+    if finding.start is not None or finding.line is None:
+        return finding
+    index = LineIndex(draft.article.text)
+    line = finding.line - draft.article.body_line + 1
+    if not 1 <= line <= index.line_count:
+        return finding
+    return finding.model_copy(update={"start": index.offset(line, finding.column or 1)})
 
 
 def unmask_claim(claim: Claim, draft: Draft) -> Claim:

@@ -319,6 +319,19 @@ def test_suppressions_with_house_style(tmp_path: Path, capsys: pytest.CaptureFix
     assert found == expected
 
 
+def test_finding_located_by_line_only_is_suppressed() -> None:
+    from claimcheck.models import Article, Finding
+
+    body = "<!-- claimcheck-disable-next-line internal-conflict -->\nFive and 6 homes.\n"
+    draft_ = lint.Draft(Article(id="d", path="d.md", text=body, body_line=4), body)
+    finding = Finding(rule="internal-conflict", code="CC102", severity="warning", article_id="d",
+                      line=5, column=6, message="m")  # fmt: skip
+    located = lint.with_offset(finding, draft_)
+    assert located.start == body.index("and")
+    suppressions = parse_suppressions(body, load_rules())
+    assert apply_suppressions([located], suppressions) == []
+
+
 def test_suppression_regions_unit() -> None:
     rules = load_rules()
     text = "a\n<!-- claimcheck-disable-next-line CC203 -->\nb yesterday\nc yesterday\n"
