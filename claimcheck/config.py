@@ -8,7 +8,6 @@ naming the key and the file, as Vale and ruff do.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def parse_config(table: dict[str, Any], path: Path) -> LintConfig:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a config file is there to read
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -13,7 +13,6 @@ juxtaposing it with a proper name ("met Smith on Thursday"), as AP does;
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -202,6 +201,7 @@ def set_of(fixes: list[Fix]) -> list[Fix]:
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
+    import difflib  # only for --diff
     lines = difflib.unified_diff(
         old.splitlines(keepends=True),
         new.splitlines(keepends=True),
