@@ -202,6 +202,7 @@ def set_of(fixes: list[Fix]) -> list[Fix]:
 
 def unified_diff(path: str, old: str, new: str) -> str:
     import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         old.splitlines(keepends=True),
         new.splitlines(keepends=True),
