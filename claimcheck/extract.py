@@ -65,19 +65,32 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def merge_mentions(
     quantities: list[Quantity], timexes: list[Timex]
 ) -> list[tuple[Quantity | None, Timex | None]]:
-    """Pair durations read by both taggers; drop numbers that are parts of dates or times."""
+    """Pair durations read by both taggers; drop numbers that are parts of dates or times.
+
+    A duration range ("between 12 and 18 months") is one quantity but may be two
+    duration timexes: the first pairs with it, the second adds no claim.
+    """
     pairs: list[tuple[Quantity | None, Timex | None]] = []
-    used: set[int] = set()
+    absorbed: set[int] = set()
+    paired: set[int] = set()
     for timex in timexes:
-        partner = None
-        for index, quantity in enumerate(quantities):
-            if index in used or not _overlaps(quantity.start, quantity.end, timex.start, timex.end):
-                continue
-            used.add(index)
-            if timex.type == "DURATION" and quantity.kind == "duration" and partner is None:
-                partner = quantity
-        pairs.append((partner, timex))
-    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in used)
+        overlapping = [
+            index
+            for index, quantity in enumerate(quantities)
+            if _overlaps(quantity.start, quantity.end, timex.start, timex.end)
+        ]
+        durations = [
+            index
+            for index in overlapping
+            if timex.type == "DURATION" and quantities[index].kind == "duration"
+        ]
+        absorbed.update(overlapping)
+        if not durations:
+            pairs.append((None, timex))
+        elif not paired.intersection(durations):
+            paired.add(durations[0])
+            pairs.append((quantities[durations[0]], timex))
+    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in absorbed)
     pairs.sort(key=lambda pair: (pair[0] or pair[1]).start)  # type: ignore[union-attr]
     return pairs
 
@@ -118,7 +131,8 @@ def _claim(
             direction=quantity.direction,
             subject=quantity.subject,
             predicate=quantity.predicate,
-            scope=getattr(quantity, "scope", None),
+            scope=quantity.scope,
+            per=quantity.per,
         )
     if timex is not None:
         fields.update(
@@ -128,6 +142,7 @@ def _claim(
             readings=list(timex.readings),
             mismatch=timex.mismatch,
             evidence=timex.evidence,
+            conventional=timex.conventional,
         )
         if quantity is None:
             if timex.type == "DURATION":
@@ -158,7 +173,7 @@ def extract_claims(
     text = article.text
     quantities: list[Quantity] = []
     for sentence in sentences:
-        quantities.extend(find_quantities(text, sentence.start, sentence.end))
+        quantities.extend(find_quantities(text, sentence.start, sentence.end, rules_dir))
     timexes = find_timexes(text, list(sentences), reference)
     lines = LineIndex(text)
     claims = []

@@ -83,6 +83,8 @@ class Claim(_Model):
     relative: bool = False
     # Extensions beyond the contract.
     timex_type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
+    per: str | None = None
+    """The unit of a rate ("$3,500 a month" -> month)."""
     scope: str | None = None
     """The time the figure is about, when the sentence says ("2020", "2022-09")."""
     readings: list[str] = Field(default_factory=list)
@@ -91,6 +93,9 @@ class Claim(_Model):
     """Why a temporal expression contradicts the date it names or the publication date."""
     evidence: str | None = None
     """The words the resolver relied on (tense cues, anchors)."""
+    conventional: bool = Field(default=False, exclude=True)
+    """News convention settles the ambiguity of `readings` (a same-day weekday means today);
+    read by the relative-date-ambiguous check for its lower severity."""
     quoted: bool = False
     """The claim stands inside a quotation (never rewritten by fixes)."""
     sentence_start: int = Field(default=0, exclude=True)

@@ -1,0 +1,405 @@
+"""The boilerplate filter: line kinds on pages written here, and the seed pages by path."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from claimcheck.boilerplate import find_noise
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+P1 = "The council approved a budget of $4.2 million on Tuesday, officials said."
+P2 = "Mayor Ellen Park said the plan would add 120 bus routes by 2026."
+P3 = "Opponents argued that a 3% tax increase would hurt small shops in the old town."
+
+
+def kind_of(text: str, needle: str) -> str | None:
+    """The kind of the noise region covering `needle` (its first occurrence), or None."""
+    start = text.index(needle)
+    end = start + len(needle)
+    for region_start, region_end, kind in find_noise(text):
+        if region_start < end and start < region_end:
+            assert region_start <= start and end <= region_end, "region cuts through the needle"
+            return kind
+    return None
+
+
+CASES = [
+    # (name, text, needle, expected kind or None)
+    ("menu bullets", f"  • Home\n  • World\n  • Business\n  • Sport\n\n{P1}", "World", "menu"),
+    ("menu leaves body", f"  • Home\n  • World\n  • Business\n\n{P1}", P1, None),
+    (
+        "menu link line between entries",
+        "News\n  • Politics\n  • Economy\nVideos\n  • Explainers\n  • Features\n\n" + P1,
+        "Videos",
+        "menu",
+    ),
+    ("menu link line above entries", "News\n  • Politics\n  • Economy\n\n" + P1, "News", "menu"),
+    (
+        "unbulleted navigation run",
+        f"Home\nWorld\nBusiness\nSport\nWeather\n\n{P1}",
+        "Business",
+        "menu",
+    ),
+    (
+        "three short lines are not a menu",
+        f"{P1}\n\nKey dates\nBudget vote\nFinal reading\n\n{P2}",
+        "Budget vote",
+        None,
+    ),
+    ("cookie notice", f"{P1}\nWe use cookies to improve your experience.\n", "cookies", "furniture"),
+    ("tag line", f"{P1}\n\nTags: Budget, City Council, Transport\n", "Tags:", "menu"),
+    ("pipe navigation", f"Home | World | Business | Sport\n\n{P1}", "Home | World", "menu"),
+    (
+        "bulleted facts are content",
+        f"{P1}\n\n• 300 people were moved from the valley.\n• 12 homes destroyed\n",
+        "12 homes destroyed",
+        None,
+    ),
+    ("single bullet is content", f"{P1}\n\n• Vote postponed\n\n{P2}", "Vote postponed", None),
+    (
+        "ticker header and lines",
+        f"BREAKING\nTwo ministers resign over fuel prices\nStorm closes 40 schools\n\n{P1}",
+        "Storm closes 40 schools",
+        "ticker",
+    ),
+    ("ticker stops at blank line", f"BREAKING\nStorm closes 40 schools\n\n{P1}", P1, None),
+    (
+        "bulleted LIVE is a menu entry, not a ticker",
+        f"  • Video\n  • • LIVE\nNews\n\n{P1}",
+        "LIVE",
+        "menu",
+    ),
+    (
+        "inline teaser box",
+        f"{P1}\n\nRead More\n\nCouncil delays vote on stadium plan\n\nLoading...\n\n{P2}\n\n{P3}",
+        "Council delays vote",
+        "teaser",
+    ),
+    (
+        "inline teaser ends at the article",
+        f"{P1}\n\nRead More\n\nCouncil delays vote on stadium plan\n\nLoading...\n\n{P2}\n\n{P3}",
+        P2,
+        None,
+    ),
+    (
+        "subheading after an inline teaser is content",
+        f"{P1}\n\nRead more\n\nCouncil delays vote on stadium plan\n\nBudget details\n\n{P2}\n\n{P3}",
+        "Budget details",
+        None,
+    ),
+    (
+        "read more line",
+        f"{P1}\n\nRead more: Council delays vote on stadium plan\n\n{P2}",
+        "Read more:",
+        "teaser",
+    ),
+    (
+        "read more upper case",
+        f"{P1}\nREAD MORE: Five things to know about the budget\n",
+        "READ MORE",
+        "teaser",
+    ),
+    ("also read with dash", f"{P1}\nAlso read - Rail strike called off\n", "Rail strike", "teaser"),
+    (
+        "most read list with dates",
+        f"{P1}\n\n{P2}\n\nMost Read\n\nFive arrested after protest at city hall\n\n  • Politics\n"
+        "  • 12 Mar 2024\nFlooding forces 2,000 from homes\n",
+        "12 Mar 2024",
+        "teaser",
+    ),
+    (
+        "list summary paragraph belongs to its card",
+        f"{P1}\n\n{P2}\n\nYou may also like\n\nFlooding forces 2,000 from homes\n\n"
+        "Rising water pushed 2,000 people out of riverside streets on Monday night.\n\n"
+        "Rail strike called off\n",
+        "Rising water",
+        "teaser",
+    ),
+    (
+        "list caption with credit belongs to its card",
+        f"{P1}\n\nRead Next\n\nA crowd gathers near the old bridge on Monday, March 11, 2024 (AP)\n"
+        "Politics\n\nBridge to close for 18 months\n",
+        "A crowd gathers",
+        "teaser",
+    ),
+    (
+        "article resumes after a list",
+        f"Most popular\n\nFlooding forces 2,000 from homes\nRail strike called off\n\n{P1}\n\n{P2}",
+        P2,
+        None,
+    ),
+    ("more from section", f"{P1}\n\n{P2}\n\nMore from Business News\n", "More from", "teaser"),
+    ("reading time", f"By Jane Doe\n2 Min Read\n\n{P1}", "2 Min Read", "furniture"),
+    ("reading time minutes", f"{P1}\n5-minute read\n", "5-minute read", "furniture"),
+    ("loading", f"{P1}\n\nLoading...\n\n{P2}", "Loading", "furniture"),
+    ("share count", f"{P1}\n1.2K Shares\n", "1.2K Shares", "furniture"),
+    ("comment count", f"{P1}\nComments (14)\n", "Comments (14)", "furniture"),
+    ("advertisement", f"{P1}\nADVERTISEMENT\n{P2}", "ADVERTISEMENT", "furniture"),
+    (
+        "copyright",
+        f"{P1}\n© 2024 Example Media Ltd. All rights reserved.\n",
+        "Example Media",
+        "furniture",
+    ),
+    ("all rights reserved", f"{P1}\n\nAll Rights Reserved\n", "All Rights", "furniture"),
+    ("app store", f"{P1}\n\nDownload on the App Store\n", "App Store", "furniture"),
+    ("image file name", f"IMG_2041.jpg\n\n{P1}", "IMG_2041.jpg", "furniture"),
+    ("untitled design", f"Untitled design (3)\n\n{P1}", "Untitled design", "furniture"),
+    ("share buttons", f"{P1}\nFacebook Twitter Email\n{P2}", "Facebook Twitter", "furniture"),
+    ("share icon letter", f"  • x\n\n{P1}", "x", "furniture"),
+    ("agency credit", f"{P1}\n\nReuters\n\n{P2}", "Reuters", "furniture"),
+    ("archive credit", f"{P1}\nCity Archive\n{P2}", "City Archive", "furniture"),
+    ("photo agency credit", f"{P1}\nAP Photo/Jane Doe\n{P2}", "AP Photo", "furniture"),
+    ("photo label credit", f"{P1}\nPhoto: Jane Doe\n{P2}", "Photo: Jane Doe", "furniture"),
+    (
+        "caption keeps its text, loses its credit",
+        f"Workers repair the bridge on the river on Monday.\u00a0 Photo: City Archive\n\n{P1}",
+        "Workers repair the bridge",
+        None,
+    ),
+    (
+        "trailing photo credit",
+        f"Workers repair the bridge on the river on Monday.\u00a0 Photo: City Archive\n\n{P1}",
+        "Photo: City Archive",
+        "furniture",
+    ),
+    ("image source credit", f"Image source, Getty Images\n{P1}", "Getty", "furniture"),
+    ("advertisement with a call", f"{P1}\nAdvertisement - scroll to continue\n", "scroll", "furniture"),
+    ("newsletter call", f"{P1}\nSign up for our daily newsletter\n{P2}", "Sign up", "furniture"),
+    (
+        "wire trailer",
+        f"{P1}\n\n(Reporting by Jane Doe in Geneva; Editing by John Roe and Ann Kay)\n",
+        "Editing",
+        "furniture",
+    ),
+    (
+        "more from outlet with a headline is one teaser line",
+        f"{P1}\n\nMore from Example Post: Floods reach the capital\n\n{P2}\n\n{P3}",
+        "Floods reach",
+        "teaser",
+    ),
+    (
+        "paragraph after a one-line teaser is content",
+        f"{P1}\n\nMore from Example Post: Floods reach the capital\n\n{P2}\n\n{P3}",
+        P2,
+        None,
+    ),
+    (
+        "prose right under a list header ends the list",
+        f"{P1}\n\nMost Read\n\n{P2}\n\nRail strike called off\n",
+        P2,
+        None,
+    ),
+    (
+        "advert word in prose is content",
+        f"Advertisement spending rose 5% last year, the survey found.\n{P1}",
+        "spending",
+        None,
+    ),
+    ("byline", f"By Jane Doe and John Roe\n\n{P1}", "Jane Doe", "byline"),
+    (
+        "date line with time and zone",
+        f"Updated: Sept. 22, 2023 at 10:43 a.m. EDT\n\n{P1}",
+        "10:43",
+        "byline",
+    ),
+    ("numeric date line", f"22/09/2023 10:43\n\n{P1}", "22/09", "byline"),
+    ("weekday date line", f"Friday, 22 September 2023\n\n{P1}", "Friday", "byline"),
+    ("byline with agency", f"By Jane Doe | Reuters\n\n{P1}", "Jane Doe", "byline"),
+    ("published date line", f"Published: 12 March 2024, 10:43 GMT\n\n{P1}", "12 March", "byline"),
+    ("updated ago", f"Updated 3 hours ago\n\n{P1}", "3 hours", "byline"),
+    ("date with time", f"  • By Staff\n  • 22 Sep 2023 10:43\n\n{P1}", "22 Sep", "byline"),
+    ("source beside byline", f"By Jane Doe\nSource: Agencies\n\n{P1}", "Agencies", "byline"),
+    ("source alone after article", f"{P1}\n\nSource: City Hall\n\n{P2}", "City Hall", "furniture"),
+    (
+        "sentence starting with By is content",
+        f"By the end of 2024, 300 buses will run.\n{P1}",
+        "By the end",
+        None,
+    ),
+    ("orphan label at the end", f"{P1}\n\n{P2}\n\nRoute 6", "Route 6", "furniture"),
+    ("lone headline is content", "Council approves budget", "Council approves budget", None),
+    ("subheading between paragraphs", f"{P1}\n\nBudget details\n\n{P2}", "Budget details", None),
+    (
+        "caption with a date is content",
+        f"Residents queue for water in Springfield on Sept. 21, after the storm (AFP)\n\n{P1}",
+        "Sept. 21",
+        None,
+    ),
+    (
+        "embedded post attribution is content",
+        f"{P1}\n\n— Jane Doe (@janedoe) March 12, 2024\n\n{P2}",
+        "March 12, 2024",
+        None,
+    ),
+    (
+        "paragraph with a colon is content",
+        f"Officials: the plan costs $2bn and starts in May.\n{P1}",
+        "Officials",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_line_kinds(text: str, needle: str, expected: str | None) -> None:
+    assert kind_of(text, needle) == expected
+
+
+def test_regions_sorted_disjoint_and_index_the_text() -> None:
+    text = f"  • Home\n  • World\n\nBREAKING\nStorm closes 40 schools\n\nBy Jane Doe\n2 Min Read\n\n{P1}\n"
+    regions = find_noise(text)
+    assert regions == sorted(regions)
+    for (_, end, _), (start, _, _) in itertools.pairwise(regions):
+        assert end <= start
+    for start, end, _ in regions:
+        assert text[start:end] == text[start:end].strip()
+        assert start < end
+
+
+def test_empty_and_blank_text() -> None:
+    assert find_noise("") == []
+    assert find_noise("\n\n  \n") == []
+
+
+def test_custom_rules_dir_overrides_lexicon(tmp_path: Path) -> None:
+    bundled = Path(__file__).resolve().parents[1] / "rules" / "lexicon" / "boilerplate.yaml"
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    data = bundled.read_text(encoding="utf-8").replace(
+        "furniture_phrases:\n", "furniture_phrases:\n  - weather widget\n"
+    )
+    (lexicon / "boilerplate.yaml").write_text(data, encoding="utf-8")
+    text = f"{P1}\nWeather widget\n{P2}"
+    assert kind_of(text, "Weather widget") is None
+    regions = find_noise(text, str(tmp_path))
+    assert [text[s:e] for s, e, _ in regions] == ["Weather widget"]
+
+
+# --- seed pages, read by path -------------------------------------------------
+
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
+
+
+def _seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _readme_surfaces() -> list[tuple[str, str]]:
+    """(file prefix, surface) rows of the seed README's claim and time tables."""
+    rows = []
+    for line in (SEEDS / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) < 2 or not re.fullmatch(r"\d{3}(?:, \d{3})*", cells[0]):
+            continue
+        surface = re.sub(r"\s*\(.*\)$", "", cells[1])
+        for prefix in cells[0].split(", "):
+            rows.append((prefix, surface))
+    return rows
+
+
+def _covered(regions: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for region_start, region_end, kind in regions:
+        if region_start < end and start < region_end:
+            return kind
+    return None
+
+
+@needs_seeds
+def test_seed_surfaces_survive() -> None:
+    """Every claim and time expression of the README tables has an occurrence outside noise,
+    except the byline date of 003, which must be in a byline region."""
+    rows = _readme_surfaces()
+    assert len(rows) > 30
+    for prefix, surface in rows:
+        text = _seed(prefix)
+        regions = find_noise(text)
+        starts = [m.start() for m in re.finditer(re.escape(surface), text)]
+        assert starts, (prefix, surface)
+        kinds = {_covered(regions, start, start + len(surface)) for start in starts}
+        if re.fullmatch(r"\d{1,2} \w{3} \d{4} \d{2}:\d{2}", surface):
+            assert kinds == {"byline"}, (prefix, surface)
+        else:
+            assert None in kinds, (prefix, surface, kinds)
+
+
+@needs_seeds
+def test_seed_listed_noise_is_covered() -> None:
+    """The phrases the README lists as noise ("2 Min Read", "In Five", ...) are covered
+    wherever they occur (lower-case ones, like an ordinal, are claims questions, not noise)."""
+    readme = (SEEDS / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("Not claims") :].split("\n\n")[0]
+    phrases = [p for p in re.findall(r'"([^"]+)"', paragraph) if p[0].isupper() or p[0].isdigit()]
+    assert len(phrases) >= 5
+    seen = 0
+    for path in sorted(SEEDS.glob("0*.txt")):
+        text = path.read_text(encoding="utf-8")
+        regions = find_noise(text)
+        for phrase in phrases:
+            for found in re.finditer(re.escape(phrase), text):
+                seen += 1
+                assert _covered(regions, found.start(), found.end()), (path.name, phrase)
+    assert seen >= len(phrases)
+
+
+@needs_seeds
+def test_seed_003_page_structure() -> None:
+    text = _seed("003")
+    regions = find_noise(text)
+    kinds = {kind for _, _, kind in regions}
+    assert {"menu", "ticker", "teaser", "furniture", "byline"} <= kinds
+    # Dates of other stories (their own months and years) never leave teaser/ticker regions.
+    for found in re.finditer(r"\b\d{1,2} \w{3} (?:2024|2025)\b|\b\w{3}\. \d{1,2}, 2025\b", text):
+        assert _covered(regions, found.start(), found.end()) in ("teaser", "ticker"), found.group()
+    # Everything from the first list header to the end of the page is noise.
+    start = text.index("\nMost Read\n") + 1
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        if line.group().strip():
+            assert _covered(regions, start + line.start(), start + line.end()), line.group()
+
+
+@needs_seeds
+def test_seed_003_keeps_the_article_of_000() -> None:
+    """Every line of the clean copy (000) that appears in the full page (003) is outside
+    noise there, except the "Read more:" teaser lines."""
+    clean, page = _seed("000"), _seed("003")
+    regions = find_noise(page)
+    checked = 0
+    for line in clean.splitlines():
+        line = line.strip()
+        position = page.find(line) if line else -1
+        if position == -1:
+            continue
+        checked += 1
+        kind = _covered(regions, position, position + len(line))
+        if line.lower().startswith("read more:"):
+            assert kind == "teaser", line
+        else:
+            assert kind is None, (kind, line)
+    assert checked >= 15
+    assert [kind for s, e, kind in find_noise(clean)] == ["teaser", "teaser"]
+
+
+@needs_seeds
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_seed_article_paragraphs_survive(prefix: str) -> None:
+    """Long lines ending in a full stop or quote (article paragraphs) before the first
+    list of other stories are never noise."""
+    text = _seed(prefix)
+    regions = find_noise(text)
+    list_header = re.search(r"\n(?:You may also like|More from [^\n]+|Most popular)\n?", text)
+    limit = list_header.start() if list_header else len(text)
+    for line in re.finditer(r"[^\n]+", text[:limit]):
+        body = line.group().strip()
+        if len(body.split()) >= 12 and body[-1] in '.”"':
+            assert _covered(regions, line.start(), line.end()) in (None, "furniture"), body[:60]
+            if _covered(regions, line.start(), line.end()) == "furniture":
+                # Only a trailing credit may be cut from a paragraph line.
+                start = next(s for s, e, k in regions if s < line.end() and line.start() < e)
+                assert start > line.start() + len(body) // 2
