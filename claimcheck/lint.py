@@ -337,7 +337,7 @@ def lint(
     shown.extend(finding for finding in findings if finding.article_id not in drafts)
 
     articles = {draft.article.id: draft.article for draft in drafts.values()}
-    shown = locate_findings(shown, articles)
+    shown = [with_end(finding, drafts) for finding in locate_findings(shown, articles)]
     threshold = SEVERITY_RANK[config.min_level]
     shown = [finding for finding in shown if SEVERITY_RANK[finding.severity] >= threshold]
     shown.sort(key=lambda f: (f.path or "", f.line or 0, f.column or 0, f.code))
@@ -374,6 +374,17 @@ def with_offset(finding: Finding, draft: Draft) -> Finding:
     if not 1 <= line <= index.line_count:
         return finding
     return finding.model_copy(update={"start": index.offset(line, finding.column or 1)})
+
+
+def with_end(finding: Finding, drafts: dict[str, Draft]) -> Finding:
+    """End line and column from the end offset, for editors and annotations that underline."""
+    draft = drafts.get(finding.article_id or "")
+    if draft is None or finding.end is None or finding.end_line is not None:
+        return finding
+    end_line, end_column = LineIndex(draft.article.text).position(finding.end)
+    return finding.model_copy(
+        update={"end_line": end_line + draft.article.body_line - 1, "end_column": end_column}
+    )
 
 
 def unmask_claim(claim: Claim, draft: Draft) -> Claim:

@@ -196,6 +196,7 @@ def test_mismatch_fails_with_position_and_fix(tmp_path: Path, capsys: pytest.Cap
     _, out, _ = run_lint(tmp_path, MISMATCH, "--format", "json", capsys=capsys)
     (finding,) = [f for f in json.loads(out)["findings"] if f["rule"] == "relative-date-mismatch"]
     assert finding["fix"]["replacement"] == "Thursday"
+    assert (finding["end_line"], finding["end_column"]) == (7, 38)
 
 
 @needs_mismatch
