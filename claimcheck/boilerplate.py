@@ -11,7 +11,8 @@ claim is taken from them; offsets keep indexing the original text. Kinds:
 - `teaser`: promotions of other stories ("Read more: ...", "Most Read" lists) with
   the headlines, labels, dates, captions and summaries that belong to them;
 - `furniture`: reading times, "Loading...", counters, share buttons, photo credits,
-  copyright lines, app-store links, image file names, orphan labels at the end;
+  copyright lines, app-store links, image file names, orphan labels at the end, and
+  the second copy of a content line printed twice (a repeated caption);
 - `byline`: "By Jane Doe", "Source: Agencies", a date/time line. Not claims, but the
   dateline finder may read a publication date there (never from teasers or tickers).
 
@@ -56,6 +57,9 @@ HEADER_CLASSES = frozenset({INLINE_HEADER, LIST_HEADER})
 # Lines that belong to a teaser card without being its headline.
 CARD_NOISE_CLASSES = frozenset({FURNITURE, CREDIT, SHARE, DATE, SOURCE, MENU_LINE, TEASER_LINE})
 
+# Lines that end a teaser list without belonging to it (the page footer).
+TRAILING_CLASSES = frozenset({BLANK, FURNITURE, CREDIT, SHARE, SOURCE, MENU_LINE})
+
 # Line shapes that do not depend on the lexicon.
 PROSE_END_RE = re.compile(r"[.,;:][\"'”’)\]]*$")
 STANDALONE_NUMBER_RE = re.compile(r"(?<![\w.,-])\d[\d,.]*(?![\w])")
@@ -77,7 +81,8 @@ YEAR_PATTERN = r"(?:19|20)\d{2}"
 TIME_PATTERN = r"(?:\d{1,2}(?:[:.]\d{2}){1,2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
 ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 NUMERIC_DATE_PATTERN = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"
+OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"  # after a zone name: "GMT+3"
+NUMERIC_OFFSET_PATTERN = r"[+-]\d{2}:?\d{2}"  # alone: "+0300"
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +105,7 @@ class Markers:
     credit_max_words: int
     caption_credit_max_words: int
     tail_max_words: int
+    duplicate_min_words: int
     ticker_max_lines: int
     short_line_max_chars: int
     bullet_re: re.Pattern[str]
@@ -161,14 +167,15 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         rf"|{DAY_PATTERN}\s+{months}\.?"
         rf"|{ISO_DATE_PATTERN}|{NUMERIC_DATE_PATTERN})"
     )
-    time = rf"{TIME_PATTERN}(?:\s*\(?{zones}{OFFSET_PATTERN}\)?)?"
+    time = rf"{TIME_PATTERN}(?:\s*(?:\(?{zones}{OFFSET_PATTERN}\)?|{NUMERIC_OFFSET_PATTERN}))?"
     stamp = (
-        rf"(?:{date}(?:\s*(?:,|at|-|–|\||/)?\s*{time})?"
-        rf"|{time}(?:\s*(?:,|on|-|–|\|)?\s*{date})?"
-        rf"|\d{{1,3}}\s*{units}\s+ago|yesterday|today|just now)"
+        rf"(?:{date}(?:\s*(?:,|at|-|–|\||/|·)?\s*{time})?"
+        rf"|{time}(?:\s*(?:,|on|-|–|\||·)?\s*{date})?"
+        rf"|(?:\d{{1,3}}|an?|one)\s*{units}\s+ago|yesterday|today|just now)"
     )
     prefix = rf"(?:{_alternation(_words(data, 'dateline_prefixes'))}\s*[:\-–]?\s*)?"
-    date_line = rf"{prefix}{stamp}(?:\s*[|,;–-]\s*{prefix}{stamp})?\.?"
+    # Scraped pages glue the parts: "September 22, 20235:51 PM GMT+3Updated a year ago".
+    date_line = rf"{prefix}{stamp}(?:\s*[|,;–·-]?\s*{prefix}{stamp})?\.?"
     credit_labels = _words(data, "credit_labels")
     labels = sorted(
         {label.capitalize() for label in credit_labels} | {label.upper() for label in credit_labels},
@@ -193,6 +200,7 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         credit_max_words=_limit(limits, "credit_max_words"),
         caption_credit_max_words=_limit(limits, "caption_credit_max_words"),
         tail_max_words=_limit(limits, "tail_max_words"),
+        duplicate_min_words=_limit(limits, "duplicate_min_words"),
         ticker_max_lines=_limit(limits, "ticker_max_lines"),
         short_line_max_chars=_limit(limits, "short_line_max_chars"),
         bullet_re=re.compile(rf"[\s{re.escape(bullets)}]+(?=\S)"),
@@ -310,7 +318,7 @@ def _classify(line: Line, markers: Markers) -> str:
         return TEASER_LINE
     prose_end = PROSE_END_RE.search(body) is not None
     if len(body) <= markers.short_line_max_chars:
-        key = body.lower().rstrip(" :»>›…").strip()
+        key = body.lower().rstrip(" :»>›…!").strip()
         if not line.bulleted and key in markers.ticker_headers:
             return TICKER_HEADER
         if key in markers.list_headers:
@@ -322,7 +330,7 @@ def _classify(line: Line, markers: Markers) -> str:
         has_digit = HAS_DIGIT_RE.search(body) is not None
         if (
             words <= DATE_LINE_MAX_WORDS
-            and (has_digit or words <= 2)
+            and (has_digit or words <= 4)  # "yesterday", "Updated a year ago"
             and markers.date_line_re.fullmatch(body)
         ):
             return DATE
@@ -466,6 +474,9 @@ def _mark_teasers(lines: list[Line]) -> None:
         if line.kind is None and line.cls in HEADER_CLASSES:
             if line.cls == LIST_HEADER:
                 last = _list_teaser_end(lines, index)
+                # Page furniture after the last card (the footer) keeps its own kind.
+                while last > index and lines[last].cls in TRAILING_CLASSES:
+                    last -= 1
             else:
                 last = _inline_teaser_end(lines, index)
             for member in lines[index : last + 1]:
@@ -508,6 +519,7 @@ def _menu_candidate(line: Line, markers: Markers) -> bool:
         and line.cls in (SHORT, HEADLINE)
         and line.words <= markers.menu_item_max_words
         and not STANDALONE_NUMBER_RE.search(line.body)
+        and _title_like(line.body, markers)
     )
 
 
@@ -517,7 +529,20 @@ def _link_like(line: Line, markers: Markers) -> bool:
         and not line.bulleted
         and line.cls == SHORT
         and line.words <= markers.menu_link_max_words
+        and _title_like(line.body, markers)
     )
+
+
+def _title_like(body: str, markers: Markers) -> bool:
+    """A link or tag ("US & Canada", "Cost of living", "x"), not a phrase of prose: at most
+    one lower-case word besides connectors ("Schools closed for two weeks" has three)."""
+    lower = 0
+    for word in body.split():
+        if word[0].islower() and word not in markers.connectors:
+            lower += 1
+            if lower > 1:
+                return False
+    return True
 
 
 def _mark_menus(lines: list[Line], markers: Markers) -> None:
@@ -558,7 +583,8 @@ def _mark_menus(lines: list[Line], markers: Markers) -> None:
                 above -= 1
             for member in chosen:
                 lines[member].kind = "menu"
-        index = scan if members else index + 1
+        # Lines up to `scan` were members or furniture: no run can start among them.
+        index = max(scan, index + 1)
 
 
 def _mark_link_runs(lines: list[Line], markers: Markers) -> None:
@@ -590,6 +616,20 @@ def _mark_tail(lines: list[Line], markers: Markers) -> None:
         return
 
 
+def _mark_duplicates(lines: list[Line], markers: Markers) -> None:
+    """A content line that repeats an earlier content line word for word (a caption printed
+    twice, a pull quote) adds nothing: the copy is furniture, so its figures count once."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.kind is not None or line.words < markers.duplicate_min_words:
+            continue
+        key = " ".join(line.body.split())
+        if key in seen:
+            line.kind = "furniture"
+        else:
+            seen.add(key)
+
+
 def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     """Sorted, non-overlapping (start, end, kind) regions of page furniture in `text`."""
     markers = load_markers(rules_dir)
@@ -612,6 +652,7 @@ def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     _mark_menus(lines, markers)
     _mark_link_runs(lines, markers)
     _mark_tail(lines, markers)
+    _mark_duplicates(lines, markers)
     regions: list[Region] = []
     open_kind: str | None = None  # kind of the region a following line may extend
     for line in lines:

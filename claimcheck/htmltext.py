@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -57,6 +58,22 @@ META_PUBLISHED_XPATH = (
     " | //time[@itemprop='datePublished' or @pubdate]/@datetime"
 )
 JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
+JSON_LD_MAX_DEPTH = 8
+# schema.org types of the page's own story (other objects may be related stories).
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "WebPage",
+    }
+)
 ISO_DATETIME_RE = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2})"
     r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?\s*$"
@@ -162,15 +179,24 @@ def _decode(data: bytes, encoding: str, path: str, why: str) -> str:
 
 
 def _published_from_markup(tree: HtmlElement) -> tuple[date | datetime | None, str | None]:
-    """The publication time from JSON-LD `datePublished`, then meta tags and <time>."""
+    """The publication time from JSON-LD `datePublished` (of the page's article object
+    first: a page may also list other stories with their own dates), then meta tags and
+    <time>."""
+    fallback: date | datetime | None = None
     for script in tree.xpath(JSON_LD_XPATH):
         try:
             data = json.loads(script)
         except ValueError:
             continue
-        value = _parse_date(_find_key(data, "datePublished"))
-        if value is not None:
-            return value, "json-ld"
+        for is_article, stated in _dates_published(data):
+            parsed = _parse_date(stated)
+            if parsed is None:
+                continue
+            if is_article:
+                return parsed, "json-ld"
+            fallback = fallback or parsed
+    if fallback is not None:
+        return fallback, "json-ld"
     for content in tree.xpath(META_PUBLISHED_XPATH):
         value = _parse_date(str(content))
         if value is not None:
@@ -178,24 +204,23 @@ def _published_from_markup(tree: HtmlElement) -> tuple[date | datetime | None, s
     return None, None
 
 
-def _find_key(data: Any, key: str, depth: int = 0) -> str | None:
-    """The first string value of `key` in nested JSON (JSON-LD nests it in @graph lists)."""
-    if depth > 6:
-        return None
+def _dates_published(data: Any, depth: int = 0) -> Iterator[tuple[bool, str]]:
+    """(is the object an article, datePublished) of every object in nested JSON-LD."""
+    if depth > JSON_LD_MAX_DEPTH:
+        return
     if isinstance(data, dict):
-        value = data.get(key)
+        value = data.get("datePublished")
         if isinstance(value, str):
-            return value
+            kinds = data.get("@type")
+            names = kinds if isinstance(kinds, list) else [kinds]
+            yield any(isinstance(n, str) and n in ARTICLE_TYPES for n in names), value
         children: Any = data.values()
     elif isinstance(data, list):
         children = data
     else:
-        return None
+        return
     for child in children:
-        found = _find_key(child, key, depth + 1)
-        if found is not None:
-            return found
-    return None
+        yield from _dates_published(child, depth + 1)
 
 
 def _parse_date(value: str | None) -> date | datetime | None:

@@ -59,7 +59,7 @@ def process_article(article: Article, options: Options) -> ArticleResult:
     noise = find_noise(article.text, options.rules_dir) if options.boilerplate else []
     article = resolve_publication(article, noise, options)
     article = article.model_copy(update={"noise": noise})
-    sentences = split_sentences(article.text, noise)
+    sentences = split_sentences(article.text, noise, options.rules_dir)
     claims = extract_claims(article, sentences, article.reference_date, options.rules_dir)
     return ArticleResult(article, claims)
 

@@ -36,7 +36,7 @@ CLOSERS = "\"'”’»)]"
 OPENERS = "\"'“‘«(["
 CANDIDATE_RE = re.compile(r"[.!?…][.!?…\"'”’»)\]]*(?=\s)")  # one class first: fast scan
 # The word after a candidate boundary, past whitespace and opening quotes.
-NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*([\w$£€]*)")
+NEXT_WORD_RE = re.compile(r"\s+[\"'“‘«(\[]*\s?([\w$£€]*)")  # '“ The' occurs in scraped text
 FOLLOWING_WORDS_RE = re.compile(r"[\s,]+(\w+)")
 ATTRIBUTION_WINDOW = 4  # words after a closing quote in which "said" marks the attribution
 
@@ -174,11 +174,11 @@ def _is_boundary(
     if marks[-1] in "?!":
         return True
     lowered = word.lower()
-    if marks.endswith(("…", "..")):
+    if marks.endswith(("…", "..")) and not marks.endswith("...."):  # "...." ends a sentence
         return lowered in lexicon.starters  # an ellipsis inside a sentence is common
     dot = found.start() + len(marks) - 1
     space = text.rfind(" ", segment_start, dot)
-    token = text[max(space + 1, segment_start) : dot].lstrip(OPENERS).lower()
+    token = text[max(space + 1, segment_start) : dot].lstrip(OPENERS).rstrip(".").lower()
     if not token:
         return True
     if token in lexicon.titles:
@@ -252,35 +252,50 @@ def _split_segment(text: str, start: int, end: int, lexicon: Lexicon, result: li
     if start >= end:
         return
     quoted, blocking = _quotations(text, start, end)
+    if len(blocking) > 1:
+        blocking = _outermost(blocking)
+    # Candidates, sentences and spans all run left to right: one pointer each keeps this linear.
+    block = 0
+    first_quote = 0
     sentence_start = start
     for found in CANDIDATE_RE.finditer(text, start, end):
         mark = found.start()
         closes_quote = False
-        inside = False
-        for quote_start, quote_end in blocking:
-            if quote_start < mark < quote_end:
-                if found.end() >= quote_end:
-                    closes_quote = True
-                else:
-                    inside = True
-                break
-        if inside or not _is_boundary(text, start, found, closes_quote, lexicon):
+        while block < len(blocking) and blocking[block][1] <= mark:
+            block += 1
+        if block < len(blocking) and blocking[block][0] < mark:
+            if found.end() < blocking[block][1]:
+                continue  # inside a quotation
+            closes_quote = True
+        if not _is_boundary(text, start, found, closes_quote, lexicon):
             continue
-        _emit(text, sentence_start, found.end(), quoted, result)
+        first_quote = _emit(text, sentence_start, found.end(), quoted, first_quote, result)
         sentence_start = found.end()
-    _emit(text, sentence_start, end, quoted, result)
+    _emit(text, sentence_start, end, quoted, first_quote, result)
 
 
-def _emit(text: str, start: int, end: int, quoted: list[tuple[int, int]], result: list[Sentence]) -> None:
+def _emit(
+    text: str,
+    start: int,
+    end: int,
+    quoted: list[tuple[int, int]],
+    first_quote: int,
+    result: list[Sentence],
+) -> int:
+    """Append the sentence text[start:end] (trimmed) with its quotation spans; return the
+    index of the first quotation that may reach into a later sentence."""
     start, end = _trim(text, start, end)
     if start >= end:
-        return
-    inside = tuple(
-        (max(quote_start, start), min(quote_end, end))
-        for quote_start, quote_end in quoted
-        if quote_start < end and start < quote_end
-    )
-    result.append(Sentence(start, end, inside))
+        return first_quote
+    while first_quote < len(quoted) and quoted[first_quote][1] <= start:
+        first_quote += 1
+    inside = []
+    index = first_quote
+    while index < len(quoted) and quoted[index][0] < end:
+        inside.append((max(quoted[index][0], start), min(quoted[index][1], end)))
+        index += 1
+    result.append(Sentence(start, end, tuple(inside)))
+    return first_quote
 
 
 def split_sentences(
@@ -291,14 +306,27 @@ def split_sentences(
     """Sentences of `text` outside the noise regions, in order, with their quotations."""
     lexicon = load_sentence_lexicon(rules_dir)
     regions = sorted(noise)
+    count = len(regions)
+    # Regions from find_noise are disjoint: a pointer finds the next one. Overlapping
+    # regions from elsewhere take the general path (_segments).
+    disjoint = all(regions[i][1] <= regions[i + 1][0] for i in range(count - 1))
     result: list[Sentence] = []
+    region = 0
     position = 0
     length = len(text)
+    find = text.find
     while position <= length:
-        newline = text.find("\n", position)
+        newline = find("\n", position)
         if newline == -1:
             newline = length
         if newline > position:
+            if disjoint:
+                while region < count and regions[region][1] <= position:
+                    region += 1
+                if region == count or regions[region][0] >= newline:
+                    _split_segment(text, position, newline, lexicon, result)
+                    position = newline + 1
+                    continue
             for part_start, part_end in _segments(text, position, newline, regions):
                 _split_segment(text, part_start, part_end, lexicon, result)
         position = newline + 1

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.boilerplate import find_noise
+from claimcheck.errors import RuleFileError
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
@@ -59,6 +60,18 @@ CASES = [
         f"{P1}\n\n• 300 people were moved from the valley.\n• 12 homes destroyed\n",
         "12 homes destroyed",
         None,
+    ),
+    (
+        "bulleted facts in words are content",
+        f"{P1}\n\n• Schools closed for two weeks\n• Roads cut off in the north\n\n{P2}",
+        "two weeks",
+        None,
+    ),
+    (
+        "sentence-case menu entries",
+        f"  • Cost of living\n  • Climate change\n  • World news\n\n{P1}",
+        "Climate change",
+        "menu",
     ),
     ("single bullet is content", f"{P1}\n\n• Vote postponed\n\n{P2}", "Vote postponed", None),
     (
@@ -133,6 +146,22 @@ CASES = [
         P2,
         None,
     ),
+    (
+        "numbered list of stories inside the article",
+        f"{P1}\n\nKeep reading\nlist of 3 items\nlist 1 of 3\nRail strike called off\n"
+        f"list 2 of 3\nBridge to close for 18 months\nend of list\n\n{P2}\n\n{P3}",
+        "Bridge to close",
+        "teaser",
+    ),
+    (
+        "article resumes after a numbered list",
+        f"{P1}\n\nKeep reading\nlist of 3 items\nlist 1 of 3\nRail strike called off\n"
+        f"list 2 of 3\nBridge to close for 18 months\nend of list\n\n{P2}\n\n{P3}",
+        P2,
+        None,
+    ),
+    ("separator rule", f"{P1}\n___\n{P2}", "___", "furniture"),
+    ("link copied", f"{P1}\nLink Copied!\n{P2}", "Link Copied", "furniture"),
     ("more from section", f"{P1}\n\n{P2}\n\nMore from Business News\n", "More from", "teaser"),
     ("reading time", f"By Jane Doe\n2 Min Read\n\n{P1}", "2 Min Read", "furniture"),
     ("reading time minutes", f"{P1}\n5-minute read\n", "5-minute read", "furniture"),
@@ -208,6 +237,17 @@ CASES = [
         "10:43",
         "byline",
     ),
+    (
+        "glued date, time, zone and update",
+        f"By Jane Doe\nMarch 12, 20245:51 PM GMT+3Updated a year ago\n\n{P1}",
+        "PM GMT",
+        "byline",
+    ),
+    ("last modified on", f"{P1}\nLast modified on Tue 12 Mar 2024 11.02 GMT\n{P2}", "Last", "byline"),
+    ("numeric offset", f"Posted: Tue, 12 Mar 2024 10:43:00 +0300\n\n{P1}", "+0300", "byline"),
+    ("middle dot separator", f"12 March 2024 · 10:43\n\n{P1}", "10:43", "byline"),
+    ("month and year alone are not a byline", f"{P1}\n\nMarch 2024\n\n{P2}", "March 2024", None),
+    ("save button", f"{P1}\nSave\n{P2}", "Save", "furniture"),
     ("numeric date line", f"22/09/2023 10:43\n\n{P1}", "22/09", "byline"),
     ("weekday date line", f"Friday, 22 September 2023\n\n{P1}", "Friday", "byline"),
     ("byline with agency", f"By Jane Doe | Reuters\n\n{P1}", "Jane Doe", "byline"),
@@ -223,6 +263,21 @@ CASES = [
         None,
     ),
     ("orphan label at the end", f"{P1}\n\n{P2}\n\nRoute 6", "Route 6", "furniture"),
+    (
+        "second copy of a caption",
+        f"Crews cleared the road near the old mill on Monday.\n\n{P1}\n\n"
+        "Crews cleared the road near the old mill  on Monday.\n\n{P2}",
+        "mill  on",
+        "furniture",
+    ),
+    (
+        "first copy of a caption stays",
+        f"Crews cleared the road near the old mill on Monday.\n\n{P1}\n\n"
+        "Crews cleared the road near the old mill  on Monday.\n\n{P2}",
+        "mill on",
+        None,
+    ),
+    ("short repeated lines are not copies", f"Budget details\n{P1}\nBudget details\n{P2}", P2, None),
     ("lone headline is content", "Council approves budget", "Council approves budget", None),
     ("subheading between paragraphs", f"{P1}\n\nBudget details\n\n{P2}", "Budget details", None),
     (
@@ -403,3 +458,96 @@ def test_seed_article_paragraphs_survive(prefix: str) -> None:
                 # Only a trailing credit may be cut from a paragraph line.
                 start = next(s for s, e, k in regions if s < line.end() and line.start() < e)
                 assert start > line.start() + len(body) // 2
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("  menu_min_items: 2 ", "  menu_min_items: two ", "limits.menu_min_items"),
+        ("ticker_headers:\n", "ticker_headers: breaking\nunused_headers:\n", "ticker_headers"),
+    ],
+    ids=["limit not a number", "list not a list"],
+)
+def test_bad_lexicon_names_the_key(tmp_path: Path, old: str, new: str, key: str) -> None:
+    bundled = Path(__file__).resolve().parents[1] / "rules" / "lexicon" / "boilerplate.yaml"
+    text = bundled.read_text(encoding="utf-8")
+    assert old in text
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "boilerplate.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        find_noise(P1, str(tmp_path))
+    assert caught.value.key == key
+
+
+# A whole scraped page written for this test: each line is tagged with what it is.
+# "=" marks article content (never noise); other tags name the expected kind.
+PAGE = """\
+menu|  • Home
+menu|  • World
+menu|    • Europe
+menu|    • Africa
+menu|Sport
+menu|  • Football
+menu|  • Tennis
+furniture|  • Search
+|
+ticker|BREAKING
+ticker|Port strike enters its 9th day as talks stall
+ticker|Two injured in tram collision downtown
+|
+=|River towns brace for record flood crest
+|
+byline|By Maria Lind
+byline|Published: 14 April 2024, 08:15 BST
+furniture|4 min read
+|
+=|Crews began evacuating 3,400 residents on Sunday, as the river rose 2.1 metres above its usual level.
+|
+furniture|Photo: Lower Valley Archive
+=|Volunteers stack sandbags near the old mill in Brenford on April 13 (AFP)
+|
+=|"We have never seen the water this high. Please leave," the governor, Tomas Weil, said on Saturday.
+|
+teaser|Read more: Why spring floods are getting worse
+|
+=|Rescue teams
+|
+=|About 40 boats and two helicopters were on standby, and 12 schools had become shelters.
+|
+=|Forecasters expect the crest to pass Brenford by Tuesday morning.
+|
+menu|  • Floods
+menu|  • Brenford
+menu|  • Weather
+|
+teaser|Related stories
+|
+teaser|Dam operators release water ahead of storm
+teaser|  • Europe
+teaser|  • 2 Apr 2024
+teaser|Farmers count the cost of a wet winter
+teaser|
+teaser|Losses could reach 14 million euros, the farmers' union said on Friday.
+|
+furniture|© 2024 Valley Times. All rights reserved.
+furniture|  • Privacy Policy
+furniture|  • Cookie Policy
+"""
+
+
+def test_whole_page() -> None:
+    tagged = [line.split("|", 1) for line in PAGE.splitlines()]
+    text = "\n".join(body for _, body in tagged)
+    regions = find_noise(text)
+    position = 0
+    for tag, body in tagged:
+        start, end = position, position + len(body)
+        position = end + 1
+        if not body.strip():
+            continue
+        kind = _covered(regions, start, end)
+        if tag == "=":
+            assert kind is None, body
+        else:
+            assert kind == tag, (tag, kind, body)

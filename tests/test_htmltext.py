@@ -80,6 +80,16 @@ def test_json_ld_date_published_keeps_time_and_offset(full_page: object) -> None
     assert full_page.published_from == "json-ld"  # type: ignore[attr-defined]
 
 
+def test_json_ld_prefers_the_article_over_listed_stories() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "ItemList", "itemListElement": '
+        '[{"@type": "ListItem", "item": {"@type": "Thing", "datePublished": "2020-01-01"}}]},'
+        ' {"@type": "NewsArticle", "datePublished": "2024-03-12"}]}</script>'
+    )
+    document = extract_html(page(head).encode(), "list.html")
+    assert document.published == date(2024, 3, 12)
+
+
 def test_meta_published_time() -> None:
     head = '<meta property="article:published_time" content="2023-09-22T07:43:00Z">'
     document = extract_html(page(head).encode(), "meta.html")

@@ -54,6 +54,41 @@ CASES = [
         ["The blast happened at 6 a.m.", "Police closed the road."],
     ),
     (
+        "initials ending a sentence before a starter",
+        "He was born in Washington, D.C. He moved to Ohio in 1990.",
+        ["He was born in Washington, D.C.", "He moved to Ohio in 1990."],
+    ),
+    (
+        "month abbreviation with a year and a time zone",
+        "It began in Jan. 2020 at 3 p.m. ET on a Friday.",
+        ["It began in Jan. 2020 at 3 p.m. ET on a Friday."],
+    ),
+    (
+        "date at the end of a sentence",
+        "The vote is set for Oct. 3. Officials expect 40,000 voters.",
+        ["The vote is set for Oct. 3.", "Officials expect 40,000 voters."],
+    ),
+    (
+        "quotation then a new sentence with a capital",
+        '"Not me!" The crowd laughed.',
+        ['"Not me!"', "The crowd laughed."],
+    ),
+    (
+        "space after an opening quotation",
+        'He left, she said. " We will miss him.',
+        ["He left, she said.", '" We will miss him.'],
+    ),
+    (
+        "four dots end a sentence",
+        "Nobody answered.... People went home.",
+        ["Nobody answered....", "People went home."],
+    ),
+    (
+        "constable is a title",
+        "Police Const. Tim Moore said 12 cars were hit.",
+        ["Police Const. Tim Moore said 12 cars were hit."],
+    ),
+    (
         "titles",
         "Mr. Aliyev met Dr. Ruiz and Gen. Park.",
         ["Mr. Aliyev met Dr. Ruiz and Gen. Park."],

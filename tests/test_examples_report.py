@@ -1,0 +1,34 @@
+"""The sample report of examples/ kept in reports/ must match what the code prints.
+
+Regenerate deliberately with CLAIMCHECK_UPDATE_GOLDEN=1 after a reviewed change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = {"markdown": REPO / "reports" / "examples.md", "json": REPO / "reports" / "examples.json"}
+
+
+@pytest.mark.parametrize("fmt", sorted(SAMPLES))
+def test_sample_report_is_current(
+    fmt: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    code = main(["check", "examples", "--format", fmt])
+    rendered = capsys.readouterr().out
+    assert code == 1, "the examples plant a conflict and a date mismatch: check must fail on them"
+    sample = SAMPLES[fmt]
+    if os.environ.get("CLAIMCHECK_UPDATE_GOLDEN"):
+        sample.write_text(rendered, encoding="utf-8")
+    assert sample.is_file(), f"missing {sample}; run with CLAIMCHECK_UPDATE_GOLDEN=1"
+    assert rendered == sample.read_text(encoding="utf-8"), (
+        f"{sample.relative_to(REPO)} is stale: regenerate with "
+        f"`claimcheck check examples --format {fmt} -o {sample.relative_to(REPO)}`"
+    )
