@@ -134,7 +134,7 @@ def analyse(
         else article
         for article in articles
     ]
-    stories = cluster_stories(articles)
+    stories = cluster_stories(articles, options.rules_dir)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
     groups = build_groups(articles, claims, stories, rules)

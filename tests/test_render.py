@@ -715,7 +715,10 @@ def test_markdown_escape(raw: str, expected: str) -> None:
         ),
         pytest.param(2e6, 9.5e5, 2.5e6, None, None, "2 million (950,000–2.5 million)", id="mixed-scale"),
         pytest.param(None, None, None, None, "2024-05-01", "2024-05-01", id="date"),
-        pytest.param(86400, 86400, 86400, "second", "P1D", "86,400 second [P1D]", id="duration"),
+        pytest.param(86400, 86400, 86400, "second", "P1D", "1 day [P1D]", id="duration"),
+        pytest.param(1814400, 1814400, 1814400, "second", None, "3 weeks", id="duration-weeks"),
+        pytest.param(5400, 3600, 7200, "second", None, "1.5 hours (1–2)", id="duration-range"),
+        pytest.param(45, 45, 45, "second", None, "45 seconds", id="duration-seconds"),
     ],
 )
 def test_format_value(

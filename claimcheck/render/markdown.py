@@ -151,12 +151,44 @@ def with_unit(number: str, unit: str | None) -> str:
     return f"{number} {unit}"
 
 
+DURATION_SCALES = (
+    (31_557_600.0, "year"),
+    (2_629_800.0, "month"),
+    (604_800.0, "week"),
+    (86_400.0, "day"),
+    (3_600.0, "hour"),
+    (60.0, "minute"),
+)
+"""Seconds in a calendar unit (a year of 365.25 days), to show durations kept in seconds."""
+
+
+def readable_duration(
+    value: float | None, low: float | None, high: float | None
+) -> tuple[float | None, float | None, float | None, str]:
+    """Durations are compared in seconds; readers want '3 weeks', not '1,814,400 second'."""
+    anchor = value if value is not None else low
+    if anchor is None or not math.isfinite(anchor):
+        return value, low, high, "second"
+    for scale, name in DURATION_SCALES:
+        amount = anchor / scale
+        if amount >= 1 and abs(round(amount, 2) - amount) < 1e-9:
+            unit = name if amount == 1 else name + "s"
+
+            def scaled(number: float | None, scale: float = scale) -> float | None:
+                return None if number is None or not math.isfinite(number) else number / scale
+
+            return scaled(value), scaled(low), scaled(high), unit
+    return value, low, high, "seconds"
+
+
 def format_value(
     value: float | None, low: float | None, high: float | None, unit: str | None, timex: str | None
 ) -> str:
     """'6,000 soldier (≥ 6,000)', '$2.3 billion', '2023-09-22'; plain text, not escaped."""
     if value is None and low is None and high is None:
         return timex or "?"
+    if unit == "second":
+        value, low, high, unit = readable_duration(value, low, high)
     shown = with_unit(format_number(value if value is not None else (low or high or 0.0)), unit)
     unbounded_high = high is None or math.isinf(high)
     unbounded_low = low is None or math.isinf(low)
