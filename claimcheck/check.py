@@ -24,13 +24,13 @@ CHECKS: dict[str, str] = {
     "relative-date-unanchored": "claimcheck.checks_temporal:check_relative_date_unanchored",
     "relative-date-ambiguous": "claimcheck.checks_temporal:check_relative_date_ambiguous",
     "relative-date-mismatch": "claimcheck.checks_temporal:check_relative_date_mismatch",
+    "house-style-dates": "claimcheck.checks_style:check_house_style_dates",
 }
 """Check name -> "module:function". input-error findings come from ingestion itself."""
 
 PRODUCED_ELSEWHERE = {
     "input-error": "reported while reading inputs",
     "unused-suppression": "reported by `claimcheck lint`",
-    "house-style-dates": "reported by `claimcheck lint` when enabled in config",
 }
 
 

@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "jsonl"), default="json")
 
     lint = commands.add_parser("lint", help="pre-publish check of Markdown or text drafts")
-    lint.add_argument("paths", nargs="+", metavar="FILE")
+    lint.add_argument(
+        "paths", nargs="+", metavar="FILE", help="Markdown or text drafts (a folder: its .md/.markdown/.txt)"
+    )
     _add_common(lint, manifest=False)
     lint.add_argument(
         "--against",
@@ -158,17 +160,20 @@ def exit_code(report: Report, fail_on: str, articles_read: int) -> int:
     return EXIT_CLEAN
 
 
-def render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
-    from claimcheck.render import RenderOptions, get_renderer
-
-    # Colour only for a terminal, and never against the NO_COLOR convention.
-    color = (
+def terminal_color(fmt: str, args: argparse.Namespace | None) -> bool:
+    """Colour only for a terminal, and never against the NO_COLOR convention."""
+    return (
         fmt == "text"
         and getattr(args, "output", None) is None
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    options = RenderOptions(color=color, rules_dir=getattr(args, "rules", None))
+
+
+def render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
+    from claimcheck.render import RenderOptions, get_renderer
+
+    options = RenderOptions(color=terminal_color(fmt, args), rules_dir=getattr(args, "rules", None))
     return get_renderer(fmt).render(report, options)
 
 
@@ -253,6 +258,7 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_lint(args: argparse.Namespace) -> int:
     from claimcheck.lint import run
 
+    args.color = terminal_color(args.format, args)
     return run(args, today=today)
 
 

@@ -30,6 +30,8 @@ class Options:
     """--published: the publication date of articles that carry none (nor a dateline)."""
     disabled_rules: frozenset[str] = frozenset()
     severity_overrides: tuple[tuple[str, str], ...] = ()
+    boilerplate: bool = True
+    """Filter page furniture; `claimcheck lint` turns it off: a draft is authored text, not a scraped page."""
 
 
 @dataclass
@@ -54,7 +56,7 @@ def resolve_publication(article: Article, noise: list[tuple[int, int, str]], opt
 
 def process_article(article: Article, options: Options) -> ArticleResult:
     """Boilerplate, sentences, publication date and claims of one article."""
-    noise = find_noise(article.text, options.rules_dir)
+    noise = find_noise(article.text, options.rules_dir) if options.boilerplate else []
     article = resolve_publication(article, noise, options)
     article = article.model_copy(update={"noise": noise})
     sentences = split_sentences(article.text, noise, options.rules_dir)

@@ -64,7 +64,8 @@ class HedgeToleranceParams(_Params):
 
 
 class HouseStyleDatesParams(_Params):
-    style: Literal["ap"] = "ap"
+    style: Literal["ap", "plain"] = "ap"
+    """How fixes write a day: AP ("voted Thursday") or plain English ("voted on Thursday")."""
     weekday_window_days: int = Field(default=7, ge=1, le=31)
 
 

@@ -13,7 +13,7 @@ from claimcheck.check import check_status
 from claimcheck.ingest import parse_published
 from claimcheck.models import Article
 from claimcheck.pipeline import Options, analyse, process_article
-from claimcheck.rules import Rule, RuleCase, load_rules
+from claimcheck.rules import Rule, RuleCase, RuleSet, load_rules
 
 RULES = load_rules(None)
 CASES = [(rule, case) for rule in RULES.rules for case in rule.cases]
@@ -41,12 +41,23 @@ def case_articles(case: RuleCase) -> list[Article]:
     return articles
 
 
+def with_enabled(rule: Rule) -> RuleSet:
+    """The bundled rules with `rule` on: a rule that is off by default still shows its cases."""
+    rules = tuple(r.model_copy(update={"enabled": True}) if r is rule else r for r in RULES.rules)
+    return RuleSet(directory=RULES.directory, rules=rules)
+
+
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{rule.name}:{case.name}" for rule, case in CASES])
 def test_rule_case(rule: Rule, case: RuleCase) -> None:
+    from claimcheck.fixes import apply_fixes
+
     options = Options()
     results = [process_article(article, options) for article in case_articles(case)]
-    report = analyse(results, [], options, RULES)
+    report = analyse(results, [], options, RULES if rule.enabled else with_enabled(rule))
     findings = [finding for finding in report.findings if finding.rule == rule.name]
+    if case.fix is not None:
+        fixes = [finding.fix for finding in findings if finding.fix is not None]
+        assert apply_fixes(results[0].article.text, fixes)[0] == case.fix
     if case.expect == "fail":
         assert findings, f"{rule.name} should fire on case {case.name!r}"
         if case.message_contains:
