@@ -619,3 +619,17 @@ def test_a_conflict_that_appears_overnight_is_listed_as_new(tmp_path: Path) -> N
     markdown = (out / f"{NIGHT}.md").read_text(encoding="utf-8")
     section = markdown[markdown.index("### New conflicts") : markdown.index("### Conflicts resolved")]
     assert "“25”" in section
+
+
+def test_reports_get_the_usual_file_permissions(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "crawl", range(1, 3))
+    out = tmp_path / "reports"
+    previous = os.umask(0o022)
+    try:
+        report([folder], out, NIGHT, "--jobs", "1")
+    finally:
+        os.umask(previous)
+    assert (out / f"{NIGHT}.md").stat().st_mode & 0o777 == 0o644
+    (out / f"{NIGHT}.json").chmod(0o640)
+    report([folder], out, NIGHT, "--jobs", "1")
+    assert (out / f"{NIGHT}.json").stat().st_mode & 0o777 == 0o640  # a replaced file keeps its mode
