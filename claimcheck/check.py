@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from claimcheck.models import Article, Claim, ClaimGroup, Finding, Story
 from claimcheck.rules import Rule, RuleSet
@@ -42,6 +43,10 @@ class CheckContext:
     claims: list[Claim]
     groups: list[ClaimGroup] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
+    grouped: list[tuple[ClaimGroup, list[Any]]] | None = None
+    """Each group with the prepared items it was built from (group.group_items)."""
+    rules_dir: str | None = None
+    """The rules folder `grouped` was prepared with."""
 
     @cached_property
     def articles_by_id(self) -> dict[str, Article]:

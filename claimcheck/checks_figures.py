@@ -49,6 +49,9 @@ def _grouped(context: CheckContext, rule: Rule) -> list[tuple[ClaimGroup, list[I
     """Each group with its prepared claims (cached on the context for the three checks)."""
     cache = context.__dict__.setdefault("_figure_items", {})
     key = _rules_dir(rule)
+    if context.grouped is not None and key == context.rules_dir:
+        # The pipeline kept the items it grouped: preparing them again costs as much.
+        return context.grouped
     if key not in cache:
         items = {item.claim.id: item for item in prepare_items(context.articles, context.claims, key)}
         cache[key] = [
@@ -161,9 +164,11 @@ def _finding(
 ) -> Finding:
     """A finding on the earliest claim involved (a canonical copy before its reprints)."""
     involved = list(involved or [])
+    seen = {item.claim.id for item in involved}
     for a, b in pairs:
         for item in (a, b):
-            if item not in involved:
+            if item.claim.id not in seen:
+                seen.add(item.claim.id)
                 involved.append(item)
     involved.sort(key=lambda item: item.order)
     first = involved[0]

@@ -41,7 +41,7 @@ class Article(_Model):
     source: str | None = None
     title: str | None = None
     url: str | None = None
-    published: datetime | date | None = None
+    published: date | datetime | None = None
     published_origin: PublishedOrigin | None = None
     duplicate_of: str | None = None
     story: str | None = None

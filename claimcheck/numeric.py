@@ -357,7 +357,7 @@ def _glued_to_code(fig: _Figure, sent: _Sentence) -> bool:
 
 def _is_age_apposition(fig: _Figure, sent: _Sentence) -> bool:
     """ "Jane Doe, 34, said" / "the suspect, 34, was": an age, by news convention."""
-    if not (fig.value == int(fig.value) and 0 < fig.value < 120):
+    if not (float(fig.value).is_integer() and 0 < fig.value < 120):
         return False
     if not re.match(r"\s*,", sent.text[fig.end : fig.end + 2]):
         return False
@@ -403,7 +403,7 @@ def _is_identifier(fig: _Figure, sent: _Sentence) -> bool:
     after = sent.words_after(fig.end, 2)
     if (
         after
-        and fig.value == int(fig.value)
+        and float(fig.value).is_integer()
         and len(after[0].group()) > 1
         and after[0].group().isupper()
         and after[0].group().isalpha()
@@ -776,6 +776,10 @@ def find_quantities(
         if read is None:
             continue
         fig, left_start = read
+        if not math.isfinite(fig.value):
+            # A run of hundreds of digits is no figure anyone reported (and overflows floats).
+            pos = max(pos, fig.end)
+            continue
         quantity = _claim(fig, left_start, sent)
         if quantity is None:
             pos = max(pos, fig.end)
@@ -885,7 +889,7 @@ def _claim(fig: _Figure, left_start: int, sent: _Sentence) -> Quantity | None:
         second, connector = partner
         words_before = [w.group().lower() for w in sent.words_before(left_start, 2)]
         from_to = bool(words_before) and words_before[-1] == "from" and connector == "to"
-        integers = fig.value == int(fig.value) and second.value == int(second.value)
+        integers = float(fig.value).is_integer() and float(second.value).is_integer()
         bare = fig.unit is None and second.unit is None and not fig.currency and not second.currency
         hyphen = connector in ("-", "–", "—")
         if (bare and integers and hyphen and fig.value < 100) and (

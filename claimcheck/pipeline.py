@@ -119,7 +119,7 @@ def analyse(
     rules: RuleSet | None = None,
 ) -> Report:
     """Duplicates, stories, claim groups and findings of a corpus."""
-    from claimcheck.group import build_groups, cluster_stories, find_duplicates
+    from claimcheck.group import cluster_stories, find_duplicates, group_items
 
     options = options or Options()
     rules = rules or load_rules(options.rules_dir)
@@ -137,9 +137,17 @@ def analyse(
     stories = cluster_stories(articles, options.rules_dir)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
-    groups = build_groups(articles, claims, stories, rules)
+    grouped = group_items(articles, claims, stories, rules)
+    groups = [group for group, _items in grouped]
 
-    context = CheckContext(articles=articles, claims=claims, groups=groups, stories=stories)
+    context = CheckContext(
+        articles=articles,
+        claims=claims,
+        groups=groups,
+        stories=stories,
+        grouped=grouped,
+        rules_dir=rules.directory,
+    )
     findings = [failure_finding(failure, rules) for failure in failures]
     findings.extend(apply_overrides(run_checks(context, rules), options))
     findings = locate_findings(findings, context.articles_by_id)

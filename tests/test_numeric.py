@@ -520,3 +520,9 @@ def test_seed_noise_makes_no_claim(prefix: str) -> None:
 
 def test_seed_cargos_and_shipments_are_one_concept() -> None:
     assert concept_of("cargo") == concept_of("shipment")
+
+
+def test_overflowing_digit_runs_are_not_figures() -> None:
+    text = "The file held " + "9" * 400 + " records and 12 errors."
+    found = find_quantities(text)
+    assert [q.value for q in found] == [12.0]
