@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
 
+from claimcheck.check import CheckContext
 from claimcheck.models import Article, Claim, Finding, Severity
 from claimcheck.resolve import AP_MONTHS, WEEKDAY_NAMES, explicit_date
 from claimcheck.rules import AmbiguousDateParams, Rule
@@ -26,11 +26,6 @@ DAY_WORD_RE = re.compile(
 )
 YEAR_WORD_RE = re.compile(r"\b(?:year|decade|century|ago)\b", re.I)
 PERIOD_WORD_RE = re.compile(r"\b(?:week|weekend|month|quarter)\b", re.I)
-
-
-def _articles(context: Any) -> dict[str, Article]:
-    table = getattr(context, "articles_by_id", None)
-    return table if isinstance(table, dict) else {article.id: article for article in context.articles}
 
 
 def _finding(rule: Rule, severity: Severity, article: Article, claim: Claim, message: str) -> Finding:
@@ -98,9 +93,9 @@ def unanchored_hint(text: str) -> str:
     return "name the year"
 
 
-def check_relative_date_unanchored(context: Any, rule: Rule) -> Iterator[Finding]:
+def check_relative_date_unanchored(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     """A relative expression in an article whose publication date is unknown."""
-    articles = _articles(context)
+    articles = context.articles_by_id
     for claim in context.claims:
         if not claim.relative or claim.kind not in TEMPORAL_KINDS:
             continue
@@ -117,14 +112,14 @@ def _near_year_boundary(reference: date, days: int) -> bool:
     return min((reference - start_of_year).days, (start_of_next - reference).days) <= days
 
 
-def check_relative_date_ambiguous(context: Any, rule: Rule) -> Iterator[Finding]:
+def check_relative_date_ambiguous(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     """A relative expression with more than one plausible reading."""
     settings = rule.settings
     boundary_days = settings.year_boundary_days if isinstance(settings, AmbiguousDateParams) else 45
     conventional_severity: Severity = (
         settings.conventional_severity if isinstance(settings, AmbiguousDateParams) else "info"
     )
-    articles = _articles(context)
+    articles = context.articles_by_id
     for claim in context.claims:
         if not claim.readings or not claim.timex or claim.kind not in TEMPORAL_KINDS:
             continue
@@ -149,9 +144,9 @@ def check_relative_date_ambiguous(context: Any, rule: Rule) -> Iterator[Finding]
         yield _finding(rule, severity, article, claim, message)
 
 
-def check_relative_date_mismatch(context: Any, rule: Rule) -> Iterator[Finding]:
+def check_relative_date_mismatch(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     """An expression whose parts name different days ("yesterday, Thursday" on a Saturday)."""
-    articles = _articles(context)
+    articles = context.articles_by_id
     for claim in context.claims:
         if not claim.mismatch:
             continue

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
+from claimcheck.check import CheckContext as Context
 from claimcheck.checks_temporal import (
     check_relative_date_ambiguous,
     check_relative_date_mismatch,
@@ -17,12 +17,6 @@ from claimcheck.models import Article, Claim
 from claimcheck.rules import load_rules
 
 RULES = load_rules(None)
-
-
-@dataclass
-class Context:
-    articles: list[Article]
-    claims: list[Claim]
 
 
 def claim(text: str, timex: str | None, **fields: object) -> Claim:
