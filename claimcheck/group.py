@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
@@ -505,8 +505,10 @@ def base_interval(claim: Claim) -> tuple[float, float] | None:
     return (min(low, high), max(low, high))
 
 
-def _tokens(sentence: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence)]
+@lru_cache(maxsize=8192)
+def _tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """Word tokens with offsets; cached, since every figure of a sentence asks again."""
+    return tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence))
 
 
 @cache
