@@ -230,18 +230,13 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
         yield _finding(rule, group, pairs, message, involved)
 
 
-def _same_reading(a: Item, b: Item) -> bool:
-    return (a.low, a.high, a.timex) == (b.low, b.high, b.timex)
-
-
 def _distinct_sides(pairs: list[tuple[Item, Item]]) -> list[Item]:
     """One claim per distinct reading and source among the conflicting pairs, earliest first."""
-    shown: list[Item] = []
+    shown: dict[tuple[float, float, str | None, str], Item] = {}
     for a, b in pairs:
         for item in (a, b):
-            if not any(_same_reading(item, other) and item.source == other.source for other in shown):
-                shown.append(item)
-    return sorted(shown, key=lambda item: item.order)
+            shown.setdefault((item.low, item.high, item.timex, item.source), item)
+    return sorted(shown.values(), key=lambda item: item.order)
 
 
 def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -281,12 +276,12 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for group, items in _grouped(context, rule):
         if group.kind != "date":
             continue
+        dated = [item for item in items if _day_level(item)]
+        readings = {item.claim.id: _readings(item) for item in dated}
         pairs = []
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if a.source == b.source or not _day_level(a) or not _day_level(b):
-                    continue
-                if _readings(a) & _readings(b):
+        for i, a in enumerate(dated):
+            for b in dated[i + 1 :]:
+                if a.source == b.source or readings[a.claim.id] & readings[b.claim.id]:
                     continue
                 if params.same_day_only and not _same_day(a.article, b.article):
                     continue
