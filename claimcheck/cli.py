@@ -147,6 +147,13 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def note_skipped(skipped: list[str]) -> None:
+    if skipped:
+        from claimcheck.ingest import skipped_note
+
+        sys.stderr.write(f"claimcheck: {skipped_note(skipped)}\n")
+
+
 def exit_code(report: Report, fail_on: str, articles_read: int) -> int:
     from claimcheck.models import SEVERITY_RANK
 
@@ -181,7 +188,9 @@ def run_check(args: argparse.Namespace) -> int:
     from claimcheck.pipeline import Options, check_paths
 
     options = Options(rules_dir=args.rules, published=args.published)
-    report = check_paths(args.paths, args.manifest, options)
+    skipped: list[str] = []
+    report = check_paths(args.paths, args.manifest, options, skipped)
+    note_skipped(skipped)
     write_output(render(report, args.format, args), args.output)
     if not report.articles:
         sys.stderr.write("claimcheck: no readable input\n")
@@ -195,7 +204,9 @@ def run_extract(args: argparse.Namespace) -> int:
     from claimcheck.rules import load_rules
 
     options = Options(rules_dir=args.rules, published=args.published)
-    articles, failures = load(args.paths, args.manifest)
+    skipped: list[str] = []
+    articles, failures = load(args.paths, args.manifest, skipped)
+    note_skipped(skipped)
     results = [process_article(article, options) for article in articles]
     claims = [claim for result in results for claim in result.claims]
     rules = load_rules(args.rules)

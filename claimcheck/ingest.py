@@ -364,3 +364,9 @@ def _unique(item: Article | InputFailure, seen: set[str]) -> Article | InputFail
         if article_id != item.id:
             item = item.model_copy(update={"id": article_id})
     return item
+
+
+def skipped_note(skipped: list[str]) -> str:
+    """Files a manifest left out are not an error, but they are named: nothing vanishes."""
+    names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
+    return f"{len(skipped)} file(s) not in the manifest were skipped: {names}"

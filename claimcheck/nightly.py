@@ -41,6 +41,7 @@ from claimcheck.ingest import (
     InputFile,
     input_files,
     read_file,
+    skipped_note,
     unique_id,
 )
 from claimcheck.models import SEVERITY_RANK, Article, Report
@@ -268,8 +269,7 @@ def extract_new(
     stats.extract_seconds = time.monotonic() - began
     progress.done()
     if skipped:
-        names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-        progress.say(f"{len(skipped)} file(s) not in the manifest were skipped: {names}")
+        progress.say(skipped_note(skipped))
     for key in sorted(input_hashes):
         stored_failure = store.failure(key)
         if stored_failure is not None:

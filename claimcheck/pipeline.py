@@ -8,7 +8,6 @@ checks) and works on the results in any order.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -178,23 +177,26 @@ def _as_date(value: date | datetime | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
 
 
-def load(paths: list[str], manifest: str | None = None) -> tuple[list[Article], list[InputFailure]]:
+def load(
+    paths: list[str], manifest: str | None = None, skipped: list[str] | None = None
+) -> tuple[list[Article], list[InputFailure]]:
+    """Articles and unreadable files; folder files a manifest does not list go to `skipped`."""
     articles: list[Article] = []
     failures: list[InputFailure] = []
-    skipped: list[str] = []
     for item in read_inputs(paths, manifest, skipped):
         (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
-    if skipped:
-        # Not an error: the manifest defines the corpus. Said on stderr so nothing vanishes silently.
-        names = ", ".join(skipped[:5]) + (" ..." if len(skipped) > 5 else "")
-        sys.stderr.write(f"claimcheck: {len(skipped)} file(s) not in the manifest were skipped: {names}\n")
     return articles, failures
 
 
-def check_paths(paths: list[str], manifest: str | None = None, options: Options | None = None) -> Report:
+def check_paths(
+    paths: list[str],
+    manifest: str | None = None,
+    options: Options | None = None,
+    skipped: list[str] | None = None,
+) -> Report:
     """`claimcheck check`: read, extract, group and check."""
     options = options or Options()
     rules = load_rules(options.rules_dir)
-    articles, failures = load(paths, manifest)
+    articles, failures = load(paths, manifest, skipped)
     results = [process_article(article, options) for article in articles]
     return analyse(results, failures, options, rules)
