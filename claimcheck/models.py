@@ -44,6 +44,8 @@ class Article(_Model):
     published: date | datetime | None = None
     published_origin: PublishedOrigin | None = None
     duplicate_of: str | None = None
+    published_via: str | None = None
+    """The near-duplicate article whose publication date this undated copy took."""
     story: str | None = None
     # Working state: the body text that claim offsets index, where it starts in the
     # file (1-based line), and the regions the boilerplate filter marked as noise.

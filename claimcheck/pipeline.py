@@ -111,6 +111,36 @@ def _finding_order(finding: Finding) -> tuple[str, int, int, str]:
     )
 
 
+def date_undated_copies(
+    results: list[ArticleResult], duplicates: dict[str, str], options: Options
+) -> list[ArticleResult]:
+    """An undated near-duplicate of a dated article takes that date, and its relative
+    dates are resolved again: the same text was published then (a page scraped twice,
+    one copy without its byline). `published_via` names the copy the date came from."""
+    by_id = {result.article.id: result.article for result in results}
+    partners: dict[str, set[str]] = {}
+    for copy, original in duplicates.items():
+        partners.setdefault(copy, set()).add(original)
+        partners.setdefault(original, set()).add(copy)
+    dated_results = []
+    for result in results:
+        article = result.article
+        dated = sorted(
+            (by_id[other] for other in partners.get(article.id, ()) if other in by_id),
+            key=lambda other: other.id,
+        )
+        donor = next((other for other in dated if other.published is not None), None)
+        if article.published is None and donor is not None:
+            update = {
+                "published": donor.published,
+                "published_origin": donor.published_origin,
+                "published_via": donor.id,
+            }
+            result = process_article(article.model_copy(update=update), options)
+        dated_results.append(result)
+    return dated_results
+
+
 def analyse(
     results: Iterable[ArticleResult],
     failures: Iterable[InputFailure] = (),
@@ -127,6 +157,10 @@ def analyse(
     claims = [claim for result in results for claim in result.claims]
 
     duplicates = find_duplicates(articles)
+    if any(article.published is None for article in articles):
+        results = date_undated_copies(results, duplicates, options)
+        articles = [result.article for result in results]
+        claims = [claim for result in results for claim in result.claims]
     articles = [
         article.model_copy(update={"duplicate_of": duplicates[article.id]})
         if article.id in duplicates

@@ -151,3 +151,27 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("claimcheck ")
+
+
+def test_undated_copy_takes_the_date_of_its_dated_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "Flood waters forced 2,400 residents from their homes in the river valley on Tuesday, "
+        "officials said, as rescue teams worked through the night to reach villages cut off by the storm.\n\n"
+        "The regional governor said on Wednesday that 14 bridges had been damaged and that repairs "
+        "would take at least three weeks once the water level falls.\n"
+    )
+    write(tmp_path, "dated.md", "---\npublished: 2024-05-03\nsource: Valley News\n---\n" + body)
+    write(tmp_path, "copy.txt", "Valley flood update\n" + body)
+    write(tmp_path, "other.txt", "Council news\nThe council will meet on Friday to discuss the budget.\n")
+    _code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
+    report = json.loads(out)
+    articles = {a["id"]: a for a in report["articles"]}
+    assert articles["copy.txt"]["published"] == "2024-05-03"
+    assert articles["copy.txt"]["published_via"] == "dated.md"
+    assert articles["other.txt"]["published"] is None
+    tuesday = [c for c in report["claims"] if c["article_id"] == "copy.txt" and c["text"] == "Tuesday"]
+    assert tuesday and tuesday[0]["timex"] == "2024-04-30"
+    unanchored = {f["article_id"] for f in report["findings"] if f["rule"] == "relative-date-unanchored"}
+    assert unanchored == {"other.txt"}
