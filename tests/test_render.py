@@ -743,3 +743,36 @@ def test_markdown_wrapped_lines_never_open_a_block() -> None:
         assert "<h2>" not in html
     lines = wrap(escape("x " * 49 + "- y"), "- ", "  ")
     assert lines[-1].startswith("  \\- y")
+
+
+def test_markdown_caps_the_sources_quoted_in_one_cell() -> None:
+    articles = [Article(id=f"a{n}.md", source=f"Outlet {n}", text="x") for n in range(10)]
+    claims = [
+        Claim(id=f"a{n}.md@0-2", article_id=f"a{n}.md", kind="count", text="40", start=0, end=2, value=40)
+        for n in range(10)
+    ]
+    repeated = Claim(id="a0.md@5-7", article_id="a0.md", kind="count", text="40", start=5, end=7, value=40)
+    ids = [claim.id for claim in claims] + [repeated.id]
+    group = ClaimGroup(
+        id="g1",
+        label="boats sunk",
+        claim_ids=ids,
+        article_ids=[a.id for a in articles],
+        status="consistent",
+        kind="count",
+        values=[
+            GroupValue(
+                value=40,
+                low=40,
+                high=40,
+                claim_ids=ids,
+                article_ids=[a.id for a in articles],
+                independent_sources=10,
+            )
+        ],
+    )
+    report = Report(articles=articles, claims=[*claims, repeated], groups=[group])
+    rendered = get_renderer("markdown").render(report)
+    row = next(line for line in rendered.splitlines() if line.startswith("| g1"))
+    assert row.count("“40”") == 6  # the repeated wording of a0 is shown once, then the cap
+    assert "and 4 more" in row

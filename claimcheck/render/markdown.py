@@ -35,6 +35,8 @@ WIDTH = 100
 QUOTE_LIMIT = 240
 """Longest quoted sentence, in characters; longer ones are cut around the claim."""
 LABEL_LIMIT = 80
+WORDING_LIMIT = 6
+"""Sources quoted in one cell of the claim-group table; the rest are counted."""
 
 # Characters with a meaning in CommonMark or GitHub's extensions (emphasis, code,
 # links and images, raw HTML, entities, tables, headings, strikethrough, math).
@@ -321,12 +323,18 @@ class Summary:
 
     def wording(self, value: GroupValue) -> str:
         """'Wire One (a1.md): “40 people”; ...' for every claim of one reading; escaped."""
-        parts = []
+        parts: list[str] = []
         for claim_id in value.claim_ids:
             claim = self.claims.get(claim_id)
             if claim is None:
                 continue
-            parts.append(f"{self.article_name(claim.article_id)}: “{escape(claim.text)}”")
+            part = f"{self.article_name(claim.article_id)}: “{escape(claim.text)}”"
+            if part not in parts:  # one article saying the same words twice is one line
+                parts.append(part)
+        if len(parts) > WORDING_LIMIT:
+            # A wire story carried by dozens of outlets would fill a screen with one cell.
+            hidden = len(parts) - WORDING_LIMIT
+            parts = [*parts[:WORDING_LIMIT], f"and {hidden} more"]
         return "; ".join(parts) or "; ".join(self.article_name(a) for a in value.article_ids)
 
     def group_table(self, groups: list[ClaimGroup]) -> list[str]:
