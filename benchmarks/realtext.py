@@ -34,7 +34,28 @@ SHOWN_RULES = ("figure-conflict", "internal-conflict", "date-conflict")
 DOC_NAME_RE = re.compile(r"(?P<topic>\d+)_(?P<doc>\d+)(?P<sub>ecbplus|ecb)\.xml$")
 
 # Tokens glued to the token before them, and to the one after them.
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m", "''", "..."}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "'S",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "''",
+    "...",
+}
 HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
 DIGIT_JOIN_RE = re.compile(r"(\d) ?([:/]) (\d)")
 ABBREV_RE = re.compile(r"\b([a-zA-Z]\.) ([a-zA-Z]\.)")
@@ -88,7 +109,9 @@ def read_archive(path: Path) -> dict[tuple[str, str], list[Article]]:
                 url = "".join(sentences.pop(0))
             text = "\n".join(join_tokens(sentences[number]) for number in sorted(sentences)) + "\n"
             name = Path(member.name).name
-            events[(match["topic"], match["sub"])].append(Article(id=name.removesuffix(".xml"), path=name, url=url, text=text))
+            events[(match["topic"], match["sub"])].append(
+                Article(id=name.removesuffix(".xml"), path=name, url=url, text=text)
+            )
     return events
 
 
@@ -102,7 +125,9 @@ def quote(report: Report, claim_id: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("archive", nargs="?", type=Path, default=DEFAULT_ARCHIVE)
-    parser.add_argument("--show", type=int, default=1000, help="list at most N findings of the conflict rules")
+    parser.add_argument(
+        "--show", type=int, default=1000, help="list at most N findings of the conflict rules"
+    )
     parser.add_argument("--limit-topics", type=int, default=0)
     args = parser.parse_args(argv)
 
@@ -123,12 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         for article in events[key]:
             try:
                 results.append(process_article(article, options))
-            except Exception as error:  # noqa: BLE001 - a crash on real text is a finding of this benchmark
+            except Exception as error:
                 crashes.append(f"{article.id}: {type(error).__name__}: {error}")
         middle = time.perf_counter()
         try:
             report = analyse(results, options=options)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             crashes.append(f"analyse {key}: {type(error).__name__}: {error}")
             continue
         finally:
@@ -144,8 +169,10 @@ def main(argv: list[str] | None = None) -> int:
                 shown.append("\n".join(lines))
 
     total = extract_time + analyse_time
-    print(f"documents: {documents} in {len(keys)} events; {documents / total:.1f} documents/s "
-          f"(extract {extract_time:.2f} s, analyse {analyse_time:.2f} s)")
+    print(
+        f"documents: {documents} in {len(keys)} events; {documents / total:.1f} documents/s "
+        f"(extract {extract_time:.2f} s, analyse {analyse_time:.2f} s)"
+    )
     print(f"claims: {claims} ({claims / max(documents, 1):.1f} per document)")
     print("findings by rule:")
     for rule, count in sorted(by_rule.items()):

@@ -548,3 +548,41 @@ def test_breakdown_in_one_sentence_does_not_conflict() -> None:
     ]
     _groups, findings = analyse([a, b], claims)
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "first_predicate", "second_predicate", "expected"),
+    [
+        pytest.param("54 games", "four games", None, None, [], id="bare-noun-counts-are-different-sets"),
+        pytest.param("12 rebounds", "9 rebounds", None, "destroyed", [], id="one-side-without-event"),
+        pytest.param("300 homes", "120 homes", "destroyed", "damaged", [], id="different-events"),
+        pytest.param(
+            "5,400 homes", "4,500 homes", "destroyed", "destroyed", ["internal-conflict"], id="same-event"
+        ),
+    ],
+)
+def test_internal_conflict_needs_one_event(
+    first: str, second: str, first_predicate: str | None, second_predicate: str | None, expected: list[str]
+) -> None:
+    text = (
+        f"The storm report lists {first} along the coast. Schools stayed shut on Monday. "
+        f"Officials said the storm report lists {second} along the coast."
+    )
+    a = article("a", text)
+    unit = first.split()[-1].rstrip("s")
+    claims = [
+        claim(
+            a,
+            first.split()[0],
+            value=float(first.split()[0].replace(",", "")),
+            unit=unit,
+            predicate=first_predicate,
+        ),
+        claim(a, second.split()[0], value=_number(second.split()[0]), unit=unit, predicate=second_predicate),
+    ]
+    _groups, findings = analyse([a], claims)
+    assert [f.rule for f in findings] == expected
+
+
+def _number(word: str) -> float:
+    return {"four": 4.0}.get(word) or float(word.replace(",", ""))
