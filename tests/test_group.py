@@ -586,3 +586,33 @@ def test_internal_conflict_needs_one_event(
 
 def _number(word: str) -> float:
     return {"four": 4.0}.get(word) or float(word.replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param((3, "month"), (90, "day"), [], id="three-months-is-ninety-days"),
+        pytest.param((2, "year"), (731, "day"), [], id="two-years-with-a-leap-day"),
+        pytest.param((1, "month"), (4, "week"), [], id="a-february-month"),
+        pytest.param((3, "month"), (60, "day"), ["figure-conflict"], id="sixty-days-is-no-quarter"),
+        pytest.param((1, "year"), (7, "month"), ["figure-conflict"], id="seven-months-is-no-year"),
+    ],
+)
+def test_calendar_units_have_a_range_of_lengths(
+    first: tuple[int, str], second: tuple[int, str], expected: list[str]
+) -> None:
+    factors = {"day": DAY, "week": 7 * DAY, "month": 2629800.0, "year": 31557600.0}
+    articles, claims = pair(
+        (
+            f"The patient began a {first[0]}-{first[1]} stay at the clinic.",
+            f"{first[0]}-{first[1]}",
+            seconds(first[0], first[1], factors[first[1]], subject="stay"),
+        ),
+        (
+            f"The patient began a {second[0]}-{second[1]} stay at the clinic.",
+            f"{second[0]}-{second[1]}",
+            seconds(second[0], second[1], factors[second[1]], subject="stay"),
+        ),
+    )
+    _groups, findings = analyse(articles, claims)
+    assert [f.rule for f in findings] == expected
