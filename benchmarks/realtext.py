@@ -58,6 +58,7 @@ NO_SPACE_BEFORE = {
 }
 HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
 DIGIT_JOIN_RE = re.compile(r"(\d) ?([:/]) (\d)")
+THOUSANDS_RE = re.compile(r"(\d), (\d{3})\b")
 ABBREV_RE = re.compile(r"\b([a-zA-Z]\.) ([a-zA-Z]\.)")
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
 
@@ -85,6 +86,7 @@ def join_tokens(tokens: list[str]) -> str:
     # ("05/03/2013") were split into tokens; join them back.
     text = HYPHEN_RE.sub("-", text)
     text = DIGIT_JOIN_RE.sub(r"\1\2\3", text)
+    text = THOUSANDS_RE.sub(r"\1,\2", text)
     text = ABBREV_RE.sub(r"\1\2", text)
     return text.replace("``", "\u201c").replace("''", "\u201d")
 
