@@ -34,6 +34,10 @@ from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A partitive ("one of them", "two of the jurors", "five of his rebounds") counts a
+# part of a set, not the set: it states no figure to compare with the set's size.
+PARTITIVE_DETERMINER = r"(?:the|them|these|those|their|its|his|her|our|my|your|\w+['’]s)"
+PARTITIVE_RE = re.compile(rf"\s+of\s+{PARTITIVE_DETERMINER}\b", re.IGNORECASE)
 DAY_TIMEX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTH_TIMEX_RE = re.compile(r"^\d{4}-\d{2}$")
 
@@ -815,7 +819,7 @@ def _item(
             scopes = frozenset({str(published.year)})
     if claim.kind in NUMERIC_KINDS:
         interval = base_interval(claim)
-        if interval is None:
+        if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
         low, high = interval
         unit = claim.base_unit if claim.kind != "count" else claim.unit

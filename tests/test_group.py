@@ -616,3 +616,29 @@ def test_calendar_units_have_a_range_of_lengths(
     )
     _groups, findings = analyse(articles, claims)
     assert [f.rule for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("first_text", "first_span", "expected"),
+    [
+        pytest.param("Floods killed three people, one of them a child.", "one", [], id="one-of-them"),
+        pytest.param(
+            "Floods killed one of the ferry's crew on Wednesday.", "one", [], id="one-of-possessive"
+        ),
+        pytest.param("Floods killed two of the villagers on Wednesday.", "two", [], id="two-of-the"),
+        pytest.param(
+            "Floods killed one person on Wednesday.",
+            "one",
+            ["figure-conflict"],
+            id="a-whole-count-still-conflicts",
+        ),
+    ],
+)
+def test_partitive_counts_are_parts_not_totals(first_text: str, first_span: str, expected: list[str]) -> None:
+    value = {"one": 1.0, "two": 2.0}[first_span]
+    articles, claims = pair(
+        (first_text, first_span, killed(value)),
+        ("Floods killed three people on Wednesday.", "three", killed(3)),
+    )
+    _groups, findings = analyse(articles, claims)
+    assert [f.rule for f in findings] == expected
