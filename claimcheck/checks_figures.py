@@ -253,6 +253,8 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
         for members in by_article.values():
             for i, first in enumerate(members):
                 for second in members[i + 1 :]:
+                    if group.kind == "count" and not _same_event(first, second):
+                        continue
                     if _disjoint(first, second, params.relative_tolerance):
                         message = rule.format_message(
                             label=group.label,
@@ -261,6 +263,19 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
                             line=second.claim.line,
                         )
                         yield _finding(rule, group, [(first, second)], message)
+
+
+def _same_event(a: Item, b: Item) -> bool:
+    """Two counts in one article state one figure only if both say what happened to it.
+
+    An article naturally counts the same noun several times over different sets
+    ("54 games" this season, "four games" in the series); a figure restated two
+    ways names its event both times ("destroyed 5,400 homes" ... "4,500 homes
+    were destroyed").
+    """
+    return (
+        a.predicate is not None and b.predicate is not None and concept(a.predicate) == concept(b.predicate)
+    )
 
 
 def _disjoint(a: Item, b: Item, tolerance: float) -> bool:

@@ -34,6 +34,10 @@ from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A partitive ("one of them", "two of the jurors", "five of his rebounds") counts a
+# part of a set, not the set: it states no figure to compare with the set's size.
+PARTITIVE_DETERMINER = r"(?:the|them|these|those|their|its|his|her|our|my|your|\w+['’]s)"
+PARTITIVE_RE = re.compile(rf"\s+of\s+{PARTITIVE_DETERMINER}\b", re.IGNORECASE)
 DAY_TIMEX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTH_TIMEX_RE = re.compile(r"^\d{4}-\d{2}$")
 
@@ -489,6 +493,27 @@ class _Group:
     articles: set[str] = field(default_factory=set)
 
 
+# Calendar units have no fixed length: a month is 28 to 31 days, a year 365 or 366,
+# so "a three-month stay" and "a 90-day stay" can both be right. In seconds per unit.
+DAY_SECONDS = 86400.0
+CALENDAR_SPANS: dict[str, tuple[float, float]] = {
+    "month": (28 * DAY_SECONDS, 31 * DAY_SECONDS),
+    "year": (365 * DAY_SECONDS, 366 * DAY_SECONDS),
+    "decade": (3652 * DAY_SECONDS, 3653 * DAY_SECONDS),
+}
+
+
+def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]:
+    """Widen a duration in months, years or decades to every length it may have."""
+    span = CALENDAR_SPANS.get(claim.unit or "")
+    if claim.kind != "duration" or span is None or claim.base_unit != "second" or not claim.value:
+        return low, high
+    factor = (claim.base_value or 0.0) / claim.value
+    if factor <= 0:
+        return low, high
+    return low / factor * span[0], high / factor * span[1]
+
+
 def base_interval(claim: Claim) -> tuple[float, float] | None:
     """The claim's interval in its base unit (the factor of value -> base_value applied)."""
     base = claim.base_value if claim.base_value is not None else claim.value
@@ -502,7 +527,7 @@ def base_interval(claim: Claim) -> tuple[float, float] | None:
     high = base if high is None else high * factor
     if math.isnan(low) or math.isnan(high):
         return None
-    return (min(low, high), max(low, high))
+    return _calendar_span(claim, min(low, high), max(low, high))
 
 
 @lru_cache(maxsize=8192)
@@ -796,7 +821,7 @@ def _item(
             scopes = frozenset({str(published.year)})
     if claim.kind in NUMERIC_KINDS:
         interval = base_interval(claim)
-        if interval is None:
+        if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
         low, high = interval
         unit = claim.base_unit if claim.kind != "count" else claim.unit

@@ -548,3 +548,97 @@ def test_breakdown_in_one_sentence_does_not_conflict() -> None:
     ]
     _groups, findings = analyse([a, b], claims)
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "first_predicate", "second_predicate", "expected"),
+    [
+        pytest.param("54 games", "four games", None, None, [], id="bare-noun-counts-are-different-sets"),
+        pytest.param("12 rebounds", "9 rebounds", None, "destroyed", [], id="one-side-without-event"),
+        pytest.param("300 homes", "120 homes", "destroyed", "damaged", [], id="different-events"),
+        pytest.param(
+            "5,400 homes", "4,500 homes", "destroyed", "destroyed", ["internal-conflict"], id="same-event"
+        ),
+    ],
+)
+def test_internal_conflict_needs_one_event(
+    first: str, second: str, first_predicate: str | None, second_predicate: str | None, expected: list[str]
+) -> None:
+    text = (
+        f"The storm report lists {first} along the coast. Schools stayed shut on Monday. "
+        f"Officials said the storm report lists {second} along the coast."
+    )
+    a = article("a", text)
+    unit = first.split()[-1].rstrip("s")
+    claims = [
+        claim(
+            a,
+            first.split()[0],
+            value=float(first.split()[0].replace(",", "")),
+            unit=unit,
+            predicate=first_predicate,
+        ),
+        claim(a, second.split()[0], value=_number(second.split()[0]), unit=unit, predicate=second_predicate),
+    ]
+    _groups, findings = analyse([a], claims)
+    assert [f.rule for f in findings] == expected
+
+
+def _number(word: str) -> float:
+    return {"four": 4.0}.get(word) or float(word.replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        pytest.param((3, "month"), (90, "day"), [], id="three-months-is-ninety-days"),
+        pytest.param((2, "year"), (731, "day"), [], id="two-years-with-a-leap-day"),
+        pytest.param((1, "month"), (4, "week"), [], id="a-february-month"),
+        pytest.param((3, "month"), (60, "day"), ["figure-conflict"], id="sixty-days-is-no-quarter"),
+        pytest.param((1, "year"), (7, "month"), ["figure-conflict"], id="seven-months-is-no-year"),
+    ],
+)
+def test_calendar_units_have_a_range_of_lengths(
+    first: tuple[int, str], second: tuple[int, str], expected: list[str]
+) -> None:
+    factors = {"day": DAY, "week": 7 * DAY, "month": 2629800.0, "year": 31557600.0}
+    articles, claims = pair(
+        (
+            f"The patient began a {first[0]}-{first[1]} stay at the clinic.",
+            f"{first[0]}-{first[1]}",
+            seconds(first[0], first[1], factors[first[1]], subject="stay"),
+        ),
+        (
+            f"The patient began a {second[0]}-{second[1]} stay at the clinic.",
+            f"{second[0]}-{second[1]}",
+            seconds(second[0], second[1], factors[second[1]], subject="stay"),
+        ),
+    )
+    _groups, findings = analyse(articles, claims)
+    assert [f.rule for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    ("first_text", "first_span", "expected"),
+    [
+        pytest.param("Floods killed three people, one of them a child.", "one", [], id="one-of-them"),
+        pytest.param(
+            "Floods killed one of the ferry's crew on Wednesday.", "one", [], id="one-of-possessive"
+        ),
+        pytest.param("Floods killed two of the villagers on Wednesday.", "two", [], id="two-of-the"),
+        pytest.param(
+            "Floods killed one person on Wednesday.",
+            "one",
+            ["figure-conflict"],
+            id="a-whole-count-still-conflicts",
+        ),
+    ],
+)
+def test_partitive_counts_are_parts_not_totals(first_text: str, first_span: str, expected: list[str]) -> None:
+    value = {"one": 1.0, "two": 2.0}[first_span]
+    articles, claims = pair(
+        (first_text, first_span, killed(value)),
+        ("Floods killed three people on Wednesday.", "three", killed(3)),
+    )
+    _groups, findings = analyse(articles, claims)
+    assert [f.rule for f in findings] == expected

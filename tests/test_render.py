@@ -719,6 +719,10 @@ def test_markdown_escape(raw: str, expected: str) -> None:
         pytest.param(1814400, 1814400, 1814400, "second", None, "3 weeks", id="duration-weeks"),
         pytest.param(5400, 3600, 7200, "second", None, "1.5 hours (1–2)", id="duration-range"),
         pytest.param(45, 45, 45, "second", None, "45 seconds", id="duration-seconds"),
+        pytest.param(
+            63115200, 63072000, 63244800, "second", None, "2 years", id="calendar-years-play-unshown"
+        ),
+        pytest.param(1000, 990, 1010, None, None, "1,000 (990–1,010)", id="one-percent-range-shown"),
     ],
 )
 def test_format_value(

@@ -183,6 +183,16 @@ def readable_duration(
     return value, low, high, "seconds"
 
 
+def _negligible_spread(value: float | None, low: float | None, high: float | None) -> bool:
+    """No visible range: the value is exact, or its interval is within half a percent of it
+    (the few days' play of calendar months and years: "2 years", not "2 years (1.9986–2.0041)")."""
+    if low == value and high == value:
+        return True
+    if not value or low is None or high is None:
+        return False
+    return max(abs(high - value), abs(value - low)) <= 0.005 * abs(value)
+
+
 def format_value(
     value: float | None, low: float | None, high: float | None, unit: str | None, timex: str | None
 ) -> str:
@@ -198,7 +208,7 @@ def format_value(
         shown += f" (≥ {format_number(low or 0.0)})"
     elif unbounded_low and not unbounded_high and low is not None:
         shown += f" (≤ {format_number(high or 0.0)})"
-    elif not unbounded_low and not unbounded_high and (low != value or high != value):
+    elif not unbounded_low and not unbounded_high and not _negligible_spread(value, low, high):
         shown += f" ({format_range(low or 0.0, high or 0.0)})"
     if timex:
         shown += f" [{timex}]"
