@@ -121,6 +121,9 @@ class Lexicon:
     contrast_ignored: frozenset[str] = frozenset()
     part_before: tuple[str, ...] = ()
     part_after: tuple[str, ...] = ()
+    offset_after: frozenset[str] = frozenset()
+    uncompared_units: frozenset[str] = frozenset()
+    length_cues: frozenset[str] = frozenset()
 
     @property
     def update_re(self) -> re.Pattern[str]:
@@ -179,6 +182,9 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         contrast_ignored=frozenset(data.get("contrast_ignored") or ()),
         part_before=tuple(data.get("part_before") or ()),
         part_after=tuple(data.get("part_after") or ()),
+        offset_after=frozenset(data.get("offset_after") or ()),
+        uncompared_units=frozenset(data.get("uncompared_units") or ()),
+        length_cues=frozenset(data.get("length_cues") or ()),
         rules_dir=rules_dir,
         synonyms={
             form: str(name)
@@ -476,6 +482,8 @@ class Item:
     """A date of another occurrence ("pledged a further 20 million on Tuesday")."""
     revised: bool = False
     """The sentence marks the figure as an earlier or revised state ("had earlier put it at")."""
+    relation: bool = False
+    """A time between events or a number of repetitions (see Window.relation)."""
     partial: bool = False
     """The figure is a part of a count ("including 9 children", "12 on Tuesday alone", one
     of two figures of one sentence): it agrees with a larger total, it cannot contradict it."""
@@ -483,7 +491,7 @@ class Item:
     @property
     def aside(self) -> bool:
         """Not a statement of the current total: kept in its group, left out of conflicts."""
-        return self.revised or self.partial
+        return self.revised or self.partial or self.relation
 
 
 @dataclass
@@ -581,6 +589,9 @@ class Window:
     """Words next to the figure mark it as a part of a count ("including", "alone")."""
     repeat: bool
     """Words next to the figure mark another occurrence ("a further", "another", "again")."""
+    relation: bool = False
+    """Not a figure of the event itself: a time between events ("a month later", "11 days
+    after the strike"), a number of repetitions ("three times"), a game statistic."""
 
 
 def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> Window:
@@ -627,7 +638,15 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     after_text = sentence[offset + length : offset + length + PARTIAL_AFTER]
     partial = bool(lex.part_before_re.search(before_text) or lex.part_after_re.search(after_text))
     repeat = any(word.lower() in lex.repeat_markers for _s, _e, word in before + after)
-    return Window(frozenset(words), head, predicate, reporting, revised, partial, repeat)
+    next_word = after[0][2].lower() if after else ""
+    # "lasted 21 days before the talks" is a length even though "before" follows it.
+    says_length = any(word.lower() in lex.length_cues for _s, _e, word in before[-3:])
+    relation = (claim.kind == "duration" and next_word in lex.offset_after and not says_length) or (
+        claim.kind in ("count", "measure")
+        and claim.direction is None
+        and (claim.unit or "") in lex.uncompared_units
+    )
+    return Window(frozenset(words), head, predicate, reporting, revised, partial, repeat, relation)
 
 
 @cache
@@ -863,6 +882,7 @@ def _item(
         order=(_published_key(article), article.duplicate_of is not None, article.id, claim.start),
         revised=window.revised,
         partial=window.partial,
+        relation=window.relation,
         per=concept(getattr(claim, "per", None)),
         repeat=window.repeat and claim.kind in ("date", "time"),
     )
