@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from claimcheck.errors import InputError
+from claimcheck.ingest import parse_published
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement  # type: ignore[import-untyped]
@@ -73,10 +74,6 @@ ARTICLE_TYPES = frozenset(
         "Report",
         "WebPage",
     }
-)
-ISO_DATETIME_RE = re.compile(
-    r"^\s*(?P<date>\d{4}-\d{2}-\d{2})"
-    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?P<zone>Z|[+-]\d{2}:?\d{2})?)?\s*$"
 )
 
 
@@ -227,13 +224,8 @@ def _parse_date(value: str | None) -> date | datetime | None:
     """An ISO date or datetime (with or without a UTC offset); anything else is None."""
     if not value:
         return None
-    found = ISO_DATETIME_RE.match(value)
-    if found is None:
-        return None
     try:
-        if found.group("time") is None:
-            return date.fromisoformat(found.group("date"))
-        return datetime.fromisoformat(value.strip())
+        return parse_published(value)
     except ValueError:
         return None
 
