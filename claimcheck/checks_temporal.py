@@ -13,7 +13,7 @@ from datetime import date
 
 from claimcheck.check import CheckContext
 from claimcheck.models import Article, Claim, Finding, Severity
-from claimcheck.resolve import AP_MONTHS, WEEKDAY_NAMES, explicit_date
+from claimcheck.resolve import MONTH_NAMES, WEEKDAY_NAMES, explicit_date
 from claimcheck.rules import AmbiguousDateParams, Rule
 
 DAY_VALUE_RE = re.compile(r"^(?P<day>\d{4}-\d\d-\d\d)(?:T(?P<time>[A-Z]{2}|\d\d:\d\d))?$")
@@ -61,13 +61,8 @@ def describe_value(value: str, reference: date | None) -> str:
     month_match = MONTH_VALUE_RE.match(value)
     if month_match is not None:
         month = int(month_match.group("month"))
-        name = AP_MONTHS[month - 1].rstrip(".") if month in (3, 4, 5, 6, 7) else _month_name(month)
-        return f"{name} {month_match.group('year')}"
+        return f"{MONTH_NAMES[month - 1]} {month_match.group('year')}"
     return value
-
-
-def _month_name(month: int) -> str:
-    return date(2000, month, 1).strftime("%B")
 
 
 def suggestion_for(value: str | None, reference: date | None) -> str:
