@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from claimcheck.rules import load_lexicon
 from claimcheck.spans import in_any
-from claimcheck.temporal import MONTH_RE, YEAR_RE, Mention, tag_sentence
+from claimcheck.temporal import LEXICON, MONTH_RE, YEAR_RE, Mention, tag_sentence
 
 EXCLUDED_KINDS = frozenset({"teaser", "ticker"})
 HEAD_CHARS = 3000
@@ -37,7 +36,6 @@ BODY_WORDS = 25
 MAX_REMAINDER_WORDS = 5
 """A byline line holds the date and at most this many other words (an author, a site)."""
 
-LEXICON = load_lexicon("temporal")
 ZONE_OFFSETS: dict[str, float] = LEXICON.get("zone_offsets", {})
 LINE_RE = re.compile(r"[^\n]+")
 MARKER_RE = re.compile(
