@@ -3,9 +3,9 @@
     python benchmarks/tempeval3.py [PATH_TO_tempeval3_platinum] [--errors]
 
 Runs the platinum input documents (input/*.TE3input) through
-`claimcheck.temporal.find_timexes` with each document's DCT as the publication
-date, and scores against the gold TIMEX3 tags (gold/*.tml) as the TempEval-3
-paper does:
+`claimcheck.sentences.split_sentences` and `claimcheck.temporal.find_timexes`,
+with each document's DCT as the publication date, and scores against the gold
+TIMEX3 tags (gold/*.tml) as the TempEval-3 paper does:
 
 - relaxed match: a system and a gold timex overlap (precision over system
   timexes, recall over gold timexes);
@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from claimcheck.sentences import split_sentences
 from claimcheck.spans import Sentence
 from claimcheck.temporal import Timex, find_timexes
 
@@ -38,10 +39,6 @@ TAG_RE = re.compile(r"<[^>]+>")
 TIMEX_RE = re.compile(r"<TIMEX3(?P<attrs>[^>]*)>(?P<body>.*?)</TIMEX3>", re.DOTALL)
 ATTR_RE = re.compile(r'(\w+)="([^"]*)"')
 DCT_RE = re.compile(r"<DCT>.*?value=\"(?P<value>\d{4}-\d\d-\d\d)\".*?</DCT>", re.DOTALL)
-# A plain sentence splitter for the benchmark: end punctuation, then a capital.
-SENTENCE_END_RE = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?][\"”']?\s+(?=[\"“]?[A-Z])|\n+"
-)
 
 
 @dataclass
@@ -74,27 +71,6 @@ def gold_timexes(raw: str) -> list[GoldTimex]:
         plain_length += len(inner)
         position = match.end()
     return result
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    sentences = []
-    start = 0
-    for match in SENTENCE_END_RE.finditer(text):
-        end = match.start() + (0 if match.group().startswith("\n") else len(match.group().rstrip()))
-        if text[start:end].strip():
-            sentences.append(_trimmed(text, start, end))
-        start = match.end()
-    if text[start:].strip():
-        sentences.append(_trimmed(text, start, len(text)))
-    return sentences
-
-
-def _trimmed(text: str, start: int, end: int) -> Sentence:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end)
 
 
 def gold_path(folder: Path, input_path: Path) -> Path:
