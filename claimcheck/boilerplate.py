@@ -155,8 +155,10 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         raise RuleFileError("lexicon/boilerplate.yaml", None, "must be a mapping")
     limits = data.get("limits") or {}
     separator = r"\s*(?::|\||»|>|–|—|\s-)\s*"
-    months = _alternation(_words(data, "months"))
-    weekdays = _alternation(_words(data, "weekdays"))
+    # Month and weekday names are the temporal lexicon's, with their abbreviations.
+    calendar = load_lexicon("temporal", rules_dir)
+    months = _alternation([*calendar["months"], *calendar["month_abbreviations"]])
+    weekdays = _alternation([*calendar["weekdays"], *calendar["weekday_abbreviations"]])
     zones = _alternation(_words(data, "time_zones"))
     units = _alternation(_words(data, "relative_time_units"))
     date = (
