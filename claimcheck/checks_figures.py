@@ -46,19 +46,17 @@ def _rules_dir(rule: Rule) -> str | None:
 
 
 def _grouped(context: CheckContext, rule: Rule) -> list[tuple[ClaimGroup, list[Item]]]:
-    """Each group with its prepared claims (cached on the context for the three checks)."""
-    cache = context.__dict__.setdefault("_figure_items", {})
-    key = _rules_dir(rule)
-    if context.grouped is not None and key == context.rules_dir:
-        # The pipeline kept the items it grouped: preparing them again costs as much.
-        return context.grouped
-    if key not in cache:
-        items = {item.claim.id: item for item in prepare_items(context.articles, context.claims, key)}
-        cache[key] = [
+    """Each group with its prepared claims: the pipeline keeps the items it grouped;
+    a context built without them (tests, callers of run_checks) prepares them once."""
+    if context.grouped is None:
+        items = {
+            item.claim.id: item for item in prepare_items(context.articles, context.claims, _rules_dir(rule))
+        }
+        context.grouped = [
             (group, [items[claim_id] for claim_id in group.claim_ids if claim_id in items])
             for group in context.groups
         ]
-    return cache[key]
+    return context.grouped
 
 
 def quote(item: Item) -> str:

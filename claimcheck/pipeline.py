@@ -179,7 +179,6 @@ def analyse(
         groups=groups,
         stories=stories,
         grouped=grouped,
-        rules_dir=rules.directory,
     )
     findings = [failure_finding(failure, rules) for failure in failures]
     findings.extend(apply_overrides(run_checks(context, rules), options))
