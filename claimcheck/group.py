@@ -1081,19 +1081,6 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     return pairs
 
 
-def conflicting_pairs(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
-    """One pair of claims from different sources for each pair of conflicting readings."""
-    pairs = []
-    for first, second in conflicting_readings(items, tolerance):
-        a = first.first
-        b = next((item for item in second.items if item.source != a.source), None)
-        if b is None:
-            b = second.first
-            a = next(item for item in first.items if item.source != b.source)
-        pairs.append((a, b))
-    return pairs
-
-
 def _rising(lower: Reading, higher: Reading) -> bool:
     """Every source of the lower value published before every source of the higher one."""
     earliest = min(higher.items, key=lambda item: item.order)
