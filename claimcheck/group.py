@@ -813,18 +813,16 @@ def _predicate(claim: Claim, window: Window, lex: Lexicon) -> str | None:
     population figure): such a reading is replaced by the window's."""
     if claim.kind != "count":
         return None
+    own: tuple[str | None, ...] = ()
+    if claim.unit:
+        table = predicate_words(lex)
+        unit = claim.unit.lower()
+        own = (table.get(unit), table.get(stem(unit)), table.get(_plural(unit)))
     predicate = concept(claim.predicate)
-    if predicate and claim.unit:
-        table = predicate_words(lex)
-        unit = claim.unit.lower()
-        if predicate in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
-            predicate = None
-    if predicate is None and window.predicate and claim.unit:
-        table = predicate_words(lex)
-        unit = claim.unit.lower()
-        if window.predicate not in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
-            predicate = window.predicate
-        return predicate
+    if predicate and predicate in own:
+        predicate = None
+    if predicate is None and window.predicate and window.predicate in own:
+        return None
     return predicate or window.predicate
 
 
