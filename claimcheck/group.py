@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
+from claimcheck.numeric_lexicon import concept_of
 from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
@@ -199,7 +200,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
 
 
 def _lemma(word: str) -> str:
-    """A crude singular: enough to match "soldiers" with "soldier" when no lexicon knows them."""
+    """A crude singular, lower-cased (the word `_content` compares a concept with)."""
     word = word.lower()
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -210,15 +211,11 @@ def _lemma(word: str) -> str:
 
 @cache
 def concept(word: str | None) -> str | None:
-    """The concept a word names, through numeric.concept_of (the concepts lexicon) if present."""
+    """The concept a word names (the concepts lexicon), else its singular, lower-cased."""
     if not word:
         return None
-    try:
-        from claimcheck.numeric import concept_of
-    except ImportError:
-        return _lemma(word)
     found = concept_of(word)
-    return found.lower() if found else _lemma(word)
+    return found.lower() if found else word.lower()
 
 
 # ---------------------------------------------------------------------------
