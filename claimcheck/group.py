@@ -317,12 +317,13 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
     Two articles are copies when most shingles of the shorter one occur in the longer
     one (containment, so extra page furniture around a copy does not hide it).
     """
-    features = {article.id: shingles(clean_text(article)) for article in articles}
+    texts = {article.id: clean_text(article) for article in articles}
+    features = {article_id: shingles(text) for article_id, text in texts.items()}
     by_id = {article.id: article for article in articles}
     union = _UnionFind(by_id)
     exact: dict[str, str] = {}
     for article in articles:
-        key = " ".join(clean_text(article).split()).lower()
+        key = " ".join(texts[article.id].split()).lower()
         if key and key in exact:
             union.union(exact[key], article.id)
         elif key:
