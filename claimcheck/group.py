@@ -254,9 +254,8 @@ def _published_key(article: Article) -> tuple[int, str]:
     if published is None:
         return (1, "")
     if isinstance(published, datetime):
-        if published.tzinfo is not None:
-            published = published.astimezone(tz=published.tzinfo).replace(tzinfo=None)
-        return (0, published.isoformat())
+        # The local wall-clock time: the offset is dropped, not converted to UTC.
+        published = published.replace(tzinfo=None)
     return (0, published.isoformat())
 
 
