@@ -20,6 +20,7 @@ from claimcheck.group import (
     concept,
     conflicting_readings,
     group_status,
+    overlap,
     prepare_items,
     rising_pair,
     time_relation,
@@ -253,7 +254,7 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
                 for second in members[i + 1 :]:
                     if group.kind == "count" and not _same_event(first, second):
                         continue
-                    if _disjoint(first, second, params.relative_tolerance):
+                    if not overlap(first, second, params.relative_tolerance):
                         message = rule.format_message(
                             label=group.label,
                             first=f'"{quote(first)}" ({describe(first)})',
@@ -274,12 +275,6 @@ def _same_event(a: Item, b: Item) -> bool:
     return (
         a.predicate is not None and b.predicate is not None and concept(a.predicate) == concept(b.predicate)
     )
-
-
-def _disjoint(a: Item, b: Item, tolerance: float) -> bool:
-    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
-    slack = tolerance * max(finite, default=0.0)
-    return a.high + slack < b.low or b.high + slack < a.low
 
 
 def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:

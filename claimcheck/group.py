@@ -987,7 +987,7 @@ def _shared_words(items: list[Item], limit: int = 3) -> str:
     return " ".join(words[:limit])
 
 
-def _overlap(a: Item, b: Item, tolerance: float) -> bool:
+def overlap(a: Item, b: Item, tolerance: float) -> bool:
     """True if the two intervals (widened by the relative tolerance) share a value."""
     if a.kind == "date":
         return (
@@ -1057,7 +1057,7 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     if found and found[0].first.kind == "date":
         for i, first in enumerate(found):
             for second in found[i + 1 :]:
-                if len(first.sources | second.sources) >= 2 and not _overlap(first.first, second.first, 0):
+                if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, 0):
                     pairs.append((first, second))
         return pairs[:MAX_CONFLICT_PAIRS]
     # Sorted by lower bound, a reading can only be disjoint from those starting above its
@@ -1067,9 +1067,7 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     for i, first in enumerate(found):
         start = max(bisect.bisect_right(lows, first.first.high), i + 1)
         for second in found[start:]:
-            if len(first.sources | second.sources) >= 2 and not _overlap(
-                first.first, second.first, tolerance
-            ):
+            if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, tolerance):
                 pairs.append((first, second))
                 if len(pairs) >= MAX_CONFLICT_PAIRS:
                     return pairs
@@ -1294,7 +1292,7 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
     # The contrast test (slower) runs on the best candidates only. Only disagreeing
     # figures need it: agreeing ones cannot raise a false alarm.
     for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
-        if not any(not _overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
+        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
             return group
     return None
 
