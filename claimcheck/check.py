@@ -45,8 +45,6 @@ class CheckContext:
     stories: list[Story] = field(default_factory=list)
     grouped: list[tuple[ClaimGroup, list[Any]]] | None = None
     """Each group with the prepared items it was built from (group.group_items)."""
-    rules_dir: str | None = None
-    """The rules folder `grouped` was prepared with."""
 
     @cached_property
     def articles_by_id(self) -> dict[str, Article]:

@@ -20,6 +20,7 @@ from claimcheck.group import (
     concept,
     conflicting_readings,
     group_status,
+    overlap,
     prepare_items,
     rising_pair,
     time_relation,
@@ -46,19 +47,17 @@ def _rules_dir(rule: Rule) -> str | None:
 
 
 def _grouped(context: CheckContext, rule: Rule) -> list[tuple[ClaimGroup, list[Item]]]:
-    """Each group with its prepared claims (cached on the context for the three checks)."""
-    cache = context.__dict__.setdefault("_figure_items", {})
-    key = _rules_dir(rule)
-    if context.grouped is not None and key == context.rules_dir:
-        # The pipeline kept the items it grouped: preparing them again costs as much.
-        return context.grouped
-    if key not in cache:
-        items = {item.claim.id: item for item in prepare_items(context.articles, context.claims, key)}
-        cache[key] = [
+    """Each group with its prepared claims: the pipeline keeps the items it grouped;
+    a context built without them (tests, callers of run_checks) prepares them once."""
+    if context.grouped is None:
+        items = {
+            item.claim.id: item for item in prepare_items(context.articles, context.claims, _rules_dir(rule))
+        }
+        context.grouped = [
             (group, [items[claim_id] for claim_id in group.claim_ids if claim_id in items])
             for group in context.groups
         ]
-    return cache[key]
+    return context.grouped
 
 
 def quote(item: Item) -> str:
@@ -255,7 +254,7 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
                 for second in members[i + 1 :]:
                     if group.kind == "count" and not _same_event(first, second):
                         continue
-                    if _disjoint(first, second, params.relative_tolerance):
+                    if not overlap(first, second, params.relative_tolerance):
                         message = rule.format_message(
                             label=group.label,
                             first=f'"{quote(first)}" ({describe(first)})',
@@ -276,12 +275,6 @@ def _same_event(a: Item, b: Item) -> bool:
     return (
         a.predicate is not None and b.predicate is not None and concept(a.predicate) == concept(b.predicate)
     )
-
-
-def _disjoint(a: Item, b: Item, tolerance: float) -> bool:
-    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
-    slack = tolerance * max(finite, default=0.0)
-    return a.high + slack < b.low or b.high + slack < a.low
 
 
 def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:

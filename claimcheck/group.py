@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
+from claimcheck.numeric_lexicon import concept_of
 from claimcheck.rules import FigureConflictParams, RuleSet, load_lexicon
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
@@ -199,7 +200,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
 
 
 def _lemma(word: str) -> str:
-    """A crude singular: enough to match "soldiers" with "soldier" when no lexicon knows them."""
+    """A crude singular, lower-cased (the word `_content` compares a concept with)."""
     word = word.lower()
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -210,15 +211,11 @@ def _lemma(word: str) -> str:
 
 @cache
 def concept(word: str | None) -> str | None:
-    """The concept a word names, through numeric.concept_of (the concepts lexicon) if present."""
+    """The concept a word names (the concepts lexicon), else its singular, lower-cased."""
     if not word:
         return None
-    try:
-        from claimcheck.numeric import concept_of
-    except ImportError:
-        return _lemma(word)
     found = concept_of(word)
-    return found.lower() if found else _lemma(word)
+    return found.lower() if found else word.lower()
 
 
 # ---------------------------------------------------------------------------
@@ -257,9 +254,8 @@ def _published_key(article: Article) -> tuple[int, str]:
     if published is None:
         return (1, "")
     if isinstance(published, datetime):
-        if published.tzinfo is not None:
-            published = published.astimezone(tz=published.tzinfo).replace(tzinfo=None)
-        return (0, published.isoformat())
+        # The local wall-clock time: the offset is dropped, not converted to UTC.
+        published = published.replace(tzinfo=None)
     return (0, published.isoformat())
 
 
@@ -320,12 +316,13 @@ def find_duplicates(articles: list[Article]) -> dict[str, str]:
     Two articles are copies when most shingles of the shorter one occur in the longer
     one (containment, so extra page furniture around a copy does not hide it).
     """
-    features = {article.id: shingles(clean_text(article)) for article in articles}
+    texts = {article.id: clean_text(article) for article in articles}
+    features = {article_id: shingles(text) for article_id, text in texts.items()}
     by_id = {article.id: article for article in articles}
     union = _UnionFind(by_id)
     exact: dict[str, str] = {}
     for article in articles:
-        key = " ".join(clean_text(article).split()).lower()
+        key = " ".join(texts[article.id].split()).lower()
         if key and key in exact:
             union.union(exact[key], article.id)
         elif key:
@@ -813,18 +810,16 @@ def _predicate(claim: Claim, window: Window, lex: Lexicon) -> str | None:
     population figure): such a reading is replaced by the window's."""
     if claim.kind != "count":
         return None
+    own: tuple[str | None, ...] = ()
+    if claim.unit:
+        table = predicate_words(lex)
+        unit = claim.unit.lower()
+        own = (table.get(unit), table.get(stem(unit)), table.get(_plural(unit)))
     predicate = concept(claim.predicate)
-    if predicate and claim.unit:
-        table = predicate_words(lex)
-        unit = claim.unit.lower()
-        if predicate in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
-            predicate = None
-    if predicate is None and window.predicate and claim.unit:
-        table = predicate_words(lex)
-        unit = claim.unit.lower()
-        if window.predicate not in (table.get(unit), table.get(stem(unit)), table.get(_plural(unit))):
-            predicate = window.predicate
-        return predicate
+    if predicate and predicate in own:
+        predicate = None
+    if predicate is None and window.predicate and window.predicate in own:
+        return None
     return predicate or window.predicate
 
 
@@ -992,7 +987,7 @@ def _shared_words(items: list[Item], limit: int = 3) -> str:
     return " ".join(words[:limit])
 
 
-def _overlap(a: Item, b: Item, tolerance: float) -> bool:
+def overlap(a: Item, b: Item, tolerance: float) -> bool:
     """True if the two intervals (widened by the relative tolerance) share a value."""
     if a.kind == "date":
         return (
@@ -1062,7 +1057,7 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     if found and found[0].first.kind == "date":
         for i, first in enumerate(found):
             for second in found[i + 1 :]:
-                if len(first.sources | second.sources) >= 2 and not _overlap(first.first, second.first, 0):
+                if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, 0):
                     pairs.append((first, second))
         return pairs[:MAX_CONFLICT_PAIRS]
     # Sorted by lower bound, a reading can only be disjoint from those starting above its
@@ -1072,25 +1067,10 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     for i, first in enumerate(found):
         start = max(bisect.bisect_right(lows, first.first.high), i + 1)
         for second in found[start:]:
-            if len(first.sources | second.sources) >= 2 and not _overlap(
-                first.first, second.first, tolerance
-            ):
+            if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, tolerance):
                 pairs.append((first, second))
                 if len(pairs) >= MAX_CONFLICT_PAIRS:
                     return pairs
-    return pairs
-
-
-def conflicting_pairs(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
-    """One pair of claims from different sources for each pair of conflicting readings."""
-    pairs = []
-    for first, second in conflicting_readings(items, tolerance):
-        a = first.first
-        b = next((item for item in second.items if item.source != a.source), None)
-        if b is None:
-            b = second.first
-            a = next(item for item in first.items if item.source != b.source)
-        pairs.append((a, b))
     return pairs
 
 
@@ -1312,7 +1292,7 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
     # The contrast test (slower) runs on the best candidates only. Only disagreeing
     # figures need it: agreeing ones cannot raise a false alarm.
     for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
-        if not any(not _overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
+        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
             return group
     return None
 

@@ -167,7 +167,7 @@ def analyse(
         else article
         for article in articles
     ]
-    stories = cluster_stories(articles, options.rules_dir)
+    stories = cluster_stories(articles, rules.directory)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
     grouped = group_items(articles, claims, stories, rules)
@@ -179,7 +179,6 @@ def analyse(
         groups=groups,
         stories=stories,
         grouped=grouped,
-        rules_dir=rules.directory,
     )
     findings = [failure_finding(failure, rules) for failure in failures]
     findings.extend(apply_overrides(run_checks(context, rules), options))

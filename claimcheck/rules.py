@@ -248,9 +248,22 @@ def load_rules(directory: str | None = None) -> RuleSet:
     return RuleSet(directory=str(folder), rules=tuple(rules))
 
 
-@functools.cache
 def load_lexicon(name: str, directory: str | None = None) -> Any:
     """A lexicon file (`rules/lexicon/NAME.yaml`); a custom rules folder may override it."""
+    return _load_lexicon(name, _custom_folder(directory))
+
+
+@functools.cache
+def _custom_folder(directory: str | None) -> str | None:
+    """None for the bundled rules however named: callers pass None or RuleSet.directory,
+    and the two must share one cache entry (a lexicon is read once)."""
+    if directory and Path(directory).resolve() == default_rules_dir().resolve():
+        return None
+    return directory
+
+
+@functools.cache
+def _load_lexicon(name: str, directory: str | None) -> Any:
     folders = []
     if directory:
         folders.append(Path(directory) / "lexicon")

@@ -48,6 +48,11 @@ def killed(value: float, low: float | None = None, high: float | None = None, **
     return {"value": value, "low": low, "high": high, "unit": "people", "predicate": "killed", **extra}
 
 
+def quake_toll(value: int) -> tuple[str, str, dict]:
+    """One outlet's sentence on the quake's death toll: (text, span, claim fields)."""
+    return (f"The quake killed {value} people, the ministry said.", str(value), killed(value))
+
+
 def seconds(value: float, unit: str, factor: float, subject: str | None = None) -> dict:
     return {
         "kind": "duration",
@@ -144,30 +149,30 @@ CONFLICTS: dict[str, tuple[Case, str]] = {
     "same-day-toll": (
         lambda: pair(
             ("At least 40 people were killed in the quake.", "At least 40", killed(40, 40, INF)),
-            ("The quake killed 32 people, the ministry said.", "32", killed(32)),
+            quake_toll(32),
         ),
         "conflict",
     ),
     "toll-falls": (
         lambda: pair(
-            ("The quake killed 45 people, the ministry said.", "45", killed(45)),
-            ("The quake killed 32 people, the ministry said.", "32", killed(32)),
+            quake_toll(45),
+            quake_toll(32),
             (date(2024, 3, 5), date(2024, 3, 6)),
         ),
         "conflict",
     ),
     "toll-rises": (
         lambda: pair(
-            ("The quake killed 32 people, the ministry said.", "32", killed(32)),
-            ("The quake killed 45 people, the ministry said.", "45", killed(45)),
+            quake_toll(32),
+            quake_toll(45),
             (date(2024, 3, 5), date(2024, 3, 6)),
         ),
         "evolving",
     ),
     "toll-rises-within-a-day": (
         lambda: pair(
-            ("The quake killed 32 people, the ministry said.", "32", killed(32)),
-            ("The quake killed 45 people, the ministry said.", "45", killed(45)),
+            quake_toll(32),
+            quake_toll(45),
             (
                 datetime(2024, 3, 5, 8, tzinfo=UTC),
                 datetime(2024, 3, 5, 17, tzinfo=UTC),
