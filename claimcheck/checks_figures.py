@@ -26,6 +26,7 @@ from claimcheck.group import (
     time_relation,
 )
 from claimcheck.models import Article, ClaimGroup, Finding
+from claimcheck.resolve import WEEKDAY_WORD_RE
 from claimcheck.rules import (
     DateConflictParams,
     FigureConflictParams,
@@ -33,7 +34,6 @@ from claimcheck.rules import (
     Rule,
 )
 
-WEEKDAY_RE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 QUOTE_TAIL_RE = re.compile(r"^(?:[\w’'%$€£.,-]+\s*){0,6}")
 """Up to six words after a figure: enough to show what it counts ("people were killed in")."""
 QUOTE_STOP_RE = re.compile(r"[,;:.!?\"“”()](?:\s|$)")
@@ -314,7 +314,7 @@ def _readings(item: Item) -> set[str]:
     claim = item.claim
     days = {value[:10] for value in [claim.timex or "", *claim.readings] if value}
     published = item.article.reference_date
-    bare_weekday = WEEKDAY_RE.search(claim.text) and not any(ch.isdigit() for ch in claim.text)
+    bare_weekday = WEEKDAY_WORD_RE.search(claim.text) and not any(ch.isdigit() for ch in claim.text)
     if claim.relative and claim.timex and published and bare_weekday:
         try:
             day = date.fromisoformat(claim.timex[:10])

@@ -13,14 +13,13 @@ from datetime import date
 
 from claimcheck.check import CheckContext
 from claimcheck.models import Article, Claim, Finding, Severity
-from claimcheck.resolve import MONTH_NAMES, WEEKDAY_NAMES, explicit_date
+from claimcheck.resolve import MONTH_NAMES, WEEKDAY_WORD_RE, explicit_date
 from claimcheck.rules import AmbiguousDateParams, Rule
 
 DAY_VALUE_RE = re.compile(r"^(?P<day>\d{4}-\d\d-\d\d)(?:T(?P<time>[A-Z]{2}|\d\d:\d\d))?$")
 MONTH_VALUE_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)$")
 PART_NAMES = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
 TEMPORAL_KINDS = ("date", "time")
-WEEKDAY_WORD_RE = re.compile("|".join(WEEKDAY_NAMES), re.IGNORECASE)
 DAY_WORD_RE = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|day|morning|afternoon|evening|night)\b", re.I
 )

@@ -19,6 +19,8 @@ from claimcheck.spans import Sentence
 from claimcheck.temporal import LEXICON, SEASONS, UNITS, Mention, Timex, _period
 
 WEEKDAY_NAMES = [name.capitalize() for name in LEXICON["weekdays"]]
+WEEKDAY_WORD_RE = re.compile(r"\b(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+"""A full weekday name in running text."""
 MONTH_NAMES = [name.capitalize() for name in sorted(LEXICON["months"], key=LEXICON["months"].get)]
 AP_MONTHS: list[str] = LEXICON["ap_months"]
 SEASON_MONTHS: dict[str, list[int]] = LEXICON["season_months"]
