@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimcheck.boilerplate import find_noise
+from claimcheck.ingest.boilerplate import find_noise
 
 NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")
 NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")

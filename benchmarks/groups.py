@@ -241,8 +241,10 @@ def generate(stories: int, seed: int = 7) -> tuple[list[Article], list[Claim]]:
 
 
 def time_grouping(stories: int, one_story: bool = False) -> tuple[int, float]:
-    from claimcheck.group import build_groups, cluster_stories, find_duplicates
+    from claimcheck.groups.build import build_groups
     from claimcheck.rules import load_rules
+    from claimcheck.stories.clustering import cluster_stories
+    from claimcheck.stories.duplicates import find_duplicates
 
     rules = load_rules()
     articles, claims = generate(stories)
@@ -318,7 +320,8 @@ def bcubed(found: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
 
 
 def run_ecbplus(archive: Path) -> None:
-    from claimcheck.group import cluster_stories, find_duplicates
+    from claimcheck.stories.clustering import cluster_stories
+    from claimcheck.stories.duplicates import find_duplicates
 
     articles, gold = ecbplus_articles(archive)
     started = time.perf_counter()

@@ -25,7 +25,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from claimcheck.numeric import Quantity, find_quantities, load_numeric_lexicon  # noqa: E402
+from claimcheck.extract.numeric import Quantity, find_quantities, load_numeric_lexicon  # noqa: E402
 
 DEFAULT_PATH = REPO.parent / "shared" / "benchmarks" / "newsquant" / "NewsQuant.json"
 

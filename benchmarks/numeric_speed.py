@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from claimcheck.numeric import find_quantities, load_numeric_lexicon  # noqa: E402
+from claimcheck.extract.numeric import find_quantities, load_numeric_lexicon  # noqa: E402
 
 DEFAULT_PATH = REPO.parent / "shared" / "seeds"
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claimcheck.sentences import split_sentences
+from claimcheck.ingest.sentences import split_sentences
 
 NAMES = ["Ellen Park", "J. R. Ortiz", "Gen. Amir Haddad", "Dr. Lena Vos", "Mr. Tomas Grell"]
 PLACES = ["the U.S.", "Geneva", "the U.K.", "Lagos", "St. Louis", "the E.U."]

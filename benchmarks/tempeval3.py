@@ -3,7 +3,7 @@
     python benchmarks/tempeval3.py [PATH_TO_tempeval3_platinum] [--errors]
 
 Runs the platinum input documents (input/*.TE3input) through
-`claimcheck.sentences.split_sentences` and `claimcheck.temporal.find_timexes`,
+`claimcheck.ingest.sentences.split_sentences` and `claimcheck.resolve.timexes.find_timexes`,
 with each document's DCT as the publication date, and scores against the gold
 TIMEX3 tags (gold/*.tml) as the TempEval-3 paper does:
 
@@ -30,9 +30,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimcheck.sentences import split_sentences
+from claimcheck.extract.temporal_patterns import Timex
+from claimcheck.ingest.sentences import split_sentences
+from claimcheck.resolve.timexes import find_timexes
 from claimcheck.spans import Sentence
-from claimcheck.temporal import Timex, find_timexes
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "tempeval3_platinum"
 TAG_RE = re.compile(r"<[^>]+>")

@@ -349,7 +349,7 @@ def naive(folder: Path, sample: int) -> tuple[int, float, int]:
     from dateparser.search import search_dates
     from quantulum3 import parser
 
-    from claimcheck.ingest import split_front_matter
+    from claimcheck.ingest.files import split_front_matter
 
     files = sorted(folder.glob("*.md"))[:sample]
     texts = [split_front_matter(file.read_text(encoding="utf-8"), str(file))[1] for file in files]

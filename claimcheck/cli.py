@@ -29,7 +29,7 @@ FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
 def _published(value: str) -> date | datetime:
-    from claimcheck.ingest import parse_published
+    from claimcheck.ingest.published import parse_published
 
     try:
         return parse_published(value)
@@ -149,7 +149,7 @@ def write_output(text: str, output: str | None) -> None:
 
 def note_skipped(skipped: list[str]) -> None:
     if skipped:
-        from claimcheck.ingest import skipped_note
+        from claimcheck.ingest.files import skipped_note
 
         sys.stderr.write(f"claimcheck: {skipped_note(skipped)}\n")
 
@@ -230,7 +230,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_rules(args: argparse.Namespace) -> int:
     import json
 
-    from claimcheck.check import check_status
+    from claimcheck.checks.registry import check_status
     from claimcheck.rules import load_rules
 
     ruleset = load_rules(args.rules)
@@ -267,14 +267,14 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from claimcheck.lint import run
+    from claimcheck.lint.linter import run
 
     args.color = terminal_color(args.format, args)
     return run(args, today=today)
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from claimcheck.nightly import run
+    from claimcheck.nightly.runner import run
 
     return run(args, today=today)
 

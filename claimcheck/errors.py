@@ -46,3 +46,9 @@ class UsageError(ClaimcheckError):
     """The command line cannot be carried out (no input, bad arguments)."""
 
     code = "E004"
+
+
+class StoreError(ClaimcheckError):
+    """The claim store cannot be used (locked, newer than this claimcheck, damaged)."""
+
+    code = "E005"

@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from claimcheck.boilerplate import find_noise
-from claimcheck.check import CheckContext, run_checks
-from claimcheck.extract import extract_claims
-from claimcheck.ingest import InputFailure, read_inputs
+from claimcheck.checks.context import CheckContext
+from claimcheck.checks.registry import run_checks
+from claimcheck.ingest.boilerplate import find_noise
+from claimcheck.ingest.files import InputFailure, read_inputs
+from claimcheck.ingest.sentences import split_sentences
 from claimcheck.models import Article, Claim, Finding, Report
+from claimcheck.resolve.claims import extract_claims
 from claimcheck.rules import RuleSet, load_rules
-from claimcheck.sentences import split_sentences
 from claimcheck.spans import LineIndex
 
 
@@ -43,7 +44,7 @@ def resolve_publication(article: Article, noise: list[tuple[int, int, str]], opt
     """Metadata first, then a dateline or byline in the text, then --published."""
     if article.published is not None:
         return article
-    from claimcheck.dateline import find_publication_date
+    from claimcheck.resolve.dateline import find_publication_date
 
     found = find_publication_date(article.text, noise)
     if found is not None:
@@ -148,7 +149,9 @@ def analyse(
     rules: RuleSet | None = None,
 ) -> Report:
     """Duplicates, stories, claim groups and findings of a corpus."""
-    from claimcheck.group import cluster_stories, find_duplicates, group_items
+    from claimcheck.groups.build import group_items
+    from claimcheck.stories.clustering import cluster_stories
+    from claimcheck.stories.duplicates import find_duplicates
 
     options = options or Options()
     rules = rules or load_rules(options.rules_dir)
@@ -228,8 +231,15 @@ def check_paths(
     skipped: list[str] | None = None,
 ) -> Report:
     """`claimcheck check`: read, extract, group and check."""
+    articles, failures = load(paths, manifest, skipped)
+    return check_articles(articles, options, failures)
+
+
+def check_articles(
+    articles: Iterable[Article], options: Options | None = None, failures: Iterable[InputFailure] = ()
+) -> Report:
+    """Extract, group and check articles already in memory (a script's own crawl)."""
     options = options or Options()
     rules = load_rules(options.rules_dir)
-    articles, failures = load(paths, manifest, skipped)
     results = [process_article(article, options) for article in articles]
     return analyse(results, failures, options, rules)

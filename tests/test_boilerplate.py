@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.boilerplate import find_noise
 from claimcheck.errors import RuleFileError
+from claimcheck.ingest.boilerplate import find_noise
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 

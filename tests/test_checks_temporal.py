@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from claimcheck.check import CheckContext as Context
-from claimcheck.checks_temporal import (
+from claimcheck.checks.context import CheckContext as Context
+from claimcheck.checks.temporal import (
     check_relative_date_ambiguous,
     check_relative_date_mismatch,
     check_relative_date_unanchored,

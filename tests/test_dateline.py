@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.dateline import find_publication_date
+from claimcheck.resolve.dateline import find_publication_date
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 BODY = (

@@ -8,10 +8,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from claimcheck.check import CheckContext, run_checks
-from claimcheck.group import build_groups, cluster_stories, find_duplicates
+from claimcheck.checks.context import CheckContext
+from claimcheck.checks.registry import run_checks
+from claimcheck.groups.build import build_groups
 from claimcheck.models import Article, Claim, Story
 from claimcheck.rules import load_rules
+from claimcheck.stories.clustering import cluster_stories
+from claimcheck.stories.duplicates import find_duplicates
 from tests.groupkit import article, claim
 
 INF = math.inf
@@ -457,7 +460,7 @@ def test_wire_copy_carried_by_many_outlets_is_one_source() -> None:
     ],
 )
 def test_base_interval(name: str, low: float, high: float, factor: float, expected: tuple) -> None:
-    from claimcheck.group import base_interval
+    from claimcheck.groups.items import base_interval
 
     one = Claim(
         id="c",

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.htmltext import decode_html, extract_html
+from claimcheck.ingest.html import decode_html, extract_html
 
 BODY = """
 <nav><ul><li><a href="/">Home</a></li><li><a href="/news">Newsroom</a></li>
@@ -170,6 +170,6 @@ def test_errors_name_the_file_and_reason(data: bytes, reason: str) -> None:
 
 
 def test_import_is_lazy() -> None:
-    code = "import sys, claimcheck.htmltext; print('trafilatura' in sys.modules, 'htmldate' in sys.modules)"
+    code = "import sys, claimcheck.ingest.html;print('trafilatura' in sys.modules, 'htmldate' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import UsageError
-from claimcheck.ingest import InputFailure, parse_published, read_inputs, split_front_matter
+from claimcheck.ingest.files import InputFailure, read_inputs, split_front_matter
+from claimcheck.ingest.published import parse_published
 from claimcheck.models import Article
 
 
@@ -211,7 +212,7 @@ def test_utf8_bom_is_not_part_of_the_body(tmp_path: Path) -> None:
 
 
 def test_huge_file_is_refused_with_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimcheck.ingest as ingest
+    import claimcheck.ingest.files as ingest
 
     monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
     (tmp_path / "huge.txt").write_text("Figures: 12 boats. " * 100, encoding="utf-8")

@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import lint
-from claimcheck.check import resolve_check
+from claimcheck.checks.fixes import apply_fixes, explicit_day, in_quotation, mismatch_fix, unified_diff
+from claimcheck.checks.registry import resolve_check
 from claimcheck.cli import build_parser
-from claimcheck.config import load_config
 from claimcheck.errors import ConfigError
-from claimcheck.fixes import (
-    apply_fixes,
-    explicit_day,
-    in_quotation,
-    mismatch_fix,
-    unified_diff,
-)
-from claimcheck.markup import mask_code, mask_markdown
+from claimcheck.lint import linter as lint
+from claimcheck.lint.config import load_config
+from claimcheck.lint.markup import mask_code, mask_markdown
+from claimcheck.lint.suppress import apply_suppressions, parse_suppressions
 from claimcheck.models import Fix
 from claimcheck.rules import load_rules
-from claimcheck.suppress import apply_suppressions, parse_suppressions
 
 SATURDAY = "2026-11-21"
 FRIDAY = "2026-11-20"
@@ -40,9 +34,9 @@ def needs_check(name: str, where: str) -> pytest.MarkDecorator:
 
 
 needs_mismatch = needs_check(
-    "relative-date-mismatch", "claimcheck.checks_temporal.check_relative_date_mismatch"
+    "relative-date-mismatch", "claimcheck.checks.temporal.check_relative_date_mismatch"
 )
-needs_figures = needs_check("figure-conflict", "claimcheck.checks_figures.check_figure_conflict")
+needs_figures = needs_check("figure-conflict", "claimcheck.checks.figures.check_figure_conflict")
 
 
 def draft(published: str | None, *body: str) -> str:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import nightly, since, workers
 from claimcheck.cli import main
 from claimcheck.models import Article, ClaimGroup, Finding, GroupValue, Report
-from claimcheck.store import RunRecord, Store
+from claimcheck.nightly import runner as nightly
+from claimcheck.nightly import since, workers
+from claimcheck.nightly.store import RunRecord, Store
 
 REPO = Path(__file__).resolve().parent.parent
 NIGHT = date(2026, 3, 10)
@@ -155,7 +156,7 @@ def test_window_keeps_older_articles_out_of_the_report(tmp_path: Path) -> None:
 
 SLOW_RUN = """
 import sys, time
-from claimcheck import workers
+from claimcheck.nightly import workers
 original = workers.extract_one
 def slow(article, options):
     time.sleep(0.03)
@@ -472,7 +473,7 @@ def test_two_articles_sharing_an_id_both_stay_in_the_window(tmp_path: Path) -> N
 
 def fake_html_reader(calls: list[str]):  # type: ignore[no-untyped-def]
     """A stand-in for the HTML reader: tags stripped, the reading process's pid in the title."""
-    from claimcheck.ingest import build_article
+    from claimcheck.ingest.files import build_article
 
     original = workers.read_file
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.numeric import Quantity, concept_of, find_quantities, lemma
+from claimcheck.extract.numeric import Quantity, concept_of, find_quantities, lemma
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimcheck.check import resolve_check
+from claimcheck.checks.registry import resolve_check
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,7 +119,7 @@ def test_clean_draft_is_committed(repo: tuple[Path, dict[str, str]]) -> None:
 
 @pytest.mark.skipif(
     resolve_check("relative-date-mismatch") is None,
-    reason="claimcheck.checks_temporal.check_relative_date_mismatch is not in main yet",
+    reason="claimcheck.checks.temporal.check_relative_date_mismatch is not in main yet",
 )
 def test_mismatch_blocks_the_commit(repo: tuple[Path, dict[str, str]]) -> None:
     work, env = repo

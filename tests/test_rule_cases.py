@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.check import check_status
-from claimcheck.ingest import parse_published
+from claimcheck.checks.registry import check_status
+from claimcheck.ingest.published import parse_published
 from claimcheck.models import Article
 from claimcheck.pipeline import Options, analyse, process_article
 from claimcheck.rules import Rule, RuleCase, RuleSet, load_rules
@@ -49,7 +49,7 @@ def with_enabled(rule: Rule) -> RuleSet:
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{rule.name}:{case.name}" for rule, case in CASES])
 def test_rule_case(rule: Rule, case: RuleCase) -> None:
-    from claimcheck.fixes import apply_fixes
+    from claimcheck.checks.fixes import apply_fixes
 
     options = Options()
     results = [process_article(article, options) for article in case_articles(case)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.sentences import split_sentences
+from claimcheck.ingest.sentences import split_sentences
 
 
 def texts(text: str, noise: list[tuple[int, int, str]] | None = None) -> list[str]:

@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
-from claimcheck.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    Extracted,
-    Store,
-    StoreError,
-    content_hash,
-)
+from claimcheck.nightly.store import MIGRATIONS, SCHEMA_VERSION, Extracted, Store, StoreError, content_hash
 
 DAY = date(2026, 3, 10)
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.sentences import split_sentences
+from claimcheck.extract.temporal_patterns import Timex
+from claimcheck.ingest.sentences import split_sentences
+from claimcheck.resolve.timexes import find_timexes
 from claimcheck.spans import Sentence
-from claimcheck.temporal import Timex, find_timexes
 
 FRIDAY = date(2023, 9, 22)
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"

@@ -1,0 +1,152 @@
+"""Temporal expressions: the tagger. Resolution lives in claimcheck/resolve.
+
+    tag_sentence(text, start, end) -> list[Mention]
+
+Each pattern (temporal_patterns.py) is a compiled constant built from named parts and
+the word lists of rules/lexicon/temporal.yaml. A pattern's reader (temporal_readers.py)
+turns a match into a `Mention` (what the words say); the resolver turns a mention into
+a `Timex` (what date they name). Overlapping matches are settled longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from claimcheck.extract.temporal_patterns import (
+    AGO_RE,
+    ANAPHOR_RE,
+    BARE_UNITS_RE,
+    CENTURY_RE,
+    CLOCK_PATTERN,
+    DAY_MONTH_RE,
+    DECADE_RE,
+    DURATION_ONE_RE,
+    DURATION_RE,
+    ISO_DATE_RE,
+    LEXICON,
+    MODIFIERS,
+    MONTH_DAY_RE,
+    MONTH_RE_PATTERN,
+    MONTHS,
+    NUMBERS,
+    PARTS_OF_DAY,
+    PERIOD_EDGE_RE,
+    QUARTER_RE,
+    REF_RE,
+    RELATIVE_DAY_RE,
+    RELATIVE_UNIT_RE,
+    SEASON_PATTERN,
+    SEASONS,
+    SET_RE,
+    SLASH_DATE_RE,
+    UNIT_PLURALS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAY_PATTERN,
+    WEEKEND_RE,
+    YEAR_PATTERN,
+    Mention,
+)
+from claimcheck.extract.temporal_readers import (
+    Reader,
+    read_ago,
+    read_anaphor,
+    read_bare_units,
+    read_century,
+    read_clock,
+    read_decade,
+    read_duration,
+    read_duration_one,
+    read_iso,
+    read_month,
+    read_month_day,
+    read_period_edge,
+    read_quarter,
+    read_ref,
+    read_relative_day,
+    read_relative_unit,
+    read_season,
+    read_set,
+    read_slash,
+    read_weekday,
+    read_weekend,
+    read_year,
+)
+
+
+def _words_of(*groups: Iterable[str]) -> frozenset[str]:
+    """Lower-case single words of word lists: the words that can start a pattern's match."""
+    return frozenset(part for group in groups for item in group for part in item.lower().split())
+
+
+DIGIT = "#"
+"""Trigger that stands for any digit in the sentence."""
+_MONTH_WORDS = _words_of(MONTHS)
+_UNIT_WORDS = _words_of(UNITS, UNIT_PLURALS, [f"{unit}s" for unit in UNITS])
+_NUMBER_WORDS = _words_of(NUMBERS, VAGUE_NUMBERS, [DIGIT])
+_SEASON_WORDS = _words_of(SEASONS)
+
+# (pattern, reader, priority, triggers): a pattern runs only on sentences holding one of its
+# trigger words (a cheap gate: most sentences name no date). On overlap the longer match
+# wins, then the higher priority.
+PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
+    (ISO_DATE_RE, read_iso, 9, frozenset([DIGIT])),
+    (SLASH_DATE_RE, read_slash, 9, frozenset([DIGIT])),
+    (MONTH_DAY_RE, read_month_day, 8, _MONTH_WORDS),
+    (DAY_MONTH_RE, read_month_day, 8, _MONTH_WORDS),
+    (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
+    (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight"])),
+    (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
+    (
+        WEEKDAY_PATTERN,
+        read_weekday,
+        6,
+        _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]]),
+    ),
+    (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
+    (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
+    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
+    (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week"])),
+    (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
+    (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "q", "h"])),
+    (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"], [DIGIT])),
+    (CENTURY_RE, read_century, 6, frozenset(["century"])),
+    (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
+    (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
+    (DURATION_RE, read_duration, 5, _UNIT_WORDS),
+    (DURATION_ONE_RE, read_duration_one, 5, _UNIT_WORDS),
+    (SET_RE, read_set, 6, _words_of(["every each once twice times"], LEXICON["set_adverbs"])),
+    (BARE_UNITS_RE, read_bare_units, 2, _UNIT_WORDS),
+    (
+        REF_RE,
+        read_ref,
+        3,
+        _words_of(LEXICON["present_ref"], LEXICON["past_ref"], LEXICON["future_ref"], ["past future"]),
+    ),
+)
+WORD_RE = re.compile(r"[a-z]+")
+DIGIT_RE = re.compile(r"\d")
+
+
+def tag_sentence(text: str, start: int, end: int) -> list[Mention]:
+    """Non-overlapping mentions of text[start:end], in text order."""
+    chunk = text[start:end]
+    words = set(WORD_RE.findall(chunk.lower()))
+    if DIGIT_RE.search(chunk):
+        words.add(DIGIT)
+    candidates: list[tuple[int, int, Mention]] = []
+    for pattern, reader, priority, triggers in PATTERNS:
+        if triggers.isdisjoint(words):
+            continue
+        for match in pattern.finditer(text, start, end):
+            for mention in reader(match, text):
+                if mention.end > mention.start:
+                    candidates.append((mention.end - mention.start, priority, mention))
+    candidates.sort(key=lambda item: (-item[0], -item[1], item[2].start))
+    chosen: list[Mention] = []
+    for _length, _priority, mention in candidates:
+        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
+            chosen.append(mention)
+    chosen.sort(key=lambda mention: mention.start)
+    return chosen

@@ -1,0 +1,669 @@
+"""Readers: a pattern's match -> Mentions (what the words say: a month and day, a weekday,
+an offset, a duration ...), with the checks that reject look-alikes (ages, rates, names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from claimcheck.extract.temporal_patterns import (
+    AGE_WORDS,
+    AMBIGUOUS_MONTHS,
+    CLOCK_CONTEXT,
+    DURATION_MODS,
+    FRACTION_AFTER,
+    LEXICON,
+    MODIFIERS,
+    MONTH_CONTEXT,
+    MONTH_NAME_RE,
+    MONTHS,
+    NAMED_DAY_AFTER,
+    NAMED_DAY_BEFORE,
+    NAMED_TODAY_AFTER,
+    NUMBER_WORD_RE,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PHRASE_OPENERS,
+    QUARTER_NOUNS,
+    SEASONS,
+    SECOND_AFTER,
+    SPACES_RE,
+    UNIT_PLURALS,
+    UNITS,
+    VAGUE_NUMBERS,
+    VERB_BEFORE,
+    WEEKDAY_NAME_RE,
+    WEEKDAYS,
+    YEAR_BLOCKERS_AFTER,
+    YEAR_BLOCKERS_BEFORE,
+    Mention,
+    lexicon_lookup,
+)
+
+# --- Readers: match -> Mention ------------------------------------------------
+
+
+def _clock(text: str | None) -> tuple[int, int, str | None] | None:
+    if not text:
+        return None
+    lowered = text.lower()
+    if lowered == "noon":
+        return 12, 0, None
+    if lowered == "midnight":
+        return 0, 0, None
+    match = CLOCK_PARTS_RE.match(lowered)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3) == "p" and hour < 12:
+        hour += 12
+    elif match.group(3) == "a" and hour == 12:
+        hour = 0
+    zone = match.group(4).upper() if match.group(4) else None
+    return hour, minute, zone
+
+
+def _number(word: str) -> int | float | None:
+    """A cardinal as a number; None for vague amounts ("several")."""
+    lowered = SPACES_RE.sub(" ", word.lower())
+    if lowered in VAGUE_NUMBERS:
+        return None
+    half = lowered.endswith(("1/2", "½"))
+    if half:
+        whole = lowered.removesuffix("1/2").removesuffix("½").strip()
+        return (int(whole) if whole else 0) + 0.5
+    if lowered[0].isdigit():
+        lowered = lowered.replace(",", "")
+        return float(lowered) if "." in lowered else int(lowered)
+    if "-" in lowered:
+        tens, _, ones = lowered.partition("-")
+        return NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0)
+    return NUMBERS.get(lowered)
+
+
+def _unit(word: str) -> str:
+    lowered = word.lower()
+    if lowered in UNIT_PLURALS:
+        return UNIT_PLURALS[lowered]
+    if lowered not in UNITS and lowered.endswith("s"):
+        lowered = lowered[:-1]
+    return lowered
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def _next_words(text: str, end: int, count: int = 2) -> str:
+    return " ".join(WORD_TOKEN_RE.findall(text, end, end + 40)[:count]).lower()
+
+
+PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+LEADING_DIGITS_RE = re.compile(r"\d+")
+WORD_TOKEN_RE = re.compile(r"[\w'-]+")
+CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
+BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
+# "$5 a year", "100 people a day": a number shortly before "a UNIT" makes it a rate.
+NUMBER_BEFORE_RE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD_RE}))\s*(?:%|\w+)?\s*$", re.I)
+PREVIOUS_TWO_WORDS_RE = re.compile(r"(?:([\w'-]+)\s+)?([\w'-]+)\s+$")
+CAPITALIZED_BEFORE_RE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+# A capitalized word right after a month name makes it a first name ("June Carter").
+NAME_AFTER_RE = re.compile(rf"\s+(?!{MONTH_NAME_RE}|{WEEKDAY_NAME_RE}|(?-i:The|In|On|At|By)\b)[A-Z][a-z]")
+DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
+# "now that ...", "now on": a conjunction or "from now on", not the present moment.
+NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
+# A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
+COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+
+
+def _leading_int(word: str) -> int:
+    """ "21st" -> 21, "24TH" -> 24."""
+    return int(LEADING_DIGITS_RE.match(word).group())  # type: ignore[union-attr]
+
+
+def _mention(match: re.Match[str], kind: str, **data: Any) -> Mention:
+    return Mention(match.start(), match.end(), kind, data)
+
+
+def read_iso(match: re.Match[str], text: str) -> list[Mention]:
+    clock = None
+    if match.group("hour"):
+        clock = (int(match.group("hour")), int(match.group("minute")), match.group("zone"))
+    return [
+        _mention(
+            match,
+            "date",
+            year=int(match.group("year")),
+            month=int(match.group("month")),
+            day=int(match.group("day")),
+            clock=clock,
+        )
+    ]
+
+
+def read_slash(match: re.Match[str], text: str) -> list[Mention]:
+    first, second = int(match.group("first")), int(match.group("second"))
+    # US order (month/day) unless the first number cannot be a month.
+    month, day = (second, first) if first > 12 else (first, second)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return []
+    # "05/06/2023": May 6 in US order, June 5 elsewhere; both readings are kept.
+    swapped = first <= 12 and second <= 12 and first != second
+    return [_mention(match, "date", year=int(match.group("year")), month=month, day=day, swapped=swapped)]
+
+
+def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
+    weekday = match.group("weekday")
+    month = lexicon_lookup(MONTHS, match.group("month"))
+    day = _leading_int(match.group("day"))
+    year = match.group("year")
+    mod = match.groupdict().get("mod")
+    first = _mention(
+        match,
+        "date",
+        year=int(year) if year else None,
+        month=month,
+        day=day,
+        weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
+        clock=_clock(match.group("clock")),
+        mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+    )
+    second_day = match.groupdict().get("day2")
+    if not second_day:
+        return [first]
+    # "Sept. 21-23": two dates, the second taking the first's month and year.
+    day2 = _leading_int(second_day)
+    if day2 <= day:
+        return []
+    first.end = match.end("day")
+    second = Mention(
+        match.start("day2"), match.end("day2"), "date", {**first.data, "day": day2, "weekday": None}
+    )
+    return [first, second]
+
+
+def read_month(match: re.Match[str], text: str) -> list[Mention]:
+    name = match.group("month").rstrip(".").lower()
+    has_context = bool(match.group("rel") or match.group("mod") or match.group("year"))
+    has_context = has_context or bool(match.group("relyear"))
+    previous = _previous_word(text, match.start())
+    if (
+        name in AMBIGUOUS_MONTHS
+        and not has_context
+        and (previous not in MONTH_CONTEXT or (name == "march" and previous in VERB_BEFORE))
+    ):
+        return []
+    # "April Ryan said": a first name, unless a preposition makes it a month.
+    if not has_context and previous not in MONTH_CONTEXT and NAME_AFTER_RE.match(text, match.end()):
+        return []
+    relyear = match.group("relyear")
+    mod = match.group("mod")
+    return [
+        _mention(
+            match,
+            "month",
+            month=lexicon_lookup(MONTHS, name),
+            rel=(match.group("rel") or "").lower() or None,
+            year=int(match.group("year")) if match.group("year") else None,
+            relyear=relyear.lower() if relyear else None,
+            mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+        )
+    ]
+
+
+def _named_day(text: str, start: int, end: int) -> bool:
+    """ "Bloody Sunday", "the Good Friday Agreement", "The Sunday Times": a name, not a date."""
+    before = PREVIOUS_TWO_WORDS_RE.search(text, max(0, start - 30), start)
+    if before is not None:
+        last = before.group(2).lower()
+        if last in NAMED_DAY_BEFORE or f"{(before.group(1) or '').lower()} {last}" in NAMED_DAY_BEFORE:
+            return True
+    return _next_words(text, end, 1) in NAMED_DAY_AFTER
+
+
+def read_weekday(match: re.Match[str], text: str) -> list[Mention]:
+    if _named_day(text, match.start("weekday"), match.end("weekday")):
+        return []
+    weekday = lexicon_lookup(WEEKDAYS, match.group("weekday"))
+    if match.group("plural"):
+        return [_mention(match, "set", value=f"XXXX-WXX-{weekday}")]
+    pod = match.group("pod")
+    mod = match.group("mod")
+    return [
+        _mention(
+            match,
+            "weekday",
+            weekday=weekday,
+            rel=(match.group("rel") or "").lower() or None,
+            pod=PARTS_OF_DAY[pod.lower()] if pod else None,
+            mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+        )
+    ]
+
+
+def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
+    word = (match.group("word") or "").lower()
+    surface = match.group("word") or ""
+    # "USA Today", "the Today programme": a title, not the day.
+    if surface[:1].isupper() and (
+        CAPITALIZED_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        or _next_words(text, match.end("word"), 1) in NAMED_TODAY_AFTER
+    ):
+        return []
+    pod = match.group("pod") or match.group("thispod")
+    if match.group("twice"):
+        offset = -2 if match.group("twice").lower().startswith("before") else 2
+        word = SPACES_RE.sub(" ", match.group(0).lower())
+    elif match.group("this"):
+        offset = -1 if match.group("this").lower() == "last" else 0
+    else:
+        offset = LEXICON["relative_days"][word]
+    code = PARTS_OF_DAY[pod.lower()] if pod else ("NI" if word == "tonight" else None)
+    weekday = match.group("weekday")
+    return [
+        _mention(
+            match,
+            "relday",
+            offset=offset,
+            pod=code,
+            weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
+            word=word or f"{match.group('this').lower()} {pod.lower()}",
+        )
+    ]
+
+
+def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
+    unit = SPACES_RE.sub(" ", match.group("unit").lower())
+    rel = match.group("rel").lower()
+    whole = match.group(0).lower()
+    if rel in ("past", "following", "coming", "next") and whole.split()[0] == "the" and unit in UNITS:
+        return []  # "the past year", "the next decade": durations (DURATION_ONE_RE)
+    mod = match.group("mod")
+    side = (match.group("side") or "").lower() or None
+    return [
+        _mention(
+            match,
+            "relunit",
+            rel=rel,
+            unit=unit,
+            mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+            side=side,
+        )
+    ]
+
+
+def read_period_edge(match: re.Match[str], text: str) -> list[Mention]:
+    return [
+        _mention(
+            match,
+            "relunit",
+            rel="this",
+            unit=match.group("unit").lower(),
+            mod=lexicon_lookup(MODIFIERS, match.group("mod")),
+            side=None,
+            edge=True,
+        )
+    ]
+
+
+def read_weekend(match: re.Match[str], text: str) -> list[Mention]:
+    return [Mention(match.start("span"), match.end("span"), "weekend", {})]
+
+
+def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
+    if match.group("side"):
+        return [_mention(match, "anaphor", offset=0, unit=match.group("unit").lower())]
+    step = (match.group("step") or "").lower()
+    direction = (match.group("dir") or match.group("dir2") or "").lower()
+    offset = {"next": 1, "following": 1, "previous": -1, "same": 0}.get(step)
+    if offset is None:
+        offset = -1 if direction in ("before", "earlier") else 1
+    return [_mention(match, "anaphor", offset=offset, unit="day")]
+
+
+def read_ago(match: re.Match[str], text: str) -> list[Mention]:
+    number = _number(match.group("number"))
+    unit = _unit(match.group("unit"))
+    if unit not in UNITS:
+        return []
+    sign = -1 if match.group("dir").lower() == "ago" else 1
+    return [_mention(match, "ago", number=number, unit=unit, sign=sign)]
+
+
+def _is_age(text: str, end: int) -> bool:
+    """ "22-year-old", "6 months and older": an age, not a duration."""
+    following = " ".join(_next_words(text, end, 3).replace("-", " ").split())
+    return any(following == word or following.startswith(word + " ") for word in AGE_WORDS)
+
+
+def _is_rate(text: str, start: int, number_word: str) -> bool:
+    """ "$5 a year", "100 people a day": "a" means "per", not one."""
+    if number_word.lower() not in ("a", "an"):
+        return False
+    previous = _previous_word(text, start)
+    if previous in ("once", "twice", "times", "per") or previous.isdigit() or previous in NUMBERS:
+        return True
+    before = text[max(0, start - 30) : start]
+    return bool(NUMBER_BEFORE_RE.search(before)) and previous not in (
+        "for",
+        "in",
+        "within",
+        "about",
+        "than",
+        "over",
+        "after",
+    )
+
+
+def read_duration(match: re.Match[str], text: str) -> list[Mention]:
+    number_word = match.group("number")
+    unit = _unit(match.group("unit"))
+    if unit not in UNITS:
+        return []
+    if _is_age(text, match.end()):
+        return []
+    if _is_rate(text, match.start("number"), number_word):
+        return []
+    following = _next_words(text, match.end(), 1)
+    if unit == "quarter" and following in FRACTION_AFTER:
+        return []  # "a quarter of the vote": a fraction
+    ordinal = number_word.lower() in ("a", "an", "one") and following.isalpha()
+    if unit == "second" and ordinal and following not in SECOND_AFTER:
+        return []  # "a second term": an ordinal
+    number = _number(number_word)
+    if number is None and number_word.lower() not in VAGUE_NUMBERS:
+        return []
+    if match.group("half") or (number is not None and "and a half" in match.group(0).lower()):
+        number = (number or 0) + 0.5
+    lead = (match.group("lead") or "").lower()
+    mod = DURATION_MODS.get(lead) if lead in ("almost", "nearly") else None
+    start = match.start()
+    mentions = []
+    if match.group("number2"):
+        # "12 and 18 months": the first number is a duration in the same unit.
+        first = _number(match.group("number2"))
+        mentions.append(
+            Mention(
+                match.start("number2"),
+                match.end("number2"),
+                "duration",
+                {"number": first, "unit": unit, "mod": None},
+            )
+        )
+        start = match.start("number")
+    if mod is None:
+        before = PREVIOUS_TWO_WORDS_RE.search(text, max(0, start - 30), start)
+        if before is not None:
+            two = f"{(before.group(1) or '').lower()} {before.group(2).lower()}"
+            mod = DURATION_MODS.get(two) or DURATION_MODS.get(before.group(2).lower())
+    mentions.append(Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": mod}))
+    return mentions
+
+
+def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
+    unit = _unit(match.group("unit"))
+    return [_mention(match, "duration", number=1, unit=unit, mod=None)]
+
+
+def _opens_phrase(text: str, start: int) -> bool:
+    """ "Years of war", "after months of talks": the unit starts its noun phrase."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if not before or before[-1] in '.!?"“(:;,':
+        return True
+    return _previous_word(text, start) in PHRASE_OPENERS
+
+
+def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
+    if not (match.group("lead") or match.group("tail")):
+        return []
+    if _is_age(text, match.end("unit")):
+        return []
+    start = match.start("lead") if match.group("lead") else match.start("unit")
+    lead = (match.group("lead") or "").strip().lower()
+    tail = (match.group("tail") or "").strip().lower()
+    if not lead and tail == "of" and not _opens_phrase(text, match.start("unit")):
+        return []  # "the days of the empire", "the early hours of Friday": not a duration
+    # Only descriptive leads belong in the span ("recent weeks"); prepositions and verbs do not.
+    if lead and not DESCRIPTIVE_LEAD_RE.match(lead):
+        start = match.start("unit")
+    elif lead.startswith("in "):
+        start = match.start("lead") + 3
+    return [
+        Mention(
+            start,
+            match.end("unit"),
+            "duration",
+            {"number": None, "unit": _unit(match.group("unit")), "mod": None},
+        )
+    ]
+
+
+def read_decade(match: re.Match[str], text: str) -> list[Mention]:
+    if match.group("decade"):
+        stem = match.group("decade")[:3]
+    elif match.group("short"):
+        stem = "19" + match.group("short")[0]
+    else:
+        if not match.group(0).lower().startswith("the"):
+            return []
+        stem = "19" + str(lexicon_lookup(LEXICON["decade_words"], match.group("word")))
+    mod = match.group("mod")
+    return [_mention(match, "decade", stem=stem, mod=lexicon_lookup(MODIFIERS, mod) if mod else None)]
+
+
+def read_century(match: re.Match[str], text: str) -> list[Mention]:
+    ordinal = match.group("ordinal").lower()
+    number = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
+    if not number:
+        return []
+    return [_mention(match, "century", value=f"{number - 1:02d}")]
+
+
+def read_year(match: re.Match[str], text: str) -> list[Mention]:
+    year = int(match.group("year"))
+    following = WORD_TOKEN_RE.findall(text, match.end(), match.end() + 30)[:1]
+    if not match.group("fiscal") and (
+        _previous_word(text, match.start()).rstrip(".") in YEAR_BLOCKERS_BEFORE
+        or (following and following[0].lower() in YEAR_BLOCKERS_AFTER)
+    ):
+        return []
+    # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
+    if (
+        not match.group("fiscal")
+        and following
+        and COUNTED_PLURAL_RE.fullmatch(following[0])
+        and _previous_word(text, match.start()) not in MONTH_CONTEXT
+    ):
+        return []
+    mod = match.group("mod")
+    start = match.start("fiscal") if match.group("fiscal") else match.start("year")
+    if mod:
+        start = match.start()
+    mentions = [
+        Mention(
+            start,
+            match.end("year"),
+            "year",
+            {"year": year, "mod": lexicon_lookup(MODIFIERS, mod) if mod else None},
+        )
+    ]
+    second = match.group("second")
+    if second:
+        if len(second) == 2:
+            candidate = year // 100 * 100 + int(second)
+            if candidate <= year:
+                candidate += 100
+            second_year = candidate
+        else:
+            second_year = int(second)
+        if year < second_year <= year + 100:
+            mentions.append(
+                Mention(
+                    match.start("second"), match.end("second"), "year", {"year": second_year, "mod": None}
+                )
+            )
+        else:
+            return [] if match.group("dash") == "/" else mentions
+    return mentions
+
+
+def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
+    part = (match.group("part") or "").lower()
+    if match.group("letter"):
+        kind = "H" if match.group("letter") == "H" else "Q"
+        number = int(match.group("number"))
+    else:
+        kind = "H" if part == "half" else "Q"
+        ordinal = match.group("ordinal").lower()
+        number = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+        }.get(ordinal, 4 if kind == "Q" else 2)
+        if kind == "H" and number > 2:
+            return []
+        dated = match.group("year") or match.group("relyear") or match.group("cyear")
+        # "the fourth quarter" alone is as often a game's as a year's; "fourth-quarter
+        # profit" and "the fourth quarter of 2023" are the year's.
+        if not dated and (
+            kind == "H" or "-" not in match.group(0) or _next_words(text, match.end(), 1) not in QUARTER_NOUNS
+        ):
+            return []
+    year = match.group("year") or match.group("cyear")
+    relyear = (match.group("relyear") or "").lower()
+    shift = {"last year": -1, "next year": 1}.get(SPACES_RE.sub(" ", relyear), 0)
+    return [
+        _mention(
+            match,
+            "quarter",
+            part=kind,
+            number=number,
+            year=int(year) if year else None,
+            shift=shift,
+            explicit=bool(year or relyear),
+        )
+    ]
+
+
+def read_season(match: re.Match[str], text: str) -> list[Mention]:
+    if not (match.group("prep") or match.group("year") or match.group("mod")):
+        return []
+    start = match.start("season")
+    if match.group("mod"):
+        start = match.start()
+    mod = match.group("mod")
+    return [
+        Mention(
+            start,
+            match.end(),
+            "season",
+            {
+                "season": SEASONS[match.group("season").lower()],
+                "year": int(match.group("year")) if match.group("year") else None,
+                "mod": lexicon_lookup(MODIFIERS, mod) if mod else None,
+            },
+        )
+    ]
+
+
+def read_ref(match: re.Match[str], text: str) -> list[Mention]:
+    if match.group("present"):
+        value = "PRESENT_REF"
+        word = match.group("present").lower()
+        following = text[match.end() : match.end() + 12].lower()
+        # "now-defunct", "now that": not the present moment.
+        if word == "now" and NOW_CONJUNCTION_RE.match(following):
+            return []
+    elif match.group("past") or match.group("past2"):
+        value = "PAST_REF"
+        following = _next_words(text, match.end(), 1)
+        # "at the time of the fire", "at the time the fire broke out": the event's time, not a date.
+        if (
+            match.group("past2")
+            and following
+            and following != "that"
+            and text[match.end() : match.end() + 1] not in ",.;:)"
+        ):
+            return []
+    else:
+        value = "FUTURE_REF"
+    return [_mention(match, "ref", value=value)]
+
+
+def read_set(match: re.Match[str], text: str) -> list[Mention]:
+    if match.group("adverb"):
+        return [_mention(match, "set", value=LEXICON["set_adverbs"][match.group("adverb").lower()])]
+    if match.group("rateunit"):
+        code, count = UNITS[_unit(match.group("rateunit"))]
+        return [_mention(match, "set", value=period_value(count, code))]
+    if match.group("weekday"):
+        return [_mention(match, "set", value=f"XXXX-WXX-{lexicon_lookup(WEEKDAYS, match.group('weekday'))}")]
+    if match.group("pod"):
+        return [_mention(match, "set", value=f"XXXX-XX-XXT{PARTS_OF_DAY[match.group('pod').lower()]}")]
+    if match.group("season"):
+        return [_mention(match, "set", value=f"XXXX-{SEASONS[match.group('season').lower()]}")]
+    if match.group("month"):
+        return [_mention(match, "set", value=f"XXXX-{lexicon_lookup(MONTHS, match.group('month')):02d}")]
+    if match.group("sport"):
+        return [_mention(match, "set", value="P1Y")]  # "each season": once a year
+    unit = _unit(match.group("unit"))
+    if unit not in UNITS:
+        return []
+    code, count = UNITS[unit]
+    number = _number(match.group("number")) if match.group("number") else 1
+    if match.group("other"):
+        number = 2
+    return [_mention(match, "set", value=period_value(count * (number or 1), code))]
+
+
+def read_clock(match: re.Match[str], text: str) -> list[Mention]:
+    clock = _clock(match.group("clock"))
+    if clock is None:
+        return []
+    raw = match.group("clock")
+    # A bare "10:43" is a time only with a zone or after "at"/"by"/"from"/"until".
+    if (
+        BARE_CLOCK_RE.fullmatch(raw)
+        and not (match.group("weekday") or match.group("word"))
+        and _previous_word(text, match.start()) not in CLOCK_CONTEXT
+    ):
+        return []
+    weekday = match.group("weekday")
+    word = (match.group("word") or "").lower()
+    return [
+        _mention(
+            match,
+            "clock",
+            clock=clock,
+            weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
+            offset=LEXICON["relative_days"].get(word) if word else None,
+        )
+    ]
+
+
+# A fraction of a unit in the next smaller one: half an hour is PT30M, 1.5 years P18M.
+SMALLER_UNIT = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def period_value(count: int | float | None, code: str) -> str:
+    """TIMEX3 duration: (3, "W") -> "P3W", (24, "TH") -> "PT24H", (None, "D") -> "PXD"."""
+    if isinstance(count, float) and not count.is_integer() and code in SMALLER_UNIT:
+        smaller, factor = SMALLER_UNIT[code]
+        if (count * factor).is_integer():
+            count, code = int(count * factor), smaller
+    amount = "X" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
+    if code.startswith("T"):
+        return f"PT{amount}{code[1:]}"
+    return f"P{amount}{code}"
+
+
+Reader = Callable[[re.Match[str], str], list[Mention]]

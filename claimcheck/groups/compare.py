@@ -1,0 +1,263 @@
+"""Comparing prepared claims: may two share a group, how alike are they, do their
+values agree, and the status of a group (consistent, evolving, conflict).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from claimcheck.extract.words import concept
+from claimcheck.groups.items import FIGURE, NAME_MARK, Item
+from claimcheck.models import Article
+from claimcheck.rules import FigureConflictParams
+
+MAX_CONFLICT_PAIRS = 100
+"""Conflicting pairs of readings examined in one group: plenty for a status and a message."""
+
+CONTRAST_MIN_RATIO = 0.6
+"""How closely two sentences must match for a differing word to mark a contrast."""
+CONTRAST_REACH = 3
+"""Content words from the figure within which a differing word tells two figures apart."""
+
+
+def contrast(a: Item, b: Item) -> bool:
+    """Parallel sentences that differ in a word next to the figure state two figures.
+
+    "54% of men" and "41% of women", "petrol prices rose 12%" and "diesel prices rose
+    7%", "300 homes in the north" and "120 in the south": when two sentences match
+    closely except for a word within a few words of the figure, that word is what
+    tells the figures apart. Paraphrases of one claim differ too broadly to match.
+    """
+    from difflib import SequenceMatcher
+
+    if not a.sequence or not b.sequence or FIGURE not in a.sequence or FIGURE not in b.sequence:
+        return False
+    matcher = SequenceMatcher(None, a.sequence, b.sequence, autojunk=False)
+    if matcher.ratio() < CONTRAST_MIN_RATIO:
+        return False
+    where_a, where_b = a.sequence.index(FIGURE), b.sequence.index(FIGURE)
+    opcodes = matcher.get_opcodes()
+    # Parallel sentences put their figures at the same point of the shared wording.
+    if not any(
+        tag == "equal" and a_start <= where_a < a_end and where_a - a_start == where_b - b_start
+        for tag, a_start, a_end, b_start, b_end in opcodes
+    ):
+        return False
+    for tag, a_start, a_end, b_start, b_end in opcodes:
+        if tag == "equal":
+            continue
+        near_a = a_end > a_start and min(abs(i - where_a) for i in range(a_start, a_end)) <= CONTRAST_REACH
+        near_b = b_end > b_start and min(abs(i - where_b) for i in range(b_start, b_end)) <= CONTRAST_REACH
+        removed = [w for w in a.sequence[a_start:a_end] if w[0] != "\x00"]
+        added = [w for w in b.sequence[b_start:b_end] if w[0] != "\x00"]
+        # A swapped word ("men"/"women") or one added qualifier ("youth unemployment");
+        # longer additions are the extra clauses paraphrases carry.
+        if set(removed) & set(b.sequence) or set(added) & set(a.sequence):
+            continue  # a word moved elsewhere in the sentence: word order, not meaning
+        # Before the figure a swap may be a two-word subject ("the ruling party" won 120
+        # seats, "the opposition" won 95); after it, a one-word one ("of men"/"of women").
+        before = a_end <= where_a and b_end <= where_b
+        limit = 2 if before else 1
+        same_type = {word.startswith(NAME_MARK) for word in removed + added}
+        swapped = (
+            tag == "replace" and 0 < len(removed) <= limit and 0 < len(added) <= limit and len(same_type) == 1
+        )
+        # Dates: the words around an event's day vary ("is set for", "will be held on").
+        qualified = (
+            a.kind != "date"
+            and tag in ("insert", "delete")
+            and len(removed) + len(added) == 1
+            and not (removed + added)[0].startswith(NAME_MARK)  # "police in Talberg": the story's place
+        )
+        if (swapped or qualified) and (near_a or near_b):
+            return True
+    return False
+
+
+def _scope_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Compatible when either is unscoped or some scope of one contains a scope of the other."""
+    if not a or not b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _published_point(article: Article) -> tuple[date | None, datetime | None]:
+    published = article.published
+    if isinstance(published, datetime):
+        return published.date(), published
+    return published, None
+
+
+def compatible(a: Item, b: Item) -> bool:
+    """Hard constraints: kind, unit, what happened to a count, direction, time scope."""
+    if a.kind != b.kind or a.direction != b.direction or a.per != b.per:
+        return False
+    if a.claim.article_id == b.claim.article_id and a.claim.sentence_start == b.claim.sentence_start:
+        return False  # one sentence giving two figures ("rose from 30 to 45") gives two claims
+    if not _scope_compatible(a.scopes, b.scopes):
+        return False
+    if a.repeat or b.repeat:
+        return False  # "a further pledge on Tuesday" is another event than Monday's
+    if a.kind == "count":
+        # "people" matches "people" or a bare count ("45 dead"), never "helicopters".
+        if a.unit != b.unit and not (a.generic_unit and b.generic_unit):
+            return False
+        # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
+        if a.predicate != b.predicate and ((a.predicate and b.predicate) or a.generic_unit or b.generic_unit):
+            return False
+    elif a.kind != "date" and a.unit != b.unit:
+        return False
+    return True
+
+
+def similarity(a: Item, b: Item) -> float:
+    """Evidence (about 0..2) that two compatible claims state the same thing.
+
+    Agreement of what is counted and what happened to it, of the words next to each
+    figure, and of the whole sentence with its numbers removed.
+    """
+    from rapidfuzz import fuzz
+
+    score = 0.0
+    if a.kind == "count":
+        if a.predicate and a.predicate == b.predicate:
+            score += 0.3
+        if a.unit == b.unit and not a.generic_unit:
+            score += 0.3
+    if a.subject and b.subject and a.subject == b.subject:
+        # The extracted subject helps but is not reliable enough to keep claims apart.
+        score += 0.3
+    shared = len(a.window & b.window)
+    if shared:
+        score += 0.2 + 0.1 * min(shared - 1, 2)
+        score += 0.3 * shared / len(a.window | b.window)
+        if (a.low, a.high) == (b.low, b.high) and a.kind != "date":
+            # The very same figure next to a shared word: agreeing readings cannot
+            # raise a false alarm, so a lower bar is safe.
+            score += 0.15
+    else:
+        # Nothing near the figures in common: only a very similar sentence can tie them.
+        score -= 0.2
+    score += 0.3 * fuzz.token_set_ratio(a.context, b.context) / 100.0
+    return score
+
+
+def overlap(a: Item, b: Item, tolerance: float) -> bool:
+    """True if the two intervals (widened by the relative tolerance) share a value."""
+    if a.kind == "date":
+        return (
+            a.timex is not None
+            and b.timex is not None
+            and (a.timex.startswith(b.timex) or b.timex.startswith(a.timex))
+        )
+    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
+    slack = tolerance * max(finite, default=0.0)
+    return a.low - slack <= b.high and b.low - slack <= a.high
+
+
+def time_relation(a: Item, b: Item) -> int:
+    """-1 if a was published before b, 1 if after, 0 if at the same time or unknown."""
+    day_a, moment_a = _published_point(a.article)
+    day_b, moment_b = _published_point(b.article)
+    if day_a is None or day_b is None:
+        return 0
+    if day_a != day_b:
+        return -1 if day_a < day_b else 1
+    if moment_a is None or moment_b is None:
+        return 0
+    try:
+        if moment_a == moment_b:
+            return 0
+        return -1 if moment_a < moment_b else 1
+    except TypeError:  # one aware, one naive: the order cannot be told
+        return 0
+
+
+@dataclass
+class Reading:
+    """Claims of a group that give one value (the same interval, or the same date)."""
+
+    items: list[Item]
+    sources: set[str]
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+
+def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
+    table: dict[tuple, Reading] = {}
+    for item in items:
+        if item.aside and not include_revised:
+            continue
+        key = (item.timex,) if item.kind == "date" else (item.value, item.low, item.high)
+        reading = table.get(key)
+        if reading is None:
+            table[key] = Reading([item], {item.source})
+        else:
+            reading.items.append(item)
+            reading.sources.add(item.source)
+    return list(table.values())
+
+
+def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Reading, Reading]]:
+    """Pairs of readings that cannot both hold, stated by different sources.
+
+    A figure marked as an earlier or revised state is history, and a part of a count
+    is not its total: neither competes with the current statement of the count.
+    Readings are few, so this stays cheap however many copies repeat them.
+    """
+    found = readings(items, include_revised=False)
+    pairs: list[tuple[Reading, Reading]] = []
+    if found and found[0].first.kind == "date":
+        for i, first in enumerate(found):
+            for second in found[i + 1 :]:
+                if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, 0):
+                    pairs.append((first, second))
+        return pairs[:MAX_CONFLICT_PAIRS]
+    # Sorted by lower bound, a reading can only be disjoint from those starting above its
+    # upper bound: a sweep finds the disjoint pairs without comparing every pair.
+    found.sort(key=lambda reading: (reading.first.low, reading.first.high))
+    lows = [reading.first.low for reading in found]
+    for i, first in enumerate(found):
+        start = max(bisect.bisect_right(lows, first.first.high), i + 1)
+        for second in found[start:]:
+            if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, tolerance):
+                pairs.append((first, second))
+                if len(pairs) >= MAX_CONFLICT_PAIRS:
+                    return pairs
+    return pairs
+
+
+def _rising(lower: Reading, higher: Reading) -> bool:
+    """Every source of the lower value published before every source of the higher one."""
+    earliest = min(higher.items, key=lambda item: item.order)
+    latest = max(lower.items, key=lambda item: item.order)
+    return all(time_relation(item, earliest) < 0 for item in lower.items) and all(
+        time_relation(latest, item) < 0 for item in higher.items
+    )
+
+
+def group_status(items: list[Item], params: FigureConflictParams) -> str:
+    """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
+    sources = {item.source for item in items}
+    if len(sources) < 2:
+        return "single_source"
+    disjoint = conflicting_readings(items, params.relative_tolerance)
+    if not disjoint:
+        return "consistent"
+    evolving = {concept(word) for word in params.evolving_predicates}
+    cumulative = items[0].kind == "count" and any(item.predicate in evolving for item in items)
+    if cumulative and all(rising_pair(first, second) for first, second in disjoint):
+        return "evolving"
+    return "conflict"
+
+
+def rising_pair(first: Reading, second: Reading) -> bool:
+    """The lower of two readings was stated before the higher one (a count growing)."""
+    if first.first.low <= second.first.low:
+        return _rising(first, second)
+    return _rising(second, first)

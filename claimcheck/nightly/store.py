@@ -1,0 +1,577 @@
+"""The claim store: an SQLite file that remembers what nightly runs extracted.
+
+Articles are keyed by a content hash (body and metadata), so a re-crawled article
+is never extracted twice; each article is committed together with its claims in
+one transaction, so a run killed at any moment keeps everything it committed and
+the next run finishes the job. Each report date keeps the groups and findings it
+reported, so the next report can say what changed since.
+
+One writer at a time: `Store.open` takes an advisory lock file next to the store
+(fcntl, where the platform has it) and every write transaction is `BEGIN
+IMMEDIATE` with a busy timeout, so a second run waits or fails with a message
+naming the store; it never interleaves writes with the first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+from claimcheck.errors import StoreError
+from claimcheck.models import Article, Claim, ClaimGroup, Finding
+from claimcheck.nightly.lock import acquire_lock, release_lock
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    # 1: the extraction cache: articles by content hash, and their claims.
+    (
+        """CREATE TABLE articles (
+            hash TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL,
+            path TEXT,
+            day TEXT,
+            first_seen TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+            reason TEXT,
+            article_json TEXT NOT NULL,
+            body BLOB NOT NULL
+        )""",
+        "CREATE INDEX articles_by_day ON articles (day)",
+        "CREATE INDEX articles_by_first_seen ON articles (first_seen)",
+        """CREATE TABLE claims (
+            article_hash TEXT NOT NULL REFERENCES articles (hash) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            claim_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            base_unit TEXT,
+            base_value REAL,
+            claim_json TEXT NOT NULL,
+            PRIMARY KEY (article_hash, seq)
+        )""",
+        "CREATE INDEX claims_by_kind ON claims (kind, base_unit)",
+    ),
+    # 2: report history: what each report date said, to tell what changed since.
+    (
+        """CREATE TABLE runs (
+            date TEXT PRIMARY KEY,
+            window INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            claims INTEGER NOT NULL,
+            findings INTEGER NOT NULL
+        )""",
+        """CREATE TABLE groups (
+            run_date TEXT NOT NULL REFERENCES runs (date) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            group_id TEXT NOT NULL,
+            story TEXT,
+            kind TEXT,
+            status TEXT NOT NULL,
+            group_json TEXT NOT NULL,
+            PRIMARY KEY (run_date, seq)
+        )""",
+        """CREATE TABLE findings (
+            run_date TEXT NOT NULL REFERENCES runs (date) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            article_id TEXT,
+            finding_json TEXT NOT NULL,
+            PRIMARY KEY (run_date, seq)
+        )""",
+    ),
+    # 3: input files read by the workers (HTML): their bytes' hash -> the article they held.
+    (
+        """CREATE TABLE sources (
+            key TEXT PRIMARY KEY,
+            article_hash TEXT,
+            extractor TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            path TEXT NOT NULL,
+            reason TEXT
+        )""",
+    ),
+)
+"""Schema steps in order; step N brings a store from version N-1 to N. Append only."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _json_value(value: object) -> str:
+    if type(value) is int:  # the common case (offsets): no encoder needed
+        return str(value)
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False)
+
+
+_EVERY_CLAIM_FIELD: set[str] = set(Claim.model_fields)
+
+
+def _compact(claims: list[Claim]) -> list[Claim]:
+    """Claims read back share what they can: a report window holds tens of thousands.
+
+    A claim stored by the store has every field set, so all can share one
+    fields-set object (pydantic's per-instance set is most of a claim's memory;
+    `model_copy` copies it before changing it); claims of one sentence share its text.
+    """
+    sentences: dict[str, str] = {}
+    for claim in claims:
+        if len(claim.model_fields_set) == len(_EVERY_CLAIM_FIELD):
+            object.__setattr__(claim, "__pydantic_fields_set__", _EVERY_CLAIM_FIELD)
+        object.__setattr__(claim, "sentence", sentences.setdefault(claim.sentence, claim.sentence))
+    return claims
+
+
+@functools.cache
+def _excluded_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model_type.model_fields.items() if info.exclude)
+
+
+def model_json(model: BaseModel, skip: Sequence[str] = ()) -> str:
+    """The model's JSON plus its working-state fields (excluded from reports, kept here).
+
+    pydantic's serializer does the bulk (fast); the few excluded fields are appended.
+    """
+    text = model.model_dump_json()
+    extra = [name for name in _excluded_fields(type(model)) if name not in skip]
+    if not extra:
+        return text
+    tail = ",".join(f'"{name}":{_json_value(getattr(model, name))}' for name in extra)
+    return f"{text[:-1]},{tail}}}" if text != "{}" else f"{{{tail}}}"
+
+
+def content_hash(article: Article, fallback_published: object = None) -> str:
+    """What makes an article the same article: its body and metadata.
+
+    The id and path are left out (a re-crawl may file the same article under a new
+    name); the --published fallback counts only for articles that carry no date.
+    """
+    fallback = None if article.published is not None else fallback_published
+    key = [
+        article.text,
+        article.title,
+        article.source,
+        to_jsonable_python(article.published),
+        article.url,
+        to_jsonable_python(fallback),
+    ]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One article's extraction, ready to store: the processed article and its claims as JSON."""
+
+    article_json: str
+    claims: tuple[tuple[str, str, str | None, float | None, str], ...]
+    """(claim id, kind, base_unit, base_value, claim JSON) in extraction order."""
+
+    @classmethod
+    def of(cls, article: Article, claims: Sequence[Claim]) -> Extracted:
+        article_json = model_json(article, skip=("text",))
+        rows = tuple(
+            (claim.id, claim.kind, claim.base_unit, claim.base_value, model_json(claim)) for claim in claims
+        )
+        return cls(article_json, rows)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    hash: str
+    article: Article
+    claims: list[Claim]
+    first_seen: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFailure:
+    hash: str
+    article_id: str
+    path: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSource:
+    article_hash: str | None
+    extractor: str
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    date: str
+    groups: list[ClaimGroup]
+    findings: list[Finding]
+
+
+@dataclass(slots=True)
+class _Batch:
+    max_articles: int
+    max_seconds: float
+    pending: int = 0
+    began: float = field(default_factory=time.monotonic)
+
+    def due(self) -> bool:
+        return self.pending >= self.max_articles or time.monotonic() - self.began >= self.max_seconds
+
+    def restart(self) -> None:
+        self.pending, self.began = 0, time.monotonic()
+
+
+class Store:
+    """An open claim store; use as a context manager (`with Store.open(path) as store`)."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, lock: int | None) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = lock
+        self._batch: _Batch | None = None
+
+    @property
+    def lock_descriptor(self) -> int | None:
+        """The lock file's descriptor (forked workers close their copy)."""
+        return self._lock
+
+    # Opening, locking, migrating -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], wait: float = 0.0) -> Store:
+        """Open (creating and migrating as needed) the store at `path`.
+
+        Writers hold `PATH.lock` for the whole run; a second writer waits up to
+        `wait` seconds for it, then fails with a StoreError naming the store.
+        """
+        store_path = Path(path)
+        if store_path.parent and not store_path.parent.is_dir():
+            raise StoreError(f"claim store {store_path}: folder {store_path.parent} does not exist")
+        lock = acquire_lock(store_path, wait)
+        try:
+            connection = sqlite3.connect(store_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            store = cls(store_path, connection, lock)
+            store._configure()
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            release_lock(lock)
+            raise StoreError(f"claim store {store_path} cannot be opened: {exc}") from None
+        except BaseException:
+            release_lock(lock)
+            raise
+        return store
+
+    def _configure(self) -> None:
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"claim store {self.path}: cannot switch to WAL mode (got {mode})")
+        # WAL + NORMAL: a commit survives a killed process; only power loss may drop the last ones.
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _version(self) -> int:
+        exists = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        row = self._db.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        if self._version() == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            version = self._version()  # again, under the write lock
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"claim store {self.path} has schema version {version}, newer than this "
+                    f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck or use another --store"
+                )
+            if version == 0:
+                self._db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                self._db.execute("INSERT INTO schema_version VALUES (0)")
+            for steps in MIGRATIONS[version:]:
+                for statement in steps:
+                    self._db.execute(statement)
+            self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    def close(self) -> None:
+        try:
+            self._db.close()
+        finally:
+            release_lock(self._lock)
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT: takes SQLite's write lock up front, rolls back on any error."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"claim store {self.path} is busy (another writer): {exc}") from None
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # Articles ----------------------------------------------------------------------
+
+    def status(self, article_hash: str) -> tuple[str, str] | None:
+        """(status, extractor) of a stored article, or None if it was never stored."""
+        row = self._db.execute(
+            "SELECT status, extractor FROM articles WHERE hash = ?", (article_hash,)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_article(
+        self,
+        article_hash: str,
+        article: Article,
+        extracted: Extracted | None,
+        *,
+        extractor: str,
+        seen: date,
+        reason: str | None = None,
+    ) -> None:
+        """Store one article with its claims (or as failed, with `reason`) in one transaction.
+
+        Storing again (a new extractor) replaces the claims but keeps first_seen.
+        """
+        article_json = extracted.article_json if extracted else model_json(article, skip=("text",))
+        day = json.loads(article_json).get("published")
+        day = day[:10] if isinstance(day, str) else None
+        body = zlib.compress(article.text.encode("utf-8"), 1)
+        status = "ok" if extracted is not None else "failed"
+        row = (article_hash, article.id, article.path, day, seen.isoformat(), extractor, status, reason)
+        rows = (
+            [(article_hash, seq, *claim) for seq, claim in enumerate(extracted.claims)] if extracted else []
+        )
+        if self._batch is None:
+            with self.transaction() as db:
+                self._write_article(db, (*row, article_json, body), rows)
+            return
+        # Inside a batch: a savepoint keeps each article all-or-nothing within the transaction.
+        self._db.execute("SAVEPOINT article")
+        try:
+            self._write_article(self._db, (*row, article_json, body), rows)
+        except BaseException:
+            self._db.execute("ROLLBACK TO article")
+            self._db.execute("RELEASE article")
+            raise
+        self._db.execute("RELEASE article")
+        self._batch.pending += 1
+
+    def commit_if_due(self) -> None:
+        """Inside a batch: commit what was written if the batch is full or old enough."""
+        if self._batch is not None and self._batch.due():
+            self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._batch.restart()
+
+    @staticmethod
+    def _write_article(db: sqlite3.Connection, article_row: tuple[Any, ...], claim_rows: list[Any]) -> None:
+        article_hash = article_row[0]
+        db.execute("DELETE FROM claims WHERE article_hash = ?", (article_hash,))
+        db.execute(
+            """INSERT INTO articles (hash, article_id, path, day, first_seen, extractor, status,
+                                     reason, article_json, body)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (hash) DO UPDATE SET
+                   article_id = excluded.article_id, path = excluded.path, day = excluded.day,
+                   extractor = excluded.extractor, status = excluded.status,
+                   reason = excluded.reason, article_json = excluded.article_json,
+                   body = excluded.body""",
+            article_row,
+        )
+        if claim_rows:
+            db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
+
+    @contextlib.contextmanager
+    def batch(self, max_articles: int = 100, max_seconds: float = 0.2) -> Iterator[None]:
+        """Group article writes into transactions of up to `max_articles` or `max_seconds`.
+
+        Each article stays atomic (a savepoint); the caller says when a unit of work
+        is complete with `commit_if_due`. A killed run loses at most the articles
+        written since the last commit, never a half-written one.
+        """
+        with self.transaction():
+            self._batch = _Batch(max_articles, max_seconds)
+            try:
+                yield
+            finally:
+                self._batch = None
+
+    def source(self, key: str) -> StoredSource | None:
+        """What an input file (by the hash of its bytes) held when it was last read."""
+        row = self._db.execute(
+            "SELECT article_hash, extractor, reason FROM sources WHERE key = ?", (key,)
+        ).fetchone()
+        return StoredSource(row[0], row[1], row[2]) if row else None
+
+    def put_source(
+        self,
+        key: str,
+        article_hash: str | None,
+        extractor: str,
+        article_id: str,
+        path: str,
+        reason: str | None = None,
+    ) -> None:
+        """Remember the article an input file held (or why it could not be read in time)."""
+        statement = "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)"
+        values = (key, article_hash, extractor, article_id, path, reason)
+        if self._batch is None:
+            with self.transaction() as db:
+                db.execute(statement, values)
+        else:
+            self._db.execute(statement, values)
+
+    def window_hashes(self, first: date, last: date) -> list[tuple[str, str]]:
+        """(hash, extractor) of the stored articles in a report window.
+
+        An article belongs to the window if its publication day is in [first, last],
+        or, having no known date, if it was first seen by a run dated in the window.
+        """
+        rows = self._db.execute(
+            """SELECT hash, extractor FROM articles
+               WHERE status = 'ok' AND ((day BETWEEN ?1 AND ?2)
+                                        OR (day IS NULL AND first_seen BETWEEN ?1 AND ?2))
+               ORDER BY hash""",
+            (first.isoformat(), last.isoformat()),
+        ).fetchall()
+        return [(row[0], row[1]) for row in rows]
+
+    def load_article(self, article_hash: str, with_claims: bool = True) -> StoredArticle:
+        row = self._db.execute(
+            "SELECT article_json, body, first_seen FROM articles WHERE hash = ?", (article_hash,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"claim store {self.path}: no article {article_hash}")
+        data = json.loads(row[0])
+        data["text"] = zlib.decompress(row[1]).decode("utf-8")
+        published = data.get("published")
+        if isinstance(published, str) and len(published) == 10:
+            # A calendar date stays a date (pydantic would read it back as midnight).
+            data["published"] = date.fromisoformat(published)
+        article = Article.model_validate(data)
+        claims: list[Claim] = []
+        if with_claims:
+            rows = self._db.execute(
+                "SELECT claim_json FROM claims WHERE article_hash = ? ORDER BY seq", (article_hash,)
+            )
+            claims = _compact([Claim.model_validate_json(claim_json) for (claim_json,) in rows])
+        return StoredArticle(article_hash, article, claims, row[2])
+
+    def failure(self, article_hash: str) -> StoredFailure | None:
+        row = self._db.execute(
+            "SELECT article_id, path, reason FROM articles WHERE hash = ? AND status = 'failed'",
+            (article_hash,),
+        ).fetchone()
+        return StoredFailure(article_hash, row[0], row[1], row[2] or "") if row else None
+
+    def first_seen_between(self, after: str | None, last: date) -> set[str]:
+        """Hashes of the articles first stored by runs dated after `after` and up to `last`."""
+        rows = self._db.execute(
+            "SELECT hash FROM articles WHERE status = 'ok' AND first_seen > ? AND first_seen <= ?",
+            (after or "", last.isoformat()),
+        )
+        return {row[0] for row in rows}
+
+    def counts(self) -> dict[str, int]:
+        articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        runs = self._db.execute("SELECT count(*) FROM runs").fetchone()[0]
+        return {"articles": articles, "claims": claims, "runs": runs}
+
+    # Runs --------------------------------------------------------------------------
+
+    def record_run(
+        self,
+        run_date: date,
+        window: int,
+        articles: int,
+        claims: int,
+        groups: Sequence[ClaimGroup],
+        findings: Sequence[Finding],
+    ) -> None:
+        """Remember what the report of `run_date` said (replacing an earlier run of that date)."""
+        key = run_date.isoformat()
+        with self.transaction() as db:
+            db.execute("DELETE FROM runs WHERE date = ?", (key,))
+            db.execute(
+                "INSERT INTO runs VALUES (?, ?, ?, ?, ?)", (key, window, articles, claims, len(findings))
+            )
+            db.executemany(
+                "INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (key, seq, group.id, group.story, group.kind, group.status, group.model_dump_json())
+                    for seq, group in enumerate(groups)
+                ],
+            )
+            db.executemany(
+                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        key,
+                        seq,
+                        finding.rule,
+                        finding.severity,
+                        finding.article_id,
+                        model_json(finding),
+                    )
+                    for seq, finding in enumerate(findings)
+                ],
+            )
+
+    def previous_run(self, before: date) -> RunRecord | None:
+        """The latest run dated before `before`, with its groups and findings."""
+        row = self._db.execute(
+            "SELECT date FROM runs WHERE date < ? ORDER BY date DESC LIMIT 1", (before.isoformat(),)
+        ).fetchone()
+        if row is None:
+            return None
+        key = row[0]
+        groups = [
+            ClaimGroup.model_validate_json(text)
+            for (text,) in self._db.execute(
+                "SELECT group_json FROM groups WHERE run_date = ? ORDER BY seq", (key,)
+            )
+        ]
+        findings = [
+            Finding.model_validate_json(text)
+            for (text,) in self._db.execute(
+                "SELECT finding_json FROM findings WHERE run_date = ? ORDER BY seq", (key,)
+            )
+        ]
+        return RunRecord(key, groups, findings)
+
+    def integrity(self) -> str:
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])

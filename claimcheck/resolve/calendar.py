@@ -1,0 +1,44 @@
+"""Calendar helpers: weekday and month names, ISO weeks, month arithmetic, safe dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claimcheck.extract.temporal_patterns import LEXICON
+
+WEEKDAY_NAMES = [name.capitalize() for name in LEXICON["weekdays"]]
+WEEKDAY_WORD_RE = re.compile(r"\b(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
+"""A full weekday name in running text."""
+MONTH_NAMES = [name.capitalize() for name in sorted(LEXICON["months"], key=LEXICON["months"].get)]
+AP_MONTHS: list[str] = LEXICON["ap_months"]
+SEASON_MONTHS: dict[str, list[int]] = LEXICON["season_months"]
+
+
+def weekday_name(day: date) -> str:
+    return WEEKDAY_NAMES[day.isoweekday() - 1]
+
+
+def explicit_date(day: date, reference: date | None = None) -> str:
+    """AP style "Thursday (Sept. 21)", with the year when it differs from the reference's."""
+    label = f"{AP_MONTHS[day.month - 1]} {day.day}"
+    if reference is None or day.year != reference.year:
+        label += f", {day.year}"
+    return f"{weekday_name(day)} ({label})"
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,200 @@
+"""Extract: one article's text -> Claims with exact spans.
+
+Numeric quantities (numeric.py) and temporal expressions (temporal.py) are found
+per sentence; where both read the same words (a duration such as "44-day") they
+become one claim carrying the number and the TIMEX3 value. Numbers inside a date
+or time expression ("Sept. 21", "10:43") are date parts, never quantities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from claimcheck.extract.numeric import Quantity, find_quantities
+from claimcheck.extract.temporal_patterns import Timex
+from claimcheck.models import Article, Claim
+from claimcheck.resolve.timexes import find_timexes
+from claimcheck.spans import LineIndex, Sentence
+
+_DURATION_UNITS: dict[str, tuple[str, float]] = {
+    "Y": ("year", 365 * 86400.0),
+    "M": ("month", 30 * 86400.0),
+    "W": ("week", 7 * 86400.0),
+    "D": ("day", 86400.0),
+    "TH": ("hour", 3600.0),
+    "TM": ("minute", 60.0),
+    "TS": ("second", 1.0),
+}
+TIMEX_DURATION_RE = re.compile(r"^P(?P<time>T)?(?P<number>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])$")
+
+
+def duration_of(timex_value: str | None) -> tuple[float, str, float] | None:
+    """(value, unit, seconds) of a simple TIMEX3 duration such as P3W or PT24H."""
+    if not timex_value:
+        return None
+    match = TIMEX_DURATION_RE.match(timex_value)
+    if match is None:
+        return None
+    key = ("T" if match.group("time") else "") + match.group("unit")
+    if key not in _DURATION_UNITS:
+        return None
+    unit, seconds = _DURATION_UNITS[key]
+    number = float(match.group("number"))
+    return number, unit, number * seconds
+
+
+def _sentence_of(sentences: Sequence[Sentence], starts: list[int], start: int, end: int) -> Sentence | None:
+    index = bisect.bisect_right(starts, start) - 1
+    if index >= 0 and end <= sentences[index].end:
+        return sentences[index]
+    return None
+
+
+def _quoted(sentence: Sentence | None, start: int, end: int) -> bool:
+    if sentence is None:
+        return False
+    return any(q_start <= start and end <= q_end for q_start, q_end in sentence.quoted)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def merge_mentions(
+    quantities: list[Quantity], timexes: list[Timex]
+) -> list[tuple[Quantity | None, Timex | None]]:
+    """Pair durations read by both taggers; drop numbers that are parts of dates or times.
+
+    A duration range ("between 12 and 18 months") is one quantity but may be two
+    duration timexes: the first pairs with it, the second adds no claim.
+    """
+    pairs: list[tuple[Quantity | None, Timex | None]] = []
+    absorbed: set[int] = set()
+    paired: set[int] = set()
+    for timex in timexes:
+        overlapping = [
+            index
+            for index, quantity in enumerate(quantities)
+            if _overlaps(quantity.start, quantity.end, timex.start, timex.end)
+        ]
+        durations = [
+            index
+            for index in overlapping
+            if timex.type == "DURATION" and quantities[index].kind == "duration"
+        ]
+        absorbed.update(overlapping)
+        if not durations:
+            pairs.append((None, timex))
+        elif not paired.intersection(durations):
+            paired.add(durations[0])
+            pairs.append((quantities[durations[0]], timex))
+    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in absorbed)
+    pairs.sort(key=lambda pair: (pair[0] or pair[1]).start)  # type: ignore[union-attr]
+    return pairs
+
+
+def _sentence_text(text: str, sentence: Sentence, cache: dict[int, str] | None) -> str:
+    """The sentence's text, sliced once per sentence: claims of one sentence share the string
+    (a slice per claim is quadratic on a pathological one-line document)."""
+    if cache is None:
+        return text[sentence.start : sentence.end]
+    found = cache.get(sentence.start)
+    if found is None:
+        found = cache[sentence.start] = text[sentence.start : sentence.end]
+    return found
+
+
+def _claim(
+    article: Article,
+    quantity: Quantity | None,
+    timex: Timex | None,
+    sentence: Sentence | None,
+    lines: LineIndex,
+    sentence_texts: dict[int, str] | None = None,
+) -> Claim:
+    text = article.text
+    start = quantity.start if quantity else timex.start  # type: ignore[union-attr]
+    end = quantity.end if quantity else timex.end  # type: ignore[union-attr]
+    line, column = lines.position(start)
+    fields: dict[str, object] = {
+        "id": f"{article.id}@{start}-{end}",
+        "article_id": article.id,
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "line": line + article.body_line - 1,
+        "column": column,
+        "sentence": _sentence_text(text, sentence, sentence_texts) if sentence else text[start:end],
+        "sentence_start": sentence.start if sentence else start,
+        "quoted": _quoted(sentence, start, end),
+    }
+    if quantity is not None:
+        fields.update(
+            kind=quantity.kind,
+            value=quantity.value,
+            low=quantity.low,
+            high=quantity.high,
+            unit=quantity.unit,
+            base_value=quantity.base_value,
+            base_unit=quantity.base_unit,
+            approx=quantity.approx,
+            direction=quantity.direction,
+            subject=quantity.subject,
+            predicate=quantity.predicate,
+            scope=quantity.scope,
+            per=quantity.per,
+        )
+    if timex is not None:
+        fields.update(
+            timex=timex.value,
+            timex_type=timex.type,
+            relative=timex.relative,
+            readings=list(timex.readings),
+            mismatch=timex.mismatch,
+            evidence=timex.evidence,
+            conventional=timex.conventional,
+        )
+        if quantity is None:
+            if timex.type == "DURATION":
+                fields["kind"] = "duration"
+                parsed = duration_of(timex.value)
+                if parsed is not None:
+                    number, unit, seconds = parsed
+                    fields.update(
+                        value=number,
+                        low=number,
+                        high=number,
+                        unit=unit,
+                        base_value=seconds,
+                        base_unit="second",
+                    )
+            else:
+                fields["kind"] = "time" if timex.type == "TIME" else "date"
+    return Claim.model_validate(fields)
+
+
+def extract_claims(
+    article: Article,
+    sentences: Sequence[Sentence],
+    reference: date | None,
+    rules_dir: str | None = None,
+) -> list[Claim]:
+    """Every numeric and temporal claim of the article's (non-noise) sentences."""
+    text = article.text
+    quantities: list[Quantity] = []
+    for sentence in sentences:
+        quantities.extend(find_quantities(text, sentence.start, sentence.end, rules_dir))
+    timexes = find_timexes(text, list(sentences), reference)
+    lines = LineIndex(text)
+    claims = []
+    starts = [sentence.start for sentence in sentences]
+    sentence_texts: dict[int, str] = {}
+    for quantity, timex in merge_mentions(quantities, timexes):
+        anchor = quantity or timex
+        assert anchor is not None
+        containing = _sentence_of(sentences, starts, anchor.start, anchor.end)
+        claims.append(_claim(article, quantity, timex, containing, lines, sentence_texts))
+    return claims

@@ -1,0 +1,476 @@
+"""Temporal resolution: tagged mentions -> TIMEX3 values against the publication date.
+
+Direction comes from tense: the resolver reads the words nearest an expression
+(rules/lexicon/temporal.yaml lists the cues). A future cue ("will", "is due to",
+"scheduled") puts a weekday or a month without a year ahead of the publication
+date; a past verb puts it behind; a weekday equal to the publication weekday is
+that day. When no cue decides, news convention does (a weekday is the past one,
+a month the nearest one), and the Timex says so in `evidence`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from claimcheck.extract.temporal_patterns import SEASONS, UNITS, Mention, Timex
+from claimcheck.extract.temporal_readers import period_value
+from claimcheck.resolve.calendar import (
+    AP_MONTHS,
+    SEASON_MONTHS,
+    WEEKDAY_NAMES,
+    add_months,
+    explicit_date,
+    iso_week,
+    safe_date,
+    weekday_name,
+)
+from claimcheck.resolve.tense import NO_TENSE, SentenceTokens, Tense
+from claimcheck.spans import Sentence
+
+
+class Resolver:
+    """Resolves the mentions of one text, in order (anaphors read the last day named)."""
+
+    def __init__(self, text: str, reference: date | None) -> None:
+        self.text = text
+        # A datetime is a date too; only its calendar day counts.
+        self.reference = reference.date() if isinstance(reference, datetime) else reference
+        self.last_day: date | None = None
+        self.last_relative = True
+        """Whether the last day named needed the publication date (anaphors inherit it)."""
+
+    def resolve_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Timex]:
+        tokens: SentenceTokens | None = None
+        result = []
+        for mention in mentions:
+            if tokens is None:
+                tokens = SentenceTokens(self.text, sentence)
+            handler = getattr(self, f"_{mention.kind}")
+            timex = handler(mention, mention.data, tokens)
+            if timex is not None:
+                result.append(timex)
+        return result
+
+    # --- helpers ---
+
+    def _timex(self, mention: Mention, type_: str, value: str | None, relative: bool, **extra: Any) -> Timex:
+        if relative and self.reference is None and "evidence" not in extra:
+            extra["evidence"] = "relative to the publication date, which is unknown"
+        return Timex(mention.start, mention.end, type_, value, relative, **extra)  # type: ignore[arg-type]
+
+    def _day_value(
+        self, day: date, pod: str | None, clock: tuple[int, int, str | None] | None, relative: bool = True
+    ) -> tuple[str, str]:
+        self.last_day, self.last_relative = day, relative
+        if clock is not None:
+            return "TIME", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
+        if pod:
+            return "TIME", f"{day.isoformat()}T{pod}"
+        return "DATE", day.isoformat()
+
+    def _weekday_day(self, weekday: int, rel: str | None, tense: Tense) -> tuple[date, list[date], bool, str]:
+        """(date, other readings, conventional, evidence) of a weekday name."""
+        reference = self.reference
+        assert reference is not None
+        today = reference.isoweekday()
+        ahead = (weekday - today) % 7
+        behind = (today - weekday) % 7
+        if rel in ("last", "past"):
+            return reference - timedelta(days=behind or 7), [], False, f"'{rel}': the one before"
+        if rel == "next":
+            day = reference + timedelta(days=ahead or 7)
+            same_week = day.isocalendar()[1] == reference.isocalendar()[1]
+            others = [day + timedelta(days=7)] if same_week else []
+            return day, others, False, "'next': the coming one"
+        if rel in ("this", "coming"):
+            this_week = reference + timedelta(days=weekday - today)
+            upcoming = reference + timedelta(days=ahead)
+            if this_week == upcoming:
+                return upcoming, [], False, f"'{rel}': this week's"
+            if tense.direction == "past":
+                return this_week, [upcoming], False, f"'{rel}' with {tense.describe()}"
+            return upcoming, [this_week], False, f"'{rel}': the coming one"
+        if ahead == 0:
+            if tense.direction == "future":
+                evidence = (
+                    f"{tense.describe()}; the publication weekday, so today by news convention "
+                    "(or a week later)"
+                )
+                return reference, [reference + timedelta(days=7)], True, evidence
+            return reference, [], False, "the publication weekday: that day"
+        if tense.direction == "future":
+            return reference + timedelta(days=ahead), [], False, tense.describe()
+        if tense.direction == "past":
+            return reference - timedelta(days=behind), [], False, tense.describe()
+        return (
+            reference - timedelta(days=behind),
+            [],
+            False,
+            "no tense cue; the past one by news convention",
+        )
+
+    def _year_for(self, month: int, day: int | None, tense: Tense) -> tuple[int, list[int], str]:
+        """The year of a month (and day) named without one: (year, other years, evidence)."""
+        reference = self.reference
+        assert reference is not None
+        this = (month, day or 1)
+        now = (reference.month, reference.day if day else 1)
+        if tense.direction in ("past", "future"):
+            step = -1 if tense.direction == "past" else 1
+            if tense.direction == "past":
+                year = reference.year if this <= now else reference.year - 1
+            else:
+                year = reference.year if this >= now else reference.year + 1
+            # February 29 exists only in leap years: the nearest one in the same direction.
+            for _ in range(8):
+                if safe_date(year, month, day or 1) is not None:
+                    break
+                year += step
+            return year, [], tense.describe()
+        # No cue: the nearest occurrence; the other side of the year is a second reading if close.
+        options = []
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            anchor = safe_date(year, month, day or 15)
+            if anchor is not None:
+                options.append((abs((anchor - reference).days), year))
+        if not options:
+            return reference.year, [], "no such day in any year"
+        options.sort()
+        best = options[0][1]
+        # Across the turn of the year ("in January" in a December paper) the publication
+        # year stays a plausible reading; rules decide how near the turn that matters.
+        others = [reference.year] if best != reference.year else []
+        return best, others, "no tense cue; the nearest by news convention"
+
+    # --- mention kinds ---
+
+    def _date(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        year, month, day = data.get("year"), data["month"], data["day"]
+        weekday = data.get("weekday")
+        clock = data.get("clock")
+        relative = year is None
+        readings: list[str] = []
+        evidence = None
+        if year is None:
+            if self.reference is None:
+                return self._timex(mention, "DATE", None, True, weekday_named=weekday, mod=data.get("mod"))
+            tense = tokens.tense(mention.start, mention.end)
+            year, others, evidence = self._year_for(month, day, tense)
+            if weekday is not None:
+                # A weekday settles the year if exactly one nearby year fits it.
+                fitting = [
+                    y
+                    for y in (year, *others, year - 1, year + 1)
+                    if (d := safe_date(y, month, day))
+                    and d.isoweekday() == weekday
+                    and abs((d - self.reference).days) <= 200
+                ]
+                if fitting and fitting[0] != year:
+                    year, others = fitting[0], []
+                    evidence = f"the weekday fits {year}"
+            for other in others:
+                other_day = safe_date(other, month, day)
+                if other_day is not None:
+                    readings.append(other_day.isoformat())
+        named = safe_date(year, month, day)
+        if named is None:
+            return self._timex(mention, "DATE", None, relative, evidence=f"no such day: {month}/{day}")
+        if data.get("swapped"):
+            other_day = safe_date(year, day, month)
+            if other_day is not None:
+                readings.append(other_day.isoformat())
+                evidence = "month/day order assumed (US); day/month is the other reading"
+        type_, value = self._day_value(named, None, clock, relative)
+        mismatch = suggestion = None
+        if weekday is not None and named.isoweekday() != weekday:
+            mismatch = (
+                f"names {WEEKDAY_NAMES[weekday - 1]}, but {AP_MONTHS[month - 1]} {day}, {year} "
+                f"is a {weekday_name(named)}"
+            )
+            suggestion = explicit_date(named, self.reference)
+        return self._timex(
+            mention,
+            type_,
+            value,
+            relative,
+            readings=readings,
+            evidence=evidence,
+            mismatch=mismatch,
+            suggestion=suggestion,
+            weekday_named=weekday,
+            mod=data.get("mod"),
+        )
+
+    def _weekday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        weekday = data["weekday"]
+        if self.reference is None:
+            return self._timex(mention, "TIME" if data["pod"] else "DATE", None, True, weekday_named=weekday)
+        tense = tokens.tense(mention.start, mention.end)
+        day, others, conventional, evidence = self._weekday_day(weekday, data["rel"], tense)
+        type_, value = self._day_value(day, data["pod"], None)
+        readings = [
+            f"{other.isoformat()}T{data['pod']}" if data["pod"] else other.isoformat() for other in others
+        ]
+        self.last_day = day
+        return self._timex(
+            mention,
+            type_,
+            value,
+            True,
+            readings=readings,
+            conventional=conventional,
+            evidence=evidence,
+            suggestion=explicit_date(day, self.reference),
+            weekday_named=weekday,
+            mod=data.get("mod"),
+        )
+
+    def _relday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        weekday = data["weekday"]
+        pod = data["pod"]
+        if self.reference is None:
+            return self._timex(mention, "TIME" if pod else "DATE", None, True, weekday_named=weekday)
+        day = self.reference + timedelta(days=data["offset"])
+        type_, value = self._day_value(day, pod, None)
+        mismatch = suggestion = None
+        if weekday is not None and day.isoweekday() != weekday:
+            verb = "was" if data["offset"] < 0 else "is"
+            mismatch = (
+                f"names {WEEKDAY_NAMES[weekday - 1]}, but {data['word']} {verb} "
+                f"{weekday_name(day)} {day.isoformat()}"
+            )
+            suggestion = explicit_date(day, self.reference)
+        return self._timex(
+            mention,
+            type_,
+            value,
+            True,
+            mismatch=mismatch,
+            suggestion=suggestion,
+            weekday_named=weekday,
+            evidence=f"'{data['word']}' against the publication date",
+        )
+
+    def _month(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        month = data["month"]
+        mod = data.get("mod")
+        if data["year"] is not None:
+            return self._timex(mention, "DATE", f"{data['year']}-{month:02d}", False, mod=mod)
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True, mod=mod)
+        reference = self.reference
+        readings: list[str] = []
+        relyear, rel = data["relyear"], data["rel"]
+        if relyear:
+            year = reference.year + {"last": -1, "this": 0, "next": 1}[relyear]
+            evidence = f"'{relyear} year'"
+        elif rel in ("last", "past"):
+            year = reference.year if month < reference.month else reference.year - 1
+            evidence = f"'{rel}': the most recent {AP_MONTHS[month - 1].rstrip('.')}"
+            if year == reference.year:
+                readings.append(f"{year - 1}-{month:02d}")
+        elif rel in ("next", "coming"):
+            year = reference.year if month > reference.month else reference.year + 1
+            evidence = f"'{rel}': the coming one"
+            if year == reference.year:
+                readings.append(f"{year + 1}-{month:02d}")
+        elif rel == "this":
+            # "will ... this February" in June is next February; "this May" in a past clause, the last.
+            tense = tokens.tense(mention.start, mention.end)
+            year, evidence = reference.year, "'this': the publication year"
+            if tense.direction == "future" and month < reference.month:
+                year, evidence = reference.year + 1, f"'this' with {tense.describe()}: the coming one"
+            elif tense.direction == "past" and month > reference.month:
+                year, evidence = reference.year - 1, f"'this' with {tense.describe()}: the last one"
+        else:
+            tense = tokens.tense(mention.start, mention.end)
+            year, others, evidence = self._year_for(month, None, tense)
+            readings = [f"{other}-{month:02d}" for other in others]
+        return self._timex(
+            mention, "DATE", f"{year}-{month:02d}", True, readings=readings, evidence=evidence, mod=mod
+        )
+
+    def _relunit(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        unit, rel, mod = data["unit"], data["rel"], data.get("mod")
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True, mod=mod)
+        reference = self.reference
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        evidence = f"'{rel} {unit}' against the publication date"
+        if data.get("edge"):
+            # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
+            tense = tokens.tense(mention.start, mention.end)
+            evidence = f"the {unit} of the publication date, {tense.describe()}"
+            if mod == "END" and tense.direction == "past":
+                step = -1
+            elif mod == "START" and tense.direction == "future":
+                step = 1
+        value: str | None
+        if unit in ("week", "weekend"):
+            day = reference + timedelta(days=7 * step)
+            value = iso_week(day) + ("-WE" if unit == "weekend" else "")
+        elif unit == "month":
+            year, month = add_months(reference.year, reference.month, step)
+            value = f"{year}-{month:02d}"
+        elif unit in ("year", "fiscal year"):
+            value = str(reference.year + step)
+        elif unit == "quarter":
+            year, month = add_months(reference.year, reference.month, 3 * step)
+            value = f"{year}-Q{(month - 1) // 3 + 1}"
+        elif unit == "decade":
+            value = f"{(reference.year // 10 + step) * 10 // 10}X"
+        elif unit == "century":
+            value = f"{reference.year // 100 + step:02d}"
+        else:
+            code = SEASONS[unit]
+            value = f"{self._season_year(code, step, NO_TENSE)}-{code}"
+        return self._timex(mention, "DATE", value, True, evidence=evidence, mod=mod)
+
+    def _weekend(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        reference = self.reference
+        if reference.isoweekday() >= 6:
+            return self._timex(
+                mention, "DATE", iso_week(reference) + "-WE", True, evidence="published at the weekend"
+            )
+        tense = tokens.tense(mention.start, mention.end)
+        if tense.direction == "future":
+            day, evidence = reference, f"{tense.describe()}: the coming weekend"
+        else:
+            day = reference - timedelta(days=7)
+            evidence = f"{tense.describe()}: the past weekend" + (
+                "" if tense.direction else " by news convention"
+            )
+        return self._timex(mention, "DATE", iso_week(day) + "-WE", True, evidence=evidence)
+
+    def _season_year(self, code: str, step: int, tense: Tense) -> int:
+        reference = self.reference
+        assert reference is not None
+        months = SEASON_MONTHS[code]
+        current = reference.month in months
+        # Winter belongs to the year it starts in (December).
+        season_year = reference.year - (1 if code == "WI" and reference.month <= 2 else 0)
+        if step < 0 or (step == 0 and tense.direction == "past"):
+            started = current or (reference.month > months[-1] and code != "WI")
+            if code == "WI":
+                started = current or reference.month > 2
+            if step < 0:
+                return season_year - 1 if current or not started else season_year
+            return season_year if started else season_year - 1
+        if step > 0:
+            upcoming = not current and (reference.month < months[0] or code == "WI")
+            return season_year if upcoming else season_year + 1
+        return season_year
+
+    def _season(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        code, mod = data["season"], data.get("mod")
+        if data["year"] is not None:
+            return self._timex(mention, "DATE", f"{data['year']}-{code}", False, mod=mod)
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True, mod=mod)
+        tense = tokens.tense(mention.start, mention.end)
+        step = 1 if tense.direction == "future" and self.reference.month not in SEASON_MONTHS[code] else 0
+        year = self._season_year(code, step, tense)
+        return self._timex(mention, "DATE", f"{year}-{code}", True, evidence=tense.describe(), mod=mod)
+
+    def _quarter(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        kind, number = data["part"], data["number"]
+        if data["year"] is not None:
+            return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False)
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        reference = self.reference
+        year = reference.year + data["shift"]
+        evidence = "the publication year"
+        if not data["explicit"]:
+            tense = tokens.tense(mention.start, mention.end)
+            current = (reference.month - 1) // (3 if kind == "Q" else 6) + 1
+            if tense.direction == "past" and number > current:
+                year -= 1
+            evidence = tense.describe()
+        return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
+
+    def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        anchor, relative = self.last_day, self.last_relative
+        evidence = "the day named before"
+        if anchor is None and data["offset"] == 0 and self.reference is not None:
+            anchor, relative = self.reference, True
+            evidence = "no day named before: the publication date"
+        if anchor is None:
+            return self._timex(mention, "DATE", None, True, evidence="no day named before")
+        day = anchor + timedelta(days=data["offset"])
+        value = iso_week(day) if data["unit"] == "week" else day.isoformat()
+        if data["unit"] == "day":
+            self.last_day, self.last_relative = day, relative
+        return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
+
+    def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        number, unit, sign = data["number"], data["unit"], data["sign"]
+        if self.reference is None or number is None:
+            evidence = "a vague amount" if number is None else None
+            return self._timex(mention, "DATE", None, True, **({"evidence": evidence} if evidence else {}))
+        reference = self.reference
+        code, count = UNITS[unit]
+        amount = int(number * count) * sign
+        value: str
+        if code == "D":
+            value = (reference + timedelta(days=amount)).isoformat()
+        elif code == "W":
+            value = iso_week(reference + timedelta(days=7 * amount))
+        elif code == "M":
+            year, month = add_months(reference.year, reference.month, amount)
+            value = f"{year}-{month:02d}" if unit != "quarter" else f"{year}-Q{(month - 1) // 3 + 1}"
+        elif code == "Y":
+            year = reference.year + amount
+            value = (
+                str(year)
+                if unit == "year"
+                else (f"{year // 10}X" if unit == "decade" else f"{year // 100:02d}")
+            )
+        else:
+            value = reference.isoformat()
+        return self._timex(mention, "DATE", value, True, evidence=f"counted from {reference.isoformat()}")
+
+    def _duration(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        code, count = UNITS[data["unit"]]
+        number = data["number"]
+        amount = None if number is None else number * count
+        if isinstance(amount, float) and amount.is_integer():
+            amount = int(amount)
+        return self._timex(mention, "DURATION", period_value(amount, code), False, mod=data.get("mod"))
+
+    def _year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        previous = self.text[max(0, mention.start - 7) : mention.start].lower().split()
+        evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
+        return self._timex(mention, "DATE", str(data["year"]), False, mod=data.get("mod"), evidence=evidence)
+
+    def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "DATE", f"{data['stem']}X", False, mod=data.get("mod"))
+
+    def _century(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "DATE", data["value"], False)
+
+    def _ref(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "DATE", data["value"], False)
+
+    def _set(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "SET", data["value"], False)
+
+    def _clock(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        clock = data["clock"]
+        relative = True
+        if data["weekday"] is None and data["offset"] is None and self.last_day is not None:
+            day, evidence, relative = self.last_day, "the day named before", self.last_relative
+        elif self.reference is None:
+            return self._timex(mention, "TIME", None, True)
+        elif data["weekday"] is not None:
+            tense = tokens.tense(mention.start, mention.end)
+            day, _others, _conventional, evidence = self._weekday_day(data["weekday"], None, tense)
+        elif data["offset"] is not None:
+            day, evidence = self.reference + timedelta(days=data["offset"]), "the day word"
+        else:
+            day, evidence = self.reference, "no day named: the publication date"
+        _type, value = self._day_value(day, None, clock, relative)
+        return self._timex(mention, "TIME", value, relative, evidence=evidence)
