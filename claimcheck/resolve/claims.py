@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from claimcheck.extract.numeric import Quantity, find_quantities
 from claimcheck.extract.temporal_patterns import Timex
@@ -119,7 +120,7 @@ def _claim(
     start = quantity.start if quantity else timex.start  # type: ignore[union-attr]
     end = quantity.end if quantity else timex.end  # type: ignore[union-attr]
     line, column = lines.position(start)
-    fields: dict[str, object] = {
+    fields: dict[str, Any] = {
         "id": f"{article.id}@{start}-{end}",
         "article_id": article.id,
         "text": text[start:end],
@@ -173,7 +174,7 @@ def _claim(
                     )
             else:
                 fields["kind"] = "time" if timex.type == "TIME" else "date"
-    return Claim.model_validate(fields)
+    return Claim(**fields)
 
 
 def extract_claims(
