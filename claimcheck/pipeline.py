@@ -18,7 +18,7 @@ from claimcheck.checks.registry import run_checks
 from claimcheck.ingest.boilerplate import find_noise
 from claimcheck.ingest.files import InputFailure, read_inputs
 from claimcheck.ingest.sentences import split_sentences
-from claimcheck.models import Article, Claim, Finding, Report, Severity
+from claimcheck.models import Article, Claim, Finding, Report, Severity, Story
 from claimcheck.resolve.claims import extract_claims
 from claimcheck.rules import RuleSet, load_rules
 from claimcheck.spans import LineIndex
@@ -104,7 +104,7 @@ def locate_findings(findings: list[Finding], articles: dict[str, Article]) -> li
     return located
 
 
-def _finding_order(finding: Finding) -> tuple[str, int, int, str]:
+def finding_order(finding: Finding) -> tuple[str, int, int, str]:
     return (
         finding.path or finding.article_id or "",
         finding.line or 0,
@@ -151,28 +151,52 @@ def analyse(
     rules: RuleSet | None = None,
 ) -> Report:
     """Duplicates, stories, claim groups and findings of a corpus."""
-    from claimcheck.groups.build import group_items
+    options = options or Options()
+    rules = rules or load_rules(options.rules_dir)
+    linked, stories = link_stories(results, options, rules)
+    return report_stories(linked, stories, failures, options, rules)
+
+
+def link_stories(
+    results: Iterable[ArticleResult], options: Options, rules: RuleSet
+) -> tuple[list[ArticleResult], list[Story]]:
+    """The first half of `analyse`: near-duplicates (an undated copy takes its original's
+    date) and stories, set on each article. Articles that share no story feature can be
+    linked apart (a distributed run links each block of them on its own)."""
     from claimcheck.stories.clustering import cluster_stories
     from claimcheck.stories.duplicates import find_duplicates
 
-    options = options or Options()
-    rules = rules or load_rules(options.rules_dir)
     results = list(results)
-    articles = [result.article for result in results]
-    claims = [claim for result in results for claim in result.claims]
-
-    duplicates = find_duplicates(articles)
-    if any(article.published is None for article in articles):
+    duplicates = find_duplicates([result.article for result in results])
+    if any(result.article.published is None for result in results):
         results = date_undated_copies(results, duplicates, options)
-        articles = [result.article for result in results]
-        claims = [claim for result in results for claim in result.claims]
     articles = [
-        replace(article, duplicate_of=duplicates[article.id]) if article.id in duplicates else article
-        for article in articles
+        replace(result.article, duplicate_of=duplicates[result.article.id])
+        if result.article.id in duplicates
+        else result.article
+        for result in results
     ]
     stories = cluster_stories(articles, rules.directory)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    articles = [replace(article, story=story_of.get(article.id)) for article in articles]
+    return [
+        ArticleResult(replace(article, story=story_of.get(article.id)), result.claims)
+        for article, result in zip(articles, results, strict=True)
+    ], stories
+
+
+def report_stories(
+    results: list[ArticleResult],
+    stories: list[Story],
+    failures: Iterable[InputFailure],
+    options: Options,
+    rules: RuleSet,
+) -> Report:
+    """The second half of `analyse`: claim groups and findings of linked stories (any set of
+    whole stories: a distributed run reports each share of the stories on its own)."""
+    from claimcheck.groups.build import group_items
+
+    articles = [result.article for result in results]
+    claims = [claim for result in results for claim in result.claims]
     grouped = group_items(articles, claims, stories, rules)
     groups = [group for group, _items in grouped]
 
@@ -186,7 +210,7 @@ def analyse(
     findings = [failure_finding(failure, rules) for failure in failures]
     findings.extend(apply_overrides(run_checks(context, rules), options))
     findings = locate_findings(findings, context.articles_by_id)
-    findings.sort(key=_finding_order)
+    findings.sort(key=finding_order)
     return Report(
         reference_date=_as_date(options.published),
         articles=articles,
