@@ -56,21 +56,39 @@ def _text_field(value: Any, key: str) -> str | None:
     raise ValueError(f"{key} must be a string, not {type(value).__name__}")
 
 
+EMPTY_FILE = "the file is empty"
+BINARY_HEAD = 8192
+"""Bytes at the start of a file searched for NUL bytes (a binary file)."""
+
+
 def _decode(data: bytes, path: str) -> str:
     if not data.strip():
-        raise InputError(path, "the file is empty")
-    if b"\x00" in data[:8192]:
+        raise InputError(path, EMPTY_FILE)
+    return decode_part(data, path, 0)
+
+
+def decode_part(data: bytes, path: str, start: int) -> str:
+    """The bytes of a file from offset `start` as text, checked as a whole file is (NUL bytes
+    and a byte-order mark only at the file's start; offsets in messages are the file's).
+    An all-blank part is not an error: a file is empty only if all its parts are."""
+    if start < BINARY_HEAD and b"\x00" in data[: BINARY_HEAD - start]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if start == 0 else "utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             path,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {start + exc.start}); save it as UTF-8",
         ) from None
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
+    return read_part(path, shown, 0, None)
+
+
+def read_part(path: Path, shown: str, start: int, end: int | None) -> bytes:
+    """The whole file (`end` None), or the lines of it that begin at a byte offset in [start, end):
+    a byte range of a jsonl file, read without reading the rest. The size limit is the file's."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -78,7 +96,19 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 shown,
                 f"too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)",
             )
-        return path.read_bytes()
+        if end is None:
+            return path.read_bytes()
+        with path.open("rb") as handle:
+            if start > 0:  # the line running through `start` belongs to the range before
+                handle.seek(start - 1)
+                handle.readline()
+            first = handle.tell()
+            if first >= end:
+                return b""
+            data = handle.read(end - first)
+            if not data.endswith(b"\n"):
+                data += handle.readline()  # the last line that begins in the range, to its end
+            return data
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
 
@@ -241,7 +271,14 @@ def read_jsonl(
     except InputError as exc:
         yield InputFailure(file_id, shown, exc.reason)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    yield from jsonl_records(text.splitlines(), file_id, shown, defaults)
+
+
+def jsonl_records(
+    lines: Iterable[str], file_id: str, shown: str, defaults: dict[str, Any], first_line: int = 1
+) -> Iterator[Article | InputFailure]:
+    """The articles of jsonl lines, numbered from `first_line` (a byte range of a file starts later)."""
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         line_id = f"{file_id}:{number}"
