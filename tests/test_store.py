@@ -1,18 +1,68 @@
-"""The claim store: schema and migrations, atomic writes, the writer lock, round trips."""
+"""The claim store: schema and migrations, atomic writes, the writer lock, round trips.
+
+Every test that takes `store_location` runs twice: on an SQLite file and on a
+database of a real PostgreSQL server (tests/pgserver.py).
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
-from claimcheck.nightly.store import MIGRATIONS, SCHEMA_VERSION, Extracted, Store, StoreError, content_hash
+from claimcheck.nightly.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Extracted,
+    SqliteStore,
+    Store,
+    StoreError,
+    content_hash,
+    is_database_url,
+)
 
 DAY = date(2026, 3, 10)
+
+
+def raw_sql(location: str, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Any]:
+    """Run statements on the store's database behind its back; the last one's rows."""
+    rows: list[Any] = []
+    if is_database_url(location):
+        import psycopg
+
+        with psycopg.connect(location, autocommit=True) as db:
+            for statement, params in statements:
+                cursor = db.execute(statement.replace("?", "%s"), params)
+                rows = cursor.fetchall() if cursor.description else []
+        return rows
+    db = sqlite3.connect(location)
+    for statement, params in statements:
+        rows = db.execute(statement, params).fetchall()
+    db.commit()
+    db.close()
+    return rows
+
+
+def schema_statement(location: str, statement: str) -> str:
+    if is_database_url(location):
+        from claimcheck.nightly.postgres_store import PostgresStore
+
+        return PostgresStore.schema_statement(statement)
+    return SqliteStore.schema_statement(statement)
+
+
+def integrity_error(location: str) -> type[Exception]:
+    if is_database_url(location):
+        import psycopg
+
+        return psycopg.IntegrityError
+    return sqlite3.IntegrityError
 
 
 def article(
@@ -27,44 +77,46 @@ def claim(article_id: str = "a.md", start: int = 0, end: int = 8, **fields: obje
     return Claim(id=f"{article_id}@{start}-{end}", article_id=article_id, start=start, end=end, **values)
 
 
-def test_new_store_has_the_current_schema(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite") as store:
+def test_new_store_has_the_current_schema(store_location: str) -> None:
+    with Store.open(store_location) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.counts() == {"articles": 0, "claims": 0, "runs": 0}
         assert store.integrity() == "ok"
-    mode = sqlite3.connect(tmp_path / "s.sqlite").execute("PRAGMA journal_mode").fetchone()[0]
-    assert mode == "wal"
+    if not is_database_url(store_location):
+        assert raw_sql(store_location, [("PRAGMA journal_mode", ())]) == [("wal",)]
 
 
-def test_migrates_a_version_1_store_and_keeps_its_articles(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    db.execute("INSERT INTO schema_version VALUES (1)")
-    for statement in MIGRATIONS[0]:
-        db.execute(statement)
-    db.execute(
-        "INSERT INTO articles VALUES ('h1', 'a.md', '/a.md', '2026-03-10', '2026-03-10', 'x', 'ok',"
-        " NULL, '{\"id\": \"a.md\"}', x'')"
+def test_migrates_a_version_1_store_and_keeps_its_articles(store_location: str) -> None:
+    raw_sql(
+        store_location,
+        [
+            ("CREATE TABLE schema_version (version INTEGER NOT NULL)", ()),
+            ("INSERT INTO schema_version VALUES (1)", ()),
+            *((schema_statement(store_location, statement), ()) for statement in MIGRATIONS[0]),
+            (
+                "INSERT INTO articles VALUES ('h1', 'a.md', '/a.md', '2026-03-10', '2026-03-10', 'x', 'ok',"
+                ' NULL, \'{"id": "a.md"}\', ?)',
+                (b"",),
+            ),
+        ],
     )
-    db.commit()
-    db.close()
-    with Store.open(path) as store:
+    with Store.open(store_location) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.counts()["articles"] == 1
         store.record_run(DAY, 1, 1, 0, [], [])  # the tables of version 2 exist
         assert store.previous_run(DAY + timedelta(days=1)) is not None
 
 
-def test_refuses_a_store_newer_than_the_code(tmp_path: Path) -> None:
-    path = tmp_path / "new.sqlite"
-    db = sqlite3.connect(path)
-    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 5,))
-    db.commit()
-    db.close()
-    with pytest.raises(StoreError, match=rf"{path}.*newer than this claimcheck"):
-        Store.open(path)
+def test_refuses_a_store_newer_than_the_code(store_location: str) -> None:
+    raw_sql(
+        store_location,
+        [
+            ("CREATE TABLE schema_version (version INTEGER NOT NULL)", ()),
+            ("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION + 5,)),
+        ],
+    )
+    with pytest.raises(StoreError, match=r"claim store .*newer than this claimcheck"):
+        Store.open(store_location)
 
 
 def test_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
@@ -74,12 +126,29 @@ def test_refuses_a_file_that_is_not_a_store(tmp_path: Path) -> None:
         Store.open(path)
 
 
-def test_a_second_writer_fails_naming_the_store(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    with Store.open(path), pytest.raises(StoreError, match=rf"{path} is in use .*pid \d+"):
-        Store.open(path, wait=0.2)
-    with Store.open(path) as store:  # released on close
+def test_a_second_writer_fails_naming_the_store(store_location: str) -> None:
+    with Store.open(store_location) as first:
+        with pytest.raises(StoreError, match=rf"{first.name} is in use .*pid \d+.* after waiting 0.2 s"):
+            Store.open(store_location, wait=0.2)
+        with Store.open(store_location, lock=False) as worker:  # a worker of the run holding the lock
+            assert worker.counts()["articles"] == 0
+    with Store.open(store_location) as store:  # released on close
         assert store.integrity() == "ok"
+
+
+def test_a_worker_never_creates_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot be opened"):
+        Store.open(tmp_path / "missing.sqlite", lock=False)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_a_database_that_cannot_be_reached_is_named_without_its_password() -> None:
+    url = "postgresql://someone:secret@127.0.0.1:1/nowhere"
+    with pytest.raises(
+        StoreError, match=r"claim store postgresql://someone@127.0.0.1:1/nowhere cannot be opened"
+    ) as error:
+        Store.open(url)
+    assert "secret" not in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +159,7 @@ def test_a_second_writer_fails_naming_the_store(tmp_path: Path) -> None:
         ("undated", None),
     ],
 )
-def test_article_and_claims_round_trip(tmp_path: Path, name: str, published: object) -> None:
+def test_article_and_claims_round_trip(store_location: str, name: str, published: object) -> None:
     original = article(
         published=published,
         published_origin="metadata" if published else None,
@@ -98,7 +167,7 @@ def test_article_and_claims_round_trip(tmp_path: Path, name: str, published: obj
         noise=[(0, 3, "furniture")],
     )
     claims = [claim(sentence_start=0), claim(start=9, end=20, kind="date", timex="2026-03-08", relative=True)]
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         store.put_article("h", original, Extracted.of(original, claims), extractor="e1", seen=DAY)
         loaded = store.load_article("h")
     assert loaded.article == original
@@ -107,18 +176,18 @@ def test_article_and_claims_round_trip(tmp_path: Path, name: str, published: obj
     assert loaded.first_seen == DAY.isoformat()
 
 
-def test_article_and_claims_are_committed_together(tmp_path: Path) -> None:
+def test_article_and_claims_are_committed_together(store_location: str) -> None:
     broken = Extracted('{"id": "a.md"}', (("c1", "count", None, 1.0, "{}"), ("c2", None, None, 1.0, "{}")))  # type: ignore[arg-type]
-    with Store.open(tmp_path / "s.sqlite") as store:
-        with pytest.raises(sqlite3.IntegrityError):
+    with Store.open(store_location) as store:
+        with pytest.raises(integrity_error(store_location)):
             store.put_article("h", article(), broken, extractor="e1", seen=DAY)
         assert store.status("h") is None
         assert store.counts() == {"articles": 0, "claims": 0, "runs": 0}
 
 
-def test_storing_again_replaces_claims_and_keeps_first_seen(tmp_path: Path) -> None:
+def test_storing_again_replaces_claims_and_keeps_first_seen(store_location: str) -> None:
     first = article()
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         store.put_article(
             "h", first, Extracted.of(first, [claim(), claim(start=9, end=12)]), extractor="e1", seen=DAY
         )
@@ -131,6 +200,39 @@ def test_storing_again_replaces_claims_and_keeps_first_seen(tmp_path: Path) -> N
         failure = store.failure("h")
         assert failure is not None and failure.reason == "too slow"
         assert store.counts()["claims"] == 0
+
+
+def test_storing_again_with_the_same_extractor_changes_nothing(store_location: str) -> None:
+    """A retried task stores its articles again: the first write stands, nothing doubles."""
+    first = article()
+    with Store.open(store_location) as store:
+        store.put_article("h", first, Extracted.of(first, [claim()]), extractor="e1", seen=DAY)
+        again = replace(first, id="renamed.md")
+        later = DAY + timedelta(days=1)
+        store.put_article(
+            "h", again, Extracted.of(again, [claim(), claim(start=9)]), extractor="e1", seen=later
+        )
+        loaded = store.load_article("h")
+        assert (loaded.article.id, len(loaded.claims), loaded.first_seen) == ("a.md", 1, DAY.isoformat())
+        assert store.counts()["claims"] == 1
+
+
+def test_many_at_once(store_location: str) -> None:
+    items = {f"h{n}": article(f"a{n}.md", text=f"About {n} soldiers.") for n in range(3)}
+    with Store.open(store_location) as store:
+        for key, item in items.items():
+            store.put_article(key, item, Extracted.of(item, [claim(item.id)]), extractor="e", seen=DAY)
+        store.put_source("file:x", "h1", "e", "x.html", "/corpus/x.html")
+        store.put_source("file:y", None, "e", "y.html", "/corpus/y.html", reason="too slow")
+        assert store.statuses(["h2", "nope", "h0"]) == {"h2": ("ok", "e"), "h0": ("ok", "e")}
+        sources = store.sources(["file:x", "file:y", "file:z"])
+        assert sorted(sources) == ["file:x", "file:y"]
+        assert (sources["file:y"].article_hash, sources["file:y"].reason) == (None, "too slow")
+        loaded = store.load_articles(["h2", "nope", "h0"])
+        assert [(item.hash, item.article.id, len(item.claims)) for item in loaded] == [
+            ("h2", "a2.md", 1),
+            ("h0", "a0.md", 1),
+        ]
 
 
 @pytest.mark.parametrize(
@@ -153,14 +255,14 @@ def test_content_hash_counts_the_fallback_date_only_for_undated_articles() -> No
     assert content_hash(undated, date(2026, 3, 5)) != content_hash(undated, date(2026, 3, 6))
 
 
-def test_window_takes_dated_articles_by_day_and_undated_by_first_seen(tmp_path: Path) -> None:
+def test_window_takes_dated_articles_by_day_and_undated_by_first_seen(store_location: str) -> None:
     rows = {
         "in": (article("in.md", published=date(2026, 3, 9)), DAY),
         "old": (article("old.md", published=date(2026, 3, 1)), DAY),
         "undated-now": (article("u1.md"), DAY),
         "undated-before": (article("u2.md"), DAY - timedelta(days=5)),
     }
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         for key, (item, seen) in rows.items():
             store.put_article(key, item, Extracted.of(item, []), extractor="e", seen=seen)
         store.put_article("failed", article("f.md"), None, extractor="e", seen=DAY, reason="slow")
@@ -168,14 +270,14 @@ def test_window_takes_dated_articles_by_day_and_undated_by_first_seen(tmp_path: 
     assert keys == {"in", "undated-now"}
 
 
-def test_runs_remember_groups_and_findings(tmp_path: Path) -> None:
+def test_runs_remember_groups_and_findings(store_location: str) -> None:
     group = ClaimGroup(
         id="g1", label="soldiers killed", claim_ids=["a@0-8"], article_ids=["a"], status="conflict"
     )
     finding = Finding(
         rule="figure-conflict", code="C001", severity="error", article_id="a", message="m", start=3
     )
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         store.record_run(DAY, 1, 1, 1, [group], [finding])
         store.record_run(DAY, 1, 1, 1, [group], [finding])  # a rerun of the night replaces it
         assert store.previous_run(DAY) is None
@@ -186,35 +288,33 @@ def test_runs_remember_groups_and_findings(tmp_path: Path) -> None:
     assert previous.findings == [finding]
 
 
-def test_a_batch_keeps_each_article_whole(tmp_path: Path) -> None:
+def test_a_batch_keeps_each_article_whole(store_location: str) -> None:
     good = article("good.md")
     broken = Extracted('{"id": "bad.md"}', (("c1", None, None, 1.0, "{}"),))  # type: ignore[arg-type]
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         with store.batch(max_articles=100, max_seconds=60):
             store.put_article("good", good, Extracted.of(good, [claim("good.md")]), extractor="e", seen=DAY)
-            with pytest.raises(sqlite3.IntegrityError):
+            with pytest.raises(integrity_error(store_location)):
                 store.put_article("bad", article("bad.md"), broken, extractor="e", seen=DAY)
         assert store.status("good") == ("ok", "e")
         assert store.status("bad") is None
         assert store.counts()["claims"] == 1
 
 
-def test_a_batch_commits_as_it_goes(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    with Store.open(path) as store, store.batch(max_articles=2, max_seconds=60):
+def test_a_batch_commits_as_it_goes(store_location: str) -> None:
+    with Store.open(store_location) as store, store.batch(max_articles=2, max_seconds=60):
         for number in range(5):
             item = article(f"a{number}.md")
             store.put_article(f"h{number}", item, Extracted.of(item, []), extractor="e", seen=DAY)
             store.commit_if_due()
         # Another connection sees what was committed so far: every full batch of two.
-        seen = sqlite3.connect(path).execute("SELECT count(*) FROM articles").fetchone()[0]
-        assert seen == 4
+        assert raw_sql(store_location, [("SELECT count(*) FROM articles", ())]) == [(4,)]
 
 
-def test_claims_read_back_share_memory_but_stay_independent(tmp_path: Path) -> None:
+def test_claims_read_back_share_memory_but_stay_independent(store_location: str) -> None:
     original = article()
     claims = [claim(sentence="About 40 soldiers."), claim(start=9, end=12, sentence="About 40 soldiers.")]
-    with Store.open(tmp_path / "s.sqlite") as store:
+    with Store.open(store_location) as store:
         store.put_article("h", original, Extracted.of(original, claims), extractor="e", seen=DAY)
         first, second = store.load_article("h").claims
     assert first.sentence is second.sentence

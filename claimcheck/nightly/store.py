@@ -1,4 +1,4 @@
-"""The claim store: an SQLite file that remembers what nightly runs extracted.
+"""The claim store: what nightly runs extracted, in an SQLite file or a PostgreSQL database.
 
 Articles are keyed by a content hash (body and metadata), so a re-crawled article
 is never extracted twice; each article is committed together with its claims in
@@ -6,10 +6,16 @@ one transaction, so a run killed at any moment keeps everything it committed and
 the next run finishes the job. Each report date keeps the groups and findings it
 reported, so the next report can say what changed since.
 
-One writer at a time: `Store.open` takes an advisory lock file next to the store
-(fcntl, where the platform has it) and every write transaction is `BEGIN
-IMMEDIATE` with a busy timeout, so a second run waits or fails with a message
-naming the store; it never interleaves writes with the first.
+`Store` holds the queries both databases share; `SqliteStore` (here, the default)
+and `PostgresStore` (postgres_store.py, for `--store postgresql://...`) add the
+connection, the transactions and the run lock. `Store.open(location)` picks one.
+
+One run at a time: `Store.open` takes the store's run lock (SQLite: an advisory
+lock file next to the store; PostgreSQL: an advisory lock in the database), so a
+second run waits or fails with a message naming the store. The extraction
+workers of a distributed run open the store without the lock (`lock=False`):
+they write under the run that holds it, each article in a transaction of its own
+batch, and storing an article twice (a retried task) changes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ import os
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -107,6 +114,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 
 SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 10_000
+QUERY_CHUNK = 500
+"""Hashes looked up in one query (SQLite allows 32,766 parameters; a shorter query plans faster)."""
+
+
+def is_database_url(location: str | os.PathLike[str]) -> bool:
+    """Whether `--store` names a PostgreSQL database rather than an SQLite file."""
+    return str(location).startswith(("postgresql://", "postgres://"))
 
 
 def model_json(model: Any, skip: Sequence[str] = ()) -> str:
@@ -184,6 +198,19 @@ class StoredSource:
 
 
 @dataclass(frozen=True, slots=True)
+class WindowEntry:
+    """A stored article of a report window, before it is loaded."""
+
+    hash: str
+    extractor: str
+    article_id: str
+    path: str | None
+    first_seen: str
+    published: str | None
+    """The publication date or time as stored (ISO text), or None."""
+
+
+@dataclass(frozen=True, slots=True)
 class RunRecord:
     date: str
     groups: list[ClaimGroup]
@@ -204,62 +231,72 @@ class _Batch:
         self.pending, self.began = 0, time.monotonic()
 
 
-class Store:
-    """An open claim store; use as a context manager (`with Store.open(path) as store`)."""
+class Store(ABC):
+    """An open claim store; use as a context manager (`with Store.open(location) as store`).
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, lock: int | None) -> None:
-        self.path = path
-        self._db = connection
-        self._lock = lock
+    Subclasses give the connection: `_execute` and `_executemany` take SQL with `?`
+    placeholders, `_begin` starts a write transaction.
+    """
+
+    name: str
+    """How messages name the store: its file, or its URL without the password."""
+
+    def __init__(self) -> None:
         self._batch: _Batch | None = None
+
+    @staticmethod
+    def open(location: str | os.PathLike[str], wait: float = 0.0, *, lock: bool = True) -> Store:
+        """Open (creating and migrating as needed) the SQLite file or PostgreSQL database.
+
+        With `lock`, the run lock is held until `close`; a second run waits up to
+        `wait` seconds for it, then fails with a StoreError naming the store.
+        """
+        if is_database_url(location):
+            from claimcheck.nightly.postgres_store import PostgresStore
+
+            return PostgresStore.connect(str(location), wait, lock=lock)
+        return SqliteStore.connect(Path(location), wait, lock=lock)
 
     @property
     def lock_descriptor(self) -> int | None:
-        """The lock file's descriptor (forked workers close their copy)."""
-        return self._lock
+        """A file descriptor that forked workers close (the SQLite store's lock file), or None."""
+        return None
 
-    # Opening, locking, migrating -------------------------------------------------
+    # The connection (per database) --------------------------------------------------
 
-    @classmethod
-    def open(cls, path: str | os.PathLike[str], wait: float = 0.0) -> Store:
-        """Open (creating and migrating as needed) the store at `path`.
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement; returns a cursor (fetchone, fetchall, iteration)."""
 
-        Writers hold `PATH.lock` for the whole run; a second writer waits up to
-        `wait` seconds for it, then fails with a StoreError naming the store.
-        """
-        store_path = Path(path)
-        if store_path.parent and not store_path.parent.is_dir():
-            raise StoreError(f"claim store {store_path}: folder {store_path.parent} does not exist")
-        lock = acquire_lock(store_path, wait)
-        try:
-            connection = sqlite3.connect(store_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            store = cls(store_path, connection, lock)
-            store._configure()
-            store._migrate()
-        except sqlite3.DatabaseError as exc:
-            release_lock(lock)
-            raise StoreError(f"claim store {store_path} cannot be opened: {exc}") from None
-        except BaseException:
-            release_lock(lock)
-            raise
-        return store
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
-    def _configure(self) -> None:
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal":
-            raise StoreError(f"claim store {self.path}: cannot switch to WAL mode (got {mode})")
-        # WAL + NORMAL: a commit survives a killed process; only power loss may drop the last ones.
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.execute("PRAGMA foreign_keys = ON")
+    @abstractmethod
+    def _begin(self) -> None:
+        """Start a write transaction (raising StoreError if the database stays busy)."""
+
+    @abstractmethod
+    def _table_exists(self, table: str) -> bool: ...
+
+    @staticmethod
+    @abstractmethod
+    def schema_statement(statement: str) -> str:
+        """A statement of MIGRATIONS in this database's dialect."""
+
+    @abstractmethod
+    def _release(self) -> None:
+        """Close the connection and release the run lock."""
+
+    @abstractmethod
+    def integrity(self) -> str:
+        """'ok', or what the database's own check found."""
+
+    # Opening, migrating, transactions ---------------------------------------------------
 
     def _version(self) -> int:
-        exists = self._db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-        ).fetchone()
-        if not exists:
+        if not self._table_exists("schema_version"):
             return 0
-        row = self._db.execute("SELECT version FROM schema_version").fetchone()
+        row = self._execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
 
     def _migrate(self) -> None:
@@ -269,27 +306,23 @@ class Store:
             version = self._version()  # again, under the write lock
             if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"claim store {self.path} has schema version {version}, newer than this "
+                    f"claim store {self.name} has schema version {version}, newer than this "
                     f"claimcheck understands ({SCHEMA_VERSION}); upgrade claimcheck or use another --store"
                 )
             if version == 0:
-                self._db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-                self._db.execute("INSERT INTO schema_version VALUES (0)")
+                self._execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                self._execute("INSERT INTO schema_version VALUES (0)")
             for steps in MIGRATIONS[version:]:
                 for statement in steps:
-                    self._db.execute(statement)
-            self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
+                    self._execute(self.schema_statement(statement))
+            self._execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
 
     @property
     def schema_version(self) -> int:
         return self._version()
 
     def close(self) -> None:
-        try:
-            self._db.close()
-        finally:
-            release_lock(self._lock)
-            self._lock = None
+        self._release()
 
     def __enter__(self) -> Store:
         return self
@@ -300,27 +333,35 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT: takes SQLite's write lock up front, rolls back on any error."""
+    def transaction(self) -> Iterator[None]:
+        """BEGIN ... COMMIT, rolled back on any error."""
+        self._begin()
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"claim store {self.path} is busy (another writer): {exc}") from None
-        try:
-            yield self._db
+            yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self._execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
+        self._execute("COMMIT")
 
     # Articles ----------------------------------------------------------------------
 
     def status(self, article_hash: str) -> tuple[str, str] | None:
         """(status, extractor) of a stored article, or None if it was never stored."""
-        row = self._db.execute(
+        row = self._execute(
             "SELECT status, extractor FROM articles WHERE hash = ?", (article_hash,)
         ).fetchone()
         return (row[0], row[1]) if row else None
+
+    def statuses(self, hashes: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """`status` of many articles at once: hash -> (status, extractor) of those stored."""
+        found: dict[str, tuple[str, str]] = {}
+        for chunk in _chunks(list(hashes)):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT hash, status, extractor FROM articles WHERE hash IN ({marks})", chunk
+            )
+            found.update((row[0], (row[1], row[2])) for row in rows)
+        return found
 
     def put_article(
         self,
@@ -334,7 +375,8 @@ class Store:
     ) -> None:
         """Store one article with its claims (or as failed, with `reason`) in one transaction.
 
-        Storing again (a new extractor) replaces the claims but keeps first_seen.
+        Storing again with the same extractor changes nothing (a retried task); a new
+        extractor replaces the claims but keeps first_seen.
         """
         article_json = extracted.article_json if extracted else model_json(article, skip=("text",))
         day = json.loads(article_json).get("published")
@@ -346,32 +388,29 @@ class Store:
             [(article_hash, seq, *claim) for seq, claim in enumerate(extracted.claims)] if extracted else []
         )
         if self._batch is None:
-            with self.transaction() as db:
-                self._write_article(db, (*row, article_json, body), rows)
+            with self.transaction():
+                self._write_article((*row, article_json, body), rows)
             return
         # Inside a batch: a savepoint keeps each article all-or-nothing within the transaction.
-        self._db.execute("SAVEPOINT article")
+        self._execute("SAVEPOINT article")
         try:
-            self._write_article(self._db, (*row, article_json, body), rows)
+            self._write_article((*row, article_json, body), rows)
         except BaseException:
-            self._db.execute("ROLLBACK TO article")
-            self._db.execute("RELEASE article")
+            self._execute("ROLLBACK TO SAVEPOINT article")
+            self._execute("RELEASE SAVEPOINT article")
             raise
-        self._db.execute("RELEASE article")
+        self._execute("RELEASE SAVEPOINT article")
         self._batch.pending += 1
 
     def commit_if_due(self) -> None:
         """Inside a batch: commit what was written if the batch is full or old enough."""
         if self._batch is not None and self._batch.due():
-            self._db.execute("COMMIT")
-            self._db.execute("BEGIN IMMEDIATE")
+            self._execute("COMMIT")
+            self._begin()
             self._batch.restart()
 
-    @staticmethod
-    def _write_article(db: sqlite3.Connection, article_row: tuple[Any, ...], claim_rows: list[Any]) -> None:
-        article_hash = article_row[0]
-        db.execute("DELETE FROM claims WHERE article_hash = ?", (article_hash,))
-        db.execute(
+    def _write_article(self, article_row: tuple[Any, ...], claim_rows: list[Any]) -> None:
+        written = self._execute(
             """INSERT INTO articles (hash, article_id, path, day, first_seen, extractor, status,
                                      reason, article_json, body)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -379,11 +418,16 @@ class Store:
                    article_id = excluded.article_id, path = excluded.path, day = excluded.day,
                    extractor = excluded.extractor, status = excluded.status,
                    reason = excluded.reason, article_json = excluded.article_json,
-                   body = excluded.body""",
+                   body = excluded.body
+               WHERE articles.extractor <> excluded.extractor
+               RETURNING hash""",
             article_row,
-        )
+        ).fetchone()
+        if written is None:  # stored before by this extractor: the same article, the same claims
+            return
+        self._execute("DELETE FROM claims WHERE article_hash = ?", (article_row[0],))
         if claim_rows:
-            db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
+            self._executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claim_rows)
 
     @contextlib.contextmanager
     def batch(self, max_articles: int = 100, max_seconds: float = 0.2) -> Iterator[None]:
@@ -402,10 +446,18 @@ class Store:
 
     def source(self, key: str) -> StoredSource | None:
         """What an input file (by the hash of its bytes) held when it was last read."""
-        row = self._db.execute(
-            "SELECT article_hash, extractor, reason FROM sources WHERE key = ?", (key,)
-        ).fetchone()
-        return StoredSource(row[0], row[1], row[2]) if row else None
+        return self.sources([key]).get(key)
+
+    def sources(self, keys: Iterable[str]) -> dict[str, StoredSource]:
+        """`source` of many input files at once (those known)."""
+        found: dict[str, StoredSource] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._execute(
+                f"SELECT key, article_hash, extractor, reason FROM sources WHERE key IN ({marks})", chunk
+            )
+            found.update((row[0], StoredSource(row[1], row[2], row[3])) for row in rows)
+        return found
 
     def put_source(
         self,
@@ -417,13 +469,17 @@ class Store:
         reason: str | None = None,
     ) -> None:
         """Remember the article an input file held (or why it could not be read in time)."""
-        statement = "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)"
+        statement = """INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (key) DO UPDATE SET
+                           article_hash = excluded.article_hash, extractor = excluded.extractor,
+                           article_id = excluded.article_id, path = excluded.path,
+                           reason = excluded.reason"""
         values = (key, article_hash, extractor, article_id, path, reason)
         if self._batch is None:
-            with self.transaction() as db:
-                db.execute(statement, values)
+            with self.transaction():
+                self._execute(statement, values)
         else:
-            self._db.execute(statement, values)
+            self._execute(statement, values)
 
     def window_hashes(self, first: date, last: date) -> list[tuple[str, str]]:
         """(hash, extractor) of the stored articles in a report window.
@@ -431,38 +487,64 @@ class Store:
         An article belongs to the window if its publication day is in [first, last],
         or, having no known date, if it was first seen by a run dated in the window.
         """
-        rows = self._db.execute(
-            """SELECT hash, extractor FROM articles
-               WHERE status = 'ok' AND ((day BETWEEN ?1 AND ?2)
-                                        OR (day IS NULL AND first_seen BETWEEN ?1 AND ?2))
+        return [(entry.hash, entry.extractor) for entry in self.window_entries(first, last)]
+
+    def window_entries(self, first: date, last: date) -> list[WindowEntry]:
+        """What a run needs to know of the window's articles before loading them (see window_hashes)."""
+        start, end = first.isoformat(), last.isoformat()
+        rows = self._execute(
+            """SELECT hash, extractor, article_id, path, first_seen, article_json FROM articles
+               WHERE status = 'ok' AND ((day BETWEEN ? AND ?)
+                                        OR (day IS NULL AND first_seen BETWEEN ? AND ?))
                ORDER BY hash""",
-            (first.isoformat(), last.isoformat()),
-        ).fetchall()
-        return [(row[0], row[1]) for row in rows]
+            (start, end, start, end),
+        )
+        return [
+            WindowEntry(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]).get("published"))
+            for row in rows
+        ]
 
     def load_article(self, article_hash: str, with_claims: bool = True) -> StoredArticle:
-        row = self._db.execute(
-            "SELECT article_json, body, first_seen FROM articles WHERE hash = ?", (article_hash,)
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"claim store {self.path}: no article {article_hash}")
-        data = json.loads(row[0])
-        data["text"] = zlib.decompress(row[1]).decode("utf-8")
-        published = data.get("published")
-        if isinstance(published, str) and len(published) == 10:
-            # A calendar date stays a date (pydantic would read it back as midnight).
-            data["published"] = date.fromisoformat(published)
-        article = from_data(Article, data)
-        claims: list[Claim] = []
-        if with_claims:
-            rows = self._db.execute(
-                "SELECT claim_json FROM claims WHERE article_hash = ? ORDER BY seq", (article_hash,)
-            )
-            claims = _shared_sentences([from_json(Claim, claim_json) for (claim_json,) in rows])
-        return StoredArticle(article_hash, article, claims, row[2])
+        loaded = self.load_articles([article_hash], with_claims)
+        if not loaded:
+            raise StoreError(f"claim store {self.name}: no article {article_hash}")
+        return loaded[0]
+
+    def load_articles(self, hashes: Sequence[str], with_claims: bool = True) -> list[StoredArticle]:
+        """The stored articles (with their claims), in the order of `hashes`; unknown ones left out."""
+        rows: dict[str, tuple[Any, ...]] = {}
+        claims: dict[str, list[Claim]] = {}
+        for chunk in _chunks(list(hashes)):
+            marks = ", ".join("?" * len(chunk))
+            for row in self._execute(
+                f"SELECT hash, article_json, body, first_seen FROM articles WHERE hash IN ({marks})", chunk
+            ):
+                rows[row[0]] = row
+            if with_claims:
+                for article_hash, claim_json in self._execute(
+                    f"SELECT article_hash, claim_json FROM claims WHERE article_hash IN ({marks})"
+                    " ORDER BY article_hash, seq",
+                    chunk,
+                ):
+                    claims.setdefault(article_hash, []).append(from_json(Claim, claim_json))
+        loaded = []
+        for article_hash in hashes:
+            row = rows.get(article_hash)
+            if row is None:
+                continue
+            data = json.loads(row[1])
+            data["text"] = zlib.decompress(bytes(row[2])).decode("utf-8")
+            published = data.get("published")
+            if isinstance(published, str) and len(published) == 10:
+                # A calendar date stays a date (pydantic would read it back as midnight).
+                data["published"] = date.fromisoformat(published)
+            article = from_data(Article, data)
+            own = _shared_sentences(claims.get(article_hash, []))
+            loaded.append(StoredArticle(article_hash, article, own, row[3]))
+        return loaded
 
     def failure(self, article_hash: str) -> StoredFailure | None:
-        row = self._db.execute(
+        row = self._execute(
             "SELECT article_id, path, reason FROM articles WHERE hash = ? AND status = 'failed'",
             (article_hash,),
         ).fetchone()
@@ -470,16 +552,16 @@ class Store:
 
     def first_seen_between(self, after: str | None, last: date) -> set[str]:
         """Hashes of the articles first stored by runs dated after `after` and up to `last`."""
-        rows = self._db.execute(
+        rows = self._execute(
             "SELECT hash FROM articles WHERE status = 'ok' AND first_seen > ? AND first_seen <= ?",
             (after or "", last.isoformat()),
         )
         return {row[0] for row in rows}
 
     def counts(self) -> dict[str, int]:
-        articles = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        claims = self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
-        runs = self._db.execute("SELECT count(*) FROM runs").fetchone()[0]
+        articles = self._execute("SELECT count(*) FROM articles").fetchone()[0]
+        claims = self._execute("SELECT count(*) FROM claims").fetchone()[0]
+        runs = self._execute("SELECT count(*) FROM runs").fetchone()[0]
         return {"articles": articles, "claims": claims, "runs": runs}
 
     # Runs --------------------------------------------------------------------------
@@ -495,19 +577,19 @@ class Store:
     ) -> None:
         """Remember what the report of `run_date` said (replacing an earlier run of that date)."""
         key = run_date.isoformat()
-        with self.transaction() as db:
-            db.execute("DELETE FROM runs WHERE date = ?", (key,))
-            db.execute(
+        with self.transaction():
+            self._execute("DELETE FROM runs WHERE date = ?", (key,))
+            self._execute(
                 "INSERT INTO runs VALUES (?, ?, ?, ?, ?)", (key, window, articles, claims, len(findings))
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     (key, seq, group.id, group.story, group.kind, group.status, model_json(group))
                     for seq, group in enumerate(groups)
                 ],
             )
-            db.executemany(
+            self._executemany(
                 "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     (
@@ -524,7 +606,7 @@ class Store:
 
     def previous_run(self, before: date) -> RunRecord | None:
         """The latest run dated before `before`, with its groups and findings."""
-        row = self._db.execute(
+        row = self._execute(
             "SELECT date FROM runs WHERE date < ? ORDER BY date DESC LIMIT 1", (before.isoformat(),)
         ).fetchone()
         if row is None:
@@ -532,17 +614,104 @@ class Store:
         key = row[0]
         groups = [
             from_json(ClaimGroup, text)
-            for (text,) in self._db.execute(
+            for (text,) in self._execute(
                 "SELECT group_json FROM groups WHERE run_date = ? ORDER BY seq", (key,)
             )
         ]
         findings = [
             from_json(Finding, text)
-            for (text,) in self._db.execute(
+            for (text,) in self._execute(
                 "SELECT finding_json FROM findings WHERE run_date = ? ORDER BY seq", (key,)
             )
         ]
         return RunRecord(key, groups, findings)
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), QUERY_CHUNK):
+        yield items[start : start + QUERY_CHUNK]
+
+
+class SqliteStore(Store):
+    """The embedded store: an SQLite file in WAL mode, with a lock file beside it for the run."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, lock: int | None) -> None:
+        super().__init__()
+        self.path = path
+        self.name = str(path)
+        self._db = connection
+        self._lock = lock
+
+    @property
+    def lock_descriptor(self) -> int | None:
+        return self._lock
+
+    @classmethod
+    def connect(cls, path: Path, wait: float = 0.0, *, lock: bool = True) -> SqliteStore:
+        """Writers hold `PATH.lock` for the whole run; without `lock` (a worker of a run that
+        holds it) the file must exist already: a worker never creates a store of its own."""
+        if path.parent and not path.parent.is_dir():
+            raise StoreError(f"claim store {path}: folder {path.parent} does not exist")
+        descriptor = acquire_lock(path, wait) if lock else None
+        try:
+            if lock:
+                connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            else:
+                connection = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=rw",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                )
+            store = cls(path, connection, descriptor)
+            store._configure()
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            release_lock(descriptor)
+            raise StoreError(f"claim store {path} cannot be opened: {exc}") from None
+        except BaseException:
+            release_lock(descriptor)
+            raise
+        return store
+
+    def _configure(self) -> None:
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"claim store {self.path}: cannot switch to WAL mode (got {mode})")
+        # WAL + NORMAL: a commit survives a killed process; only power loss may drop the last ones.
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self._db.execute(sql, params)
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE: takes SQLite's write lock up front."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"claim store {self.path} is busy (another writer): {exc}") from None
+
+    def _table_exists(self, table: str) -> bool:
+        row = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone()
+        return row is not None
+
+    @staticmethod
+    def schema_statement(statement: str) -> str:
+        return statement
+
+    def _release(self) -> None:
+        try:
+            self._db.close()
+        finally:
+            release_lock(self._lock)
+            self._lock = None
 
     def integrity(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
