@@ -98,7 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="*", metavar="PATH")
     _add_common(report)
     report.add_argument("--out", metavar="DIR", default="reports", help="folder of the dated reports")
-    report.add_argument("--store", metavar="FILE", help="SQLite claim store (default: OUT/claimcheck.sqlite)")
+    report.add_argument(
+        "--store",
+        metavar="FILE|URL",
+        help="claim store: an SQLite file, or postgresql://USER@HOST/DB (default: OUT/claimcheck.sqlite)",
+    )
     report.add_argument(
         "--date", type=_published, metavar="YYYY-MM-DD", help="the report's date (default: today)"
     )
@@ -107,6 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--jobs", type=int, default=None, metavar="N", help="worker processes (default: cores)"
+    )
+    report.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: worker processes here (default); dask: a Dask cluster (needs claimcheck[dask])",
+    )
+    report.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="with --engine dask: the cluster's scheduler (default: a local cluster of --jobs processes)",
     )
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.add_argument(

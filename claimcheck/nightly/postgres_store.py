@@ -57,8 +57,12 @@ class PostgresStore(Store):
 
     @classmethod
     def connect(cls, url: str, wait: float = 0.0, *, lock: bool = True) -> PostgresStore:
-        import psycopg
-
+        try:
+            import psycopg
+        except ModuleNotFoundError:
+            raise StoreError(
+                f"claim store {public_url(url)} needs psycopg: pip install 'claimcheck[postgres]'"
+            ) from None
         try:
             connection = psycopg.connect(
                 url, autocommit=True, application_name=f"{APPLICATION}{os.getpid()}", connect_timeout=10

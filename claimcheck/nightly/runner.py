@@ -26,11 +26,11 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from claimcheck import __version__
 from claimcheck.errors import UsageError
@@ -46,7 +46,7 @@ from claimcheck.ingest.files import (
 )
 from claimcheck.models import SEVERITY_RANK, Article, Report
 from claimcheck.nightly.since import SinceLast, markdown_lines, since_last
-from claimcheck.nightly.store import Store, StoredArticle, content_hash
+from claimcheck.nightly.store import Store, StoredArticle, StoredSource, WindowEntry, content_hash
 from claimcheck.nightly.workers import Outcome, Task, WorkerPool, within_budget
 from claimcheck.pipeline import ArticleResult, Options, analyse
 from claimcheck.rules import RuleSet, load_rules
@@ -174,6 +174,97 @@ def _fresh_copy(article: Article) -> Article:
     return replace(article, **updates)
 
 
+class Intake:
+    """What a run makes of its inputs, taken one at a time in input order (both engines do):
+    which to extract, which the store holds already, which to report as unreadable; and
+    what the committed outcomes add up to."""
+
+    def __init__(self, extractor: str, progress: Progress) -> None:
+        self.extractor = extractor
+        self.progress = progress
+        self.stats = NightlyStats()
+        self.failures: list[InputFailure] = []
+        self.input_hashes: set[str] = set()
+        self.seen_ids: set[str] = set()
+
+    def _counted(self) -> None:
+        self.stats.read += 1
+        self.progress.read = self.stats.read
+        self.progress.tick()
+
+    def _known(self) -> None:
+        self.stats.known += 1
+        self.progress.known = self.stats.known
+
+    def unreadable(self, failure: InputFailure) -> None:
+        self._counted()
+        self.failures.append(failure)
+        self.progress.unreadable += 1
+
+    def html_file(
+        self, item: InputFile, key: str, stored: Callable[[str], StoredSource | None]
+    ) -> InputFile | None:
+        """The HTML file (under its unique id) if it is to be read and extracted; None if stored."""
+        self._counted()
+        file = replace(item, article_id=unique_id(item.article_id, item.shown, self.seen_ids))
+        source = stored(key)
+        if source is None or source.extractor != self.extractor:
+            return file
+        self._known()
+        if source.article_hash is not None:
+            self.input_hashes.add(source.article_hash)
+        else:
+            self.failures.append(InputFailure(file.article_id, file.shown, source.reason or ""))
+        return None
+
+    def article(
+        self, article_id: str, path: str | None, key: str, stored: Callable[[str], tuple[str, str] | None]
+    ) -> str | None:
+        """The id to extract a read article under; None if it is stored, or met before tonight."""
+        self._counted()
+        article_id = unique_id(article_id, path, self.seen_ids)
+        if key in self.input_hashes:
+            self._known()  # the same article twice in tonight's inputs
+            return None
+        self.input_hashes.add(key)
+        status = stored(key)
+        if status is not None and status[1] == self.extractor:
+            self._known()
+            return None
+        return article_id
+
+    def committed(self, done: Committed) -> None:
+        if done.failure is not None:
+            self.failures.append(done.failure)
+        if done.article_hash is not None:
+            self.input_hashes.add(done.article_hash)
+        if done.extracted:
+            self.stats.extracted += 1
+        else:
+            self.stats.failed += 1
+        self.progress.extracted, self.progress.failed = self.stats.extracted, self.stats.failed
+        self.progress.tick()
+
+    def refresh(self, store: Store, window: tuple[date, date]) -> Iterator[Task]:
+        """Window articles stored by an older extractor, to extract again from the stored text."""
+        for key, stored_extractor in store.window_hashes(*window):
+            if stored_extractor != self.extractor and key not in self.input_hashes:
+                self.stats.refreshed += 1
+                yield Task(key, article=_fresh_copy(store.load_article(key, with_claims=False).article))
+
+    def finish(self, store: Store, skipped: list[str]) -> None:
+        """Report the skipped files, and the inputs whose extraction failed (tonight or before)."""
+        self.progress.done()
+        if skipped:
+            self.progress.say(skipped_note(skipped))
+        for key in sorted(self.input_hashes):
+            stored_failure = store.failure(key)
+            if stored_failure is not None:
+                self.failures.append(
+                    InputFailure(stored_failure.article_id, stored_failure.path or "", stored_failure.reason)
+                )
+
+
 def extract_new(
     store: Store,
     paths: list[str],
@@ -186,66 +277,32 @@ def extract_new(
     window: tuple[date, date],
     progress: Progress,
 ) -> tuple[NightlyStats, list[InputFailure], set[str]]:
-    """Extract and store every input article the store does not hold yet.
+    """Extract and store every input article the store does not hold yet (the local engine).
 
     Returns the stats, the input failures (unreadable files, and articles whose
     extraction failed now or on an earlier night), and the hashes of the inputs.
     """
-    stats = NightlyStats()
     extractor = extractor_fingerprint(options.rules_dir)
-    failures: list[InputFailure] = []
-    input_hashes: set[str] = set()
+    intake = Intake(extractor, progress)
     skipped: list[str] = []
 
-    def counted() -> None:
-        stats.read += 1
-        progress.read = stats.read
-        progress.tick()
-
-    def known() -> None:
-        stats.known += 1
-        progress.known = stats.known
-
     def tasks() -> Iterator[Task]:
-        seen_ids: set[str] = set()
         for item in input_files(paths, manifest, skipped):
             if item.suffix in HTML_SUFFIXES:
-                counted()
-                file = replace(item, article_id=unique_id(item.article_id, item.shown, seen_ids))
-                key = file_key(file, options)
-                stored_source = store.source(key)
-                if stored_source is not None and stored_source.extractor == extractor:
-                    known()
-                    if stored_source.article_hash is not None:
-                        input_hashes.add(stored_source.article_hash)
-                    else:
-                        failures.append(InputFailure(file.article_id, file.shown, stored_source.reason or ""))
-                    continue
-                yield Task(key, file=file)
+                key = file_key(item, options)
+                file = intake.html_file(item, key, store.source)
+                if file is not None:
+                    yield Task(key, file=file)
                 continue
             for read in read_file(item):
-                counted()
                 if isinstance(read, InputFailure):
-                    failures.append(read)
-                    progress.unreadable += 1
+                    intake.unreadable(read)
                     continue
-                article_id = unique_id(read.id, read.path, seen_ids)
-                article = read if article_id == read.id else replace(read, id=article_id)
-                key = content_hash(article, options.published)
-                if key in input_hashes:
-                    known()  # the same article twice in tonight's inputs
-                    continue
-                input_hashes.add(key)
-                stored = store.status(key)
-                if stored is not None and stored[1] == extractor:
-                    known()
-                    continue
-                yield Task(key, article=article)
-        # Window articles stored by an older extractor are extracted again from the stored text.
-        for key, stored_extractor in store.window_hashes(*window):
-            if stored_extractor != extractor and key not in input_hashes:
-                stats.refreshed += 1
-                yield Task(key, article=_fresh_copy(store.load_article(key, with_claims=False).article))
+                key = content_hash(read, options.published)
+                article_id = intake.article(read.id, read.path, key, store.status)
+                if article_id is not None:
+                    yield Task(key, article=read if article_id == read.id else replace(read, id=article_id))
+        yield from intake.refresh(store, window)
 
     pool = None
     began = time.monotonic()
@@ -257,27 +314,14 @@ def extract_new(
             outcomes = (within_budget(task, options, budget) for task in tasks())
         with store.batch():
             for outcome in outcomes:
-                if not store_outcome(store, outcome, extractor, report_date, failures, input_hashes):
-                    stats.failed += 1
-                else:
-                    stats.extracted += 1
+                intake.committed(commit_outcome(store, outcome, extractor, report_date))
                 store.commit_if_due()  # never between an article and the file it came from
-                progress.extracted, progress.failed = stats.extracted, stats.failed
-                progress.tick()
     finally:
         if pool is not None:
             pool.close()
-    stats.extract_seconds = time.monotonic() - began
-    progress.done()
-    if skipped:
-        progress.say(skipped_note(skipped))
-    for key in sorted(input_hashes):
-        stored_failure = store.failure(key)
-        if stored_failure is not None:
-            failures.append(
-                InputFailure(stored_failure.article_id, stored_failure.path or "", stored_failure.reason)
-            )
-    return stats, failures, input_hashes
+    intake.stats.extract_seconds = time.monotonic() - began
+    intake.finish(store, skipped)
+    return intake.stats, intake.failures, intake.input_hashes
 
 
 def file_key(item: InputFile, options: Options) -> str:
@@ -294,25 +338,27 @@ def file_key(item: InputFile, options: Options) -> str:
     return "file:" + digest.hexdigest()
 
 
-def store_outcome(
-    store: Store,
-    outcome: Outcome,
-    extractor: str,
-    report_date: date,
-    failures: list[InputFailure],
-    input_hashes: set[str],
-) -> bool:
-    """Commit one task's outcome; True if its article was extracted."""
+@dataclass(frozen=True, slots=True)
+class Committed:
+    """What committing one outcome did, for the run's counts (a distributed run's workers
+    commit and the client counts)."""
+
+    article_hash: str | None
+    extracted: bool
+    failure: InputFailure | None = None
+    """An input error to report tonight (not stored: an unreadable file is read again next time)."""
+
+
+def commit_outcome(store: Store, outcome: Outcome, extractor: str, report_date: date) -> Committed:
+    """Store one task's outcome: the article with its claims (or as failed), and the file it came from."""
     task = outcome.task
     if outcome.failure is not None:  # unreadable file: reported tonight, read again next time
-        failures.append(outcome.failure)
-        return False
+        return Committed(None, False, outcome.failure)
     if outcome.article_hash is None or outcome.article is None:  # a file that failed before it was read
         assert task.file is not None
         reason = outcome.reason or "extraction failed"
         store.put_source(task.key, None, extractor, task.file.article_id, task.file.shown, reason)
-        failures.append(InputFailure(task.file.article_id, task.file.shown, reason))
-        return False
+        return Committed(None, False, InputFailure(task.file.article_id, task.file.shown, reason))
     store.put_article(
         outcome.article_hash,
         outcome.article,
@@ -323,44 +369,55 @@ def store_outcome(
     )
     if task.file is not None:
         store.put_source(task.key, outcome.article_hash, extractor, task.file.article_id, task.file.shown)
-    input_hashes.add(outcome.article_hash)
-    return outcome.extracted is not None
+    return Committed(outcome.article_hash, outcome.extracted is not None)
 
 
-def _article_order(stored: StoredArticle) -> tuple[str, str, str]:
-    published = stored.article.published
-    return (published.isoformat() if published is not None else "~", stored.article.id, stored.hash)
+def _published_text(entry: WindowEntry) -> str:
+    """The publication time as the loaded article's isoformat() writes it ("~" if unknown)."""
+    if entry.published is None:
+        return "~"
+    return entry.published[:-1] + "+00:00" if entry.published.endswith("Z") else entry.published
 
 
-def _renamed(stored: StoredArticle, new_id: str) -> StoredArticle:
-    article = replace(stored.article, id=new_id)
-    claims = [
-        replace(claim, article_id=new_id, id=new_id + claim.id[len(stored.article.id) :])
-        for claim in stored.claims
-    ]
-    return StoredArticle(stored.hash, article, claims, stored.first_seen)
-
-
-def window_articles(store: Store, window: tuple[date, date], current: set[str]) -> list[StoredArticle]:
-    """The stored articles of the window, in a stable order, with unique ids.
+def select_window(entries: list[WindowEntry], current: set[str]) -> list[tuple[WindowEntry, str]]:
+    """The window's articles to report, in a stable order, each with the id to report it under.
 
     Two stored versions of one article (same id and path: the file changed) keep the
     one in tonight's inputs, else the one first seen latest; two different articles
     that happen to share an id get the content hash appended to the later one's id.
     """
-    loaded = [store.load_article(key) for key, _extractor in store.window_hashes(*window)]
-    by_version: dict[tuple[str, str | None], StoredArticle] = {}
-    for stored in sorted(loaded, key=lambda item: (item.hash in current, item.first_seen, item.hash)):
-        by_version[(stored.article.id, stored.article.path)] = stored  # the preferred one comes last
-    kept = sorted(by_version.values(), key=_article_order)
+    by_version: dict[tuple[str, str | None], WindowEntry] = {}
+    for entry in sorted(entries, key=lambda item: (item.hash in current, item.first_seen, item.hash)):
+        by_version[(entry.article_id, entry.path)] = entry  # the preferred one comes last
+    kept = sorted(by_version.values(), key=lambda item: (_published_text(item), item.article_id, item.hash))
     seen: set[str] = set()
-    unique = []
-    for stored in kept:
-        if stored.article.id in seen:
-            stored = _renamed(stored, f"{stored.article.id}~{stored.hash[:8]}")
-        seen.add(stored.article.id)
-        unique.append(stored)
-    return unique
+    selected = []
+    for entry in kept:
+        article_id = entry.article_id
+        if article_id in seen:
+            article_id = f"{article_id}~{entry.hash[:8]}"
+        seen.add(article_id)
+        selected.append((entry, article_id))
+    return selected
+
+
+def load_selected(store: Store, selected: Sequence[tuple[str, str]]) -> list[ArticleResult]:
+    """The articles (hash, id to report it under) with their claims, as the pipeline takes them."""
+    loaded = store.load_articles([article_hash for article_hash, _article_id in selected])
+    return [
+        _as_reported(item, article_id) for item, (_hash, article_id) in zip(loaded, selected, strict=True)
+    ]
+
+
+def _as_reported(stored: StoredArticle, article_id: str) -> ArticleResult:
+    if article_id == stored.article.id:
+        return ArticleResult(stored.article, stored.claims)
+    article = replace(stored.article, id=article_id)
+    claims = [
+        replace(claim, article_id=article_id, id=article_id + claim.id[len(stored.article.id) :])
+        for claim in stored.claims
+    ]
+    return ArticleResult(article, claims)
 
 
 def stories_most_severe_first(report: Report) -> Report:
@@ -493,38 +550,63 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    engine_name = getattr(args, "engine", None) or "local"
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler and engine_name != "dask":
+        raise UsageError("--scheduler is for --engine dask")
     budget = DEFAULT_BUDGET if args.budget is None else args.budget
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
-    store_path = Path(args.store) if args.store else out / "claimcheck.sqlite"
+    store_location = args.store or str(out / "claimcheck.sqlite")
     window = (report_date - timedelta(days=window_days - 1), report_date)
     options = Options(rules_dir=args.rules, published=args.published)
     rules = load_rules(args.rules)
-    progress = Progress(
-        sys.stderr,
-        None if args.quiet else estimate_articles(args.paths, args.manifest),
-        args.quiet,
-    )
-    with Store.open(store_path, wait=args.wait or 0.0) as store:
-        stats, failures, input_hashes = extract_new(
-            store,
-            args.paths,
-            args.manifest,
-            options,
-            jobs=jobs,
-            budget=budget,
-            report_date=report_date,
-            window=window,
-            progress=progress,
-        )
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(Store.open(store_location, wait=args.wait or 0.0))
+        if engine_name == "dask":
+            try:
+                from claimcheck.nightly.dask_engine import DaskEngine
+            except ModuleNotFoundError as exc:
+                if exc.name not in ("dask", "distributed"):
+                    raise
+                raise UsageError("--engine dask needs Dask: pip install 'claimcheck[dask]'") from None
+            engine: Engine | None = stack.enter_context(
+                DaskEngine.start(scheduler, jobs, store_location, options, budget, sys.stderr, args.quiet)
+            )
+        else:
+            engine = None
+        if engine is None:
+            progress = Progress(
+                sys.stderr,
+                None if args.quiet else estimate_articles(args.paths, args.manifest),
+                args.quiet,
+            )
+            stats, failures, input_hashes = extract_new(
+                store,
+                args.paths,
+                args.manifest,
+                options,
+                jobs=jobs,
+                budget=budget,
+                report_date=report_date,
+                window=window,
+                progress=progress,
+            )
+        else:
+            stats, failures, input_hashes = engine.extract_new(
+                store, args.paths, args.manifest, report_date=report_date, window=window
+            )
+            progress = engine.progress
         if stats.read == 0:
             sys.stderr.write("claimcheck: no readable input\n")
             return EXIT_CANNOT_RUN
         began = time.monotonic()
-        report, since = analyse_window(store, report_date, window, input_hashes, failures, options, rules)
+        report, since = analyse_window(
+            store, report_date, window, input_hashes, failures, options, rules, engine
+        )
         stem = report_date.isoformat()
         write_atomically(out / f"{stem}.json", render_json(report, since, report_date, window))
         write_atomically(out / f"{stem}.md", render_markdown(report, since, report_date, window))
@@ -543,6 +625,26 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     return _exit_code(report, args.fail_on or "error")
 
 
+class Engine(Protocol):
+    """A distributed engine (dask_engine.DaskEngine): the map and the shuffle on a cluster."""
+
+    progress: Progress
+
+    def extract_new(
+        self,
+        store: Store,
+        paths: list[str],
+        manifest: str | None,
+        *,
+        report_date: date,
+        window: tuple[date, date],
+    ) -> tuple[NightlyStats, list[InputFailure], set[str]]: ...
+
+    def analyse(
+        self, order: list[tuple[str, str]], failures: list[InputFailure], options: Options, rules: RuleSet
+    ) -> Report: ...
+
+
 def analyse_window(
     store: Store,
     report_date: date,
@@ -551,12 +653,16 @@ def analyse_window(
     failures: list[InputFailure],
     options: Options,
     rules: RuleSet,
+    engine: Engine | None = None,
 ) -> tuple[Report, SinceLast]:
-    stored = window_articles(store, window, input_hashes)
-    results = [ArticleResult(item.article, item.claims) for item in stored]
+    selected = select_window(store.window_entries(*window), input_hashes)
     failures = sorted(failures, key=lambda failure: (failure.path, failure.line or 0, failure.article_id))
-    report = analyse(results, failures, options, rules)
+    order = [(entry.hash, article_id) for entry, article_id in selected]
+    if engine is None:
+        report = analyse(load_selected(store, order), failures, options, rules)
+    else:
+        report = engine.analyse(order, failures, options, rules)
     previous = store.previous_run(report_date)
     fresh = store.first_seen_between(previous.date if previous else None, report_date)
-    new_ids = [item.article.id for item in stored if item.hash in fresh]
+    new_ids = [article_id for entry, article_id in selected if entry.hash in fresh]
     return report, since_last(previous, report, new_ids)

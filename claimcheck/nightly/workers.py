@@ -10,6 +10,7 @@ a worker that ignores it is killed by the parent and replaced.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -92,27 +93,67 @@ def run_task(task: Task, options: Options) -> Outcome:
 def within_budget(task: Task, options: Options, budget: float) -> Outcome:
     """`run_task`, or an Outcome saying why the article failed (over budget, or an extractor error).
 
-    The budget is a SIGALRM timer: the regex engine and Python code both check for
-    signals, so a pathological document is interrupted where it is.
+    In a process's main thread the budget is a SIGALRM timer: the regex engine and
+    Python code both check for signals, so a pathological document is interrupted
+    where it is. In another thread (a Dask worker's), a timer raises the exception
+    in that thread at its next Python instruction (a single C call runs to its end).
     """
-    use_alarm = (
-        budget > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    )
-    previous = signal.signal(signal.SIGALRM, _on_alarm) if use_alarm else None
     try:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, budget)
-        return run_task(task, options)
+        with _deadline(budget):
+            return run_task(task, options)
     except BudgetExceeded:
         return failed(task, _budget_reason(budget), options)
     except RecursionError:
         return failed(task, "extraction failed: the document is too deeply nested", options)
     except Exception as exc:  # one bad document must not stop the night
         return failed(task, f"extraction failed: {type(exc).__name__}: {exc}", options)
+
+
+@contextlib.contextmanager
+def _deadline(budget: float) -> Iterator[None]:
+    """Raise BudgetExceeded in this thread if the block takes longer than `budget` seconds."""
+    if budget <= 0:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_deadline(budget):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, budget)
+        yield
     finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_deadline(budget: float) -> Iterator[None]:
+    target = ctypes.c_ulong(threading.get_ident())
+    guard = threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def expire() -> None:
+        with guard:
+            if state["active"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(BudgetExceeded))
+
+    timer = threading.Timer(budget, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with guard:
+            state["active"] = False
+            timer.cancel()
+            if state["fired"]:  # not raised yet (the block ended first): it must not escape later
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def failed(task: Task, reason: str, options: Options) -> Outcome:
