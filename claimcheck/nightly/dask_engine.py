@@ -60,7 +60,7 @@ from claimcheck.nightly.runner import (
     load_selected,
 )
 from claimcheck.nightly.store import Store, content_hash
-from claimcheck.nightly.workers import Task, within_budget
+from claimcheck.nightly.workers import Outcome, Task, within_budget
 from claimcheck.pipeline import ArticleResult, Options, finding_order, link_stories, report_stories
 from claimcheck.rules import RuleSet, load_rules
 from claimcheck.stories.duplicates import canonical_order
@@ -69,8 +69,8 @@ PIECE_BYTES = (64 << 10, 4 << 20)
 """Bounds of the bytes of input in one map task (about eight tasks a worker in between)."""
 SHARE_ARTICLES = 400
 """Window articles in one shuffle task (a larger block of linked articles is one task)."""
-COMMIT_EVERY = 50
-"""Articles a worker commits in one transaction."""
+COMMIT_EVERY = 20
+"""Articles a worker extracts, then commits in one transaction."""
 
 
 # Worker side --------------------------------------------------------------------------------
@@ -188,19 +188,28 @@ def to_extract(entries: list[Entry], chosen: list[tuple[int, str]]) -> list[Task
 def extract(
     tasks: list[Task], location: str, options: Options, budget: float, extractor: str, report_date: date
 ) -> list[Committed]:
-    """Extract and commit; an article stored already (by an attempt of this task on a worker
-    that was lost) is not extracted again."""
+    """Extract, and commit every COMMIT_EVERY articles in a short transaction (never held while
+    extracting: the workers share the store). An article stored already (by an attempt of this
+    task on a worker that was lost) is not extracted again."""
     store = _store(location)
     stored = store.statuses(task.key for task in tasks if task.article is not None)
-    done = []
-    with store.batch(max_articles=COMMIT_EVERY, max_seconds=1.0):
-        for task in tasks:
-            status = stored.get(task.key)
-            if status is not None and status[1] == extractor:
-                done.append(Committed(task.key, status[0] == "ok"))
-                continue
-            done.append(commit_outcome(store, within_budget(task, options, budget), extractor, report_date))
-            store.commit_if_due()
+    done: list[Committed] = []
+    pending: list[Outcome] = []
+
+    def commit() -> None:
+        with store.batch(max_articles=len(pending) + 1, max_seconds=float("inf")):
+            done.extend(commit_outcome(store, outcome, extractor, report_date) for outcome in pending)
+        pending.clear()
+
+    for task in tasks:
+        status = stored.get(task.key)
+        if status is not None and status[1] == extractor:
+            done.append(Committed(task.key, status[0] == "ok"))
+            continue
+        pending.append(within_budget(task, options, budget))
+        if len(pending) >= COMMIT_EVERY:
+            commit()
+    commit()
     return done
 
 
