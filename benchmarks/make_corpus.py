@@ -4,7 +4,8 @@
                                          [--weeks 4] [--format jsonl|md] [--bad-every 5000]
 
 Each story is one of the two sets of articles about one event (the five seed
-articles, read with their manifest, or the five of examples/), retold: its names
+articles, read with their manifest, or the five of examples/; `--seeds` may name
+another folder of articles), retold: its names
 replaced by made-up ones, its figures scaled, its publication and in-text dates
 moved by whole weeks (so weekdays stay right), and each outlet's article worded a
 little differently (synonyms, a dropped sentence, now and then one figure that
@@ -76,8 +77,12 @@ def read_sets(seeds: Path) -> list[list[Base]]:
     from claimcheck.pipeline import load
 
     sets = []
-    for paths, manifest in (([str(seeds)], str(seeds / "manifest.csv")), ([str(REPO / "examples")], None)):
-        articles, failures = load(paths, manifest)
+    manifest = seeds / "manifest.csv"
+    for paths, listed in (
+        ([str(seeds)], manifest if manifest.exists() else None),
+        ([str(REPO / "examples")], None),
+    ):
+        articles, failures = load(paths, str(listed) if listed else None)
         if failures or not articles:
             raise SystemExit(f"cannot read the articles of {paths[0]}: {failures}")
         sets.append(
@@ -129,7 +134,11 @@ def _shift_dates(text: str, shift: timedelta, year: int) -> str:
         except ValueError:
             return match.group()
         month = MONTHS[day.month - 1] if match["month"].rstrip(".") in MONTHS else match["month"]
-        month = month if month in MONTHS else MONTHS[day.month - 1][:3] + ("." if match["month"].endswith(".") else "")
+        month = (
+            month
+            if month in MONTHS
+            else MONTHS[day.month - 1][:3] + ("." if match["month"].endswith(".") else "")
+        )
         return f"{month} {day.day}" + (f", {day.year}" if match["year"] else "")
 
     def day_month(match: re.Match[str]) -> str:
@@ -214,8 +223,12 @@ def make_corpus(out: Path, articles: int, seeds: Path, weeks: int, fmt: str, bad
     for day, records in sorted(days.items()):
         if fmt == "md":
             for record in records:
-                head = "".join(f"{key}: {json.dumps(record[key])}\n" for key in ("title", "source", "published"))
-                (out / f"{record['id']}.md").write_text(f"---\n{head}---\n{record['text']}\n", encoding="utf-8")
+                head = "".join(
+                    f"{key}: {json.dumps(record[key])}\n" for key in ("title", "source", "published")
+                )
+                (out / f"{record['id']}.md").write_text(
+                    f"---\n{head}---\n{record['text']}\n", encoding="utf-8"
+                )
             continue
         with (out / f"day-{day.isoformat()}.jsonl").open("w", encoding="utf-8") as handle:
             for record in records:
