@@ -57,10 +57,12 @@ SYNONYMS = {
     "also": ("additionally",),
     "however": ("but",),
 }
-SYLLABLES = ("mar", "low", "kes", "trel", "dun", "ash", "ford", "bel", "hav", "gren", "wick", "tor", "vel",
-             "orr", "ran", "brin", "cas", "ton", "mere", "hol", "rith", "pen", "dal", "zor", "quin")  # fmt: skip
-OUTLETS = ("Harbour Gazette", "Valley Courier", "North Wire", "Evening Ledger", "Coastal Times", "Daily Meridian",
-           "The Observer-Star", "Metro Dispatch", "Lakeside Record", "Plains Herald", "Capital Bulletin")  # fmt: skip
+SYLLABLES = ("mar", "low", "kes", "trel", "dun", "ash", "ford", "bel", "hav", "gren", "wick", "tor",
+             "vel", "orr", "ran", "brin", "cas", "ton", "mere", "hol", "rith", "pen", "dal", "zor",
+             "quin")  # fmt: skip
+OUTLETS = ("Harbour Gazette", "Valley Courier", "North Wire", "Evening Ledger", "Coastal Times",
+           "Daily Meridian", "The Observer-Star", "Metro Dispatch", "Lakeside Record", "Plains Herald",
+           "Capital Bulletin")  # fmt: skip
 
 
 @dataclass(frozen=True)

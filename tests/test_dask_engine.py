@@ -56,8 +56,8 @@ def awkward_inputs(folder: Path) -> Path:
     (folder / "copy-of-003.md").write_text((folder / "flood-003.md").read_text(encoding="utf-8"))
     lines = []
     for number in range(40):
-        record = {"title": f"Storm in Marlow, update {number}", "source": "North Wire",
-                  "text": f"About {200 + number} homes lost power in Marlow on Monday, the council said."}  # fmt: skip
+        text = f"About {200 + number} homes lost power in Marlow on Monday, the council said."
+        record = {"title": f"Storm in Marlow, update {number}", "source": "North Wire", "text": text}
         if number % 3:
             record["id"] = f"storm-{number}"
         if number % 4 == 0:
@@ -224,7 +224,8 @@ def test_without_dask_the_engine_says_how_to_get_it(tmp_path: Path) -> None:
     script = (
         "import sys; sys.modules['distributed'] = None\n"
         "from claimcheck.cli import main\n"
-        f"sys.exit(main(['report', {str(REPO / 'examples')!r}, '--out', {str(tmp_path)!r}, '--engine', 'dask']))"
+        f"argv = ['report', {str(REPO / 'examples')!r}, '--out', {str(tmp_path)!r}, '--engine', 'dask']\n"
+        "sys.exit(main(argv))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=False
@@ -237,7 +238,8 @@ def test_the_local_engine_imports_neither_dask_nor_psycopg(tmp_path: Path) -> No
     script = (
         "import sys\n"
         "from claimcheck.cli import main\n"
-        f"code = main(['report', {str(REPO / 'examples')!r}, '--out', {str(tmp_path)!r}, '--quiet', '--jobs', '2'])\n"
+        f"argv = ['report', {str(REPO / 'examples')!r}, '--out', {str(tmp_path)!r}, '--quiet']\n"
+        "code = main(argv)\n"
         "loaded = sorted({name.split('.')[0] for name in sys.modules} & {'dask', 'distributed', 'psycopg'})\n"
         "print(code, loaded)\n"
     )
