@@ -118,12 +118,20 @@ def postgres_server() -> Iterator[PostgresServer]:
                 _as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
                 capture_output=True,
                 check=False,
+                cwd=folder,
             )
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def command_folder(command: list[str]) -> str:
+    return command[command.index("-D") + 1].rsplit("/", 1)[0]
+
+
 def _run(command: list[str], what: str, log: Path | None = None) -> None:
-    result = subprocess.run(_as_server_user(command), capture_output=True, text=True, check=False)
+    # The server user may not be allowed into the tests' working folder: run from the temporary one.
+    result = subprocess.run(
+        _as_server_user(command), capture_output=True, text=True, check=False, cwd=command_folder(command)
+    )
     if result.returncode != 0:
         tail = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
         raise ServerUnavailable(

@@ -93,10 +93,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) -> None:
+def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str], store_location: str) -> None:
     folder = corpus(tmp_path / "crawl", range(1, 7))
     out = tmp_path / "reports"
-    assert report([folder], out, NIGHT, "--jobs", "1") in (0, 1)
+    store = ("--store", store_location)
+    assert report([folder], out, NIGHT, "--jobs", "1", *store) in (0, 1)
     assert sorted(counted) == [f"flood-{n:03d}.md" for n in range(1, 7)]
     first = read_json(out)
     assert first["nightly"]["since_last"]["previous_date"] is None
@@ -105,7 +106,7 @@ def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) ->
     next_night = NIGHT + timedelta(days=1)
     corpus(folder, range(7, 10), next_night)
     (folder / "broken.md").write_bytes(b"caf\xe9 au lait\n")  # not UTF-8: an input-error finding
-    assert report([folder], out, next_night, "--jobs", "1") == 1
+    assert report([folder], out, next_night, "--jobs", "1", *store) == 1
     assert sorted(counted) == ["flood-007.md", "flood-008.md", "flood-009.md"]  # only the new ones
     second = read_json(out, next_night)
     changes = second["nightly"]["since_last"]
@@ -125,14 +126,17 @@ def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) ->
     assert "broken.md" in markdown
 
 
-def test_an_unchanged_rerun_rewrites_the_same_bytes(tmp_path: Path, counted: list[str]) -> None:
+def test_an_unchanged_rerun_rewrites_the_same_bytes(
+    tmp_path: Path, counted: list[str], store_location: str
+) -> None:
     folder = corpus(tmp_path / "crawl", range(1, 9))
     out = tmp_path / "reports"
-    report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
-    report([folder], out, NIGHT, "--jobs", "1")
+    store = ("--store", store_location)
+    report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1", *store)
+    report([folder], out, NIGHT, "--jobs", "1", *store)
     before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")}
     counted.clear()
-    report([folder], out, NIGHT, "--jobs", "1")
+    report([folder], out, NIGHT, "--jobs", "1", *store)
     assert counted == []
     assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
     # Two workers, another store: the same report (nothing depends on completion order).
@@ -141,6 +145,28 @@ def test_an_unchanged_rerun_rewrites_the_same_bytes(tmp_path: Path, counted: lis
     report([folder], other, NIGHT, "--jobs", "2")
     assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_two_nights_on_postgres_report_what_two_nights_on_sqlite_report(
+    tmp_path: Path, postgres: object
+) -> None:
+    """The same "new since the last report" (and every other byte) from either store."""
+    folder = corpus(tmp_path / "crawl", range(1, 7))
+    database = postgres.new_database()  # type: ignore[attr-defined]
+    outs = {"sqlite": tmp_path / "sqlite", "postgres": tmp_path / "postgres"}
+    for night in (NIGHT - timedelta(days=1), NIGHT):
+        if night == NIGHT:
+            corpus(folder, range(7, 11), NIGHT)
+            (folder / "flood-002.md").unlink()
+        assert report([folder], outs["sqlite"], night, "--jobs", "2") == 1
+        assert report([folder], outs["postgres"], night, "--jobs", "2", "--store", database) == 1
+        for kind in ("md", "json"):
+            assert (outs["postgres"] / f"{night}.{kind}").read_bytes() == (
+                outs["sqlite"] / f"{night}.{kind}"
+            ).read_bytes()
+    since = read_json(outs["postgres"])["nightly"]["since_last"]
+    assert sorted(since["new_articles"]) == [f"flood-{n:03d}.md" for n in range(7, 11)]
+    assert since["previous_date"] == (NIGHT - timedelta(days=1)).isoformat()
 
 
 def test_window_keeps_older_articles_out_of_the_report(tmp_path: Path) -> None:
@@ -174,23 +200,27 @@ def slow_run(args: list[str], **kwargs: object) -> subprocess.Popen:
     )
 
 
-def stored_articles(path: Path) -> int:
-    if not path.exists():
+def stored_articles(location: str | Path) -> int:
+    from tests.test_store import raw_sql
+
+    if not str(location).startswith("postgresql://") and not Path(location).exists():
         return 0
     try:
-        with sqlite3.connect(path, timeout=5) as db:
-            return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.OperationalError:
+        return int(raw_sql(str(location), [("SELECT count(*) FROM articles", ())])[0][0])
+    except Exception:  # not created yet, or busy
         return 0
 
 
 @pytest.mark.slow
-def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path: Path) -> None:
+def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(
+    tmp_path: Path, store_location: str
+) -> None:
     folder = corpus(tmp_path / "crawl", range(1, 101))
-    args = [str(folder), "--date", NIGHT.isoformat(), "--window", "3", "--quiet", "--jobs", "2"]
+    args = [str(folder), "--date", NIGHT.isoformat(), "--window", "3", "--quiet", "--store", store_location]
+    args += ["--jobs", "2"]
     killed_out = tmp_path / "killed"
     process = slow_run(["report", *args, "--out", str(killed_out)])
-    store_path = killed_out / "claimcheck.sqlite"
+    store_path = store_location
     deadline = time.monotonic() + 20
     while stored_articles(store_path) < 10 and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -218,18 +248,19 @@ def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(tmp_path:
 
 
 @pytest.mark.slow
-def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
+def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path, store_location: str) -> None:
     folder = corpus(tmp_path / "crawl", range(1, 81))
     out = tmp_path / "reports"
     base = ["report", str(folder), "--out", str(out), "--date", NIGHT.isoformat(), "--window", "3"]
+    base += ["--store", store_location]
     first = slow_run([*base, "--jobs", "1"])
-    while stored_articles(out / "claimcheck.sqlite") < 1:
+    while stored_articles(store_location) < 1:
         time.sleep(0.02)
     refused = slow_run([*base, "--jobs", "1"])
     waiting = slow_run([*base, "--jobs", "1", "--wait", "30"])
     _, refused_err = refused.communicate(timeout=30)
     assert refused.returncode == 2
-    assert f"claim store {out / 'claimcheck.sqlite'} is in use by another claimcheck run" in refused_err
+    assert re.search(r"claim store \S+ is in use by another claimcheck run \(pid \d+\)", refused_err)
     _, first_err = first.communicate(timeout=30)
     _, waiting_err = waiting.communicate(timeout=30)
     assert first.returncode in (0, 1), first_err
@@ -237,7 +268,7 @@ def test_two_runs_at_once_never_corrupt_the_store(tmp_path: Path) -> None:
     assert re.search(
         r"0 extracted \(.*\), 80 already stored", waiting_err
     )  # it waited, then found everything done
-    with Store.open(out / "claimcheck.sqlite") as store:
+    with Store.open(store_location) as store:
         assert store.integrity() == "ok"
         assert store.counts()["articles"] == 80
     clean = tmp_path / "clean"

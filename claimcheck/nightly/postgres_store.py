@@ -103,6 +103,10 @@ class PostgresStore(Store):
         name = row[0] if row else ""
         return f" (pid {name[len(APPLICATION) :]})" if name.startswith(APPLICATION) else ""
 
+    @property
+    def lock_descriptors(self) -> tuple[int, ...]:
+        return (self._db.fileno(),) if self._locked else ()
+
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._db.execute(_dialect(sql), params)
 

@@ -308,7 +308,7 @@ def extract_new(
     began = time.monotonic()
     try:
         if jobs > 1:
-            pool = WorkerPool(jobs, options, budget, store.lock_descriptor)
+            pool = WorkerPool(jobs, options, budget, store.lock_descriptors)
             outcomes = pool.map(tasks())
         else:
             outcomes = (within_budget(task, options, budget) for task in tasks())

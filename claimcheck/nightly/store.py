@@ -258,9 +258,10 @@ class Store(ABC):
         return SqliteStore.connect(Path(location), wait, lock=lock)
 
     @property
-    def lock_descriptor(self) -> int | None:
-        """A file descriptor that forked workers close (the SQLite store's lock file), or None."""
-        return None
+    @abstractmethod
+    def lock_descriptors(self) -> tuple[int, ...]:
+        """What holds the run lock (a lock file, the database connection): forked workers close
+        their copies, so that the lock goes with this process if it is killed."""
 
     # The connection (per database) --------------------------------------------------
 
@@ -643,8 +644,8 @@ class SqliteStore(Store):
         self._lock = lock
 
     @property
-    def lock_descriptor(self) -> int | None:
-        return self._lock
+    def lock_descriptors(self) -> tuple[int, ...]:
+        return () if self._lock is None else (self._lock,)
 
     @classmethod
     def connect(cls, path: Path, wait: float = 0.0, *, lock: bool = True) -> SqliteStore:

@@ -162,10 +162,10 @@ def failed(task: Task, reason: str, options: Options) -> Outcome:
     return Outcome(task, reason=reason)
 
 
-def _worker_main(connection: Connection, options: Options, budget: float, close_fd: int | None) -> None:
-    if close_fd is not None:  # the parent's store lock: only the parent may hold it
+def _worker_main(connection: Connection, options: Options, budget: float, close_fds: tuple[int, ...]) -> None:
+    for descriptor in close_fds:  # the parent's hold on the store's run lock: only the parent may keep it
         with contextlib.suppress(OSError):
-            os.close(close_fd)
+            os.close(descriptor)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         while True:
@@ -195,20 +195,20 @@ class WorkerPool:
     e.g. stuck in C code) is killed and replaced; its article is reported as over budget.
     """
 
-    def __init__(self, jobs: int, options: Options, budget: float, close_fd: int | None = None) -> None:
+    def __init__(self, jobs: int, options: Options, budget: float, close_fds: tuple[int, ...] = ()) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the loaded modules and rules, so they start at once.
         self._context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._options = options
         self._budget = budget
-        self._close_fd = close_fd
+        self._close_fds = close_fds
         self._workers = [self._start() for _ in range(jobs)]
 
     def _start(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
             target=_worker_main,
-            args=(child_end, self._options, self._budget, self._close_fd),
+            args=(child_end, self._options, self._budget, self._close_fds),
             daemon=True,
         )
         process.start()
