@@ -2,6 +2,15 @@
 
     python benchmarks/throughput.py [--articles 1000] [--naive-sample 30]
                                     [--memory 1000,10000] [--work DIR] [--profile]
+    python benchmarks/throughput.py --engine dask [--articles 20000] [--jobs 2] [--store URL]
+
+With `--engine dask`: the corpus of benchmarks/make_corpus.py (the seeds and
+examples retold, jsonl, all in one report window), reported in one run by the
+local engine and by `--engine dask` on a LocalCluster of `--jobs` workers, each on
+a fresh store; prints both throughputs (articles a second, whole command), their
+ratio (target >= 0.8), whether the reports are byte-identical, and the sizing
+figures of docs/scale-out.md: extraction articles/s per worker core, bytes per
+article a shuffle moves, store rows and bytes per article.
 
 Measures, in one run:
 - claimcheck extraction on one core: `pipeline.process_article` in-process;
@@ -365,8 +374,96 @@ def naive(folder: Path, sample: int) -> tuple[int, float, int]:
     return len(texts), time.perf_counter() - began, mentions
 
 
+def engine_run(corpus: Path, out: Path, engine: str, jobs: int, store: str | None) -> tuple[float, str]:
+    """(seconds, stderr) of one `claimcheck report` over the whole make_corpus window."""
+    from make_corpus import LAST_DAY as CORPUS_DAY
+
+    command = [
+        sys.executable, "-m", "claimcheck", "report", str(corpus), "--out", str(out), "--jobs", str(jobs),
+        "--date", CORPUS_DAY.isoformat(), "--window", "35", "--engine", engine,
+    ]  # fmt: skip
+    if store:
+        command += ["--store", store]
+    began = time.perf_counter()
+    result = subprocess.run(
+        command, env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - began
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"claimcheck report --engine {engine} failed ({result.returncode}): {result.stderr}")
+    return seconds, result.stderr
+
+
+def sizing(store_location: str, articles: int) -> None:
+    """Store rows and bytes per article, and the bytes a shuffle moves per article."""
+    import pickle
+
+    from claimcheck.nightly.blocking import story_keys
+    from claimcheck.nightly.store import Store, is_database_url
+
+    with Store.open(store_location, lock=False) as store:
+        counts = store.counts()
+        hashes = [key for key, _extractor in store.window_hashes(date(2000, 1, 1), date(2100, 1, 1))][:500]
+        sample = store.load_articles(hashes)
+        if is_database_url(store_location):
+            size = store._execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        else:
+            size = Path(store_location).stat().st_size + Path(store_location + "-wal").stat().st_size
+    keys = sum(len(pickle.dumps(story_keys(item.article))) for item in sample) / len(sample)
+    moved = sum(len(pickle.dumps((item.article, item.claims))) for item in sample) / len(sample)
+    rows = (counts["articles"] + counts["claims"]) / counts["articles"]
+    per_article = size / counts["articles"] / 1024
+    print(f"store: {rows:.1f} rows an article ({counts['claims'] / counts['articles']:.1f} claims), "
+          f"{per_article:.1f} KiB an article ({size / 2**20:.0f} MiB for {articles})")  # fmt: skip
+    print(f"shuffle: {keys:.0f} bytes of story keys to the client, {moved / 1024:.1f} KiB of linked article "
+          "and claims between workers, an article (sample of 500)")  # fmt: skip
+
+
+def compare_engines(args: argparse.Namespace, work: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from make_corpus import make_corpus as make_seed_corpus
+
+    corpus = work / f"seeds-{args.articles}"
+    if not corpus.is_dir():
+        make_seed_corpus(corpus, args.articles, Path(args.seeds), weeks=4, fmt="jsonl", bad_every=5000)
+    print(f"corpus: {args.articles} articles from the seeds and examples ({corpus}); load: {os.getloadavg()}")
+    outs = {}
+    rates = {}
+    for engine in ("local", "dask"):
+        out = Path(tempfile.mkdtemp(prefix=f"claimcheck-{engine}-"))
+        store = None
+        if engine == "dask" and args.store:
+            store = args.store
+        seconds, err = engine_run(corpus, out, engine, args.jobs, store)
+        closing = EXTRACTED_RE.findall(err)  # the last is the closing line's
+        extraction = float(closing[-1]) if closing else float("nan")
+        rates[engine] = args.articles / seconds
+        outs[engine] = out
+        print(f"{engine:>5} engine, {args.jobs} workers: {rates[engine]:6.1f} articles/s whole command "
+              f"({seconds:.0f} s; extraction {extraction:.0f} articles/s, "
+              f"{extraction / args.jobs:.0f} a worker core)")  # fmt: skip
+    same = all(
+        (outs["local"] / f"2026-03-31.{kind}").read_bytes()
+        == (outs["dask"] / f"2026-03-31.{kind}").read_bytes()
+        for kind in ("md", "json")
+    )
+    print(f"ratio dask / local: {rates['dask'] / rates['local']:.2f} (target >= 0.8); "
+          f"reports byte-identical: {same}; load after: {os.getloadavg()}")  # fmt: skip
+    sizing(args.store or str(outs["dask"] / "claimcheck.sqlite"), args.articles)
+    for out in outs.values():
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="dask: compare the engines"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="workers of each engine (with --engine dask)")
+    parser.add_argument("--store", default=None, help="the dask run's store (default: a fresh SQLite file)")
+    parser.add_argument(
+        "--seeds", default="/work/shared/seeds", help="the seed articles (with --engine dask)"
+    )
     parser.add_argument("--articles", type=int, default=1000, help="corpus size for the speed runs")
     parser.add_argument("--naive-sample", type=int, default=30, help="articles for the naive pipeline")
     parser.add_argument("--memory", default="1000,10000", help="corpus sizes for peak memory ('' skips)")
@@ -379,6 +476,9 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(args.work or Path(tempfile.gettempdir()) / "claimcheck-throughput")
     work.mkdir(parents=True, exist_ok=True)
+    if args.engine == "dask":
+        compare_engines(args, work)
+        return
 
     folder = make_corpus(work / f"daily-{args.articles}", args.articles, per_day=args.per_day)
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in sorted(folder.glob("*.md"))[:50]) / 50
