@@ -14,10 +14,9 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
-from claimcheck.extract.words import WORD_RE, Lexicon, concept, content_word, lexicon, stem
+from claimcheck.extract.words import capitalised_names, WORD_RE, Lexicon, concept, content_word, lexicon, stem
 from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
-from claimcheck.stories.clustering import capitalised_names
 from claimcheck.stories.duplicates import published_key
 
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")

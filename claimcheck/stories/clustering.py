@@ -1,125 +1,241 @@
 """Stories: articles about one event.
 
-cluster_stories(articles) -> [Story]
+    cluster_stories(articles) -> [Story]
+
+Each article is represented by its title (weighted up) and lead: content words,
+capitalised name sequences as single tokens, and figures with the word they count
+(`312_killed`), after the article's page noise, dateline and the names of the
+corpus's outlets are removed (they are shared by unrelated stories). TF-IDF with
+sublinear tf and idf from the corpus in hand (scikit-learn), cosine by dot product.
+
+Candidates come from an inverted index of each article's highest-weighted terms,
+and, when both are dated, a publication window of a few days, so the work stays
+near-linear. Merging is average linkage over every pair of the two clusters (the
+dot product of their summed unit vectors), never one bridging pair: single link is
+what chains a night's crawl into one story. Undated articles join by content alone.
+Copies (`duplicate_of`) are always in one story.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
-from claimcheck.extract.words import WORD_RE, Lexicon, content_word, lexicon
+from claimcheck.extract.words import Lexicon, lexicon, stem
 from claimcheck.models import Article, Story
 from claimcheck.stories.duplicates import canonical_order, clean_text
-from claimcheck.stories.linking import MAX_POSTINGS, UnionFind, candidate_pairs
+from claimcheck.stories.linking import UnionFind
 
 LEAD_WORDS = 120
-"""Words of an article's beginning that name what its story is about."""
-STORY_NAME_JACCARD = 0.25
-STORY_TITLE_RATIO = 60.0
-STORY_LEAD_JACCARD = 0.5
-"""Share of title-and-lead content words two reports of one event have in common."""
-STORY_TITLE_NAME_JACCARD = 0.12
+"""Words of the body, after the title, that say what a story is about."""
+TITLE_WEIGHT = 2
+"""The title's tokens count this many times: it names the event."""
+TOP_TERMS = 20
+"""An article is indexed under its highest-weighted terms only (blocking)."""
+MAX_POSTINGS = 400
+"""A term held by more articles than this is no block (it names no one event)."""
+WINDOW_DAYS = 7
+"""Dated articles further apart than this are not candidates of each other."""
+LINK_THRESHOLD = 0.16
+"""Average cosine between two clusters' articles needed to merge them."""
+
+TOKEN_RE = re.compile(
+    r"(?P<number>[$€£]?\d[\d,.]*\d|[$€£]?\d)(?:[-\s](?P<counted>[A-Za-z][a-z]+))?"
+    r"|(?P<word>[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])"
+)
+SENTENCE_BREAK_RE = re.compile(r"[.!?:;\"“”‘’(\n]\s*$")
+DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Za-z.' ]{2,30})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
+"""A wire dateline opening the body: "LISBON (Reuters) -", "ESTRAVA, March 13 (Coastal Wire) -"."""
 
 
-# ---------------------------------------------------------------------------
-# Stories
+def _outlet_pattern(articles: Iterable[Article], lex: Lexicon) -> re.Pattern[str] | None:
+    """Names of the corpus's outlets and of news agencies: they tie unrelated stories."""
+    names = {article.source.strip() for article in articles if article.source and article.source.strip()}
+    names.update(lex.agencies)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:\b|(?<=\W))(?:{alternatives})(?:['’]s)?\b", re.IGNORECASE)
 
 
-SENTENCE_INITIAL_RE = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
-"""What precedes a word that starts a sentence (or a line, or a quotation)."""
+def _lead(text: str) -> str:
+    words = text.split(maxsplit=LEAD_WORDS)
+    return text[: len(text) - len(words[-1])] if len(words) > LEAD_WORDS else text
 
 
-def capitalised_names(text: str, lex: Lexicon) -> list[str]:
-    """Capitalised words not at the start of a sentence: people, places, bodies."""
-    names = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or len(word) < 2:
+def _tokens(text: str, lex: Lexicon) -> list[str]:
+    """Stemmed content words, name sequences as one token, figures with what they count."""
+    tokens: list[str] = []
+    name: list[str] = []
+
+    def close_name() -> None:
+        if len(name) > 1:
+            tokens.append("_".join(name))
+        name.clear()
+
+    for match in TOKEN_RE.finditer(text):
+        if match.group("number"):
+            close_name()
+            counted = match.group("counted")
+            number = match.group("number").replace(",", "")
+            if counted and counted.lower() not in lex.stopwords:
+                tokens.append(f"{number}_{stem(counted.lower())}")
+            elif len(number) > 1 or (number[0].isdigit() and int(number[0]) > 1):
+                tokens.append(number)
             continue
-        if SENTENCE_INITIAL_RE.search(text, max(0, match.start() - 3), match.start()):
+        word = match.group("word")
+        lowered = word.lower().replace("’", "'").removesuffix("'s")
+        initial = (
+            SENTENCE_BREAK_RE.search(text, max(0, match.start() - 3), match.start()) or match.start() == 0
+        )
+        capital = (word[0].isupper() and len(word) > 1 and not word.isupper()) or (
+            word.isupper() and len(word) > 2
+        )
+        if lowered in lex.stopwords or lowered in lex.date_words or len(lowered) < 2:
+            close_name()
             continue
-        lowered = word.lower().replace("’", "'")
-        if lowered.endswith("'s"):
-            lowered = lowered[:-2]
-        if lowered not in lex.stopwords and lowered not in lex.date_words:
-            names.append(lowered)
-    return names
+        if capital and not (initial and not name):
+            name.append(lowered)
+        else:
+            close_name()
+            if capital:
+                name.append(lowered)
+        tokens.append(lowered if capital else stem(lowered))
+    close_name()
+    return tokens
 
 
-def _story_features(article: Article, lex: Lexicon) -> set[str]:
-    """Salient names: those in the lead, or repeated in the body."""
-    body = clean_text(article)
-    words = body.split(maxsplit=LEAD_WORDS)
-    lead = body[: len(body) - len(words[-1])] if len(words) > LEAD_WORDS else body
-    counts = Counter(capitalised_names(body, lex))
-    salient = {name for name, count in counts.items() if count >= 2}
-    salient.update(capitalised_names(lead, lex))
-    return salient
+def story_text(article: Article, outlets: re.Pattern[str] | None) -> tuple[str, str]:
+    """(title, lead) with the dateline and outlet names removed."""
+    body = DATELINE_RE.sub("", clean_text(article).lstrip(), count=1)
+    title = article.title or ""
+    if outlets is not None:
+        body = outlets.sub(" ", body)
+        title = outlets.sub(" ", title)
+    return title, _lead(body)
 
 
-def _lead_words(article: Article, lex: Lexicon) -> set[str]:
-    """Content words of the title and lead, stemmed, without numbers or dates."""
-    text = f"{article.title or ''}\n{clean_text(article)}"
-    words = WORD_RE.findall(text)[:LEAD_WORDS]
-    return {word for word in (content_word(word, lex) for word in words) if word}
+def _vectors(articles: list[Article], lex: Lexicon) -> Any:
+    """Unit TF-IDF vectors of the articles' titles and leads (a sparse matrix, one row each)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    outlets = _outlet_pattern(articles, lex)
+    documents = []
+    for article in articles:
+        title, lead = story_text(article, outlets)
+        documents.append(_tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex))
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+    return vectorizer.fit_transform(documents).tocsr()
 
 
-def _title_names(title: str, names: set[str]) -> set[str]:
-    return {word for word in title.split() if word in names}
+def _day(article: Article) -> date | None:
+    return article.reference_date
 
 
-def _title_tokens(article: Article, lex: Lexicon) -> str:
-    words = WORD_RE.findall(article.title or "")
-    return " ".join(word.lower() for word in words if word.lower() not in lex.stopwords)
+def _candidates(matrix: Any, days: list[date | None]) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) for articles sharing a top term, within the window when both are dated."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for row in range(matrix.shape[0]):  # type: ignore[attr-defined]
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]  # type: ignore[attr-defined]
+        weights = matrix.data[start:end]  # type: ignore[attr-defined]
+        columns = matrix.indices[start:end]  # type: ignore[attr-defined]
+        for position in weights.argsort()[::-1][:TOP_TERMS]:
+            postings[int(columns[position])].append(row)
+    pairs: set[tuple[int, int]] = set()
+    for rows in postings.values():
+        if len(rows) < 2 or len(rows) > MAX_POSTINGS:
+            continue
+        for index, first in enumerate(rows):
+            for second in rows[index + 1 :]:
+                day_a, day_b = days[first], days[second]
+                if day_a is not None and day_b is not None and abs((day_a - day_b).days) > WINDOW_DAYS:
+                    continue
+                pairs.add((first, second))
+    edges = []
+    for first, second in pairs:
+        similarity = float(matrix[first].multiply(matrix[second]).sum())
+        if similarity >= LINK_THRESHOLD:
+            edges.append((similarity, first, second))
+    return edges
+
+
+def _average_link(
+    matrix: Any, edges: list[tuple[float, int, int]], union: UnionFind, days: list[date | None]
+) -> None:
+    """Merge along the strongest edges while the clusters' average pairwise cosine holds
+    and their dated articles stay within the window (undated ones never widen it)."""
+    members: dict[int, list[int]] = {}
+    sums: dict[int, object] = {}
+    spans: dict[int, tuple[date, date] | None] = {}
+    for row in range(matrix.shape[0]):  # type: ignore[attr-defined]
+        root = union.find(str(row))
+        members.setdefault(int(root), []).append(row)
+    for root, rows in members.items():
+        sums[root] = matrix[rows].sum(axis=0) if len(rows) > 1 else matrix[rows[0]]  # type: ignore[index]
+        if len(rows) > 1:
+            from scipy.sparse import csr_matrix
+
+            sums[root] = csr_matrix(sums[root])
+        dated = [days[row] for row in rows if days[row] is not None]
+        spans[root] = (min(dated), max(dated)) if dated else None  # type: ignore[type-var]
+    heap = [(-similarity, first, second) for similarity, first, second in edges]
+    heapq.heapify(heap)
+    while heap:
+        _negative, first, second = heapq.heappop(heap)
+        root_a, root_b = int(union.find(str(first))), int(union.find(str(second)))
+        if root_a == root_b:
+            continue
+        span = _joined_span(spans[root_a], spans[root_b])
+        if span is not None and (span[1] - span[0]).days > WINDOW_DAYS:
+            continue
+        size = len(members[root_a]) * len(members[root_b])
+        average = float(sums[root_a].multiply(sums[root_b]).sum()) / size
+        if average < LINK_THRESHOLD:
+            continue
+        union.union(str(root_a), str(root_b))
+        merged = int(union.find(str(root_a)))
+        other = root_b if merged == root_a else root_a
+        members[merged] = members[root_a] + members[root_b]
+        sums[merged] = sums[root_a] + sums[root_b]  # type: ignore[operator]
+        spans[merged] = span
+        del members[other], sums[other], spans[other]
+
+
+def _joined_span(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> list[Story]:
-    """Articles about one event, joined by shared names and similar titles.
-
-    Candidate pairs come from an index of salient names (names found in too many
-    articles are skipped as blocks), so the cost is near-linear; copies found by
-    `duplicate_of` are always in one story.
-    """
-    from rapidfuzz import fuzz
-
+    """Stories of a corpus: copies together, then average-link TF-IDF clustering."""
     if not articles:
         return []
     lex = lexicon(rules_dir)
-    by_id = {article.id: article for article in articles}
-    features = {article.id: _story_features(article, lex) for article in articles}
-    titles = {article.id: _title_tokens(article, lex) for article in articles}
-    union = UnionFind(by_id)
+    index_of = {article.id: index for index, article in enumerate(articles)}
+    union = UnionFind(str(index) for index in range(len(articles)))
     for article in articles:
-        if article.duplicate_of in by_id:
-            union.union(article.id, article.duplicate_of)
-    for (a, b), shared in sorted(candidate_pairs(features, MAX_POSTINGS).items()):
-        jaccard = shared / len(features[a] | features[b])
-        # Similar titles count only when they name the same thing ("Storm hits X" and
-        # "Storm hits Y" are two stories).
-        similar_titles = (
-            jaccard >= STORY_TITLE_NAME_JACCARD
-            and titles[a]
-            and titles[b]
-            and _title_names(titles[a], features[a]) & _title_names(titles[b], features[b])
-            and fuzz.token_set_ratio(titles[a], titles[b]) >= STORY_TITLE_RATIO
-        )
-        if jaccard >= STORY_NAME_JACCARD or similar_titles:
-            union.union(a, b)
-    # Reports that name no one (short wire items, lint cases) join when their title and
-    # lead are worded alike; named reports are joined by their names only, since one
-    # template ("Storm hits X") serves many stories.
-    unnamed = {article.id for article in articles if not features[article.id]}
-    leads = {article.id: _lead_words(article, lex) for article in articles if article.id in unnamed}
-    for (a, b), shared in sorted(candidate_pairs(leads, MAX_POSTINGS).items()):
-        if shared / len(leads[a] | leads[b]) >= STORY_LEAD_JACCARD:
-            union.union(a, b)
+        if article.duplicate_of in index_of:
+            union.union(str(index_of[article.id]), str(index_of[article.duplicate_of]))
+    matrix = _vectors(articles, lex)
+    days = [_day(article) for article in articles]
+    _average_link(matrix, _candidates(matrix, days), union, days)
     components = [
-        sorted(component, key=lambda item: canonical_order(by_id[item])) for component in union.components()
+        sorted((articles[int(row)] for row in component), key=canonical_order)
+        for component in union.components()
     ]
-    components.sort(key=lambda component: canonical_order(by_id[component[0]]))
+    components.sort(key=lambda component: canonical_order(component[0]))
     stories = []
     for number, component in enumerate(components, 1):
-        first = by_id[component[0]]
-        stories.append(Story(id=f"story-{number}", label=first.title or first.id, article_ids=component))
+        first = component[0]
+        stories.append(
+            Story(id=f"story-{number}", label=first.title or first.id, article_ids=[a.id for a in component])
+        )
     return stories
