@@ -80,7 +80,7 @@ def story_clusterer() -> Callable[[list[Article]], Any]:
     It takes the pipeline's articles (after boilerplate, dates and duplicates) and
     returns the stories (anything with `article_ids`).
     """
-    from claimcheck.group import cluster_stories
+    from claimcheck.stories.clustering import cluster_stories
 
     return cluster_stories
 

@@ -19,12 +19,13 @@ from claimcheck.groups.compare import (
     Reading,
     conflicting_readings,
     group_status,
+    internal_conflicts,
     overlap,
     rising_pair,
     time_relation,
 )
 from claimcheck.groups.items import Item, prepare_items
-from claimcheck.models import Article, ClaimGroup, Finding
+from claimcheck.models import Article, ClaimGroup, Finding, Severity
 from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
 from claimcheck.rules import (
     DateConflictParams,
@@ -50,13 +51,24 @@ def _grouped(context: CheckContext, rule: Rule) -> list[tuple[ClaimGroup, list[I
     a context built without them (tests, callers of run_checks) prepares them once."""
     if context.grouped is None:
         items = {
-            item.claim.id: item for item in prepare_items(context.articles, context.claims, _rules_dir(rule))
+            item.claim.id: item
+            for item in prepare_items(context.articles, context.claims, _rules_dir(rule), _story_of(context))
         }
         context.grouped = [
             (group, [items[claim_id] for claim_id in group.claim_ids if claim_id in items])
             for group in context.groups
         ]
     return context.grouped
+
+
+def _story_of(context: CheckContext) -> dict[str, str]:
+    """Article id -> story id, from the stories, else from the groups built on them."""
+    story_of = {article_id: story.id for story in context.stories for article_id in story.article_ids}
+    for group in context.groups:
+        if group.story:
+            for article_id in group.article_ids:
+                story_of.setdefault(article_id, group.story)
+    return story_of
 
 
 def quote(item: Item) -> str:
@@ -153,15 +165,28 @@ def _reason(a: Item, b: Item, cumulative: bool) -> str:
     )
 
 
+def _severity(rule: Rule, a: Item, b: Item) -> Severity:
+    """The rule's severity when both frames state what is counted and what happened to it
+    (or, for a date, the event and who it happened to); one level lower otherwise: a weaker
+    match is a note a reader can fold away, not an alarm."""
+    if a.kind in ("date", "time") or (a.frame.explicit_parts == 2 and b.frame.explicit_parts == 2):
+        return rule.severity
+    return LOWER[rule.severity]
+
+
+LOWER: dict[str, Severity] = {"error": "warning", "warning": "info", "info": "info"}
+
+
 def _finding(
     rule: Rule,
     group: ClaimGroup,
     pairs: list[tuple[Item, Item]],
     message: str,
     involved: list[Item] | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     """A finding on the earliest claim involved (a canonical copy before its reprints)."""
-    involved = list(involved or [])
+    involved = list({item.claim.id: item for item in involved or []}.values())
     seen = {item.claim.id for item in involved}
     for a, b in pairs:
         for item in (a, b):
@@ -173,7 +198,7 @@ def _finding(
     return Finding(
         rule=rule.name,
         code=rule.code,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         article_id=first.claim.article_id,
         claim_ids=[item.claim.id for item in involved],
         message=message,
@@ -225,7 +250,7 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
             reason=_reason(a, b, cumulative),
             sources=len({item.source for item in items}),
         )
-        yield _finding(rule, group, pairs, message, involved)
+        yield _finding(rule, group, pairs, message, involved, severity=_severity(rule, a, b))
 
 
 def _distinct_sides(pairs: list[tuple[Item, Item]]) -> list[Item]:
@@ -244,36 +269,14 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
     for group, items in _grouped(context, rule):
         if group.kind == "date":
             continue
-        by_article: dict[str, list[Item]] = {}
-        for item in items:
-            if item.article.duplicate_of is None and not item.revised:
-                by_article.setdefault(item.claim.article_id, []).append(item)
-        for members in by_article.values():
-            for i, first in enumerate(members):
-                for second in members[i + 1 :]:
-                    if group.kind == "count" and not _same_event(first, second):
-                        continue
-                    if not overlap(first, second, params.relative_tolerance):
-                        message = rule.format_message(
-                            label=group.label,
-                            first=f'"{quote(first)}" ({describe(first)})',
-                            second=f'"{quote(second)}" ({describe(second)})',
-                            line=second.claim.line,
-                        )
-                        yield _finding(rule, group, [(first, second)], message)
-
-
-def _same_event(a: Item, b: Item) -> bool:
-    """Two counts in one article state one figure only if both say what happened to it.
-
-    An article naturally counts the same noun several times over different sets
-    ("54 games" this season, "four games" in the series); a figure restated two
-    ways names its event both times ("destroyed 5,400 homes" ... "4,500 homes
-    were destroyed").
-    """
-    return (
-        a.predicate is not None and b.predicate is not None and concept(a.predicate) == concept(b.predicate)
-    )
+        for first, second in internal_conflicts(items, params.relative_tolerance):
+            message = rule.format_message(
+                label=group.label,
+                first=f'"{quote(first)}" ({describe(first)})',
+                second=f'"{quote(second)}" ({describe(second)})',
+                line=second.claim.line,
+            )
+            yield _finding(rule, group, [(first, second)], message, severity=_severity(rule, first, second))
 
 
 def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:

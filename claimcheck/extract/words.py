@@ -43,6 +43,8 @@ class Lexicon:
     uncompared_units: frozenset[str] = frozenset()
     length_cues: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    """Capitalised titles and offices ("Mayor", "Sen."): words, not names."""
     """News agencies and wire services: credited in copy, they tie unrelated stories."""
 
     @property
@@ -106,6 +108,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         uncompared_units=frozenset(data.get("uncompared_units") or ()),
         length_cues=frozenset(data.get("length_cues") or ()),
         agencies=frozenset(data.get("agencies") or ()),
+        titles=frozenset(str(word).lower() for word in data.get("titles") or ()),
         rules_dir=rules_dir,
         synonyms={
             form: str(name)

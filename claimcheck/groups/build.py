@@ -188,7 +188,7 @@ def group_items(
     """The groups with the prepared items behind them (what the checks read)."""
     params = figure_params(rules)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    items = prepare_items(articles, claims, rules.directory)
+    items = prepare_items(articles, claims, rules.directory, story_of)
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         story = story_of.get(item.claim.article_id, item.article.story or "")

@@ -30,6 +30,8 @@ from claimcheck.models import Article, Story
 from claimcheck.stories.duplicates import canonical_order, clean_text
 from claimcheck.stories.linking import UnionFind
 
+NAME_MARK = "@"
+"""Marks a capitalised word inside a sentence: a name."""
 LEAD_WORDS = 120
 """Words of the body, after the title, that say what a story is about."""
 TITLE_WEIGHT = 2
@@ -95,9 +97,9 @@ def _tokens(text: str, lex: Lexicon) -> list[str]:
         initial = (
             SENTENCE_BREAK_RE.search(text, max(0, match.start() - 3), match.start()) or match.start() == 0
         )
-        capital = (word[0].isupper() and len(word) > 1 and not word.isupper()) or (
-            word.isupper() and len(word) > 2
-        )
+        capital = (
+            (word[0].isupper() and len(word) > 1 and not word.isupper()) or (word.isupper() and len(word) > 2)
+        ) and lowered.rstrip(".") not in lex.titles
         if lowered in lex.stopwords or lowered in lex.date_words or len(lowered) < 2:
             close_name()
             continue
@@ -107,7 +109,7 @@ def _tokens(text: str, lex: Lexicon) -> list[str]:
             close_name()
             if capital:
                 name.append(lowered)
-        tokens.append(lowered if capital else stem(lowered))
+        tokens.append(NAME_MARK + lowered if capital and not (initial and not name) else lowered if capital else stem(lowered))
     close_name()
     return tokens
 
@@ -122,24 +124,34 @@ def story_text(article: Article, outlets: re.Pattern[str] | None) -> tuple[str, 
     return title, _lead(body)
 
 
-def _vectors(articles: list[Article], lex: Lexicon) -> Any:
-    """Unit TF-IDF vectors of the articles' titles and leads (a sparse matrix, one row each)."""
+def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]]:
+    """Unit TF-IDF vectors of the articles' titles and leads (a sparse matrix, one row each),
+    and the names each one uses."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     outlets = _outlet_pattern(articles, lex)
     documents = []
+    names = []
     for article in articles:
         title, lead = story_text(article, outlets)
-        documents.append(_tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex))
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
-    return vectorizer.fit_transform(documents).tocsr()
+        tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
+        documents.append(tokens)
+        names.append(frozenset(token.removeprefix(NAME_MARK) for token in tokens if token.startswith(NAME_MARK)))
+    vectorizer = TfidfVectorizer(
+        analyzer=lambda tokens: [token.removeprefix(NAME_MARK) for token in tokens],
+        sublinear_tf=True,
+        norm="l2",
+    )
+    return vectorizer.fit_transform(documents).tocsr(), names
 
 
 def _day(article: Article) -> date | None:
     return article.reference_date
 
 
-def _candidates(matrix: Any, days: list[date | None]) -> list[tuple[float, int, int]]:
+def _candidates(
+    matrix: Any, days: list[date | None], names: list[frozenset[str]]
+) -> list[tuple[float, int, int]]:
     """(cosine, i, j) for articles sharing a top term, within the window when both are dated."""
     postings: dict[int, list[int]] = defaultdict(list)
     for row in range(matrix.shape[0]):  # type: ignore[attr-defined]
@@ -157,6 +169,8 @@ def _candidates(matrix: Any, days: list[date | None]) -> list[tuple[float, int, 
                 day_a, day_b = days[first], days[second]
                 if day_a is not None and day_b is not None and abs((day_a - day_b).days) > WINDOW_DAYS:
                     continue
+                if names[first] and names[second] and not names[first] & names[second]:
+                    continue  # "Storm hits Varnok" and "Storm hits Tesmir": two events
                 pairs.add((first, second))
     edges = []
     for first, second in pairs:
@@ -224,9 +238,9 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
     for article in articles:
         if article.duplicate_of in index_of:
             union.union(str(index_of[article.id]), str(index_of[article.duplicate_of]))
-    matrix = _vectors(articles, lex)
+    matrix, names = _vectors(articles, lex)
     days = [_day(article) for article in articles]
-    _average_link(matrix, _candidates(matrix, days), union, days)
+    _average_link(matrix, _candidates(matrix, days, names), union, days)
     components = [
         sorted((articles[int(row)] for row in component), key=canonical_order)
         for component in union.components()

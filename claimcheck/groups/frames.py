@@ -1,0 +1,665 @@
+"""Claim frames: which question a figure answers, read from the clause it sits in.
+
+Two figures are the same claim when they answer the same question: how many of
+what, did what, where, when, as fact or as forecast. A frame holds the parts:
+
+- `head`: the counted thing ("312 people", "a toll of 312" -> people; "dockworkers"
+  -> worker, with "dock" kept as `modifier`), or what a money, percent or duration
+  figure measures ("a budget of $2.3bn", "an 8% pay rise", "shares rose 8%");
+- `predicate`: what happened to it, a concept of rules/lexicon/concepts.yaml, read
+  only from the figure's own clause (a sentence is split at ; : dashes, relative
+  pronouns, subordinators, and "and"/"but" before a finite verb);
+- `scope`: a place, body or subset attached to the figure ("at the supplier", "in
+  the county", "among children"); `when`: a year or month attached to it ("in 2019");
+- `modality`: actual, forecast (could, is expected to), target (aims to), proposal
+  (wants, offered, proposed), cumulative (so far, has risen to); `revision`: "current"
+  for the figure a revision gives ("revised up to 48"), "earlier" for the one it
+  replaces ("up from 36"); `negated` for "not 300";
+- `attribution`: who says it ("police said", "according to the ministry"), evidence only.
+
+`explicit_parts` counts what the wording states rather than what a default filled
+in: comparisons and their confidence rest on it. Word lists are rules/lexicon/frames.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck.errors import RuleFileError
+from claimcheck.extract.words import concept, content_word, lexicon, stem
+from claimcheck.models import Claim
+from claimcheck.rules import load_lexicon
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d|[;:,—–()\"“”]|(?<=\s)-(?=\s)")
+YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    head: str | None = None
+    modifier: str | None = None
+    predicate: str | None = None
+    scope: str | None = None
+    when: str | None = None
+    modality: str = "actual"
+    revision: str | None = None
+    negated: bool = False
+    attribution: str | None = None
+    head_explicit: bool = False
+    predicate_explicit: bool = False
+    agent: str | None = None
+    """Who or what did it, when the figure is the verb's object ("the quake killed 312",
+    "the plant employs 9,300"): two agents, two claims."""
+    proposer: str | None = None
+    """For a forecast, target or proposal: who makes it (the union's demand is not the
+    company's offer)."""
+    not_a_quantity: str | None = None
+    """Why the figure answers no "how many" question ("65 and older" is an age limit)."""
+    clause: tuple[int, int] = (0, 0)
+    """The clause's span in the article body."""
+
+    @property
+    def explicit_parts(self) -> int:
+        return int(self.head_explicit) + int(self.predicate_explicit)
+
+    @property
+    def modality_class(self) -> str:
+        """Actual figures, estimates and running totals compare; a forecast compares only
+        with forecasts (of the same proposer)."""
+        if self.modality in ("actual", "cumulative"):
+            return "actual"
+        if self.modality == "forecast":
+            return "forecast"
+        return f"{self.modality}:{self.proposer or ''}"
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    clause_breaks: frozenset[str]
+    subordinators: frozenset[str]
+    relative_pronouns: frozenset[str]
+    finite_verbs: frozenset[str]
+    scope_prepositions: frozenset[str]
+    time_prepositions: frozenset[str]
+    generic_scopes: frozenset[str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    compound_heads: tuple[str, ...]
+    event_nouns: dict[str, str]
+    modality: dict[str, str]
+    modality_phrases: dict[str, str]
+    cumulative_phrases: tuple[str, ...]
+    revision_current: tuple[str, ...]
+    revision_earlier: tuple[str, ...]
+    earlier_markers: frozenset[str]
+    negations: frozenset[str]
+    thresholds: tuple[str, ...]
+    period_labels: tuple[str, ...]
+    rank_markers: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reporting_subjects: frozenset[str]
+    generic_heads: frozenset[str]
+    change_nouns: frozenset[str]
+    predicates: dict[str, str]
+    predicate_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def _words(data: dict[str, object], key: str) -> frozenset[str]:
+    return frozenset(str(word).lower() for word in data.get(key) or ())  # type: ignore[attr-defined]
+
+
+def _phrases(data: dict[str, object], key: str) -> tuple[str, ...]:
+    return tuple(" ".join(str(p).lower().split()) for p in data.get(key) or ())  # type: ignore[attr-defined]
+
+
+@cache
+def frame_words(rules_dir: str | None = None) -> FrameWords:
+    data = load_lexicon("frames", rules_dir)
+    try:
+        concepts = load_lexicon("concepts", rules_dir)
+    except RuleFileError:
+        concepts = {}
+    predicates: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, words in ((concepts or {}).get("predicates") or {}).items():
+        for word in [name, *(words or ())]:
+            parts = tuple(str(word).lower().split())
+            if len(parts) > 1:
+                phrases.setdefault(parts[0], []).append((parts, str(name)))
+            else:
+                predicates.setdefault(parts[0], str(name))
+                if len(stem(parts[0])) >= 4:
+                    predicates.setdefault(stem(parts[0]), str(name))
+    for name, extra in (data.get("predicates") or {}).items():
+        for word in extra or ():
+            parts = tuple(str(word).lower().split())
+            if len(parts) > 1:
+                phrases.setdefault(parts[0], []).append((parts, str(name)))
+            else:
+                predicates.setdefault(parts[0], str(name))
+    event_nouns: dict[str, str] = {}
+    for noun, name in (data.get("event_nouns") or {}).items():
+        parts = tuple(str(noun).lower().split())
+        if len(parts) > 1:
+            phrases.setdefault(parts[0], []).append((parts, str(name)))
+        else:
+            event_nouns[parts[0]] = str(name)
+    modality = {str(word).lower(): str(kind) for kind, words in data["modality"].items() for word in words}
+    return FrameWords(
+        clause_breaks=_words(data, "clause_breaks"),
+        subordinators=_words(data, "subordinators"),
+        relative_pronouns=_words(data, "relative_pronouns"),
+        finite_verbs=_words(data, "finite_verbs"),
+        scope_prepositions=_words(data, "scope_prepositions"),
+        time_prepositions=_words(data, "time_prepositions"),
+        generic_scopes=_words(data, "generic_scopes"),
+        determiners=_words(data, "determiners"),
+        function_words=_words(data, "function_words"),
+        compound_heads=tuple(sorted(_words(data, "compound_heads"), key=len, reverse=True)),
+        event_nouns=event_nouns,
+        modality={word: kind for word, kind in modality.items() if " " not in word},
+        modality_phrases={word: kind for word, kind in modality.items() if " " in word},
+        cumulative_phrases=_phrases(data, "cumulative"),
+        revision_current=_phrases(data, "revision_current"),
+        revision_earlier=_phrases(data, "revision_earlier"),
+        earlier_markers=_words(data, "earlier_markers"),
+        negations=_words(data, "negations"),
+        thresholds=_phrases(data, "thresholds"),
+        period_labels=_phrases(data, "period_labels"),
+        rank_markers=_words(data, "rank_markers"),
+        reporting_verbs=_words(data, "reporting_verbs"),
+        reporting_subjects=_words(data, "reporting_subjects"),
+        generic_heads=_words(data, "generic_heads"),
+        change_nouns=_words(data, "change_nouns"),
+        predicates=predicates,
+        predicate_phrases=phrases,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokens_of(sentence: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence)]
+
+
+def _is_verb_like(token: Token, words: FrameWords) -> bool:
+    lower = token.lower
+    return (
+        lower in words.finite_verbs
+        or lower in words.reporting_verbs
+        or (lower.endswith("ed") and len(lower) > 4)
+        or (words.predicates.get(lower) is not None and not lower.endswith("s"))
+    )
+
+
+def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tuple[int, int]:
+    """The span of the clause holding sentence[start:end] (sentence offsets)."""
+    tokens = tokens_of(sentence)
+    breaks: list[tuple[int, int, str]] = []  # (break start, clause start after it, kind)
+    for index, token in enumerate(tokens):
+        lower = token.lower
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        previous = tokens[index - 1] if index else None
+        if lower in words.clause_breaks:
+            breaks.append((token.start, token.end, "punct"))
+        elif lower in words.subordinators and previous is not None:
+            breaks.append((token.start, token.start, "sub"))
+        elif lower in words.relative_pronouns and previous is not None and previous.text[:1].isalpha():
+            breaks.append((token.start, token.start, "rel"))
+        elif (
+            lower in ("and", "but", "while", "whereas", "yet")
+            and following is not None
+            and (lower != "and" or _is_verb_like(following, words))
+        ):
+            breaks.append((token.start, token.start, "conj"))
+    clause_start, clause_end = 0, len(sentence)
+    for break_start, after, _kind in breaks:
+        if break_start < start:
+            clause_start = after
+    for break_start, _after, kind in breaks:
+        if break_start >= end:
+            # A relative clause right after the figure's noun phrase describes the figure
+            # ("15,000 workers who joined the strike"): it stays in the figure's clause.
+            gap = [t for t in tokens if end <= t.start < break_start]
+            if kind == "rel" and len(gap) <= 3 and not any(_is_verb_like(t, words) for t in gap):
+                continue
+            clause_end = break_start
+            break
+    return clause_start, clause_end
+
+
+def _match_phrase(lowers: list[str], index: int, phrases: tuple[str, ...]) -> str | None:
+    for phrase in phrases:
+        parts = phrase.split()
+        if lowers[index : index + len(parts)] == parts:
+            return phrase
+    return None
+
+
+def _predicate_at(lowers: list[str], index: int, words: FrameWords) -> str | None:
+    for parts, name in words.predicate_phrases.get(lowers[index], ()):
+        if tuple(lowers[index : index + len(parts)]) == parts:
+            return name
+    word = lowers[index]
+    following = lowers[index + 1] if index + 1 < len(lowers) else ""
+    if word.endswith("ing") and following[:1].isalpha() and following not in words.function_words:
+        return None  # "continuing claims", "rising prices": an adjective, not what happened
+    return words.predicates.get(word) or words.predicates.get(stem(word)) or words.event_nouns.get(word)
+
+
+def _names_concept(word: str, name: str, words: FrameWords) -> bool:
+    """Whether a word (or the verb of an agent noun: "rescuers") names a predicate concept."""
+    candidates = (word, stem(word), stem(word.removesuffix("s").removesuffix("er")))
+    return any(words.predicates.get(candidate) == name for candidate in candidates)
+
+
+def _noun(word: str, rules_dir: str | None = None) -> str:
+    """A noun as grouping compares it: synonyms joined ("stoppage" -> strike), stemmed."""
+    return content_word(word, lexicon(rules_dir)) or stem(word)
+
+
+def _subject_head(tokens: list[Token], lowers: list[str], span: list[int], words: FrameWords) -> str | None:
+    """The head of a subject noun phrase: the last noun before its first preposition
+    ("Inflation in Meridia" -> inflation, "the police operation at the bank" -> operation)."""
+    head = None
+    for index in span:
+        token = tokens[index]
+        lower = lowers[index]
+        if not token.text[:1].isalpha():
+            if head is not None:
+                break
+            continue
+        if lower in words.determiners:
+            continue
+        if lower in words.function_words or _is_verb_like(token, words):
+            if head is not None:
+                break
+            continue
+        head = lower.removesuffix("'s")
+    return head
+
+
+def _split_compound(noun: str, words: FrameWords) -> tuple[str, str | None]:
+    """ "dockworkers" -> ("worker", "dock"); "dock worker" -> ("worker", "dock")."""
+    parts = noun.lower().split()
+    if len(parts) > 1:
+        return parts[-1], " ".join(parts[:-1])
+    for head in words.compound_heads:
+        if noun.endswith(head) and len(noun) - len(head) >= 3:
+            return head, noun[: -len(head)].rstrip("-")
+    return noun, None
+
+
+def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
+    """The frame of a numeric claim, from the words of its own clause."""
+    words = frame_words(rules_dir)
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    if not 0 <= offset <= len(sentence):
+        offset = 0
+    end = offset + (claim.end - claim.start)
+    clause_start, clause_end = clause_bounds(sentence, offset, end, words)
+    tokens = [t for t in tokens_of(sentence) if clause_start <= t.start and t.end <= clause_end]
+    lowers = [t.lower for t in tokens]
+    before = [i for i, t in enumerate(tokens) if t.end <= offset]
+    after = [i for i, t in enumerate(tokens) if t.start >= end]
+    tail = sentence[end:clause_end].lower()
+    head_text = sentence[max(0, offset - 40) : offset].lower()
+
+    not_a_quantity = _not_a_quantity(claim, sentence, offset, end, words)
+    head, head_explicit, modifier, head_end = _head(
+        claim, tokens, lowers, before, after, sentence, end, words
+    )
+    predicate, predicate_explicit = _predicate(tokens, lowers, before, after, head_end, words)
+    stated = concept(claim.predicate) if claim.predicate else None
+    if stated and stated != predicate and any(_names_concept(lower, stated, words) for lower in lowers):
+        # The extractor's reading, when a word of this clause says it ("Rescuers brought 24 out").
+        predicate, predicate_explicit = stated, True
+    if claim.kind == "count" and head is None and predicate is not None:
+        head = "person"  # "312 were killed", "a toll of 312": people by default
+    modality, proposer = _modality(lowers, before, after, tokens, words)
+    revision = None
+    if any(head_text.rstrip().endswith(phrase) for phrase in words.revision_current):
+        revision = "current"
+    elif any(head_text.rstrip().endswith(phrase) for phrase in words.revision_earlier) or any(
+        lowers[index] in words.earlier_markers for index in before
+    ):
+        revision = "earlier"
+    if modality == "actual" and any(
+        phrase in f" {head_text} {tail[:30]} " for phrase in _spaced(words.cumulative_phrases)
+    ):
+        modality = "cumulative"
+    negated = any(lowers[i] in words.negations for i in before[-3:])
+    scope = _scope(tokens, lowers, before, after, head_end, words)
+    when = _when(lowers, words, sentence, clause_start)
+    attribution = _attribution(sentence, words)
+    agent = _agent(tokens, lowers, before, words) if claim.kind == "count" and predicate_explicit else None
+    return Frame(
+        head=concept(head) if head else None,
+        modifier=modifier,
+        predicate=predicate,
+        scope=scope,
+        when=when,
+        modality=modality,
+        revision=revision,
+        negated=negated,
+        attribution=attribution,
+        head_explicit=head_explicit,
+        predicate_explicit=predicate_explicit,
+        agent=agent,
+        proposer=proposer,
+        not_a_quantity=not_a_quantity,
+        clause=(claim.sentence_start + clause_start, claim.sentence_start + clause_end),
+    )
+
+
+AUXILIARIES = frozenset(
+    ["to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does", "do"]
+)
+
+
+def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, str] | None:
+    """(what happened, to whom) in a date's clause: "the fire broke out on Saturday" ->
+    ("broke", "fire"). None when the clause names no event verb and its subject, or the date
+    only says when something was said ("said on Tuesday")."""
+    words = frame_words(rules_dir)
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    if not 0 <= offset <= len(sentence):
+        return None
+    end = offset + (claim.end - claim.start)
+    if _not_a_quantity(claim, sentence, offset, end, words):
+        return None
+    clause_start, clause_end = clause_bounds(sentence, offset, end, words)
+    tokens = [t for t in tokens_of(sentence) if clause_start <= t.start and t.end <= clause_end]
+    lowers = [t.lower for t in tokens]
+    verbs = []
+    for index, token in enumerate(tokens):
+        lower = lowers[index]
+        if not token.text[:1].isalpha() or offset <= token.start < end:
+            continue
+        after_auxiliary = index and lowers[index - 1] in AUXILIARIES and lower not in words.function_words
+        if (
+            (
+                lower in words.finite_verbs
+                and lower not in AUXILIARIES
+                and lower not in ("is", "are", "was", "were", "has", "have", "had")
+            )
+            or (lower.endswith("ed") and len(lower) > 4)
+            or after_auxiliary
+            or words.predicates.get(lower)
+        ):
+            verbs.append(index)
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda index: abs(tokens[index].start - offset))
+    if lowers[verb] in words.reporting_verbs:
+        return None
+    subject = None
+    for index in range(verb - 1, -1, -1):
+        token = tokens[index]
+        lower = lowers[index]
+        if offset <= token.start < end or not token.text[:1].isalpha():
+            continue
+        if lower in words.function_words or lower in words.determiners or lower in AUXILIARIES:
+            continue
+        subject = stem(lower.removesuffix("'s"))
+        break
+    if subject is None:
+        return None
+    event = words.predicates.get(lowers[verb]) or concept(stem(lowers[verb])) or lowers[verb]
+    return event, subject
+
+
+def _spaced(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {phrase} " for phrase in phrases)
+
+
+def _not_a_quantity(claim: Claim, sentence: str, offset: int, end: int, words: FrameWords) -> str | None:
+    after = " " + " ".join(sentence[end : end + 30].lower().split())
+    before = sentence[max(0, offset - 12) : offset].lower().split()
+    if claim.kind in ("count", "measure") and any(
+        after.startswith(f" {phrase}") for phrase in words.thresholds
+    ):
+        return "an age or size limit"
+    if before and before[-1].rstrip(".") in words.rank_markers:
+        return "a rank"
+    if claim.kind == "count" and re.match(r"[-‐‑][A-Za-z]+\s+[a-z]", sentence[end:]):
+        # "a two-dose vaccine", "a 12-member board": the figure qualifies another noun.
+        return "part of a compound modifier"
+    if claim.kind in ("date", "time"):
+        left = " ".join(sentence[max(0, offset - 30) : offset].lower().split())
+        if any(left.endswith(label) for label in words.period_labels):
+            return "a reporting period's label"
+    return None
+
+
+def _head(
+    claim: Claim,
+    tokens: list[Token],
+    lowers: list[str],
+    before: list[int],
+    after: list[int],
+    sentence: str,
+    end: int,
+    words: FrameWords,
+) -> tuple[str | None, bool, str | None, int]:
+    """(head, explicit, modifier, index after the head noun phrase)."""
+    next_index = after[0] if after else len(tokens)
+    if claim.kind == "count":
+        if claim.unit:
+            head, modifier = _split_compound(claim.unit.lower(), words)
+            generic = head in words.generic_heads
+            # Skip past the counted noun phrase.
+            index = next_index
+            while index < len(tokens) and index - next_index < 3 and tokens[index].text[:1].isalpha():
+                if lowers[index] in words.function_words or _is_verb_like(tokens[index], words):
+                    break
+                index += 1
+            return ("person" if generic else head), not generic, modifier, index
+        return None, False, None, next_index
+    if claim.kind in ("date", "time"):
+        return None, False, None, next_index
+    # Money, percent, measure, duration: what the figure measures.
+    # "an 8% pay rise", "a $4.5 billion deal", "a 21-day strike": a noun right after it.
+    noun: list[str] = []
+    index = next_index
+    if index < len(tokens) and sentence[end : tokens[index].start].strip() in ("", "-"):
+        while index < len(tokens) and len(noun) < 2 and tokens[index].text[:1].isalpha():
+            lower = lowers[index]
+            if (
+                lower in words.function_words
+                or lower in words.determiners
+                or _is_verb_like(tokens[index], words)
+            ):
+                break
+            noun.append(lower)
+            index += 1
+    if noun:
+        if noun[-1] in words.change_nouns and index < len(tokens) and lowers[index] == "in":
+            # "a 28 percent drop in net profit": what changed follows "in".
+            changed = _subject_head(tokens, lowers, list(range(index + 1, min(len(tokens), index + 5))), words)
+            if changed:
+                return _noun(changed), True, None, index
+        return _noun(noun[-1]), True, " ".join(noun[:-1]) or None, index
+    # "12 percent of Brightwell", "54% of men": what it is a share of.
+    if claim.kind == "percent" and next_index < len(tokens) and lowers[next_index] == "of":
+        rest = [
+            lowers[i]
+            for i in range(next_index + 1, min(len(tokens), next_index + 4))
+            if tokens[i].text[:1].isalpha() and lowers[i] not in words.determiners
+        ]
+        if rest:
+            return _noun(rest[0]), True, None, next_index + 1 + len(rest)
+    # "a budget of $2.3bn", "a pay rise of 8%", "a stake of 12%".
+    if before and lowers[before[-1]] == "of" and len(before) > 1:
+        candidate = tokens[before[-2]]
+        if candidate.text[:1].isalpha() and candidate.lower not in words.function_words:
+            return _noun(candidate.lower), True, None, next_index
+    # "shares rose 8%", "the strike has cost the economy $2.3bn", "the operation lasted one
+    # day": the head of the clause's subject, between the verb and the verb before it.
+    verbs = [i for i in before if _is_verb_like(tokens[i], words) or lowers[i] in words.finite_verbs]
+    if verbs:
+        verb = verbs[-1]
+        while verbs and verbs[-1] >= verb - 1 and verbs[-1] != verbs[0]:
+            verb = verbs.pop()  # the first word of the verb group ("has cost" -> has)
+        earlier = [i for i in before if i < verb and (_is_verb_like(tokens[i], words))]
+        span = [i for i in before if (earlier[-1] if earlier else -1) < i < verb]
+        subject = _subject_head(tokens, lowers, span, words)
+        if subject:
+            return _noun(subject), True, None, next_index
+    return None, False, None, next_index
+
+
+def _predicate(
+    tokens: list[Token],
+    lowers: list[str],
+    before: list[int],
+    after: list[int],
+    head_end: int,
+    words: FrameWords,
+) -> tuple[str | None, bool]:
+    """What happened, from the figure's own clause: right before it ("killed 40"), then
+    after its noun phrase ("40 were killed"), then before it ("the death toll rose to 312")."""
+    if before:
+        found = _predicate_at(lowers, before[-1], words)
+        if found:
+            return found, True
+    for index in range(head_end, len(tokens)):
+        found = _predicate_at(lowers, index, words)
+        if found:
+            return found, True
+    # Before it, a verb says what happened more surely than an event noun ("the number of
+    # people treated since the derailment has risen to 64": treated, not derailed).
+    nouns = [index for index in reversed(before) if lowers[index] in words.event_nouns]
+    for index in [*[i for i in reversed(before) if i not in nouns], *nouns]:
+        found = _predicate_at(lowers, index, words)
+        if found:
+            return found, True
+    return None, False
+
+
+def _agent(tokens: list[Token], lowers: list[str], before: list[int], words: FrameWords) -> str | None:
+    """The subject of the verb right before the figure ("the quake killed 312" -> quake)."""
+    if not before or not _is_verb_like(tokens[before[-1]], words):
+        return None
+    verb = before[-1]
+    while verb - 1 in before and (lowers[verb - 1] in AUXILIARIES or lowers[verb - 1] in words.finite_verbs):
+        verb -= 1
+    span = [index for index in before if index < verb]
+    earlier = [index for index in span if _is_verb_like(tokens[index], words)]
+    span = [index for index in span if not earlier or index > earlier[-1]]
+    head = _subject_head(tokens, lowers, span, words)
+    if head is None or head in words.reporting_subjects:
+        return None
+    return _noun(head)
+
+
+def _modality(
+    lowers: list[str], before: list[int], after: list[int], tokens: list[Token], words: FrameWords
+) -> tuple[str, str | None]:
+    """(modality, proposer): the nearest cue before the figure in its clause."""
+    text = " " + " ".join(lowers) + " "
+    for phrase, kind in words.modality_phrases.items():
+        position = text.find(f" {phrase} ")
+        if position >= 0 and (not after or position < text.find(f" {lowers[after[0]]} ") or not before):
+            return kind, _proposer(tokens, lowers, before, words)
+    for index in reversed(before):
+        kind = words.modality.get(lowers[index])
+        if kind:
+            return kind, _proposer(tokens, lowers, before[: before.index(index)], words)
+    return "actual", None
+
+
+def _proposer(tokens: list[Token], lowers: list[str], before: list[int], words: FrameWords) -> str | None:
+    for index in reversed(before):
+        token = tokens[index]
+        if (
+            token.text[:1].isalpha()
+            and lowers[index] not in words.function_words
+            and lowers[index] not in words.determiners
+            and not _is_verb_like(token, words)
+        ):
+            return stem(lowers[index])
+    return None
+
+
+def _scope(
+    tokens: list[Token],
+    lowers: list[str],
+    before: list[int],
+    after: list[int],
+    head_end: int,
+    words: FrameWords,
+) -> str | None:
+    """A place, body or subset attached to the figure: a prepositional phrase after its noun
+    phrase ("1,500 workers at the supplier"), or fronted ("In the county, ...")."""
+    # Right after the counted noun phrase, or after the verb group that follows it
+    # ("300 homes were destroyed in the county"); or fronted at the clause's start.
+    start = head_end
+    while start < len(tokens) and start - head_end < 4 and (
+        _is_verb_like(tokens[start], words) or lowers[start] in AUXILIARIES or lowers[start] in ("been", "be")
+    ):
+        start += 1
+    candidates = [start] if start < len(tokens) else []
+    if before and before[0] == 0 and lowers[0] in words.scope_prepositions:
+        candidates.insert(0, 0)
+    if before and lowers[before[0]] == "among":
+        # "Among the derailed cars were 11 tank cars": a part of a set, however the story
+        # words it; the mark keeps the setting from dropping it.
+        candidates.insert(0, before[0])
+    for index in candidates:
+        if lowers[index] not in words.scope_prepositions:
+            continue
+        phrase = []
+        for position in range(index + 1, min(len(tokens), index + 5)):
+            lower = lowers[position]
+            if lower in words.determiners and not phrase:
+                continue
+            if not tokens[position].text[:1].isalpha() or lower in words.function_words:
+                break
+            if YEAR_RE.match(lower) or lower in words.time_prepositions:
+                break
+            phrase.append(lower)
+        if phrase and not any(word in words.generic_scopes for word in phrase):
+            mark = "among:" if lowers[index] == "among" else ""
+            return mark + " ".join(stem(word) for word in phrase)
+    return None
+
+
+LEAD_YEAR_RE = re.compile(r"\b((?:1[89]|20)\d\d),?\s*$")
+"""A year right before a "when" clause: "came in 2019, when a derailment killed 12"."""
+
+
+def _when(lowers: list[str], words: FrameWords, sentence: str, clause_start: int) -> str | None:
+    """A year attached to the figure by a preposition in its clause ("in 2019", "for 2024"),
+    or the year a "when" clause hangs from ("in 1998, when 213 people were killed")."""
+    for index, lower in enumerate(lowers):
+        if YEAR_RE.match(lower) and index and lowers[index - 1] in words.time_prepositions:
+            return lower
+    if lowers and lowers[0] == "when":
+        lead = LEAD_YEAR_RE.search(sentence, 0, clause_start)
+        if lead:
+            return lead.group(1)
+    return None
+
+
+def _attribution(sentence: str, words: FrameWords) -> str | None:
+    match = re.search(r"\baccording to (?:the |a )?([A-Za-z][\w'’-]*(?: [A-Z][\w'’-]*)*)", sentence)
+    if match:
+        return match.group(1).lower()
+    match = re.search(r"([A-Za-z][\w'’-]*)\s+(?:said|says|told|reported|estimated|announced)\b", sentence)
+    if match and match.group(1).lower() not in words.function_words:
+        return match.group(1).lower()
+    return None
