@@ -49,6 +49,9 @@ class FigureConflictParams(_Params):
     """A conflict is reported only if each side has at least this many independent sources."""
     evolving_predicates: tuple[str, ...] = ()
     """Concepts whose counts accumulate over time (a rise is `evolving`, not a conflict)."""
+    changing_predicates: tuple[str, ...] = ()
+    """Concepts whose counts move either way as a situation resolves (the missing are found,
+    power comes back): any change between earlier and later reports is `evolving`."""
 
 
 @dataclass(frozen=True, kw_only=True)

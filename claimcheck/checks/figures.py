@@ -18,6 +18,7 @@ from claimcheck.extract.words import concept
 from claimcheck.groups.compare import (
     Reading,
     conflicting_readings,
+    evolves,
     group_status,
     internal_conflicts,
     overlap,
@@ -235,9 +236,8 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
             if len(first.sources) >= minimum and len(second.sources) >= minimum
         ]
         cumulative = group.kind == "count" and any(item.predicate in evolving for item in items)
-        if cumulative:
-            # A rise over time is the count evolving; the conflict lies in the other pairs.
-            conflicts = [pair for pair in conflicts if not rising_pair(*pair)]
+        # A count moving over time is evolving; the conflict lies in the other pairs.
+        conflicts = [pair for pair in conflicts if not evolves(*pair, params)]
         if not conflicts:
             continue
         pairs = [_representatives(first, second) for first, second in conflicts]
@@ -293,8 +293,8 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             for b in dated[i + 1 :]:
                 if a.source == b.source or readings[a.claim.id] & readings[b.claim.id]:
                     continue
-                if params.same_day_only and not _same_day(a.article, b.article):
-                    continue
+                if not _same_day(a.article, b.article) and (params.same_day_only or _scheduled(a, b)):
+                    continue  # a later report of a coming event may give its new date
                 pairs.append((a, b))
         if not pairs:
             continue
@@ -330,6 +330,16 @@ def _readings(item: Item) -> set[str]:
 def _day_level(item: Item) -> bool:
     timex = item.claim.timex or ""
     return len(timex) >= 10 and timex[4] == "-" and timex[7] == "-"
+
+
+def _scheduled(a: Item, b: Item) -> bool:
+    """Whether either date was still to come when the earlier of the two reports appeared:
+    an appointment can move; a day that has passed cannot."""
+    days = [day for day in (a.article.reference_date, b.article.reference_date) if day is not None]
+    if not days:
+        return False
+    first = min(days).isoformat()
+    return any((item.claim.timex or "")[:10] > first for item in (a, b))
 
 
 def _same_day(a: Article, b: Article) -> bool:

@@ -52,6 +52,8 @@ class Frame:
     agent: str | None = None
     """Who or what did it, when the figure is the verb's object ("the quake killed 312",
     "the plant employs 9,300"): two agents, two claims."""
+    direction: str | None = None
+    """Up or down, when a change noun says it ("a 28 percent drop")."""
     proposer: str | None = None
     """For a forecast, target or proposal: who makes it (the union's demand is not the
     company's offer)."""
@@ -100,8 +102,14 @@ class FrameWords:
     rank_markers: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_subjects: frozenset[str]
+    source_nouns: frozenset[str]
+    event_verbs: frozenset[str]
+    aspect_verbs: frozenset[str]
+    agent_predicates: frozenset[str]
+    past_verbs: frozenset[str]
+    date_event_nouns: dict[str, str]
     generic_heads: frozenset[str]
-    change_nouns: frozenset[str]
+    change_nouns: dict[str, str]
     predicates: dict[str, str]
     predicate_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
 
@@ -171,8 +179,14 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         rank_markers=_words(data, "rank_markers"),
         reporting_verbs=_words(data, "reporting_verbs"),
         reporting_subjects=_words(data, "reporting_subjects"),
+        source_nouns=_words(data, "source_nouns"),
+        event_verbs=_words(data, "event_verbs"),
+        aspect_verbs=_words(data, "aspect_verbs"),
+        agent_predicates=_words(data, "agent_predicates"),
+        past_verbs=_words(data, "past_verbs"),
+        date_event_nouns={str(k).lower(): str(v) for k, v in (data.get("date_event_nouns") or {}).items()},
         generic_heads=_words(data, "generic_heads"),
-        change_nouns=_words(data, "change_nouns"),
+        change_nouns={str(k).lower(): str(v) for k, v in (data.get("change_nouns") or {}).items()},
         predicates=predicates,
         predicate_phrases=phrases,
     )
@@ -197,6 +211,7 @@ def _is_verb_like(token: Token, words: FrameWords) -> bool:
     lower = token.lower
     return (
         lower in words.finite_verbs
+        or lower in words.past_verbs
         or lower in words.reporting_verbs
         or (lower.endswith("ed") and len(lower) > 4)
         or (words.predicates.get(lower) is not None and not lower.endswith("s"))
@@ -213,10 +228,25 @@ def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tup
         previous = tokens[index - 1] if index else None
         if lower in words.clause_breaks:
             breaks.append((token.start, token.end, "punct"))
-        elif lower in words.subordinators and previous is not None:
+        elif (
+            lower in words.subordinators
+            and previous is not None
+            and not (lower == "as" and {previous.lower, following.lower if following else ""} & AS_PHRASES)
+        ):
             breaks.append((token.start, token.start, "sub"))
-        elif lower in words.relative_pronouns and previous is not None and previous.text[:1].isalpha():
-            breaks.append((token.start, token.start, "rel"))
+        elif lower in PREPOSITION_OPENERS and previous is not None and _clause_follows(tokens, index, words):
+            breaks.append((token.start, token.start, "sub"))
+        elif lower in words.relative_pronouns and previous is not None and previous.text[:1] in ",":
+            breaks.append((token.start, token.start, "rel"))  # "the blaze, which started ..."
+        elif (
+            lower in words.relative_pronouns | {"that"}
+            and previous is not None
+            and previous.text[:1].isalpha()
+            and previous.lower not in words.function_words
+            and previous.lower not in words.reporting_verbs
+            and not _is_verb_like(previous, words)
+        ):
+            breaks.append((token.start, token.start, "rel"))  # "a train that derailed"
         elif (
             lower in ("and", "but", "while", "whereas", "yet")
             and following is not None
@@ -239,6 +269,28 @@ def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tup
     return clause_start, clause_end
 
 
+PREPOSITION_OPENERS = frozenset(["after", "before", "since", "until"])
+AS_PHRASES = frozenset(["soon", "well", "many", "much", "far", "long", "early", "late", "as", "such"])
+"""Words of "as soon as", "as well as", "as many as", "such as": no subordinate clause."""
+BE_AND_HAVE = frozenset(["is", "are", "was", "were", "has", "have", "had", "be", "been"])
+
+
+def _clause_follows(tokens: list[Token], index: int, words: FrameWords) -> bool:
+    """ "before the coast guard arrived" opens a clause (a past verb follows); "since the
+    derailment has risen to 64" does not (its verb belongs to the sentence's subject)."""
+    for token in tokens[index + 1 : index + 6]:
+        lower = token.lower
+        if not token.text[:1].isalpha():
+            return False
+        if lower in BE_AND_HAVE or lower in AUXILIARIES:
+            return False
+        if (lower.endswith("ed") and len(lower) > 4) or (
+            lower in words.finite_verbs and lower not in words.reporting_verbs
+        ):
+            return True
+    return False
+
+
 def _match_phrase(lowers: list[str], index: int, phrases: tuple[str, ...]) -> str | None:
     for phrase in phrases:
         parts = phrase.split()
@@ -255,13 +307,20 @@ def _predicate_at(lowers: list[str], index: int, words: FrameWords) -> str | Non
     following = lowers[index + 1] if index + 1 < len(lowers) else ""
     if word.endswith("ing") and following[:1].isalpha() and following not in words.function_words:
         return None  # "continuing claims", "rising prices": an adjective, not what happened
-    return words.predicates.get(word) or words.predicates.get(stem(word)) or words.event_nouns.get(word)
+    if word in words.aspect_verbs:
+        return None  # "continued to fall": how it went on, not what happened
+    found = words.predicates.get(word)
+    if found is None and stem(word) != word:
+        found = words.predicates.get(stem(word))  # an inflection ("injuring"), not a base ("last")
+    return found or words.event_nouns.get(word)
 
 
-def _names_concept(word: str, name: str, words: FrameWords) -> bool:
+def _names_concept(lowers: list[str], index: int, name: str, words: FrameWords) -> bool:
     """Whether a word (or the verb of an agent noun: "rescuers") names a predicate concept."""
-    candidates = (word, stem(word), stem(word.removesuffix("s").removesuffix("er")))
-    return any(words.predicates.get(candidate) == name for candidate in candidates)
+    if _predicate_at(lowers, index, words) == name:
+        return True
+    agent_noun = lowers[index].removesuffix("s")
+    return agent_noun.endswith("er") and words.predicates.get(stem(agent_noun.removesuffix("er"))) == name
 
 
 def _noun(word: str, rules_dir: str | None = None) -> str:
@@ -323,9 +382,24 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
     )
     predicate, predicate_explicit = _predicate(tokens, lowers, before, after, head_end, words)
     stated = concept(claim.predicate) if claim.predicate else None
-    if stated and stated != predicate and any(_names_concept(lower, stated, words) for lower in lowers):
+    if (
+        stated
+        and stated != predicate
+        and any(_names_concept(lowers, index, stated, words) for index in range(len(lowers)))
+    ):
         # The extractor's reading, when a word of this clause says it ("Rescuers brought 24 out").
         predicate, predicate_explicit = stated, True
+    acted_on = (
+        bool(before) and predicate is not None and _predicate_at(lowers, before[-1], words) == predicate
+    )
+    if claim.kind == "count" and claim.unit and claim.unit.lower() in words.event_nouns and not acted_on:
+        # "278 survivors", "12 evacuees": the counted noun says what happened to people.
+        head, head_explicit, predicate, predicate_explicit = (
+            "person",
+            False,
+            words.event_nouns[claim.unit.lower()],
+            True,
+        )
     if claim.kind == "count" and head is None and predicate is not None:
         head = "person"  # "312 were killed", "a toll of 312": people by default
     modality, proposer = _modality(lowers, before, after, tokens, words)
@@ -341,10 +415,12 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
     ):
         modality = "cumulative"
     negated = any(lowers[i] in words.negations for i in before[-3:])
-    scope = _scope(tokens, lowers, before, after, head_end, words)
-    when = _when(lowers, words, sentence, clause_start)
+    scope = _scope(tokens, lowers, before, after, head_end, words, count=claim.kind == "count")
+    when = _when(lowers, after, words, sentence, clause_start)
     attribution = _attribution(sentence, words)
-    agent = _agent(tokens, lowers, before, words) if claim.kind == "count" and predicate_explicit else None
+    agent = None
+    if claim.kind == "count" and predicate in words.agent_predicates and acted_on:
+        agent = _agent(tokens, lowers, before, words)  # "the quake killed 312": its subject
     return Frame(
         head=concept(head) if head else None,
         modifier=modifier,
@@ -358,21 +434,26 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         head_explicit=head_explicit,
         predicate_explicit=predicate_explicit,
         agent=agent,
+        direction=_change_direction(tokens, lowers, after, sentence, end, words),
         proposer=proposer,
         not_a_quantity=not_a_quantity,
         clause=(claim.sentence_start + clause_start, claim.sentence_start + clause_end),
     )
 
 
+MODALITY_REACH = 6
+"""A cue governs a figure only this many words before it ("could cost up to $40m"; not
+"will buy Brightwell Foods in a deal worth 4.5bn dollars")."""
+
 AUXILIARIES = frozenset(
     ["to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does", "do"]
 )
 
 
-def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, str] | None:
-    """(what happened, to whom) in a date's clause: "the fire broke out on Saturday" ->
-    ("broke", "fire"). None when the clause names no event verb and its subject, or the date
-    only says when something was said ("said on Tuesday")."""
+def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozenset[str]] | None:
+    """(what happened, who or what it happened to) in a date's clause: "the blaze, which
+    started on Sunday" -> ("start", {"fire"}). None when the wording names no event and its
+    participants, or the date only says when something was said ("said on Tuesday")."""
     words = frame_words(rules_dir)
     sentence = claim.sentence or claim.text
     offset = claim.start - claim.sentence_start if claim.sentence else 0
@@ -382,44 +463,143 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, str] | 
     if _not_a_quantity(claim, sentence, offset, end, words):
         return None
     clause_start, clause_end = clause_bounds(sentence, offset, end, words)
-    tokens = [t for t in tokens_of(sentence) if clause_start <= t.start and t.end <= clause_end]
+    every = tokens_of(sentence)
+    tokens = [t for t in every if clause_start <= t.start and t.end <= clause_end]
     lowers = [t.lower for t in tokens]
+    before = [i for i, t in enumerate(tokens) if t.end <= offset and t.text[:1].isalpha()]
+    if before and lowers[before[-1]] in ("on", "at", "by", "from") and len(before) > 1:
+        before = before[:-1]
+    if before and lowers[before[-1]] in words.reporting_verbs and lowers[before[-1]] not in words.event_verbs:
+        return None  # "said on Tuesday": the date of a statement
+    following = [i for i, t in enumerate(tokens) if t.start >= end]
+    preceding = [i for i, t in enumerate(tokens) if t.end <= offset]
+    if (
+        following
+        and preceding
+        and lowers[preceding[-1]] in words.determiners
+        and tokens[following[0]].text[:1].isalpha()
+        and lowers[following[0]] not in words.function_words
+    ):
+        return None  # "the Jan. 6 riot": the date names another event, not this clause's
+    event, at = _event_word(tokens, lowers, offset, end, words)
+    if event is None:
+        return None
+    participants = _participants(every, tokens, lowers, at, clause_start, words)
+    participants |= _clause_nouns(tokens, lowers, at, offset, end, words)
+    return (event, participants) if participants else None
+
+
+def _event_word(
+    tokens: list[Token], lowers: list[str], offset: int, end: int, words: FrameWords
+) -> tuple[str | None, int]:
+    """The event a clause names: an event noun ("a vote on Wednesday", "hold a referendum"),
+    else the verb nearest the date, before it first ("broke out on Saturday")."""
+    nouns = [i for i, lower in enumerate(lowers) if lower in words.date_event_nouns]
+    if nouns:
+        index = min(nouns, key=lambda i: abs(tokens[i].start - offset))
+        return words.date_event_nouns[lowers[index]], index
     verbs = []
     for index, token in enumerate(tokens):
         lower = lowers[index]
-        if not token.text[:1].isalpha() or offset <= token.start < end:
+        if not token.text[:1].isalpha() or offset <= token.start < end or lower in AUXILIARIES:
+            continue
+        if lower in BE_AND_HAVE or (lower in words.reporting_verbs and lower not in words.event_verbs):
             continue
         after_auxiliary = index and lowers[index - 1] in AUXILIARIES and lower not in words.function_words
+        gerund = lower.endswith("ing") and len(lower) > 5 and index and _is_verb_like(tokens[index - 1], words)
         if (
-            (
-                lower in words.finite_verbs
-                and lower not in AUXILIARIES
-                and lower not in ("is", "are", "was", "were", "has", "have", "had")
-            )
+            lower in words.finite_verbs
+            or lower in words.past_verbs
             or (lower.endswith("ed") and len(lower) > 4)
             or after_auxiliary
+            or gerund  # "recommended pausing the vaccine on April 13": the pause
             or words.predicates.get(lower)
         ):
             verbs.append(index)
     if not verbs:
-        return None
-    verb = min(verbs, key=lambda index: abs(tokens[index].start - offset))
-    if lowers[verb] in words.reporting_verbs:
-        return None
-    subject = None
-    for index in range(verb - 1, -1, -1):
-        token = tokens[index]
+        return None, -1
+
+    def rank(index: int) -> tuple[bool, bool, int]:
+        # A verb before a predicate noun ("announced the job cuts"), before the date first.
         lower = lowers[index]
-        if offset <= token.start < end or not token.text[:1].isalpha():
+        noun_like = (
+            lower not in words.finite_verbs
+            and lower not in words.past_verbs
+            and not (lower.endswith(("ed", "ing")) or (index and lowers[index - 1] in AUXILIARIES))
+        )
+        return noun_like, tokens[index].start > offset, abs(tokens[index].start - offset)
+
+    verb = min(verbs, key=rank)
+    for parts, name in words.predicate_phrases.get(lowers[verb], ()):
+        if tuple(lowers[verb : verb + len(parts)]) == parts:
+            return name, verb
+    found = words.predicates.get(lowers[verb]) or words.predicates.get(stem(lowers[verb]))
+    return found or _noun(lowers[verb]), verb
+
+
+def _clause_nouns(
+    tokens: list[Token], lowers: list[str], at: int, offset: int, end: int, words: FrameWords
+) -> frozenset[str]:
+    """The clause's other content words: what the event is about ("the final vote on the
+    budget"), beside who does it."""
+    date_words = lexicon().date_words
+    found = set()
+    for index, token in enumerate(tokens):
+        lower = lowers[index]
+        if index == at or offset <= token.start < end or not token.text[:1].isalpha():
             continue
-        if lower in words.function_words or lower in words.determiners or lower in AUXILIARIES:
+        if lower in words.function_words or lower in words.determiners or lower in date_words:
             continue
-        subject = stem(lower.removesuffix("'s"))
-        break
-    if subject is None:
-        return None
-    event = words.predicates.get(lowers[verb]) or concept(stem(lowers[verb])) or lowers[verb]
-    return event, subject
+        if lower in words.reporting_subjects or lower in words.reporting_verbs or _is_verb_like(token, words):
+            continue
+        if lower in words.date_event_nouns or lower in AUXILIARIES or lower in words.generic_scopes:
+            continue
+        found.add(_noun(lower))
+    return frozenset(found)
+
+
+def _participants(
+    every: list[Token], tokens: list[Token], lowers: list[str], at: int, clause_start: int, words: FrameWords
+) -> frozenset[str]:
+    """The content words of the event's subject: the noun phrase before its verb, or for a
+    relative clause ("the blaze, which started ...") the noun phrase it hangs from."""
+    span = [i for i in range(at) if tokens[i].text[:1].isalpha()]
+    if lowers and lowers[0] in words.relative_pronouns | {"that"}:
+        previous = [t for t in every if t.end <= clause_start]
+        return _phrase_words(previous[-8:], words, from_end=True)
+    verbs = [i for i in span if _is_verb_like(tokens[i], words) or lowers[i] in words.finite_verbs]
+    span = [i for i in span if not verbs or i > verbs[-1] or i < verbs[0]]
+    if verbs:
+        span = [i for i in span if i < verbs[0]] or [i for i in span if i > verbs[-1]]
+    return _phrase_words([tokens[i] for i in span], words, from_end=False, whole=True)
+
+
+def _phrase_words(
+    tokens: list[Token], words: FrameWords, from_end: bool, whole: bool = False
+) -> frozenset[str]:
+    """Content words of a noun phrase, up to its first preposition or participle (or, read
+    from the end, back to the start of the phrase); `whole` keeps prepositional objects too
+    ("Voters in Lunaria" -> voter, lunaria)."""
+    found: list[str] = []
+    sequence = list(reversed(tokens)) if from_end else tokens
+    for token in sequence:
+        lower = token.lower.removesuffix("'s")
+        if not token.text[:1].isalpha():
+            if found:
+                break
+            continue
+        if lower in words.determiners:
+            if from_end and found:
+                break
+            continue
+        if lower in words.function_words or (lower.endswith("ing") and found) or _is_verb_like(token, words):
+            if found and not (whole and lower in words.function_words):
+                break
+            continue
+        if lower in words.reporting_subjects:
+            continue
+        found.append(_noun(lower))
+    return frozenset(found)
 
 
 def _spaced(phrases: tuple[str, ...]) -> tuple[str, ...]:
@@ -438,11 +618,30 @@ def _not_a_quantity(claim: Claim, sentence: str, offset: int, end: int, words: F
     if claim.kind == "count" and re.match(r"[-‐‑][A-Za-z]+\s+[a-z]", sentence[end:]):
         # "a two-dose vaccine", "a 12-member board": the figure qualifies another noun.
         return "part of a compound modifier"
+    if claim.kind == "count" and _counts_sources(sentence, end, words):
+        return "a count of sources"
     if claim.kind in ("date", "time"):
         left = " ".join(sentence[max(0, offset - 30) : offset].lower().split())
         if any(left.endswith(label) for label in words.period_labels):
             return "a reporting period's label"
     return None
+
+
+def _counts_sources(sentence: str, end: int, words: FrameWords) -> bool:
+    """ "two U.S. officials said", "three people familiar with the talks told": the number of
+    sources behind a statement, not a figure of the story. The source noun follows the
+    figure at once, and its reporting verb follows the noun within a few words, no comma
+    between ("40 people on Wednesday, officials said" counts victims)."""
+    following = [t.lower for t in tokens_of(sentence[end : end + 80])]
+    nouns = [i for i, lower in enumerate(following[:3]) if lower.rstrip(".") in words.source_nouns]
+    if not nouns:
+        return False
+    for lower in following[nouns[0] + 1 : nouns[0] + 6]:
+        if lower in (",", ";", ":"):
+            return False
+        if lower in words.reporting_verbs:
+            return True
+    return False
 
 
 def _head(
@@ -466,6 +665,8 @@ def _head(
             while index < len(tokens) and index - next_index < 3 and tokens[index].text[:1].isalpha():
                 if lowers[index] in words.function_words or _is_verb_like(tokens[index], words):
                     break
+                if index > next_index and _predicate_at(lowers, index, words):
+                    break  # "38 cars left the tracks": the predicate starts
                 index += 1
             return ("person" if generic else head), not generic, modifier, index
         return None, False, None, next_index
@@ -489,7 +690,9 @@ def _head(
     if noun:
         if noun[-1] in words.change_nouns and index < len(tokens) and lowers[index] == "in":
             # "a 28 percent drop in net profit": what changed follows "in".
-            changed = _subject_head(tokens, lowers, list(range(index + 1, min(len(tokens), index + 5))), words)
+            changed = _subject_head(
+                tokens, lowers, list(range(index + 1, min(len(tokens), index + 5))), words
+            )
             if changed:
                 return _noun(changed), True, None, index
         return _noun(noun[-1]), True, " ".join(noun[:-1]) or None, index
@@ -512,9 +715,9 @@ def _head(
     verbs = [i for i in before if _is_verb_like(tokens[i], words) or lowers[i] in words.finite_verbs]
     if verbs:
         verb = verbs[-1]
-        while verbs and verbs[-1] >= verb - 1 and verbs[-1] != verbs[0]:
-            verb = verbs.pop()  # the first word of the verb group ("has cost" -> has)
-        earlier = [i for i in before if i < verb and (_is_verb_like(tokens[i], words))]
+        while verb - 1 in verbs:
+            verb -= 1  # the first word of the verb group ("will cost" -> will)
+        earlier = [i for i in verbs if i < verb]
         span = [i for i in before if (earlier[-1] if earlier else -1) < i < verb]
         subject = _subject_head(tokens, lowers, span, words)
         if subject:
@@ -550,18 +753,32 @@ def _predicate(
     return None, False
 
 
+def _change_direction(
+    tokens: list[Token], lowers: list[str], after: list[int], sentence: str, end: int, words: FrameWords
+) -> str | None:
+    """ "a 28 percent drop", "a 6% rise": the change noun right after the figure."""
+    if after and sentence[end : tokens[after[0]].start].strip() in ("", "-"):
+        return words.change_nouns.get(lowers[after[0]])
+    return None
+
+
 def _agent(tokens: list[Token], lowers: list[str], before: list[int], words: FrameWords) -> str | None:
     """The subject of the verb right before the figure ("the quake killed 312" -> quake)."""
-    if not before or not _is_verb_like(tokens[before[-1]], words):
+    if not before:
         return None
     verb = before[-1]
     while verb - 1 in before and (lowers[verb - 1] in AUXILIARIES or lowers[verb - 1] in words.finite_verbs):
         verb -= 1
     span = [index for index in before if index < verb]
     earlier = [index for index in span if _is_verb_like(tokens[index], words)]
-    span = [index for index in span if not earlier or index > earlier[-1]]
+    if lowers[before[-1]].endswith("ing") and earlier:
+        # A participle's doer is its clause's subject ("640 companies supply Korvath,
+        # employing 25,000 people"): the phrase before the clause's first verb.
+        span = [index for index in span if index < earlier[0]]
+    else:
+        span = [index for index in span if not earlier or index > earlier[-1]]
     head = _subject_head(tokens, lowers, span, words)
-    if head is None or head in words.reporting_subjects:
+    if head is None or head in words.reporting_subjects or head in lexicon().date_words:
         return None
     return _noun(head)
 
@@ -570,12 +787,11 @@ def _modality(
     lowers: list[str], before: list[int], after: list[int], tokens: list[Token], words: FrameWords
 ) -> tuple[str, str | None]:
     """(modality, proposer): the nearest cue before the figure in its clause."""
-    text = " " + " ".join(lowers) + " "
+    near = " " + " ".join(lowers[index] for index in before[-MODALITY_REACH:]) + " "
     for phrase, kind in words.modality_phrases.items():
-        position = text.find(f" {phrase} ")
-        if position >= 0 and (not after or position < text.find(f" {lowers[after[0]]} ") or not before):
+        if f" {phrase} " in near:
             return kind, _proposer(tokens, lowers, before, words)
-    for index in reversed(before):
+    for index in reversed(before[-MODALITY_REACH:]):
         kind = words.modality.get(lowers[index])
         if kind:
             return kind, _proposer(tokens, lowers, before[: before.index(index)], words)
@@ -589,6 +805,7 @@ def _proposer(tokens: list[Token], lowers: list[str], before: list[int], words: 
             token.text[:1].isalpha()
             and lowers[index] not in words.function_words
             and lowers[index] not in words.determiners
+            and lowers[index] not in lexicon().date_words
             and not _is_verb_like(token, words)
         ):
             return stem(lowers[index])
@@ -602,14 +819,22 @@ def _scope(
     after: list[int],
     head_end: int,
     words: FrameWords,
+    count: bool = False,
 ) -> str | None:
     """A place, body or subset attached to the figure: a prepositional phrase after its noun
-    phrase ("1,500 workers at the supplier"), or fronted ("In the county, ...")."""
+    phrase ("1,500 workers at the supplier", for a count also "3,400 residents of the Quay
+    district"), or fronted ("In the county, ...")."""
     # Right after the counted noun phrase, or after the verb group that follows it
     # ("300 homes were destroyed in the county"); or fronted at the clause's start.
     start = head_end
-    while start < len(tokens) and start - head_end < 4 and (
-        _is_verb_like(tokens[start], words) or lowers[start] in AUXILIARIES or lowers[start] in ("been", "be")
+    while (
+        start < len(tokens)
+        and start - head_end < 4
+        and (
+            _is_verb_like(tokens[start], words)
+            or lowers[start] in AUXILIARIES
+            or lowers[start] in ("been", "be")
+        )
     ):
         start += 1
     candidates = [start] if start < len(tokens) else []
@@ -620,7 +845,7 @@ def _scope(
         # words it; the mark keeps the setting from dropping it.
         candidates.insert(0, before[0])
     for index in candidates:
-        if lowers[index] not in words.scope_prepositions:
+        if lowers[index] not in words.scope_prepositions and not (count and index == start and lowers[index] == "of"):
             continue
         phrase = []
         for position in range(index + 1, min(len(tokens), index + 5)):
@@ -642,16 +867,29 @@ LEAD_YEAR_RE = re.compile(r"\b((?:1[89]|20)\d\d),?\s*$")
 """A year right before a "when" clause: "came in 2019, when a derailment killed 12"."""
 
 
-def _when(lowers: list[str], words: FrameWords, sentence: str, clause_start: int) -> str | None:
-    """A year attached to the figure by a preposition in its clause ("in 2019", "for 2024"),
-    or the year a "when" clause hangs from ("in 1998, when 213 people were killed")."""
+def _when(
+    lowers: list[str], after: list[int], words: FrameWords, sentence: str, clause_start: int
+) -> str | None:
+    """A year attached to the figure by a preposition in its clause, before it ("In 2019,
+    ...") or after it with no comma between ("killed in 2019"; not "..., its highest level
+    since records began in 1911"), or the year a "when" clause hangs from ("in 1998, when
+    213 people were killed")."""
+    first_after = after[0] if after else len(lowers)
     for index, lower in enumerate(lowers):
-        if YEAR_RE.match(lower) and index and lowers[index - 1] in words.time_prepositions:
+        if not (YEAR_RE.match(lower) and index and lowers[index - 1] in words.time_prepositions):
+            continue
+        if index < first_after or "," not in lowers[first_after:index]:
             return lower
     if lowers and lowers[0] == "when":
         lead = LEAD_YEAR_RE.search(sentence, 0, clause_start)
         if lead:
             return lead.group(1)
+    if lowers and lowers[0] in ("and", "but") and clause_start > 0:
+        # "in 2019, when a derailment killed 12 people and forced 3,000 from their homes":
+        # a coordinated clause shares the year of the clause it continues.
+        start, _end = clause_bounds(sentence, clause_start - 1, clause_start - 1, words)
+        previous = [t.lower for t in tokens_of(sentence) if start <= t.start and t.end <= clause_start]
+        return _when(previous, [], words, sentence, start)
     return None
 
 

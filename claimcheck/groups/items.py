@@ -24,7 +24,7 @@ YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A partitive ("one of them", "two of the jurors", "five of his rebounds") counts a
 # part of a set, not the set: it states no figure to compare with the set's size.
 PARTITIVE_DETERMINER = r"(?:the|them|these|those|their|its|his|her|our|my|your|\w+['’]s)"
-PARTITIVE_RE = re.compile(rf"\s+of\s+{PARTITIVE_DETERMINER}\b", re.IGNORECASE)
+PARTITIVE_RE = re.compile(rf"\s+of\s+(?:{PARTITIVE_DETERMINER}\b|\d)", re.IGNORECASE)
 DAY_TIMEX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTH_TIMEX_RE = re.compile(r"^\d{4}-\d{2}$")
 
@@ -86,7 +86,7 @@ class Item:
     """Which question the figure answers, read from its clause (groups/frames.py)."""
     scope: str | None = None
     """A place, body or subset the figure is restricted to (not the story's own setting)."""
-    event: tuple[str, str] | None = None
+    event: tuple[str, frozenset[str]] | None = None
     """For a date: what happened and to whom ("started", "fire")."""
     position: int | None = None
     """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
@@ -126,6 +126,24 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
     if factor <= 0:
         return low, high
     return low / factor * span[0], high / factor * span[1]
+
+
+LIMIT_PREDICATES = frozenset({"capacity"})
+"""Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
+STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
+    """A measurement stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km,
+    so it agrees with "1 mile" (1.609 km). Counts, money and percentages are left as stated."""
+    if claim.kind != "measure" or low != high or not claim.value:
+        return low, high
+    number = STATED_NUMBER_RE.search(claim.text)
+    if number is None:
+        return low, high
+    decimals = len(number.group(1) or "")
+    half_step = 0.5 * 10.0**-decimals * abs(low / claim.value)
+    return low - half_step, high + half_step
 
 
 def base_interval(claim: Claim) -> tuple[float, float] | None:
@@ -349,7 +367,9 @@ def _item(
         interval = base_interval(claim)
         if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
-        low, high = interval
+        low, high = _rounding(claim, *interval)
+        if claim.approx == "at_most" and frame.predicate in LIMIT_PREDICATES:
+            low = high  # "licensed to carry up to 400": the limit is 400, not any number below
         unit = claim.base_unit if claim.kind != "count" else claim.unit
         if claim.kind == "count":
             # The head of the counted noun ("dockworkers" -> worker), as a concept.
@@ -365,16 +385,16 @@ def _item(
         value = claim.base_value if claim.base_value is not None else claim.value
         timex = None
     elif (
-        claim.kind == "date"
+        claim.kind in ("date", "time")
         and claim.timex
-        and not window.reporting
-        and (DAY_TIMEX_RE.match(claim.timex) or MONTH_TIMEX_RE.match(claim.timex))
+        and (DAY_TIMEX_RE.match(claim.timex) or (claim.kind == "date" and MONTH_TIMEX_RE.match(claim.timex)))
     ):
         event = read_event(claim, lex.rules_dir)
         if event is None:
             return None  # a date of no event the wording names: nothing to compare
         low = high = 0.0
-        unit_concept, generic, value, timex = None, False, None, claim.timex
+        # "Saturday night" (2024-06-08TNI) is compared as its day: a part of day is no other date.
+        unit_concept, generic, value, timex = None, False, None, claim.timex[:10]
     else:
         return None
     if frame.modality == "actual" and _deadline(claim, frame, dated, article):
@@ -386,12 +406,12 @@ def _item(
         claim=claim,
         article=article,
         source=source,
-        kind=claim.kind,
+        kind="date" if claim.kind == "time" and timex else claim.kind,
         unit=unit_concept,
         generic_unit=generic,
         predicate=_predicate(claim, frame, lex),
         subject=frame.head if claim.kind != "count" and frame.head_explicit else None,
-        direction=claim.direction,
+        direction=claim.direction or frame.direction,
         scopes=scopes,
         window=window.words,
         context=_context(claim.sentence or claim.text, lex),
@@ -422,7 +442,11 @@ def _deadline(claim: Claim, frame: Frame, dated: Dated, article: Article) -> boo
         return False
     clause_start, clause_end = frame.clause
     for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
-        if clause_start <= start and end <= clause_end and timex[:10] > published.isoformat()[: len(timex[:10])]:
+        if (
+            clause_start <= start
+            and end <= clause_end
+            and timex[:10] > published.isoformat()[: len(timex[:10])]
+        ):
             if DEADLINE_RE.search(article.text, max(clause_start, start - 24), start):
                 return True
     return False
@@ -470,7 +494,9 @@ def prepare_items(
     return items
 
 
-def _settings(articles: Sequence[Article], story_of: dict[str, str], lex: Lexicon) -> dict[str, frozenset[str]]:
+def _settings(
+    articles: Sequence[Article], story_of: dict[str, str], lex: Lexicon
+) -> dict[str, frozenset[str]]:
     """Per story, the stemmed words most of its articles use: where it happens, who it is
     about. A scope made of them ("in Turkey", "in the county" when every report is about
     the county) restricts nothing. A story of one article: the words of its title."""

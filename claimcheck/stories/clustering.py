@@ -43,6 +43,10 @@ MAX_POSTINGS = 400
 WINDOW_DAYS = 7
 """Dated articles further apart than this are not candidates of each other."""
 LINK_THRESHOLD = 0.16
+ATTACH_TIE = 0.14
+"""A lone report's strongest tie to a story that lets it join (see _attach_singletons)."""
+ATTACH_AVERAGE = 0.10
+"""...and its average similarity to the story's reports."""
 """Average cosine between two clusters' articles needed to merge them."""
 
 TOKEN_RE = re.compile(
@@ -109,7 +113,13 @@ def _tokens(text: str, lex: Lexicon) -> list[str]:
             close_name()
             if capital:
                 name.append(lowered)
-        tokens.append(NAME_MARK + lowered if capital and not (initial and not name) else lowered if capital else stem(lowered))
+        tokens.append(
+            NAME_MARK + lowered
+            if capital and not (initial and not name)
+            else lowered
+            if capital
+            else stem(lowered)
+        )
     close_name()
     return tokens
 
@@ -136,7 +146,9 @@ def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset
         title, lead = story_text(article, outlets)
         tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
         documents.append(tokens)
-        names.append(frozenset(token.removeprefix(NAME_MARK) for token in tokens if token.startswith(NAME_MARK)))
+        names.append(
+            frozenset(token.removeprefix(NAME_MARK) for token in tokens if token.startswith(NAME_MARK))
+        )
     vectorizer = TfidfVectorizer(
         analyzer=lambda tokens: [token.removeprefix(NAME_MARK) for token in tokens],
         sublinear_tf=True,
@@ -175,7 +187,7 @@ def _candidates(
     edges = []
     for first, second in pairs:
         similarity = float(matrix[first].multiply(matrix[second]).sum())
-        if similarity >= LINK_THRESHOLD:
+        if similarity >= min(LINK_THRESHOLD, ATTACH_TIE):
             edges.append((similarity, first, second))
     return edges
 
@@ -222,6 +234,34 @@ def _average_link(
         del members[other], sums[other], spans[other]
 
 
+def _attach_singletons(
+    matrix: Any, edges: list[tuple[float, int, int]], union: UnionFind, days: list[date | None]
+) -> None:
+    """A report left alone (a short statement, a side angle) joins the story it resembles
+    most, when its strongest tie is nearly a merge and it resembles the story as a whole."""
+    members: dict[str, list[int]] = {}
+    for row in range(matrix.shape[0]):
+        members.setdefault(union.find(str(row)), []).append(row)
+    best: dict[int, tuple[float, int]] = {}
+    for similarity, first, second in edges:
+        for lone, other in ((first, second), (second, first)):
+            if len(members[union.find(str(lone))]) == 1 and len(members[union.find(str(other))]) > 1:
+                if similarity > best.get(lone, (0.0, -1))[0]:
+                    best[lone] = (similarity, other)
+    for lone, (similarity, other) in sorted(best.items()):
+        if similarity < ATTACH_TIE:
+            continue
+        story = members[union.find(str(other))]
+        average = float(matrix[story].dot(matrix[lone].T).sum()) / len(story)
+        dated = [days[row] for row in story if days[row] is not None]
+        if days[lone] is not None and dated:
+            span = max([*dated, days[lone]]) - min([*dated, days[lone]])
+            if span.days > WINDOW_DAYS:
+                continue
+        if average >= ATTACH_AVERAGE:
+            union.union(str(lone), str(other))
+
+
 def _joined_span(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
     if a is None or b is None:
         return a or b
@@ -240,7 +280,9 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
             union.union(str(index_of[article.id]), str(index_of[article.duplicate_of]))
     matrix, names = _vectors(articles, lex)
     days = [_day(article) for article in articles]
-    _average_link(matrix, _candidates(matrix, days, names), union, days)
+    edges = _candidates(matrix, days, names)
+    _average_link(matrix, [edge for edge in edges if edge[0] >= LINK_THRESHOLD], union, days)
+    _attach_singletons(matrix, edges, union, days)
     components = [
         sorted((articles[int(row)] for row in component), key=canonical_order)
         for component in union.components()
