@@ -575,7 +575,9 @@ def test_internal_conflict_needs_one_event(
     first: str, second: str, first_predicate: str | None, second_predicate: str | None, expected: list[str]
 ) -> None:
     # The wording states the event where the claim has one ("the storm destroyed ...").
-    first_verb, second_verb = (predicate or "report lists" for predicate in (first_predicate, second_predicate))
+    first_verb, second_verb = (
+        predicate or "report lists" for predicate in (first_predicate, second_predicate)
+    )
     text = (
         f"The storm {first_verb} {first} along the coast. Schools stayed shut on Monday. "
         f"Officials said the storm {second_verb} {second} along the coast."

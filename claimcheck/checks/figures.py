@@ -21,8 +21,6 @@ from claimcheck.groups.compare import (
     evolves,
     group_status,
     internal_conflicts,
-    overlap,
-    rising_pair,
     time_relation,
 )
 from claimcheck.groups.items import Item, prepare_items
@@ -286,7 +284,7 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for group, items in _grouped(context, rule):
         if group.kind != "date":
             continue
-        dated = [item for item in items if _day_level(item)]
+        dated = [item for item in items if _day_level(item) and item.decisive]
         readings = {item.claim.id: _readings(item) for item in dated}
         pairs = []
         for i, a in enumerate(dated):

@@ -48,6 +48,9 @@ class Frame:
     negated: bool = False
     attribution: str | None = None
     head_explicit: bool = False
+    """A specific counted or measured thing ("workers", "the budget"); "people" is not."""
+    head_stated: bool = False
+    """The wording names what is counted, specific or not ("32 people"; not "a toll of 32")."""
     predicate_explicit: bool = False
     agent: str | None = None
     """Who or what did it, when the figure is the verb's object ("the quake killed 312",
@@ -64,7 +67,7 @@ class Frame:
 
     @property
     def explicit_parts(self) -> int:
-        return int(self.head_explicit) + int(self.predicate_explicit)
+        return int(self.head_explicit or self.head_stated) + int(self.predicate_explicit)
 
     @property
     def modality_class(self) -> str:
@@ -110,6 +113,7 @@ class FrameWords:
     date_event_nouns: dict[str, str]
     generic_heads: frozenset[str]
     change_nouns: dict[str, str]
+    count_adjectives: frozenset[str]
     predicates: dict[str, str]
     predicate_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
 
@@ -187,6 +191,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         date_event_nouns={str(k).lower(): str(v) for k, v in (data.get("date_event_nouns") or {}).items()},
         generic_heads=_words(data, "generic_heads"),
         change_nouns={str(k).lower(): str(v) for k, v in (data.get("change_nouns") or {}).items()},
+        count_adjectives=_words(data, "count_adjectives"),
         predicates=predicates,
         predicate_phrases=phrases,
     )
@@ -232,9 +237,9 @@ def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tup
             lower in words.subordinators
             and previous is not None
             and not (lower == "as" and {previous.lower, following.lower if following else ""} & AS_PHRASES)
+        ) or (
+            lower in PREPOSITION_OPENERS and previous is not None and _clause_follows(tokens, index, words)
         ):
-            breaks.append((token.start, token.start, "sub"))
-        elif lower in PREPOSITION_OPENERS and previous is not None and _clause_follows(tokens, index, words):
             breaks.append((token.start, token.start, "sub"))
         elif lower in words.relative_pronouns and previous is not None and previous.text[:1] in ",":
             breaks.append((token.start, token.start, "rel"))  # "the blaze, which started ..."
@@ -349,6 +354,13 @@ def _subject_head(tokens: list[Token], lowers: list[str], span: list[int], words
     return head
 
 
+def lemma_of(noun: str) -> str:
+    """A plural counted noun in its singular ("cases" -> case), as the extractor gives it."""
+    from claimcheck.extract.numeric_lexicon import lemma
+
+    return lemma(noun)
+
+
 def _split_compound(noun: str, words: FrameWords) -> tuple[str, str | None]:
     """ "dockworkers" -> ("worker", "dock"); "dock worker" -> ("worker", "dock")."""
     parts = noun.lower().split()
@@ -432,6 +444,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         negated=negated,
         attribution=attribution,
         head_explicit=head_explicit,
+        head_stated=head_explicit or (claim.kind == "count" and bool(claim.unit)),
         predicate_explicit=predicate_explicit,
         agent=agent,
         direction=_change_direction(tokens, lowers, after, sentence, end, words),
@@ -441,9 +454,12 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
     )
 
 
-MODALITY_REACH = 6
-"""A cue governs a figure only this many words before it ("could cost up to $40m"; not
-"will buy Brightwell Foods in a deal worth 4.5bn dollars")."""
+REPEATED_RE = re.compile(
+    r"\b(?:for|on)\s+(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|consecutive|straight)"
+    r"(?:\s+(?:straight|consecutive|successive))?\s+(?:day|night|week|weekend|month)\b",
+    re.IGNORECASE,
+)
+"""One occurrence of a recurring event ("took to the streets on Friday for a third day")."""
 
 AUXILIARIES = frozenset(
     ["to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does", "do"]
@@ -481,6 +497,8 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
         and lowers[following[0]] not in words.function_words
     ):
         return None  # "the Jan. 6 riot": the date names another event, not this clause's
+    if REPEATED_RE.search(sentence, clause_start, clause_end):
+        return None  # "for a third day": one day of a recurring event, not the event's date
     event, at = _event_word(tokens, lowers, offset, end, words)
     if event is None:
         return None
@@ -506,7 +524,9 @@ def _event_word(
         if lower in BE_AND_HAVE or (lower in words.reporting_verbs and lower not in words.event_verbs):
             continue
         after_auxiliary = index and lowers[index - 1] in AUXILIARIES and lower not in words.function_words
-        gerund = lower.endswith("ing") and len(lower) > 5 and index and _is_verb_like(tokens[index - 1], words)
+        gerund = (
+            lower.endswith("ing") and len(lower) > 5 and index and _is_verb_like(tokens[index - 1], words)
+        )
         if (
             lower in words.finite_verbs
             or lower in words.past_verbs
@@ -657,8 +677,19 @@ def _head(
     """(head, explicit, modifier, index after the head noun phrase)."""
     next_index = after[0] if after else len(tokens)
     if claim.kind == "count":
-        if claim.unit:
-            head, modifier = _split_compound(claim.unit.lower(), words)
+        unit = claim.unit
+        if unit and unit.lower() in words.count_adjectives:
+            # "19,455 new cases": the noun after the adjective is what is counted.
+            nouns = [
+                lowers[i]
+                for i in after[:4]
+                if tokens[i].text[:1].isalpha()
+                and lowers[i] not in words.count_adjectives
+                and lowers[i] not in words.function_words
+            ]
+            unit = nouns[0] if nouns else None
+        if unit:
+            head, modifier = _split_compound(lemma_of(unit.lower()), words)
             generic = head in words.generic_heads
             # Skip past the counted noun phrase.
             index = next_index
@@ -740,6 +771,8 @@ def _predicate(
         if found:
             return found, True
     for index in range(head_end, len(tokens)):
+        if lowers[index] in words.event_nouns:
+            continue  # "ships waiting during the strike": an event noun after it is a setting
         found = _predicate_at(lowers, index, words)
         if found:
             return found, True
@@ -787,14 +820,14 @@ def _modality(
     lowers: list[str], before: list[int], after: list[int], tokens: list[Token], words: FrameWords
 ) -> tuple[str, str | None]:
     """(modality, proposer): the nearest cue before the figure in its clause."""
-    near = " " + " ".join(lowers[index] for index in before[-MODALITY_REACH:]) + " "
+    near = " " + " ".join(lowers[index] for index in before) + " "
     for phrase, kind in words.modality_phrases.items():
         if f" {phrase} " in near:
             return kind, _proposer(tokens, lowers, before, words)
-    for index in reversed(before[-MODALITY_REACH:]):
-        kind = words.modality.get(lowers[index])
-        if kind:
-            return kind, _proposer(tokens, lowers, before[: before.index(index)], words)
+    for index in reversed(before):
+        cue = words.modality.get(lowers[index])
+        if cue:
+            return cue, _proposer(tokens, lowers, before[: before.index(index)], words)
     return "actual", None
 
 
@@ -845,9 +878,16 @@ def _scope(
         # words it; the mark keeps the setting from dropping it.
         candidates.insert(0, before[0])
     for index in candidates:
-        if lowers[index] not in words.scope_prepositions and not (count and index == start and lowers[index] == "of"):
+        definite_of = (
+            count
+            and index == start
+            and lowers[index] == "of"
+            and index + 1 < len(tokens)
+            and (lowers[index + 1] == "the" or tokens[index + 1].text[:1].isupper())
+        )  # "residents of the Quay district"; not "cargos of humanitarian aid"
+        if lowers[index] not in words.scope_prepositions and not definite_of:
             continue
-        phrase = []
+        phrase: list[str] = []
         for position in range(index + 1, min(len(tokens), index + 5)):
             lower = lowers[position]
             if lower in words.determiners and not phrase:

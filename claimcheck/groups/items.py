@@ -6,6 +6,7 @@ subject, time scope, interval in base units, the words next to the figure).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -90,6 +91,8 @@ class Item:
     """For a date: what happened and to whom ("started", "fire")."""
     position: int | None = None
     """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
+    time_unknown: bool = False
+    """The figure's clause dates it relatively ("last week") in an article with no date."""
 
     @property
     def aside(self) -> bool:
@@ -100,10 +103,14 @@ class Item:
     def decisive(self) -> bool:
         """The wording states enough of the frame to compare: what happened to a count, what
         a money, percent or duration figure measures. Other figures group but never conflict."""
+        if self.time_unknown:
+            return False  # "444,000 last week" with no publication date: which week?
         if self.kind == "count":
             return self.frame.predicate_explicit
         if self.kind in ("date", "time"):
-            return self.event is not None
+            # A self-contradictory date ("yesterday, Thursday" on a Saturday) is the mismatch
+            # rule's finding; which of its two days is meant cannot be told.
+            return self.event is not None and not self.claim.mismatch
         return self.frame.head_explicit
 
 
@@ -442,13 +449,10 @@ def _deadline(claim: Claim, frame: Frame, dated: Dated, article: Article) -> boo
         return False
     clause_start, clause_end = frame.clause
     for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
-        if (
-            clause_start <= start
-            and end <= clause_end
-            and timex[:10] > published.isoformat()[: len(timex[:10])]
-        ):
-            if DEADLINE_RE.search(article.text, max(clause_start, start - 24), start):
-                return True
+        future = timex[:10] > published.isoformat()[: len(timex[:10])]
+        in_clause = clause_start <= start and end <= clause_end
+        if in_clause and future and DEADLINE_RE.search(article.text, max(clause_start, start - 24), start):
+            return True
     return False
 
 
@@ -471,9 +475,12 @@ def prepare_items(
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
     dated: Dated = defaultdict(list)
+    unanchored: dict[tuple[str, int], list[int]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
             dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
+        elif claim.kind in ("date", "time") and claim.relative and not claim.timex:
+            unanchored[(claim.article_id, claim.sentence_start)].append(claim.start)
     items = []
     names_by_article: dict[str, frozenset[str]] = {}
     settings = _settings(articles, story_of, lex)
@@ -488,6 +495,11 @@ def prepare_items(
         setting = settings.get(story_of.get(article.id, article.id), frozenset())
         item = _item(claim, article, source, dated, lex, names, setting)
         if item is not None:
+            clause_start, clause_end = item.frame.clause
+            relative = unanchored[(claim.article_id, claim.sentence_start)]
+            item.time_unknown = item.kind != "date" and any(
+                clause_start <= at < clause_end for at in relative
+            )
             items.append(item)
     _mark_breakdowns(items)
     items.sort(key=lambda item: item.order)
@@ -539,7 +551,7 @@ def _mark_breakdowns(items: list[Item]) -> None:
             continue
         members.sort(key=lambda item: item.claim.start)
         text = members[0].article.text
-        gaps = [text[a.claim.end : b.claim.start] for a, b in zip(members, members[1:])]
+        gaps = [text[a.claim.end : b.claim.start] for a, b in itertools.pairwise(members)]
         if len(members) == 2 and all(TALLY_GAP_RE.match(gap) for gap in gaps):
             for position, item in enumerate(members):
                 item.position = position

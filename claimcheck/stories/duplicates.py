@@ -9,7 +9,7 @@ shingles are compared; containment, not similarity, decides.
 from __future__ import annotations
 
 import zlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from claimcheck.extract.words import WORD_RE
 from claimcheck.models import Article
@@ -66,11 +66,11 @@ def published_key(article: Article) -> tuple[int, str, str]:
     if not isinstance(published, datetime):
         return (0, published.isoformat(), "~")
     if published.tzinfo is not None and published.utcoffset() is not None:
-        published = published.astimezone(timezone.utc).replace(tzinfo=None)
+        published = published.astimezone(UTC).replace(tzinfo=None)
     return (0, published.date().isoformat(), published.time().isoformat())
 
 
-def canonical_order(article: Article) -> tuple[tuple[int, str], int, int, str]:
+def canonical_order(article: Article) -> tuple[tuple[int, str, str], int, int, str]:
     # Earliest first; then the shortest copy (copies gain furniture and credit lines); then id.
     return (published_key(article), len(clean_text(article)), len(article.text), article.id)
 
