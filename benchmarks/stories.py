@@ -42,7 +42,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
@@ -210,11 +210,12 @@ def allsides_gold(folder: Path = ALLSIDES) -> dict[str, str]:
 
 
 def allsides_articles(folder: Path = ALLSIDES) -> list[Article]:
-    articles = []
-    with (folder / "articles.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                articles.append(Article(**json.loads(line)))
+    """The articles as the product reads them (ids, dates parsed by claimcheck's ingestion)."""
+    from claimcheck.pipeline import load
+
+    articles, failures = load([str(folder / "articles.jsonl")])
+    if failures:
+        raise SystemExit(f"cannot read {folder}: {failures[0].reason}")
     return articles
 
 
@@ -300,9 +301,7 @@ def base_stories() -> list[BaseStory]:
     stories = [BaseStory(key, articles) for key, articles in sorted(by_story.items())]
     for (topic, half), articles in sorted(ecbplus_events().items()):
         # ECB+ docs carry no title line apart: the first line (usually the headline) is one.
-        titled = [
-            article.model_copy(update={"title": article.text.strip().splitlines()[0]}) for article in articles
-        ]
+        titled = [replace(article, title=article.text.strip().splitlines()[0]) for article in articles]
         stories.append(BaseStory(f"ecbplus:{topic}-{half}", sorted(titled, key=lambda a: a.id)))
     return stories
 

@@ -235,7 +235,10 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
     # The contrast test (slower) runs on the best candidates only. Only disagreeing
     # figures need it: agreeing ones cannot raise a false alarm.
     for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
-        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
+        members = _sample(group)
+        if all(frames_match(item, member) for member in members):
+            return group  # the frames say what differs; a reworded sentence does not
+        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in members):
             return group
     return None
 

@@ -896,6 +896,8 @@ def _scope(
                 break
             if YEAR_RE.match(lower) or lower in words.time_prepositions:
                 break
+            if phrase and _is_verb_like(tokens[position], words):
+                break  # "the supplier walked out": the phrase ends at its verb
             phrase.append(lower)
         if phrase and not any(word in words.generic_scopes for word in phrase):
             mark = "among:" if lowers[index] == "among" else ""

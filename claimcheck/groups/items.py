@@ -137,19 +137,25 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
 
 LIMIT_PREDICATES = frozenset({"capacity"})
 """Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
+SCALE_WORD_RE = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k)\b")
 STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
-    """A measurement stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km,
-    so it agrees with "1 mile" (1.609 km). Counts, money and percentages are left as stated."""
-    if claim.kind != "measure" or low != high or not claim.value:
+    """A figure stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km, so
+    it agrees with "1 mile" (1.609 km); "$1 trillion" is 0.5 to 1.5 trillion, as "$2.3bn" is
+    2.25 to 2.35 billion. Counts and percentages, and money without a scale word, are exact."""
+    scaled_money = claim.kind == "money" and SCALE_WORD_RE.search(claim.text) is not None
+    if (claim.kind != "measure" and not scaled_money) or low != high or not claim.value:
         return low, high
     number = STATED_NUMBER_RE.search(claim.text)
     if number is None:
         return low, high
+    stated = float(number.group().replace(",", ""))
+    if not stated:
+        return low, high
     decimals = len(number.group(1) or "")
-    half_step = 0.5 * 10.0**-decimals * abs(low / claim.value)
+    half_step = 0.5 * 10.0**-decimals * abs(low / stated)  # in base units, however scaled
     return low - half_step, high + half_step
 
 
@@ -541,7 +547,7 @@ def _mark_breakdowns(items: list[Item]) -> None:
                 item.claim.article_id,
                 item.claim.sentence_start,
                 item.kind,
-                item.unit,
+                None if item.generic_unit else item.unit,
                 item.predicate,
                 item.scope,
             )
