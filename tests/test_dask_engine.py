@@ -249,22 +249,6 @@ def test_the_local_engine_imports_neither_dask_nor_psycopg(tmp_path: Path) -> No
     assert result.stdout.split() in (["0", "[]"], ["1", "[]"]), result.stderr
 
 
-def test_blocks_hold_every_story(tmp_path: Path) -> None:
-    """The blocking is exact: each story of the whole corpus lies within one block."""
-    from claimcheck.nightly.blocking import blocks, story_keys
-    from claimcheck.pipeline import Options, link_stories, load, process_article
-    from claimcheck.rules import load_rules
-
-    articles, _ = load([str(REPO / "tests" / "corpus"), str(REPO / "examples")])
-    results = [process_article(article, Options()) for article in articles]
-    linked, stories = link_stories(results, Options(), load_rules(None))
-    keys = [story_keys(result.article) for result in linked]
-    block_of = {linked[p].article.id: number for number, block in enumerate(blocks(keys)) for p in block}
-    assert len(set(block_of.values())) > 1
-    for story in stories:
-        assert len({block_of[article_id] for article_id in story.article_ids}) == 1, story
-
-
 def test_threads_keep_a_budget_too() -> None:
     from claimcheck.nightly.workers import Task, within_budget
     from claimcheck.pipeline import Options

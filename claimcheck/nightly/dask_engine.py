@@ -12,14 +12,13 @@ articles. A task lost with its worker is run again by Dask; storing an article a
 second time changes nothing (the store is keyed by content hash), so the report is
 the one a clean run writes.
 
-The shuffle. The window's articles are blocked by the features the story linking
-compares (`blocking.story_keys`: two articles sharing none are never in one story
-nor copies of each other); each block (small ones bundled) is linked on a worker
-(`pipeline.link_stories`: duplicates, then stories), and each share of the
-stories is grouped and checked on a worker (`pipeline.report_stories`). The
-client numbers the stories and groups as one `pipeline.analyse` over the whole
-window would, and assembles the report. Workers read the articles from the store,
-so data moves between machines only as task results.
+The shuffle. The window's articles are read from the store in chunks on the
+workers and linked on one of them (`pipeline.link_stories`: near-duplicates, then
+stories; the story clustering weighs terms across the whole window, so the window is
+linked as one); its stories are then cut into shares of a few hundred articles,
+there, and each share is grouped and checked on whichever worker is free
+(`pipeline.report_stories`). The client orders the groups and findings as one
+`pipeline.analyse` over the window would, and assembles the report.
 """
 
 from __future__ import annotations
@@ -48,7 +47,6 @@ from claimcheck.ingest.files import (
     read_part,
 )
 from claimcheck.models import Article, ClaimGroup, Finding, Report, Story
-from claimcheck.nightly.blocking import blocks, story_keys
 from claimcheck.nightly.runner import (
     Committed,
     Intake,
@@ -63,7 +61,6 @@ from claimcheck.nightly.store import Store, content_hash
 from claimcheck.nightly.workers import Outcome, Task, within_budget
 from claimcheck.pipeline import ArticleResult, Options, finding_order, link_stories, report_stories
 from claimcheck.rules import RuleSet, load_rules
-from claimcheck.stories.duplicates import canonical_order
 
 PIECE_BYTES = (64 << 10, 4 << 20)
 """Bounds of the bytes of input in one map task (about eight tasks a worker in between)."""
@@ -213,54 +210,52 @@ def extract(
     return done
 
 
-def keys_of(location: str, order: list[tuple[str, str]], options: Options) -> list[list[int]]:
-    """The story keys of stored articles (no claims needed)."""
-    articles = _store(location).load_articles(
-        [article_hash for article_hash, _id in order], with_claims=False
-    )
-    return [story_keys(item.article, options.rules_dir) for item in articles]
+def load(location: str, order: list[tuple[str, str]]) -> list[ArticleResult]:
+    """A chunk of the window's articles (hash, id to report it under), with their claims."""
+    return load_selected(_store(location), order)
 
 
 @dataclass
 class Linked:
-    """A share of the window with its duplicates and stories linked (local story ids)."""
+    """The window with its duplicates and stories linked."""
 
     results: list[ArticleResult]
     stories: list[Story]
 
 
-def link(location: str, order: list[tuple[str, str]], options: Options) -> Linked:
-    results = load_selected(_store(location), order)
+def link(chunks: list[list[ArticleResult]], options: Options) -> Linked:
+    results = [result for chunk in chunks for result in chunk]
     linked, stories = link_stories(results, options, load_rules(options.rules_dir))
     return Linked(linked, stories)
 
 
-@dataclass(frozen=True, slots=True)
-class StoryMark:
-    """Where a linked story goes in the window's story order, and its size."""
+def shares(linked: Linked) -> list[Linked]:
+    """The stories cut into shares of about SHARE_ARTICLES articles (in story order), each
+    with its articles in window order."""
+    parts: list[list[Story]] = [[]]
+    size = 0
+    for story in linked.stories:
+        if size >= SHARE_ARTICLES:
+            parts.append([])
+            size = 0
+        parts[-1].append(story)
+        size += len(story.article_ids)
+    share_of = {
+        article_id: number for number, part in enumerate(parts) for s in part for article_id in s.article_ids
+    }
+    results: list[list[ArticleResult]] = [[] for _ in parts]
+    for result in linked.results:
+        results[share_of[result.article.id]].append(result)
+    return [Linked(chunk, part) for chunk, part in zip(results, parts, strict=True)]
 
-    first: tuple[Any, ...]
-    articles: int
+
+def share(parts: list[Linked], number: int) -> Linked:
+    return parts[number]
 
 
-def marks(linked: Linked) -> list[StoryMark]:
-    by_id = {result.article.id: result.article for result in linked.results}
-    return [
-        StoryMark(canonical_order(by_id[story.article_ids[0]]), len(story.article_ids))
-        for story in linked.stories
-    ]
-
-
-def report_share(linked: Linked, names: dict[int, str], options: Options) -> Report:
-    """Groups and findings of some of the linked stories (by index), under their window-wide ids."""
-    renamed = {linked.stories[index].id: name for index, name in names.items()}
-    stories = [replace(linked.stories[index], id=name) for index, name in names.items()]
-    results = [
-        ArticleResult(replace(result.article, story=renamed[result.article.story]), result.claims)
-        for result in linked.results
-        if result.article.story in renamed
-    ]
-    report = report_stories(results, stories, [], options, load_rules(options.rules_dir))
+def report_share(part: Linked, options: Options) -> Report:
+    """Groups and findings of a share of the stories."""
+    report = report_stories(part.results, part.stories, [], options, load_rules(options.rules_dir))
     # The text stays on the workers: the nightly report does not show it.
     return replace(report, articles=[replace(article, text="", noise=[]) for article in report.articles])
 
@@ -429,35 +424,14 @@ class DaskEngine:
         if not order:
             return base
         chunks = [order[start : start + SHARE_ARTICLES] for start in range(0, len(order), SHARE_ARTICLES)]
-        keyed = client.gather(
-            client.map(keys_of, [self.location] * len(chunks), chunks, [options] * len(chunks))
-        )
-        shares: list[list[tuple[str, str]]] = [[]]
-        for block in blocks([keys for chunk in keyed for keys in chunk]):
-            if len(shares[-1]) >= SHARE_ARTICLES:
-                shares.append([])
-            shares[-1].extend(order[position] for position in block)
-        linked = [client.submit(link, self.location, share, options) for share in shares]
-        story_marks = client.gather([client.submit(marks, item) for item in linked])
-        ranked = sorted(
-            (
-                (mark.first, share, index)
-                for share, found in enumerate(story_marks)
-                for index, mark in enumerate(found)
-            ),
-        )
-        names = {(share, index): f"story-{number}" for number, (_first, share, index) in enumerate(ranked, 1)}
-        parts = []
-        for share, found in enumerate(story_marks):
-            chosen: dict[int, str] = {}
-            size = 0
-            for index, mark in enumerate(found):
-                chosen[index] = names[(share, index)]
-                size += mark.articles
-                if size >= SHARE_ARTICLES or index == len(found) - 1:
-                    parts.append(client.submit(report_share, linked[share], chosen, options))
-                    chosen, size = {}, 0
-        return assemble(base, client.gather(parts), [article_id for _hash, article_id in order])
+        loaded = client.map(load, [self.location] * len(chunks), chunks, pure=False)
+        parts = client.submit(shares, client.submit(link, loaded, options))
+        count = client.submit(len, parts).result()
+        reports = [
+            client.submit(report_share, client.submit(share, parts, number), options)
+            for number in range(count)
+        ]
+        return assemble(base, client.gather(reports), [article_id for _hash, article_id in order])
 
 
 def _size(item: InputFile) -> int:
