@@ -398,7 +398,6 @@ def sizing(store_location: str, articles: int) -> None:
     """Store rows and bytes per article, and the bytes a shuffle moves per article."""
     import pickle
 
-    from claimcheck.nightly.blocking import story_keys
     from claimcheck.nightly.store import Store, is_database_url
 
     with Store.open(store_location, lock=False) as store:
@@ -409,14 +408,13 @@ def sizing(store_location: str, articles: int) -> None:
             size = store._execute("SELECT pg_database_size(current_database())").fetchone()[0]
         else:
             size = Path(store_location).stat().st_size + Path(store_location + "-wal").stat().st_size
-    keys = sum(len(pickle.dumps(story_keys(item.article))) for item in sample) / len(sample)
     moved = sum(len(pickle.dumps((item.article, item.claims))) for item in sample) / len(sample)
     rows = (counts["articles"] + counts["claims"]) / counts["articles"]
     per_article = size / counts["articles"] / 1024
     print(f"store: {rows:.1f} rows an article ({counts['claims'] / counts['articles']:.1f} claims), "
           f"{per_article:.1f} KiB an article ({size / 2**20:.0f} MiB for {articles})")  # fmt: skip
-    print(f"shuffle: {keys:.0f} bytes of story keys to the client, {moved / 1024:.1f} KiB of linked article "
-          "and claims between workers, an article (sample of 500)")  # fmt: skip
+    print(f"shuffle: {moved / 1024:.1f} KiB an article (its text and claims, pickled: a sample of 500), "
+          "moved to the linking worker and again to the worker that checks its story")  # fmt: skip
 
 
 def compare_engines(args: argparse.Namespace, work: Path) -> None:
