@@ -395,26 +395,35 @@ def engine_run(corpus: Path, out: Path, engine: str, jobs: int, store: str | Non
 
 
 def sizing(store_location: str, articles: int) -> None:
-    """Store rows and bytes per article, and the bytes a shuffle moves per article."""
+    """Store rows and bytes per article, and the bytes the shuffle moves per article."""
     import pickle
 
+    from claimcheck.nightly.dask_engine import Linked, report_share, shares
+    from claimcheck.nightly.runner import load_selected
     from claimcheck.nightly.store import Store, is_database_url
+    from claimcheck.pipeline import Options, link_stories
+    from claimcheck.rules import load_rules
 
     with Store.open(store_location, lock=False) as store:
         counts = store.counts()
-        hashes = [key for key, _extractor in store.window_hashes(date(2000, 1, 1), date(2100, 1, 1))][:500]
-        sample = store.load_articles(hashes)
+        entries = store.window_entries(date(2000, 1, 1), date(2100, 1, 1))
         if is_database_url(store_location):
-            size = store._execute("SELECT pg_database_size(current_database())").fetchone()[0]
+            tables = "pg_total_relation_size('articles') + pg_total_relation_size('claims')"
+            size = store._execute(f"SELECT {tables} + pg_total_relation_size('sources')").fetchone()[0]
         else:
-            size = Path(store_location).stat().st_size + Path(store_location + "-wal").stat().st_size
-    moved = sum(len(pickle.dumps((item.article, item.claims))) for item in sample) / len(sample)
+            size = sum(Path(store_location + suffix).stat().st_size for suffix in ("", "-wal"))
+        # A sample of whole stories: the first 1,000 articles of the window, linked and reported.
+        results = load_selected(store, [(entry.hash, entry.article_id) for entry in entries[:1000]])
+    linked = Linked(*link_stories(results, Options(), load_rules(None)))
+    moved = sum(len(pickle.dumps(result)) for result in linked.results) / len(linked.results)
+    reports = [report_share(part, Options()) for part in shares(linked)]
+    back = sum(len(pickle.dumps(report)) for report in reports) / len(linked.results)
     rows = (counts["articles"] + counts["claims"]) / counts["articles"]
     per_article = size / counts["articles"] / 1024
     print(f"store: {rows:.1f} rows an article ({counts['claims'] / counts['articles']:.1f} claims), "
-          f"{per_article:.1f} KiB an article ({size / 2**20:.0f} MiB for {articles})")  # fmt: skip
-    print(f"shuffle: {moved / 1024:.1f} KiB an article (its text and claims, pickled: a sample of 500), "
-          "moved to the linking worker and again to the worker that checks its story")  # fmt: skip
+          f"{per_article:.1f} KiB an article ({size / 2**20:.0f} MiB for {counts['articles']})")  # fmt: skip
+    print(f"shuffle: {moved / 1024:.1f} KiB an article (text and claims, to the linking worker, then to "
+          f"the one checking its story); {back / 1024:.1f} KiB of report to the client")  # fmt: skip
 
 
 def compare_engines(args: argparse.Namespace, work: Path) -> None:
@@ -448,6 +457,7 @@ def compare_engines(args: argparse.Namespace, work: Path) -> None:
     print(f"ratio dask / local: {rates['dask'] / rates['local']:.2f} (target >= 0.8); "
           f"reports byte-identical: {same}; load after: {os.getloadavg()}")  # fmt: skip
     sizing(args.store or str(outs["dask"] / "claimcheck.sqlite"), args.articles)
+    print(f"load after sizing: {os.getloadavg()}")
     for out in outs.values():
         shutil.rmtree(out, ignore_errors=True)
 
