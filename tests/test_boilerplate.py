@@ -10,8 +10,7 @@ import pytest
 
 from claimcheck.errors import RuleFileError
 from claimcheck.ingest.boilerplate import find_noise
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from tests.shared import SEEDS
 
 P1 = "The council approved a budget of $4.2 million on Tuesday, officials said."
 P2 = "Mayor Ellen Park said the plan would add 120 bus routes by 2026."

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import main
+from tests.shared import SEEDS
 from tests.test_rules import CONTRACT_RULES
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from claimcheck.extract.numeric import Quantity, concept_of, find_quantities, lemma
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+from tests.shared import SEEDS
 
 
 def only(text: str) -> Quantity:
