@@ -127,6 +127,7 @@ class NumericLexicon:
     post_after_re: re.Pattern[str] = field(init=False)
     month_before_re: re.Pattern[str] = field(init=False)
     month_after_re: re.Pattern[str] = field(init=False)
+    number_word_re: re.Pattern[str] = field(init=False)
     age_re: re.Pattern[str] = field(init=False)
     predicate_by_first: dict[str, list[tuple[list[str], str]]] = field(init=False)
 
@@ -159,6 +160,8 @@ class NumericLexicon:
             rf"|(?P<words>\b(?:{word_number})\b))",
             re.I,
         )
+        # Whether words hold a number at all: "half an hour" does, "a week" and "decades" do not.
+        self.number_word_re = re.compile(rf"\d|\b(?:{number_word}|{bare})\b", re.I)
         self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
         self.unit_re = re.compile(
             rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
