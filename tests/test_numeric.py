@@ -337,7 +337,6 @@ NOT_CLAIM_CASES = [
     ("UK phone", "Call 020 7946 0018 for details."),
     ("international phone", "Call +44 20 7946 0018 now."),
     ("leading zero code", "The flight landed at gate 007."),
-    ("vote tally", "The court ruled 6-3 in favour."),
     ("index name", "The S&P 500 was flat."),
     ("phone", "Call 555-123-4567 for details."),
     ("reading time", "2 Min Read"),
@@ -356,6 +355,32 @@ NOT_CLAIM_CASES = [
 @pytest.mark.parametrize(("name", "text"), NOT_CLAIM_CASES, ids=[c[0] for c in NOT_CLAIM_CASES])
 def test_not_claims(name: str, text: str) -> None:
     assert find_quantities(text) == []
+
+
+TALLY_CASES = [
+    ("hyphen after voted", "Councillors voted 9-4 to approve the plan.", [9, 4]),
+    ("votes to", "The motion passed by 30 votes to 12.", [30, 12]),
+    ("by a vote of", "The board backed the offer by a vote of 5-2 on Tuesday.", [5, 2]),
+    ("vote after", "In a 7-2 vote, the council rejected the budget.", [7, 2]),
+    ("to", "Lawmakers voted 312 to 110 in favour of the bill.", [312, 110]),
+    ("court", "The court ruled 6-3 in favour.", [6, 3]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "votes"), TALLY_CASES, ids=[c[0] for c in TALLY_CASES])
+def test_vote_tallies_are_two_counts_of_votes(name: str, text: str, votes: list[int]) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.predicate) for q in found] == [
+        (votes[0], "vote", "for"),
+        (votes[1], "vote", "against"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Halden beat the Rivermen 3-1 on Saturday.", "The measure won 52-48 percent of the vote."]
+)
+def test_scores_and_percent_ranges_are_no_tallies(text: str) -> None:
+    assert all(q.unit != "vote" for q in find_quantities(text))
 
 
 def test_year_with_plural_noun_is_a_count() -> None:

@@ -106,6 +106,7 @@ class NumericLexicon:
     scope_prepositions: set[str]
     sentence_starters: set[str]
     score_words: set[str]
+    tally_words: set[str]
     count_modifiers: set[str]
     street_words: set[str]
     age_nouns: set[str]
@@ -288,6 +289,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         scope_prepositions={w.lower() for w in context["scope_prepositions"]},
         sentence_starters={w.lower() for w in context["sentence_starters"]},
         score_words={w.lower() for w in context["score_words"]},
+        tally_words={w.lower() for w in context["tally_words"]},
         count_modifiers={w.lower() for w in context["count_modifiers"]},
         street_words={w.lower() for w in context["street_words"]},
         age_nouns={w.lower() for w in context["age_nouns"]},
