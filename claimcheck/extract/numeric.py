@@ -350,6 +350,8 @@ def _tally(fig: Figure, left_start: int, sent: SentenceText) -> list[Quantity] |
     of votes, for and against, where a bare pair would be read as a score or a range."""
     if fig.source != "digits" or fig.unit or fig.currency or fig.scaled or not float(fig.value).is_integer():
         return None
+    if is_year(fig, sent):
+        return None  # "the 2019-20 vote": a season
     match = TALLY_RE.match(sent.text, fig.number_end, sent.hi)
     if match is None:
         return None
