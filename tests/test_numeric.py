@@ -198,8 +198,16 @@ def test_measures(name: str, text: str, unit: str, base_unit: str, base_value: f
     assert quantity.base_value == pytest.approx(base_value)
 
 
-def test_age_in_apposition() -> None:
-    quantity = only("The suspect, 34, was arrested on Tuesday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect, 34, was arrested on Tuesday.",
+        '"We held out and it was worth it," said crane operator Ivo Brak, 34.',
+        "Among the injured was the driver, 34; the passengers were unhurt.",
+    ],
+)
+def test_age_in_apposition(text: str) -> None:
+    quantity = only(text)
     assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "year of age", 34)
 
 
