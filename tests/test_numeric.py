@@ -269,6 +269,8 @@ HEDGE_CASES = [
     ("or so", "Some 300 people or so attended.", "about"),
     ("or more", "It will take 40 years or more.", "at_least"),
     ("or fewer", "It carried 150 passengers or fewer.", "at_most"),
+    ("higher than", "Turnout was higher than 60 percent in the capital.", "more_than"),
+    ("lower than", "The beams tested lower than 8.9 ksi under load.", "less_than"),
 ]
 
 
@@ -314,6 +316,7 @@ CHANGE_CASES = [
     ("phrasal shot down", "Troops shot down 29 drones.", None),
     ("money raised", "The startup raised $5 million.", None),
     ("raised by", "The firm raised prices by 5%.", "up"),
+    ("advancing", "The Halden index closed the week advancing 1.7 percent.", "up"),
 ]
 
 
@@ -418,6 +421,8 @@ COUNT_CASES = [
     ("fled", "Some 5,000 villagers fled the fighting.", "villager", "displaced"),
     ("partitive", "Two of the victims were injured.", "victim", "injured"),
     ("only one", "Only one person was hurt.", "person", "injured"),
+    ("joined", "Roughly 15,000 people had joined the walkout by Friday.", "person", "joined"),
+    ("took part", "Some 4,200 nurses took part in the strike.", "nurse", "joined"),
 ]
 
 
