@@ -341,7 +341,8 @@ def _inherit(previous: Quantity, quantity: Quantity, sent: SentenceText) -> None
 
 
 TALLY_RE = re.compile(
-    r"(?P<noun>\s+votes?)?\s*(?:[-–—]|\bto\b)\s*(?P<second>\d{1,4})(?![\d%]|[.,]\d)(?P<noun2>\s+votes\b)?", re.I
+    r"(?P<noun>\s+votes?)?\s*(?:[-–—]|\bto\b)\s*(?P<second>\d{1,4})(?![\d%]|[.,]\d)(?P<noun2>\s+votes\b)?",
+    re.I,
 )
 
 
@@ -368,7 +369,9 @@ def _tally(fig: Figure, left_start: int, sent: SentenceText) -> list[Quantity] |
         (match.start("second"), second_end, float(match.group("second")), "against"),
     )
     return [
-        Quantity(start, end, "count", votes, votes, votes, "vote", votes, "vote", subject="vote", predicate=side)
+        Quantity(
+            start, end, "count", votes, votes, votes, "vote", votes, "vote", subject="vote", predicate=side
+        )
         for start, end, votes, side in sides
     ]
 

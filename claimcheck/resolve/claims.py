@@ -122,7 +122,9 @@ def merge_mentions(
                 if not paired.intersection(durations):
                     paired.add(durations[0])
                     pairs.append((quantities[durations[0]], timex))
-            elif not overlapping and (timex.type == "SET" or _numbered(text[timex.start : timex.end], lexicon)):
+            elif not overlapping and (
+                timex.type == "SET" or _numbered(text[timex.start : timex.end], lexicon)
+            ):
                 pairs.append((None, timex))
         elif all(_date_part(quantities[index], timex) for index in overlapping):
             date_parts.update(overlapping)
