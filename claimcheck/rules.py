@@ -107,6 +107,8 @@ class RuleCase(BaseModel):
     text: str | None = None
     published: str | None = None
     articles: list[CaseArticle] = Field(default_factory=list)
+    file: str | None = None
+    """The content of one input file (Markdown with front matter), read as `claimcheck check` reads it."""
     message_contains: str | None = None
     fix: str | None = None
     """For lint fixes: the text after applying the finding's fix."""
