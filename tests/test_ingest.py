@@ -130,20 +130,22 @@ def test_jsonl_articles_ids_and_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": "w4", "title": "no text"}),
         json.dumps({"id": "w5", "published": "January 2", "text": "Bad date."}),
         json.dumps([1, 2]),
+        json.dumps({"id": 8, "headline": "Storm", "date": "2024-01-03", "text": "Other names."}),
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     warnings: list[InputWarning] = []
     items = list(read_inputs([str(tmp_path)], warnings=warnings))
-    assert [a.id for a in articles_of(items)] == ["w1", "feed.jsonl:3", "w5"]
+    assert [a.id for a in articles_of(items)] == ["w1", "feed.jsonl:3", "w5", "8"]
     assert articles_of(items)[0].text == "First 5."
     assert articles_of(items)[2].published is None  # "January 2" has no year: left out, article kept
+    assert (articles_of(items)[3].title, articles_of(items)[3].published) == ("Storm", date(2024, 1, 3))
     reasons = {f.article_id: f.reason for f in failures_of(items)}
     assert set(reasons) == {"feed.jsonl:4", "w4", "feed.jsonl:7"}
     assert "invalid JSON" in reasons["feed.jsonl:4"]
     assert "text" in reasons["w4"]
-    [warning] = warnings
-    assert (warning.article_id, warning.line) == ("w5", 6)
-    assert "January 2" in warning.reason
+    assert [(w.article_id, w.line) for w in warnings] == [("w5", 6), ("8", 8), ("8", 8)]
+    assert "January 2" in warnings[0].reason
+    assert "'headline' read as 'title'" in warnings[1].reason
 
 
 def test_manifest_gives_metadata_and_restricts_folder(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from claimcheck.errors import InputError, UsageError
-from claimcheck.ingest.front_matter import KNOWN_KEYS, Note, canonical_key, read_front_matter
+from claimcheck.ingest.front_matter import Note, canonical_key, read_front_matter, resolve_keys
 from claimcheck.ingest.published import read_published
 from claimcheck.models import Article
 
@@ -32,7 +32,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused with a clear error instead of stalling a batch."""
 
-METADATA_KEYS = KNOWN_KEYS
 TEXT_FIELDS = ("title", "source", "url")
 
 
@@ -342,13 +341,13 @@ def read_jsonl(
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
         notes: list[Note] = []
-        article_id = _text_field(record.get("id"), "id", number, notes) or line_id
+        fields = [(str(name), value, number) for name, value in record.items() if name != "text"]
+        metadata, lines = resolve_keys(fields, notes)
+        article_id = _text_field(metadata.pop("id", None), "id", number, notes) or line_id
         body = record.get("text")
         if not isinstance(body, str):
             yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
             continue
-        metadata = {key: record.get(key) for key in METADATA_KEYS if key != "id"}
-        lines = dict.fromkeys(METADATA_KEYS, number)
         try:
             article = build_article(article_id, shown, body, metadata, defaults, notes=notes, lines=lines)
         except ValueError as exc:

@@ -141,7 +141,7 @@ def _unclosed(text: str, lines: list[str], start: int, fence: str, notes: list[N
     notes.append(
         (start + 1, f"the front matter opened here is never closed; lines {start + 2}-{end} were read as it")
     )
-    metadata, key_lines = _resolve(
+    metadata, key_lines = resolve_keys(
         _line_wise(lines[start + 1 : end], start + 2, separator, notes, strict_failed=False), notes
     )
     body_start = sum(len(line) for line in lines[:end])
@@ -158,7 +158,7 @@ def _unfenced(text: str, lines: list[str]) -> FrontMatter:
     if known < 2 or end >= len(lines) or lines[end].strip():
         return FrontMatter({}, text, 1)
     notes: list[Note] = [(1, f"lines 1-{end} are front matter without '---' fences; they were read as it")]
-    metadata, key_lines = _resolve(_line_wise(lines[:end], 1, ":", notes, strict_failed=False), notes)
+    metadata, key_lines = resolve_keys(_line_wise(lines[:end], 1, ":", notes, strict_failed=False), notes)
     body_start = sum(len(line) for line in lines[:end])
     return FrontMatter(metadata, text[body_start:], end + 1, sorted(notes, key=_note_order), key_lines)
 
@@ -194,14 +194,14 @@ def _parse_block(block: list[str], first_line: int, fence: str, notes: list[Note
         notes.append(
             (first_line, f"the front matter is {kind}, not key: value lines; its key lines were read")
         )
-        return _resolve(_line_wise(block, first_line, separator, [], strict_failed=False), notes)
+        return resolve_keys(_line_wise(block, first_line, separator, [], strict_failed=False), notes)
     if problem is not None:
         before = len(notes)
         entries = _line_wise(block, first_line, separator, notes, strict_failed=True)
         if len(notes) == before:  # no line alone is at fault: say where the parser stopped
             line, reason = problem
             notes.append((line or first_line, f"not valid front matter ({reason}); it was read line by line"))
-        return _resolve(entries, notes)
+        return resolve_keys(entries, notes)
     if not data:
         return {}, {}
     # Valid: the values are the parser's; the lines (for keys given twice, for notes) are the text's.
@@ -213,7 +213,7 @@ def _parse_block(block: list[str], first_line: int, fence: str, notes: list[Note
             entries.append((name, _kept_hashtag(name, data[name], raw, line, notes), line))
             seen.add(name)
     entries.extend((str(name), value, first_line) for name, value in data.items() if name not in seen)
-    return _resolve(entries, notes)
+    return resolve_keys(entries, notes)
 
 
 def _strict(block: list[str], first_line: int, fence: str) -> tuple[Any, tuple[int | None, str] | None]:
@@ -354,9 +354,10 @@ Resolved = tuple[dict[str, Any], dict[str, int]]
 """(metadata, the file line of each known key)."""
 
 
-def _resolve(entries: list[Entry], notes: list[Note]) -> Resolved:
-    """Metadata under the known keys (other keys kept as written); a key given twice keeps the
-    later value; another name for a key that is also given under its own name is left out."""
+def resolve_keys(entries: list[Entry], notes: list[Note]) -> Resolved:
+    """Metadata under the known keys, from front matter or a jsonl record (other keys kept as
+    written); a key given twice keeps the later value; another name for a key that is also
+    given under its own name is left out."""
     metadata: dict[str, Any] = {}
     exact = {name for name, _value, _line in entries if name in KNOWN_KEYS}
     seen: dict[str, int] = {}
