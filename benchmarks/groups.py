@@ -15,7 +15,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -250,11 +250,11 @@ def time_grouping(stories: int, one_story: bool = False) -> tuple[int, float]:
     articles, claims = generate(stories)
     started = time.perf_counter()
     duplicates = find_duplicates(articles)
-    articles = [a.model_copy(update={"duplicate_of": duplicates.get(a.id)}) for a in articles]
+    articles = [replace(a, duplicate_of=duplicates.get(a.id)) for a in articles]
     found = cluster_stories(articles)
     if one_story:
         # The worst case for blocking: a folder about one event, every claim in one story.
-        found = [found[0].model_copy(update={"article_ids": [a.id for a in articles]})]
+        found = [replace(found[0], article_ids=[a.id for a in articles])]
     groups = build_groups(articles, claims, found, rules)
     elapsed = time.perf_counter() - started
     print(
@@ -326,7 +326,7 @@ def run_ecbplus(archive: Path) -> None:
     articles, gold = ecbplus_articles(archive)
     started = time.perf_counter()
     duplicates = find_duplicates(articles)
-    articles = [a.model_copy(update={"duplicate_of": duplicates.get(a.id)}) for a in articles]
+    articles = [replace(a, duplicate_of=duplicates.get(a.id)) for a in articles]
     stories = cluster_stories(articles)
     elapsed = time.perf_counter() - started
     found = {article_id: story.id for story in stories for article_id in story.article_ids}

@@ -203,6 +203,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from claimcheck.ingest.files import InputFailure, InputWarning
     from claimcheck.pipeline import Options, failure_finding, load, process_article
     from claimcheck.rules import load_rules
+    from claimcheck.serialize import dumps, to_data
 
     options = Options(rules_dir=args.rules, published=args.published)
     skipped: list[str] = []
@@ -215,13 +216,13 @@ def run_extract(args: argparse.Namespace) -> int:
     problems: list[InputFailure | InputWarning] = [*failures, *warnings]
     errors = [failure_finding(problem, rules) for problem in problems]
     if args.format == "jsonl":
-        lines = [json.dumps(claim.model_dump(mode="json"), ensure_ascii=False) for claim in claims]
+        lines = [dumps(claim) for claim in claims]
         text = "".join(line + "\n" for line in lines)
     else:
         payload = {
             "version": 1,
-            "articles": [result.article.model_dump(mode="json") for result in results],
-            "claims": [claim.model_dump(mode="json") for claim in claims],
+            "articles": [to_data(result.article) for result in results],
+            "claims": to_data(claims),
         }
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
@@ -262,9 +263,9 @@ def run_rules(args: argparse.Namespace) -> int:
 def run_schema(args: argparse.Namespace) -> int:
     import json
 
-    from claimcheck.models import Report
+    from claimcheck.serialize import json_schema
 
-    schema = Report.model_json_schema(mode="serialization")
+    schema = json_schema()
     sys.stdout.write(json.dumps(schema, indent=2) + "\n")
     return EXIT_CLEAN
 

@@ -1,16 +1,18 @@
 """The one result model: every stage produces these, every renderer reads them.
 
-Field names and values follow INTERFACE.md (the public contract). Fields marked
-`exclude=True` are working state that never reaches the JSON output.
+Plain dataclasses, so the hot path (the lint hook, extraction) never imports
+pydantic: JSON output, validation of stored or foreign data and the JSON Schema
+are done at the boundaries by claimcheck.serialize. Field names and values follow
+INTERFACE.md (the public contract). Fields marked `EXCLUDED` are working state that
+never reaches the JSON output; `BOUND` fields are interval ends, written as null
+where they are infinite (JSON has no infinity: "more than 6,000" has no upper bound).
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from typing import Any, Literal
 
 Kind = Literal["count", "money", "percent", "duration", "measure", "date", "time"]
 Approx = Literal["exact", "about", "more_than", "at_least", "less_than", "at_most", "range"]
@@ -21,21 +23,26 @@ GroupStatus = Literal["consistent", "conflict", "evolving", "single_source"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
-
-def _finite_or_none(value: float) -> float | None:
-    return value if math.isfinite(value) else None
-
-
-# JSON has no infinity: the open end of an interval ("more than 6,000" has no upper
-# bound, high = inf in memory) is written as null, so every dump is valid JSON.
-Bound = Annotated[float, PlainSerializer(_finite_or_none, return_type=float | None, when_used="json")]
+EXCLUDED: dict[str, Any] = {"exclude": True}
+"""Field metadata: working state, left out of JSON output (kept by the claim store)."""
+BOUND: dict[str, Any] = {"bound": True}
+"""Field metadata: an interval end; infinite values are written as null."""
+STRICT: dict[str, Any] = {"extra": "forbid"}
+"""pydantic config for validation at the boundaries: unknown keys are errors."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+def _bound(default: float | None = None) -> Any:
+    return field(default=default, metadata=BOUND)
 
 
-class Article(_Model):
+def _excluded(default: Any = None, **kwargs: Any) -> Any:
+    return field(default=default, metadata=EXCLUDED, **kwargs)
+
+
+@dataclass(slots=True, kw_only=True)
+class Article:
+    __pydantic_config__ = STRICT
+
     id: str
     path: str | None = None
     source: str | None = None
@@ -49,9 +56,9 @@ class Article(_Model):
     story: str | None = None
     # Working state: the body text that claim offsets index, where it starts in the
     # file (1-based line), and the regions the boilerplate filter marked as noise.
-    text: str = Field(default="", exclude=True, repr=False)
-    body_line: int = Field(default=1, exclude=True)
-    noise: list[tuple[int, int, str]] = Field(default_factory=list, exclude=True, repr=False)
+    text: str = _excluded("", repr=False)
+    body_line: int = _excluded(1)
+    noise: list[tuple[int, int, str]] = field(default_factory=list, metadata=EXCLUDED, repr=False)
 
     @property
     def reference_date(self) -> date | None:
@@ -61,7 +68,10 @@ class Article(_Model):
         return self.published
 
 
-class Claim(_Model):
+@dataclass(slots=True, kw_only=True)
+class Claim:
+    __pydantic_config__ = STRICT
+
     id: str
     article_id: str
     kind: Kind
@@ -71,11 +81,11 @@ class Claim(_Model):
     line: int = 0
     column: int = 0
     sentence: str = ""
-    value: Bound | None = None
-    low: Bound | None = None
-    high: Bound | None = None
+    value: float | None = _bound()
+    low: float | None = _bound()
+    high: float | None = _bound()
     unit: str | None = None
-    base_value: Bound | None = None
+    base_value: float | None = _bound()
     base_unit: str | None = None
     approx: Approx = "exact"
     direction: Direction | None = None
@@ -89,26 +99,29 @@ class Claim(_Model):
     """The unit of a rate ("$3,500 a month" -> month)."""
     scope: str | None = None
     """The time the figure is about, when the sentence says ("2020", "2022-09")."""
-    readings: list[str] = Field(default_factory=list)
+    readings: list[str] = field(default_factory=list)
     """Other plausible TIMEX3 values of an ambiguous temporal expression."""
     mismatch: str | None = None
     """Why a temporal expression contradicts the date it names or the publication date."""
     evidence: str | None = None
     """The words the resolver relied on (tense cues, anchors)."""
-    conventional: bool = Field(default=False, exclude=True)
+    conventional: bool = _excluded(False)
     """News convention settles the ambiguity of `readings` (a same-day weekday means today);
     read by the relative-date-ambiguous check for its lower severity."""
     quoted: bool = False
     """The claim stands inside a quotation (never rewritten by fixes)."""
-    sentence_start: int = Field(default=0, exclude=True)
+    sentence_start: int = _excluded(0)
 
 
-class GroupValue(_Model):
+@dataclass(slots=True, kw_only=True)
+class GroupValue:
     """One distinct reading of a claim group, with who supports it."""
 
-    value: Bound | None = None
-    low: Bound | None = None
-    high: Bound | None = None
+    __pydantic_config__ = STRICT
+
+    value: float | None = _bound()
+    low: float | None = _bound()
+    high: float | None = _bound()
     timex: str | None = None
     unit: str | None = None
     claim_ids: list[str]
@@ -116,7 +129,10 @@ class GroupValue(_Model):
     independent_sources: int
 
 
-class ClaimGroup(_Model):
+@dataclass(slots=True, kw_only=True)
+class ClaimGroup:
+    __pydantic_config__ = STRICT
+
     id: str
     label: str
     claim_ids: list[str]
@@ -125,23 +141,29 @@ class ClaimGroup(_Model):
     story: str | None = None
     kind: Kind | None = None
     independent_sources: int = 0
-    values: list[GroupValue] = Field(default_factory=list)
+    values: list[GroupValue] = field(default_factory=list)
 
 
-class Fix(_Model):
+@dataclass(slots=True, kw_only=True)
+class Fix:
     """A safe rewrite: replace text[start:end] of the article body by `replacement`."""
+
+    __pydantic_config__ = STRICT
 
     start: int
     end: int
     replacement: str
 
 
-class Finding(_Model):
+@dataclass(slots=True, kw_only=True)
+class Finding:
+    __pydantic_config__ = STRICT
+
     rule: str
     code: str
     severity: Severity
     article_id: str | None
-    claim_ids: list[str] = Field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
     line: int | None = None
     column: int | None = None
     message: str
@@ -151,25 +173,31 @@ class Finding(_Model):
     end_column: int | None = None
     group_id: str | None = None
     fix: Fix | None = None
-    start: int | None = Field(default=None, exclude=True)
-    end: int | None = Field(default=None, exclude=True)
+    start: int | None = _excluded()
+    end: int | None = _excluded()
 
 
-class Story(_Model):
+@dataclass(slots=True, kw_only=True)
+class Story:
+    __pydantic_config__ = STRICT
+
     id: str
     label: str
     article_ids: list[str]
 
 
-class Report(_Model):
+@dataclass(slots=True, kw_only=True)
+class Report:
+    __pydantic_config__ = STRICT
+
     version: Literal[1] = 1
     reference_date: date | None = None
     """The date given with --published, if any (a fallback for undated articles)."""
-    articles: list[Article] = Field(default_factory=list)
-    stories: list[Story] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    groups: list[ClaimGroup] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    groups: list[ClaimGroup] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def article(self, article_id: str | None) -> Article | None:
         for article in self.articles:

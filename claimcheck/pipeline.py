@@ -9,15 +9,16 @@ checks) and works on the results in any order.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any, cast
 
 from claimcheck.checks.context import CheckContext
 from claimcheck.checks.registry import run_checks
 from claimcheck.ingest.boilerplate import find_noise
 from claimcheck.ingest.files import InputFailure, InputWarning, read_inputs
 from claimcheck.ingest.sentences import split_sentences
-from claimcheck.models import Article, Claim, Finding, Report
+from claimcheck.models import Article, Claim, Finding, Report, Severity
 from claimcheck.resolve.claims import extract_claims
 from claimcheck.rules import RuleSet, load_rules
 from claimcheck.spans import LineIndex
@@ -48,9 +49,9 @@ def resolve_publication(article: Article, noise: list[tuple[int, int, str]], opt
 
     found = find_publication_date(article.text, noise)
     if found is not None:
-        return article.model_copy(update={"published": found[0], "published_origin": "dateline"})
+        return replace(article, published=found[0], published_origin="dateline")
     if options.published is not None:
-        return article.model_copy(update={"published": options.published, "published_origin": "argument"})
+        return replace(article, published=options.published, published_origin="argument")
     return article
 
 
@@ -58,7 +59,7 @@ def process_article(article: Article, options: Options) -> ArticleResult:
     """Boilerplate, sentences, publication date and claims of one article."""
     noise = find_noise(article.text, options.rules_dir) if options.boilerplate else []
     article = resolve_publication(article, noise, options)
-    article = article.model_copy(update={"noise": noise})
+    article = replace(article, noise=noise)
     sentences = split_sentences(article.text, noise, options.rules_dir)
     claims = extract_claims(article, sentences, article.reference_date, options.rules_dir)
     return ArticleResult(article, claims)
@@ -91,7 +92,7 @@ def locate_findings(findings: list[Finding], articles: dict[str, Article]) -> li
     for finding in findings:
         article = articles.get(finding.article_id or "")
         if article is not None:
-            updates: dict[str, object] = {}
+            updates: dict[str, Any] = {}
             if finding.path is None:
                 updates["path"] = article.path or article.id
             if finding.start is not None and finding.line is None:
@@ -104,7 +105,7 @@ def locate_findings(findings: list[Finding], articles: dict[str, Article]) -> li
                     end_line, end_column = index.position(finding.end)
                     updates.update(end_line=end_line + article.body_line - 1, end_column=end_column)
             if updates:
-                finding = finding.model_copy(update=updates)
+                finding = replace(finding, **updates)
         located.append(finding)
     return located
 
@@ -138,12 +139,13 @@ def date_undated_copies(
         )
         donor = next((other for other in dated if other.published is not None), None)
         if article.published is None and donor is not None:
-            update = {
-                "published": donor.published,
-                "published_origin": donor.published_origin,
-                "published_via": donor.id,
-            }
-            result = process_article(article.model_copy(update=update), options)
+            dated_copy = replace(
+                article,
+                published=donor.published,
+                published_origin=donor.published_origin,
+                published_via=donor.id,
+            )
+            result = process_article(dated_copy, options)
         dated_results.append(result)
     return dated_results
 
@@ -171,14 +173,12 @@ def analyse(
         articles = [result.article for result in results]
         claims = [claim for result in results for claim in result.claims]
     articles = [
-        article.model_copy(update={"duplicate_of": duplicates[article.id]})
-        if article.id in duplicates
-        else article
+        replace(article, duplicate_of=duplicates[article.id]) if article.id in duplicates else article
         for article in articles
     ]
     stories = cluster_stories(articles, rules.directory)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    articles = [article.model_copy(update={"story": story_of.get(article.id)}) for article in articles]
+    articles = [replace(article, story=story_of.get(article.id)) for article in articles]
     grouped = group_items(articles, claims, stories, rules)
     groups = [group for group, _items in grouped]
 
@@ -210,7 +210,7 @@ def apply_overrides(findings: Iterable[Finding], options: Options) -> list[Findi
         if finding.rule in options.disabled_rules:
             continue
         if finding.rule in overrides:
-            finding = finding.model_copy(update={"severity": overrides[finding.rule]})
+            finding = replace(finding, severity=cast(Severity, overrides[finding.rule]))
         kept.append(finding)
     return kept
 

@@ -11,64 +11,78 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from annotated_types import Ge, Le, Lt
 
 from claimcheck.errors import RuleFileError
-from claimcheck.models import Severity
+from claimcheck.models import STRICT, Severity
 
 RULE_NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_CODE_RE = re.compile(r"^CC[0-9]{3}$")
 
 
-class _Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# Plain frozen dataclasses: the lint hook reads rules without importing pydantic.
+# The loader validates a rule file with pydantic (bounds are annotated_types constraints).
 
 
+@dataclass(frozen=True, kw_only=True)
+class _Params:
+    __pydantic_config__ = STRICT
+
+
+@dataclass(frozen=True, kw_only=True)
 class NoParams(_Params):
     pass
 
 
+@dataclass(frozen=True, kw_only=True)
 class FigureConflictParams(_Params):
     """Tolerances that decide when two figures can no longer both hold."""
 
-    relative_tolerance: float = Field(default=0.0, ge=0, lt=1)
+    relative_tolerance: Annotated[float, Ge(0), Lt(1)] = 0.0
     """Extra slack, as a fraction of the larger value, granted to every comparison."""
-    min_independent_sources: int = Field(default=1, ge=1)
+    min_independent_sources: Annotated[int, Ge(1)] = 1
     """A conflict is reported only if each side has at least this many independent sources."""
-    evolving_predicates: list[str] = Field(default_factory=list)
+    evolving_predicates: tuple[str, ...] = ()
     """Concepts whose counts accumulate over time (a rise is `evolving`, not a conflict)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class InternalConflictParams(_Params):
-    relative_tolerance: float = Field(default=0.0, ge=0, lt=1)
+    relative_tolerance: Annotated[float, Ge(0), Lt(1)] = 0.0
 
 
+@dataclass(frozen=True, kw_only=True)
 class AmbiguousDateParams(_Params):
     conventional_severity: Severity = "info"
     """Severity when news convention usually settles the reading (same-weekday 'on Friday')."""
-    year_boundary_days: int = Field(default=45, ge=0, le=183)
+    year_boundary_days: Annotated[int, Ge(0), Le(183)] = 45
     """A month named without a year is ambiguous this close to a year boundary."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class DateConflictParams(_Params):
     same_day_only: bool = True
     """Compare only sources published on the same day (later reports may correct dates)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class HedgeToleranceParams(_Params):
     """How wide an interval hedged and rounded wording allows (see rules/lexicon/hedges.yaml)."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class HouseStyleDatesParams(_Params):
     style: Literal["ap", "plain"] = "ap"
     """How fixes write a day: AP ("voted Thursday") or plain English ("voted on Thursday")."""
-    weekday_window_days: int = Field(default=7, ge=1, le=31)
+    weekday_window_days: Annotated[int, Ge(1), Le(31)] = 7
 
 
+@dataclass(frozen=True, kw_only=True)
 class UnusedSuppressionParams(_Params):
     pass
 
@@ -86,8 +100,9 @@ PARAMS_BY_CHECK: dict[str, type[_Params]] = {
 }
 
 
-class CaseArticle(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class CaseArticle:
+    __pydantic_config__ = STRICT
 
     text: str
     id: str | None = None
@@ -96,17 +111,18 @@ class CaseArticle(BaseModel):
     title: str | None = None
 
 
-class RuleCase(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class RuleCase:
     """A named example run by tests/test_rule_cases.py: `fail` cases must produce a
     finding of the rule, `pass` cases must not (sqlfluff's YAML rule cases)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__ = STRICT
 
     name: str
     expect: Literal["pass", "fail"]
     text: str | None = None
     published: str | None = None
-    articles: list[CaseArticle] = Field(default_factory=list)
+    articles: tuple[CaseArticle, ...] = ()
     file: str | None = None
     """The content of one input file (Markdown with front matter), read as `claimcheck check` reads it."""
     message_contains: str | None = None
@@ -114,8 +130,9 @@ class RuleCase(BaseModel):
     """For lint fixes: the text after applying the finding's fix."""
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    __pydantic_config__ = STRICT
 
     name: str
     code: str
@@ -125,28 +142,14 @@ class Rule(BaseModel):
     description: str
     check: str | None = None
     enabled: bool = True
-    aliases: list[str] = Field(default_factory=list)
+    aliases: tuple[str, ...] = ()
     link: str | None = None
-    params: dict[str, Any] = Field(default_factory=dict)
-    cases: list[RuleCase] = Field(default_factory=list, repr=False)
+    params: dict[str, Any] = field(default_factory=dict)
+    cases: tuple[RuleCase, ...] = field(default=(), repr=False)
     """Named pass/fail examples; tests/test_rule_cases.py runs them (sqlfluff-style)."""
     # Filled by the loader, never read from the file.
-    path: str = Field(default="", exclude=True)
-    settings: _Params = Field(default_factory=NoParams, exclude=True)
-
-    @field_validator("name")
-    @classmethod
-    def _name_format(cls, value: str) -> str:
-        if not RULE_NAME_RE.match(value):
-            raise ValueError("must be lower-case words joined by hyphens")
-        return value
-
-    @field_validator("code")
-    @classmethod
-    def _code_format(cls, value: str) -> str:
-        if not RULE_CODE_RE.match(value):
-            raise ValueError("must look like CC123")
-        return value
+    path: str = ""
+    settings: _Params = field(default_factory=NoParams)
 
     @property
     def check_name(self) -> str:
@@ -159,9 +162,12 @@ class Rule(BaseModel):
             raise RuleFileError(self.path, "message", f"unknown slot {exc}") from None
 
 
-class RuleSet(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+LOADER_FIELDS = frozenset({"path", "settings"})
+"""Rule fields the loader fills; a rule file naming one is wrong."""
 
+
+@dataclass(frozen=True)
+class RuleSet:
     directory: str
     rules: tuple[Rule, ...]
 
@@ -198,24 +204,36 @@ def _load_yaml(path: Path) -> Any:
         raise RuleFileError(str(path), None, f"invalid YAML: {exc}") from None
 
 
-def _first_error(exc: ValidationError) -> tuple[str, str]:
-    error = exc.errors()[0]
-    key = ".".join(str(part) for part in error["loc"]) or None
-    message = error["msg"]
-    if error["type"] == "extra_forbidden":
-        message = "unknown key"
-    return key or "", message
+def _validate(cls: type[Any], data: Any) -> tuple[Any, tuple[str, str] | None]:
+    """(the validated object, None) or (None, (key, message)) of the first error."""
+    from pydantic import ValidationError
+
+    from claimcheck.serialize import from_data
+
+    try:
+        return from_data(cls, data), None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(part) for part in error["loc"])
+        message = error["msg"]
+        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+            message = "unknown key"
+        return None, (key, message)
 
 
 def load_rule(path: Path) -> Rule:
     data = _load_yaml(path)
     if not isinstance(data, dict):
         raise RuleFileError(str(path), None, "a rule file must be a mapping of keys to values")
-    try:
-        rule = Rule.model_validate(data)
-    except ValidationError as exc:
-        key, message = _first_error(exc)
-        raise RuleFileError(str(path), key, message) from None
+    for key in LOADER_FIELDS & data.keys():
+        raise RuleFileError(str(path), key, "unknown key")
+    rule, error = _validate(Rule, data)
+    if error is not None:
+        raise RuleFileError(str(path), *error)
+    if not RULE_NAME_RE.match(rule.name):
+        raise RuleFileError(str(path), "name", "must be lower-case words joined by hyphens")
+    if not RULE_CODE_RE.match(rule.code):
+        raise RuleFileError(str(path), "code", "must look like CC123")
     if rule.name != path.stem:
         raise RuleFileError(str(path), "name", f"{rule.name!r} differs from the file name")
     params_model = PARAMS_BY_CHECK.get(rule.check_name)
@@ -223,12 +241,10 @@ def load_rule(path: Path) -> Rule:
         known = ", ".join(sorted(PARAMS_BY_CHECK))
         key = "check" if rule.check else "name"
         raise RuleFileError(str(path), key, f"no check {rule.check_name!r} (known: {known})")
-    try:
-        settings = params_model.model_validate(rule.params)
-    except ValidationError as exc:
-        key, message = _first_error(exc)
-        raise RuleFileError(str(path), f"params.{key}", message) from None
-    return rule.model_copy(update={"path": str(path), "settings": settings})
+    settings, error = _validate(params_model, rule.params)
+    if error is not None:
+        raise RuleFileError(str(path), f"params.{error[0]}", error[1])
+    return replace(rule, path=str(path), settings=settings)
 
 
 @functools.cache

@@ -16,7 +16,7 @@ def test_check_articles_in_memory_equals_check_paths() -> None:
     assert not failures
     from_files = check_paths([str(EXAMPLES)])
     from_memory = check_articles(articles)
-    assert from_memory.model_dump() == from_files.model_dump()
+    assert from_memory == from_files
 
 
 def test_check_articles_reads_relative_dates_against_the_given_date() -> None:

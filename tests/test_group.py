@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -320,7 +321,7 @@ def test_syndicated_copies_count_once() -> None:
     )
     duplicates = find_duplicates([a, b, c])
     assert duplicates == {"paper.md": "wire.md"}
-    b = b.model_copy(update={"duplicate_of": "wire.md"})
+    b = replace(b, duplicate_of="wire.md")
     claims = [
         claim(a, "At least 40", **killed(40, 40, INF)),
         claim(b, "At least 40", **killed(40, 40, INF)),
@@ -436,7 +437,7 @@ def test_grouping_is_deterministic() -> None:
     articles, claims = first
     one = build_groups(articles, claims, one_story(articles), RULES)
     two = build_groups(list(reversed(articles)), list(reversed(claims)), one_story(articles), RULES)
-    assert [g.model_dump() for g in one] == [g.model_dump() for g in two]
+    assert one == two
 
 
 def test_wire_copy_carried_by_many_outlets_is_one_source() -> None:
@@ -482,7 +483,7 @@ def test_weekday_read_in_the_other_tense_is_not_a_date_conflict() -> None:
     a = article("a", "Parliament approved the budget in a final vote on Tuesday.", date(2024, 5, 3))
     b = article("b", "Parliament approved the budget in a final vote on April 30.", date(2024, 5, 3))
     claims = [
-        claim(a, "Tuesday", kind="date", timex="2024-05-07").model_copy(update={"relative": True}),
+        replace(claim(a, "Tuesday", kind="date", timex="2024-05-07"), relative=True),
         claim(b, "April 30", kind="date", timex="2024-04-30"),
     ]
     groups, findings = analyse([a, b], claims)
@@ -493,7 +494,7 @@ def test_weekday_a_week_off_is_a_date_conflict() -> None:
     a = article("a", "Lunaria will vote on the new constitution on Sunday.", date(2024, 9, 17))
     b = article("b", "Lunaria will vote on the new constitution on September 29.", date(2024, 9, 17))
     claims = [
-        claim(a, "Sunday", kind="date", timex="2024-09-22").model_copy(update={"relative": True}),
+        replace(claim(a, "Sunday", kind="date", timex="2024-09-22"), relative=True),
         claim(b, "September 29", kind="date", timex="2024-09-29"),
     ]
     _groups, findings = analyse([a, b], claims)

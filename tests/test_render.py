@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from claimcheck.models import Article, Claim, ClaimGroup, Finding, Fix, GroupVal
 from claimcheck.render import FORMATS, RenderOptions, get_renderer
 from claimcheck.render.github import escape_data, escape_property
 from claimcheck.render.markdown import WIDTH, escape, format_value
+from claimcheck.serialize import from_data
 from claimcheck.spans import LineIndex
 
 HERE = Path(__file__).resolve().parent
@@ -436,7 +438,7 @@ def test_json_is_strict_and_versioned() -> None:
     assert homes["low"] == 6000
     assert homes["high"] is None  # "more than 6,000": no upper bound
     assert "text" not in data["articles"][0]  # working state stays out
-    assert Report.model_validate(data).claims[6].high is None
+    assert from_data(Report, data).claims[6].high is None
 
 
 # --- github -------------------------------------------------------------------------------
@@ -568,7 +570,7 @@ def test_sarif_describes_rules_missing_from_the_rule_files() -> None:
         column=1,
         message="custom",
     )
-    report = report.model_copy(update={"findings": [*report.findings, extra]})
+    report = replace(report, findings=[*report.findings, extra])
     log = json.loads(get_renderer("sarif").render(report, GOLDEN_OPTIONS))
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert [rule["id"] for rule in rules] == ["CC001", "CC101", "CC202", "CC203", "CC901"]
@@ -640,7 +642,7 @@ def test_markdown_escapes_article_text(payload: str, forbidden: str) -> None:
     text = f"Officials said 12 bridges fell. {payload} The end."
     article = Article(id="a.md", path="a.md", source="Src | One", story="s", text=text)
     claim = make_claim("c1", article, "12 bridges", "count", value=12, unit="bridge")
-    claim = claim.model_copy(update={"sentence": text, "sentence_start": 0})
+    claim = replace(claim, sentence=text, sentence_start=0)
     payload_claim = Claim(
         id="c2", article_id="a.md", kind="count", text=payload, start=0, end=1, sentence=payload
     )

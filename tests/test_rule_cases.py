@@ -7,6 +7,7 @@ nobody has shown firing (and staying quiet) is not done.
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def case_articles(case: RuleCase) -> list[Article]:
     if case.text is not None:
         specs = [{"text": case.text, "published": case.published}]
     else:
-        specs = [article.model_dump() for article in case.articles]
+        specs = [asdict(article) for article in case.articles]
     articles = []
     for number, spec in enumerate(specs, start=1):
         published = spec.get("published")
@@ -45,7 +46,7 @@ def case_articles(case: RuleCase) -> list[Article]:
 
 def with_enabled(rule: Rule) -> RuleSet:
     """The bundled rules with `rule` on: a rule that is off by default still shows its cases."""
-    rules = tuple(r.model_copy(update={"enabled": True}) if r is rule else r for r in RULES.rules)
+    rules = tuple(replace(r, enabled=True) if r is rule else r for r in RULES.rules)
     return RuleSet(directory=RULES.directory, rules=rules)
 
 

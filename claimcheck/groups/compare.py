@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from claimcheck.extract.words import concept
 from claimcheck.groups.items import FIGURE, NAME_MARK, Item
-from claimcheck.models import Article
+from claimcheck.models import Article, GroupStatus
 from claimcheck.rules import FigureConflictParams
 
 MAX_CONFLICT_PAIRS = 100
@@ -241,7 +241,7 @@ def _rising(lower: Reading, higher: Reading) -> bool:
     )
 
 
-def group_status(items: list[Item], params: FigureConflictParams) -> str:
+def group_status(items: list[Item], params: FigureConflictParams) -> GroupStatus:
     """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
     sources = {item.source for item in items}
     if len(sources) < 2:

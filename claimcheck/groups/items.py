@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, concept, content_word, lexicon, stem
-from claimcheck.models import Article, Claim
+from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
 from claimcheck.stories.clustering import capitalised_names
 from claimcheck.stories.duplicates import published_key
@@ -55,7 +55,7 @@ class Item:
     article: Article
     source: str
     """The canonical copy's id: claims of syndicated copies share one source."""
-    kind: str
+    kind: Kind
     unit: str | None
     generic_unit: bool
     predicate: str | None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -437,7 +437,7 @@ def _unique(item: Article | InputFailure, seen: set[str]) -> Article | InputFail
     if isinstance(item, Article):
         article_id = unique_id(item.id, item.path, seen)
         if article_id != item.id:
-            item = item.model_copy(update={"id": article_id})
+            item = replace(item, id=article_id)
     return item
 
 

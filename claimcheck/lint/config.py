@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from claimcheck.errors import ConfigError
 
@@ -36,7 +36,7 @@ class LintConfig:
     min_level: str = "info"
     rules: str | None = None
     """Rules folder, resolved against the config file's folder."""
-    fix_style: str | None = None
+    fix_style: Literal["ap", "plain"] | None = None
     """None: the style of the house-style-dates rule file (ap by default)."""
     fail_on: str | None = None
 

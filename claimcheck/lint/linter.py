@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
@@ -81,10 +82,10 @@ def lint_rules(rules: RuleSet, config: LintConfig, against: bool) -> RuleSet:
         enabled = (rule.enabled or rule.name in enable) and rule.name not in disable
         if rule.name in CORPUS_RULES and not against:
             enabled = False
-        updates: dict[str, object] = {"enabled": enabled}
+        updates: dict[str, Any] = {"enabled": enabled}
         if config.fix_style and isinstance(rule.settings, HouseStyleDatesParams):
-            updates["settings"] = rule.settings.model_copy(update={"style": config.fix_style})
-        selected.append(rule.model_copy(update=updates))
+            updates["settings"] = replace(rule.settings, style=config.fix_style)
+        selected.append(replace(rule, **updates))
     return RuleSet(directory=rules.directory, rules=tuple(selected))
 
 
@@ -131,7 +132,7 @@ def read_draft(file: Path, shown: str, warnings: list[InputWarning] | None = Non
     if warnings is not None:  # reported on the draft, named by its path like the draft
         warnings.extend(replace(slip, article_id=shown) for slip in slips)
     # Drafts are named by path (a front matter `id` could repeat across drafts).
-    article = article.model_copy(update={"id": shown})
+    article = replace(article, id=shown)
     masker = mask_markdown if suffix in MARKDOWN_SUFFIXES else mask_comments
     return Draft(article, masker(article.text))
 
@@ -140,9 +141,9 @@ def resolve_draft(
     draft: Draft, published: date | None, options: Options, clock: Callable[[], date]
 ) -> ArticleResult:
     """Extract the masked draft's claims against its reference date (see the module docstring)."""
-    article = draft.article.model_copy(update={"text": draft.masked})
+    article = replace(draft.article, text=draft.masked)
     if article.published is None and published is not None:
-        article = article.model_copy(update={"published": published, "published_origin": "argument"})
+        article = replace(article, published=published, published_origin="argument")
     result = process_article(article, options)
     if result.article.published is None:
         today = clock()
@@ -150,7 +151,7 @@ def resolve_draft(
             f"claimcheck: {draft.article.path}: no publication date: "
             f"resolving against today {today.isoformat()}\n"
         )
-        result = process_article(article.model_copy(update={"published": today}), options)
+        result = process_article(replace(article, published=today), options)
     return result
 
 
@@ -165,17 +166,16 @@ def _anchor(finding: Finding, draft_claims: dict[str, Claim]) -> Finding | None:
     claim = claims[0]
     if finding.article_id == claim.article_id and finding.start is not None:
         return finding
-    return finding.model_copy(
-        update={
-            "article_id": claim.article_id,
-            "path": None,
-            "start": claim.start,
-            "end": claim.end,
-            "line": None,
-            "column": None,
-            "end_line": None,
-            "end_column": None,
-        }
+    return replace(
+        finding,
+        article_id=claim.article_id,
+        path=None,
+        start=claim.start,
+        end=claim.end,
+        line=None,
+        column=None,
+        end_line=None,
+        end_column=None,
     )
 
 
@@ -214,7 +214,7 @@ def add_fixes(finding: Finding, draft: Draft, claims: dict[str, Claim], style: s
         fix, message = None, finding.message
     if fix is finding.fix:
         return finding
-    return finding.model_copy(update={"fix": fix, "message": message})
+    return replace(finding, fix=fix, message=message)
 
 
 def safe_fix(fix: Fix, finding: Finding, draft: Draft, claims: dict[str, Claim]) -> bool:
@@ -346,7 +346,7 @@ def lint(
     final = Report(
         reference_date=published.date() if isinstance(published, datetime) else published,
         articles=[
-            draft.result.article.model_copy(update={"text": draft.article.text})
+            replace(draft.result.article, text=draft.article.text)
             for draft in drafts.values()
             if draft.result is not None
         ],
@@ -373,7 +373,7 @@ def with_offset(finding: Finding, draft: Draft) -> Finding:
     line = finding.line - draft.article.body_line + 1
     if not 1 <= line <= index.line_count:
         return finding
-    return finding.model_copy(update={"start": index.offset(line, finding.column or 1)})
+    return replace(finding, start=index.offset(line, finding.column or 1))
 
 
 def with_end(finding: Finding, drafts: dict[str, Draft]) -> Finding:
@@ -382,20 +382,15 @@ def with_end(finding: Finding, drafts: dict[str, Draft]) -> Finding:
     if draft is None or finding.end is None or finding.end_line is not None:
         return finding
     end_line, end_column = LineIndex(draft.article.text).position(finding.end)
-    return finding.model_copy(
-        update={"end_line": end_line + draft.article.body_line - 1, "end_column": end_column}
-    )
+    return replace(finding, end_line=end_line + draft.article.body_line - 1, end_column=end_column)
 
 
 def unmask_claim(claim: Claim, draft: Draft) -> Claim:
     """The claim quoting the draft's own words (extraction read the masked text)."""
     text = draft.article.text
     sentence_end = claim.sentence_start + len(claim.sentence)
-    return claim.model_copy(
-        update={
-            "text": text[claim.start : claim.end],
-            "sentence": text[claim.sentence_start : sentence_end],
-        }
+    return replace(
+        claim, text=text[claim.start : claim.end], sentence=text[claim.sentence_start : sentence_end]
     )
 
 
@@ -412,7 +407,7 @@ def reference_results(paths: list[str], taken: set[str], options: Options) -> li
     reference_options = Options(rules_dir=options.rules_dir)
     for article in articles:
         if article.id in taken:  # the same file name as a draft: keep the ids apart
-            article = article.model_copy(update={"id": f"against:{article.id}"})
+            article = replace(article, id=f"against:{article.id}")
         results.append(process_article(article, reference_options))
     return results
 
@@ -443,7 +438,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         return EXIT_FINDINGS if any(diffs) else EXIT_CLEAN
     if args.fix:
         findings, _ = fix_drafts(drafts, findings, write=True)
-        report = report.model_copy(update={"findings": findings})
+        report = replace(report, findings=findings)
 
     from claimcheck.render import RenderOptions, get_renderer
 

@@ -50,6 +50,7 @@ from claimcheck.nightly.store import Store, StoredArticle, content_hash
 from claimcheck.nightly.workers import Outcome, Task, WorkerPool, within_budget
 from claimcheck.pipeline import ArticleResult, Options, analyse
 from claimcheck.rules import RuleSet, load_rules
+from claimcheck.serialize import to_data
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 DEFAULT_BUDGET = 20.0
@@ -170,7 +171,7 @@ def _fresh_copy(article: Article) -> Article:
     updates: dict[str, Any] = {"noise": [], "duplicate_of": None, "story": None}
     if article.published_origin != "metadata":
         updates.update(published=None, published_origin=None)
-    return article.model_copy(update=updates)
+    return replace(article, **updates)
 
 
 def extract_new(
@@ -229,7 +230,7 @@ def extract_new(
                     progress.unreadable += 1
                     continue
                 article_id = unique_id(read.id, read.path, seen_ids)
-                article = read if article_id == read.id else read.model_copy(update={"id": article_id})
+                article = read if article_id == read.id else replace(read, id=article_id)
                 key = content_hash(article, options.published)
                 if key in input_hashes:
                     known()  # the same article twice in tonight's inputs
@@ -332,9 +333,9 @@ def _article_order(stored: StoredArticle) -> tuple[str, str, str]:
 
 
 def _renamed(stored: StoredArticle, new_id: str) -> StoredArticle:
-    article = stored.article.model_copy(update={"id": new_id})
+    article = replace(stored.article, id=new_id)
     claims = [
-        claim.model_copy(update={"article_id": new_id, "id": new_id + claim.id[len(stored.article.id) :]})
+        replace(claim, article_id=new_id, id=new_id + claim.id[len(stored.article.id) :])
         for claim in stored.claims
     ]
     return StoredArticle(stored.hash, article, claims, stored.first_seen)
@@ -386,7 +387,7 @@ def stories_most_severe_first(report: Report) -> Report:
             story.id,
         ),
     )
-    return report.model_copy(update={"stories": order})
+    return replace(report, stories=order)
 
 
 def render_markdown(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> str:
@@ -425,22 +426,19 @@ def render_json(report: Report, since: SinceLast, report_date: date, window: tup
             "new_articles": since.new_articles,
             "new_conflicts": [group.id for group in since.new_conflicts],
             "resolved_conflicts": [
-                {"previous": before.model_dump(mode="json"), "group": now.id}
-                for before, now in since.resolved_conflicts
+                {"previous": to_data(before), "group": now.id} for before, now in since.resolved_conflicts
             ],
             "evolving": [
-                {"previous": before.model_dump(mode="json") if before else None, "group": now.id}
+                {"previous": to_data(before) if before else None, "group": now.id}
                 for before, now in since.evolving
             ],
-            "new_findings": [finding.model_dump(mode="json") for finding in since.new_findings],
-            "gone_findings": [finding.model_dump(mode="json") for finding in since.gone_findings],
+            "new_findings": to_data(since.new_findings),
+            "gone_findings": to_data(since.gone_findings),
         },
     }
-    # pydantic serializes the (large) report itself, straight to UTF-8: several times faster and
-    # leaner than building Python objects first; the small extension goes in before the last brace.
-    body: bytes = report.__pydantic_serializer__.to_json(report, indent=2)
-    extension = json.dumps(nightly, indent=2, ensure_ascii=False).replace("\n", "\n  ")
-    return body[:-2] + f',\n  "nightly": {extension}\n}}\n'.encode()
+    data = to_data(report)
+    data["nightly"] = nightly
+    return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:

@@ -15,7 +15,6 @@ naming the store; it never interleaves writes with the first.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -29,12 +28,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import to_jsonable_python
-
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
 from claimcheck.nightly.lock import acquire_lock, release_lock
+from claimcheck.serialize import from_data, from_json, to_data
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: the extraction cache: articles by content hash, and their claims.
@@ -112,46 +109,20 @@ SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT_MS = 10_000
 
 
-def _json_value(value: object) -> str:
-    if type(value) is int:  # the common case (offsets): no encoder needed
-        return str(value)
-    return json.dumps(to_jsonable_python(value), ensure_ascii=False)
+def model_json(model: Any, skip: Sequence[str] = ()) -> str:
+    """The model's JSON with its working-state fields (left out of reports, kept here)."""
+    data = to_data(model, working_state=True)
+    for name in skip:
+        data.pop(name, None)
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-_EVERY_CLAIM_FIELD: set[str] = set(Claim.model_fields)
-
-
-def _compact(claims: list[Claim]) -> list[Claim]:
-    """Claims read back share what they can: a report window holds tens of thousands.
-
-    A claim stored by the store has every field set, so all can share one
-    fields-set object (pydantic's per-instance set is most of a claim's memory;
-    `model_copy` copies it before changing it); claims of one sentence share its text.
-    """
+def _shared_sentences(claims: list[Claim]) -> list[Claim]:
+    """Claims of one sentence share its text: a report window holds tens of thousands."""
     sentences: dict[str, str] = {}
     for claim in claims:
-        if len(claim.model_fields_set) == len(_EVERY_CLAIM_FIELD):
-            object.__setattr__(claim, "__pydantic_fields_set__", _EVERY_CLAIM_FIELD)
-        object.__setattr__(claim, "sentence", sentences.setdefault(claim.sentence, claim.sentence))
+        claim.sentence = sentences.setdefault(claim.sentence, claim.sentence)
     return claims
-
-
-@functools.cache
-def _excluded_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, info in model_type.model_fields.items() if info.exclude)
-
-
-def model_json(model: BaseModel, skip: Sequence[str] = ()) -> str:
-    """The model's JSON plus its working-state fields (excluded from reports, kept here).
-
-    pydantic's serializer does the bulk (fast); the few excluded fields are appended.
-    """
-    text = model.model_dump_json()
-    extra = [name for name in _excluded_fields(type(model)) if name not in skip]
-    if not extra:
-        return text
-    tail = ",".join(f'"{name}":{_json_value(getattr(model, name))}' for name in extra)
-    return f"{text[:-1]},{tail}}}" if text != "{}" else f"{{{tail}}}"
 
 
 def content_hash(article: Article, fallback_published: object = None) -> str:
@@ -165,9 +136,9 @@ def content_hash(article: Article, fallback_published: object = None) -> str:
         article.text,
         article.title,
         article.source,
-        to_jsonable_python(article.published),
+        to_data(article.published),
         article.url,
-        to_jsonable_python(fallback),
+        to_data(fallback),
     ]
     return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -481,13 +452,13 @@ class Store:
         if isinstance(published, str) and len(published) == 10:
             # A calendar date stays a date (pydantic would read it back as midnight).
             data["published"] = date.fromisoformat(published)
-        article = Article.model_validate(data)
+        article = from_data(Article, data)
         claims: list[Claim] = []
         if with_claims:
             rows = self._db.execute(
                 "SELECT claim_json FROM claims WHERE article_hash = ? ORDER BY seq", (article_hash,)
             )
-            claims = _compact([Claim.model_validate_json(claim_json) for (claim_json,) in rows])
+            claims = _shared_sentences([from_json(Claim, claim_json) for (claim_json,) in rows])
         return StoredArticle(article_hash, article, claims, row[2])
 
     def failure(self, article_hash: str) -> StoredFailure | None:
@@ -532,7 +503,7 @@ class Store:
             db.executemany(
                 "INSERT INTO groups VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (key, seq, group.id, group.story, group.kind, group.status, group.model_dump_json())
+                    (key, seq, group.id, group.story, group.kind, group.status, model_json(group))
                     for seq, group in enumerate(groups)
                 ],
             )
@@ -560,13 +531,13 @@ class Store:
             return None
         key = row[0]
         groups = [
-            ClaimGroup.model_validate_json(text)
+            from_json(ClaimGroup, text)
             for (text,) in self._db.execute(
                 "SELECT group_json FROM groups WHERE run_date = ? ORDER BY seq", (key,)
             )
         ]
         findings = [
-            Finding.model_validate_json(text)
+            from_json(Finding, text)
             for (text,) in self._db.execute(
                 "SELECT finding_json FROM findings WHERE run_date = ? ORDER BY seq", (key,)
             )

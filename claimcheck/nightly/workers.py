@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from types import FrameType
 from typing import Any
@@ -84,7 +84,7 @@ def run_task(task: Task, options: Options) -> Outcome:
         if not isinstance(read, Article):
             reason = read.reason if read is not None else "no article in the file"
             return Outcome(task, failure=InputFailure(article_id, task.file.shown, reason))
-        article = read.model_copy(update={"id": article_id})
+        article = replace(read, id=article_id)
     article_hash = task.key if task.article is not None else content_hash(article, options.published)
     return Outcome(task, article_hash, article, extract_one(article, options))
 

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from claimcheck.extract.numeric import NumericLexicon, Quantity, find_quantities, load_numeric_lexicon
 from claimcheck.extract.temporal_patterns import Timex
@@ -161,7 +162,7 @@ def _claim(
     start = quantity.start if quantity else timex.start  # type: ignore[union-attr]
     end = quantity.end if quantity else timex.end  # type: ignore[union-attr]
     line, column = lines.position(start)
-    fields: dict[str, object] = {
+    fields: dict[str, Any] = {
         "id": f"{article.id}@{start}-{end}",
         "article_id": article.id,
         "text": text[start:end],
@@ -215,7 +216,7 @@ def _claim(
                     )
             else:
                 fields["kind"] = "time" if timex.type == "TIME" else "date"
-    return Claim.model_validate(fields)
+    return Claim(**fields)
 
 
 def extract_claims(
