@@ -215,7 +215,7 @@ BAD_FILES = [
 # Slips in metadata lose nothing: the article is read and the slip is a warning.
 SLIPPED_FILES = [
     ("frontmatter.md", b"---\ntitle: [unclosed\n---\nBody.\n", "title"),
-    ("notmapping.md", b"---\n- a\n- b\n---\nBody.\n", "not key: value"),
+    ("notmapping.md", b"---\n- a\n- b\n---\nBody.\n", "no key: value lines"),
     ("unclosed.md", b"---\ntitle: x\nBody without a closing fence.\n", "never closed"),
     ("baddate.md", b"---\npublished: last Tuesday\n---\nBody.\n", "not a date"),
     ("badtitle.md", b"---\ntitle: {a: 1}\n---\nBody.\n", "title"),
@@ -260,7 +260,7 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None
 
 def test_split_front_matter_keeps_body_offsets() -> None:
     text = "---\ntitle: A\n---\nLine one.\nLine two.\n"
-    metadata, body, body_line = split_front_matter(text, "x.md")
+    metadata, body, body_line = split_front_matter(text)
     assert metadata == {"title": "A"}
     assert body == "Line one.\nLine two.\n"
     assert body_line == 4

@@ -110,14 +110,14 @@ SLIPS: list[tuple[str, str, list[tuple[int, str]], dict[str, object]]] = [
     (
         "16-list-not-mapping.md",
         f"---\n- title: Budget passes\n- Harbor Daily\n---\n{BODY}",
-        [(2, "the front matter is a list")],
-        {},
+        [(1, "no key: value lines follow; read as text")],
+        {"title": None},
     ),
     (
-        "17-text-not-mapping.md",
+        "17-rule-over-text.md",
         f"---\nBudget story for Tuesday\n---\n{BODY}",
-        [(2, "the front matter is text")],
-        {},
+        [(1, "no key: value lines follow; read as text")],
+        {"body_line": 1},
     ),
     (
         "18-title-list.md",

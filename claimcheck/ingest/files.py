@@ -110,7 +110,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
 
 
-def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, int]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """(metadata, body, body_line) of a file's text, read leniently (`read_front_matter`);
     body_line is the 1-based file line where the body starts. The notes are not kept."""
     front = read_front_matter(text.lstrip("\ufeff"))

@@ -33,7 +33,6 @@ Note = tuple[int | None, str]
 """(1-based line of the file, or None; what was assumed)."""
 
 KNOWN_KEYS = ("id", "title", "source", "published", "url")
-TEXT_KEYS = ("id", "title", "source", "url")
 YAML_FENCE = "---"
 YAML_CLOSERS = ("---", "...")
 TOML_FENCE = "+++"
@@ -80,12 +79,17 @@ def read_front_matter(text: str) -> FrontMatter:
     if closing is None:
         return _unclosed(text, lines, start, fence, notes)
     close_index, closer = closing
-    if closer.strip() not in (fence, *((YAML_CLOSERS) if fence == YAML_FENCE else ())):
+    block = lines[start + 1 : close_index]
+    separator = "=" if fence == TOML_FENCE else ":"
+    if block and not any(KEY_LINE_RE.match(line) for line in block):
+        # No key line at all: a horizontal rule over text, not front matter. Nothing is lost.
+        notes.append((start + 1, f"'{fence}' opens the file but no key: value lines follow; read as text"))
+        return FrontMatter({}, text, 1, notes)
+    if closer.strip() not in (fence, *(YAML_CLOSERS if fence == YAML_FENCE else ())):
         notes.append(
             (close_index + 1, f"'{closer.strip()}' read as the closing '{fence}' of the front matter")
         )
-    block = lines[start + 1 : close_index]
-    metadata, key_lines = _parse_block(block, start + 2, fence, notes)
+    metadata, key_lines = _parse_block(block, start + 2, separator, notes)
     body_start = sum(len(line) for line in lines[: close_index + 1])
     return FrontMatter(
         metadata, text[body_start:], close_index + 2, sorted(notes, key=_note_order), key_lines
@@ -186,15 +190,10 @@ _StringLoader.yaml_implicit_resolvers = {
 }
 
 
-def _parse_block(block: list[str], first_line: int, fence: str, notes: list[Note]) -> Resolved:
-    separator = "=" if fence == TOML_FENCE else ":"
-    data, problem = _strict(block, first_line, fence)
+def _parse_block(block: list[str], first_line: int, separator: str, notes: list[Note]) -> Resolved:
+    data, problem = _strict(block, first_line, separator)
     if problem is None and data is not None and not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "text"
-        notes.append(
-            (first_line, f"the front matter is {kind}, not key: value lines; its key lines were read")
-        )
-        return resolve_keys(_line_wise(block, first_line, separator, [], strict_failed=False), notes)
+        problem = (first_line, "not key: value lines")
     if problem is not None:
         before = len(notes)
         entries = _line_wise(block, first_line, separator, notes, strict_failed=True)
@@ -216,10 +215,10 @@ def _parse_block(block: list[str], first_line: int, fence: str, notes: list[Note
     return resolve_keys(entries, notes)
 
 
-def _strict(block: list[str], first_line: int, fence: str) -> tuple[Any, tuple[int | None, str] | None]:
+def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tuple[int | None, str] | None]:
     """(data, None), or (None, (file line or None, problem)) when the block is not valid."""
     text = "".join(block)
-    if fence == TOML_FENCE:
+    if separator == "=":
         try:
             return tomllib.loads(text), None
         except tomllib.TOMLDecodeError as exc:
