@@ -123,7 +123,6 @@ CAPTION_MAX_WORDS = 60
 STRONG_PARAGRAPH_WORDS = 10  # a paragraph this long is the article's (its span runs between them)
 MASTHEAD_MAX_WORDS = 10
 PREFIX_CHARS = 60  # a long line is checked only for furniture prefixes ("We use cookies ...")
-MARKER_MAX_WORDS = 8  # the longest header or furniture phrase of the lexicon, in words
 
 
 @dataclass(slots=True)
@@ -219,7 +218,7 @@ def _classify(line: Line, markers: Markers) -> str:
     prose_end = PROSE_END_RE.search(body) is not None
     # Markers are short: a long line is keyed (an expense on every line of every page) only
     # when its first word can start a furniture or list prefix ("We use cookies ...").
-    if words <= MARKER_MAX_WORDS:
+    if words <= markers.marker_max_words:
         key = marker_key(body)
     elif markers.prefix_first_re.match(body):
         key = marker_key(body[:PREFIX_CHARS])

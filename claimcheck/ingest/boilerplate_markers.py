@@ -69,6 +69,8 @@ class Markers:
     list_headers: frozenset[str]
     box_headers: frozenset[str]
     list_prefix_re: re.Pattern[str]
+    marker_max_words: int
+    """The longest header or furniture phrase, in words: longer lines are no such marker."""
     prefix_first_re: re.Pattern[str]
     """First words of the list and furniture prefixes: only long lines starting so are keyed."""
     teaser_line_re: re.Pattern[str]
@@ -168,7 +170,16 @@ def load_markers(rules_dir: str | None = None) -> Markers:
     bullets = data.get("bullets")
     if not isinstance(bullets, str) or not bullets:
         raise RuleFileError("lexicon/boilerplate.yaml", "bullets", "must be a string of characters")
+    phrases = [
+        *_keys(data, "ticker_headers"),
+        *_keys(data, "teaser_inline_headers"),
+        *_keys(data, "teaser_list_headers"),
+        *_keys(data, "box_headers"),
+        *_keys(data, "furniture_phrases"),
+        *_keys(data, "share_names"),
+    ]
     return Markers(
+        marker_max_words=max(len(phrase.split()) for phrase in phrases),
         menu_item_max_words=_limit(limits, "menu_item_max_words"),
         menu_link_max_words=_limit(limits, "menu_link_max_words"),
         menu_min_items=_limit(limits, "menu_min_items"),
