@@ -63,8 +63,15 @@ def test_a_figure_that_looks_like_a_year_stays_a_figure(
     assert claim.low <= low and high <= claim.high
 
 
-def test_a_number_inside_a_date_is_no_count() -> None:
-    assert spans("The ceasefire began on Sept. 21 and held.") == [("Sept. 21", "date")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ceasefire began on Sept. 21 and held.", [("Sept. 21", "date")]),
+        ("Police said the fire started two days ago.", [("two days ago", "date")]),
+    ],
+)
+def test_a_number_inside_a_date_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -76,10 +76,10 @@ def _in_dateline(text: str, timex: Timex) -> bool:
 
 
 def _date_part(quantity: Quantity, timex: Timex) -> bool:
-    """A bare number inside longer date words ("21" of "Sept. 21", "10" of "10:43")."""
-    bare = quantity.kind == "count" and quantity.unit is None and quantity.approx == "exact"
-    inside = timex.start <= quantity.start and quantity.end <= timex.end
-    return bare and inside and (timex.end - timex.start) > (quantity.end - quantity.start)
+    """The figure is a part of the date's words, which reach beyond it: "21" of "Sept. 21",
+    "two days" of "two days ago" (the date words hold the figure, or go on after it). A
+    date reading inside a figure's words ("2000" of "1,000 to 2,000 hires") is not."""
+    return timex.end > quantity.end or (timex.start < quantity.start and timex.end == quantity.end)
 
 
 def _numbered(words: str, lexicon: NumericLexicon) -> bool:
@@ -102,8 +102,9 @@ def merge_mentions(
        day", "78,000 times a minute") or a misreading of its number ("29 mpg" as the
        year 2029, "1,000 to 2,000 hires" as the year 2000): the figure stays, the
        timex adds no claim.
-    3. A number inside a date is not a count: a bare number (no unit, no counted noun,
-       no hedge) inside longer date or time words is a date part, and the date stays.
+    3. A number inside a date is not a count: where the date or time words reach beyond
+       the figure ("Sept. 21", "two days ago"), the figure is a part of the date, and
+       the date stays.
     4. A duration that no figure reads is a claim only when its own words state a number
        and a unit ("half an hour"); without a number ("a century", "years", "a few
        minutes", "pennies a day") it is no numeric claim, and no date either.
