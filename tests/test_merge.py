@@ -68,6 +68,8 @@ def test_a_figure_that_looks_like_a_year_stays_a_figure(
     [
         ("The ceasefire began on Sept. 21 and held.", [("Sept. 21", "date")]),
         ("Police said the fire started two days ago.", [("two days ago", "date")]),
+        ("The dam cost $40 million in 1990 dollars.", [("$40 million", "money"), ("1990", "date")]),
+        ("The summit runs on October 1 - 2 in the capital.", [("October 1", "date"), ("2", "date")]),
     ],
 )
 def test_a_number_inside_a_date_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:

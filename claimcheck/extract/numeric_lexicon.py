@@ -104,6 +104,7 @@ class NumericLexicon:
     furniture_after: list[str]
     function_words: set[str]
     scope_prepositions: set[str]
+    year_prepositions: set[str]
     sentence_starters: set[str]
     score_words: set[str]
     tally_words: set[str]
@@ -287,6 +288,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         furniture_after=list(context["furniture_after"]),
         function_words={w.lower() for w in context["function_words"]},
         scope_prepositions={w.lower() for w in context["scope_prepositions"]},
+        year_prepositions={w.lower() for w in context["year_prepositions"]},
         sentence_starters={w.lower() for w in context["sentence_starters"]},
         score_words={w.lower() for w in context["score_words"]},
         tally_words={w.lower() for w in context["tally_words"]},

@@ -32,6 +32,8 @@ _DURATION_UNITS: dict[str, tuple[str, float]] = {
     "TM": ("minute", 60.0),
     "TS": ("second", 1.0),
 }
+YEAR_TIMEX_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 TIMEX_DURATION_RE = re.compile(r"^P(?P<time>T)?(?P<number>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])$")
 
 
@@ -75,11 +77,23 @@ def _in_dateline(text: str, timex: Timex) -> bool:
     return match is not None and match.start("date") <= timex.start and timex.end <= match.end("date")
 
 
-def _date_part(quantity: Quantity, timex: Timex) -> bool:
+def _date_part(text: str, quantity: Quantity, timex: Timex, lexicon: NumericLexicon) -> bool:
     """The figure is a part of the date's words, which reach beyond it: "21" of "Sept. 21",
-    "two days" of "two days ago" (the date words hold the figure, or go on after it). A
-    date reading inside a figure's words ("2000" of "1,000 to 2,000 hires") is not."""
-    return timex.end > quantity.end or (timex.start < quantity.start and timex.end == quantity.end)
+    "two days" of "two days ago" (the date words hold the figure, or go on after it), "2"
+    of "October 1 - 2". A date reading inside a figure's words ("2000" of "1,000 to 2,000
+    hires", "29" of "29 mpg") is not, unless a year opens the figure after "in", "since"...:
+    "in 2006 dollars"."""
+    if timex.end > quantity.end or (timex.start < quantity.start and timex.end == quantity.end):
+        return True
+    year = YEAR_TIMEX_RE.fullmatch(text[timex.start : timex.end]) is not None
+    if (timex.start, timex.end) == (quantity.start, quantity.end):
+        # The same bare number: the numeric extractor has judged a year form ("an average of
+        # 1500"); another date reading comes from context it does not see ("October 1 - 2").
+        return not year
+    if timex.start != quantity.start or not year:
+        return False
+    before = PREVIOUS_WORD_RE.search(text, max(0, quantity.start - 24), quantity.start)
+    return before is not None and before.group(1).lower() in lexicon.year_prepositions
 
 
 def _numbered(words: str, lexicon: NumericLexicon) -> bool:
@@ -128,7 +142,7 @@ def merge_mentions(
                 timex.type == "SET" or _numbered(text[timex.start : timex.end], lexicon)
             ):
                 pairs.append((None, timex))
-        elif all(_date_part(quantities[index], timex) for index in overlapping):
+        elif all(_date_part(text, quantities[index], timex, lexicon) for index in overlapping):
             date_parts.update(overlapping)
             pairs.append((None, timex))
     pairs.extend(
