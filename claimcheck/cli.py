@@ -200,18 +200,21 @@ def run_check(args: argparse.Namespace) -> int:
 def run_extract(args: argparse.Namespace) -> int:
     import json
 
+    from claimcheck.ingest.files import InputFailure, InputWarning
     from claimcheck.pipeline import Options, failure_finding, load, process_article
     from claimcheck.rules import load_rules
     from claimcheck.serialize import dumps, to_data
 
     options = Options(rules_dir=args.rules, published=args.published)
     skipped: list[str] = []
-    articles, failures = load(args.paths, args.manifest, skipped)
+    warnings: list[InputWarning] = []
+    articles, failures = load(args.paths, args.manifest, skipped, warnings)
     note_skipped(skipped)
     results = [process_article(article, options) for article in articles]
     claims = [claim for result in results for claim in result.claims]
     rules = load_rules(args.rules)
-    errors = [failure_finding(failure, rules) for failure in failures]
+    problems: list[InputFailure | InputWarning] = [*failures, *warnings]
+    errors = [failure_finding(problem, rules) for problem in problems]
     if args.format == "jsonl":
         lines = [dumps(claim) for claim in claims]
         text = "".join(line + "\n" for line in lines)
@@ -223,7 +226,7 @@ def run_extract(args: argparse.Namespace) -> int:
         }
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
-    for error in errors:  # `extract` prints claims only; unreadable files are named on stderr
+    for error in errors:  # `extract` prints claims only; input problems are named on stderr
         sys.stderr.write(f"claimcheck: {error.path}: {error.code} [{error.rule}] {error.message}\n")
     return EXIT_CLEAN if articles else EXIT_CANNOT_RUN
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import main
+from tests.shared import SEEDS
 from tests.test_rules import CONTRACT_RULES
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 
@@ -94,7 +94,7 @@ def test_bad_file_is_an_error_finding_and_others_are_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path, "good.md", "---\npublished: 2024-03-01\n---\nAbout 40 boats sank on Thursday.\n")
-    (tmp_path / "bad.md").write_bytes(b"---\ntitle: [x\n---\nbody\n")
+    (tmp_path / "bad.md").write_bytes(b"caf\xe9 prices rose\n")  # not UTF-8
     code, out, _ = run(["check", str(tmp_path), "--format", "json", "--fail-on", "never"], capsys)
     report = json.loads(out)
     assert [a["id"] for a in report["articles"]] == ["good.md"]
@@ -104,6 +104,25 @@ def test_bad_file_is_an_error_finding_and_others_are_checked(
     assert code == 0
     code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
     assert code == 1  # the input error is an error-level finding
+
+
+def test_metadata_slip_is_a_warning_and_the_article_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "quake.md",
+        "---\ntitle: Quake toll rises: 312 dead\npublished: 2024-03-16\n---\nThe quake killed 312 people.\n",
+    )
+    code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
+    report = json.loads(out)
+    assert [a["title"] for a in report["articles"]] == ["Quake toll rises: 312 dead"]
+    [warning] = report["findings"]
+    assert (warning["rule"], warning["severity"], warning["line"]) == ("input-warning", "warning", 2)
+    assert warning["message"].startswith(f"{tmp_path / 'quake.md'}, line 2: read as title = ")
+    assert code == 0  # a warning, below --fail-on error
+    code, _out, err = run(["extract", str(tmp_path), "--format", "jsonl"], capsys)
+    assert code == 0 and "CC002 [input-warning]" in err
 
 
 def test_published_argument_applies_to_undated_articles(
