@@ -163,7 +163,7 @@ MONTH_RE_PATTERN = re.compile(
 # "Friday", "Friday afternoon", "late Thursday", "next Friday", "Sunday night"
 WEEKDAY_PATTERN = re.compile(
     rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
-    rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
+    rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?P<possessive>'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
     _F,
 )
 # "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning"

@@ -241,6 +241,7 @@ def read_weekday(match: re.Match[str], text: str) -> list[Mention]:
             rel=(match.group("rel") or "").lower() or None,
             pod=PARTS_OF_DAY[pod.lower()] if pod else None,
             mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+            possessive=bool(match.group("possessive")),
         )
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from claimcheck.extract.temporal_patterns import LEXICON
 
@@ -13,6 +13,9 @@ WEEKDAY_WORD_RE = re.compile(r"\b(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGN
 MONTH_NAMES = [name.capitalize() for name in sorted(LEXICON["months"], key=LEXICON["months"].get)]
 AP_MONTHS: list[str] = LEXICON["ap_months"]
 SEASON_MONTHS: dict[str, list[int]] = LEXICON["season_months"]
+NEAREST_DAYS: int = LEXICON["nearest_days"]
+"""A month or month-day without a year this near the publication date is that occurrence,
+whatever the tense; farther away, the tense of its clause picks the side."""
 
 
 def weekday_name(day: date) -> str:
@@ -35,6 +38,15 @@ def iso_week(day: date) -> str:
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + month - 1 + delta
     return index // 12, index % 12 + 1
+
+
+def period_span(year: int, month: int, day: int | None = None) -> tuple[date, date] | None:
+    """First and last day of a month, or the day itself; None if there is no such day."""
+    if day is not None:
+        found = safe_date(year, month, day)
+        return (found, found) if found else None
+    next_year, next_month = add_months(year, month, 1)
+    return date(year, month, 1), date(next_year, next_month, 1) - timedelta(days=1)
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:

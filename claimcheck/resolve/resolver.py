@@ -17,11 +17,13 @@ from claimcheck.extract.temporal_patterns import SEASONS, UNITS, Mention, Timex
 from claimcheck.extract.temporal_readers import period_value
 from claimcheck.resolve.calendar import (
     AP_MONTHS,
+    NEAREST_DAYS,
     SEASON_MONTHS,
     WEEKDAY_NAMES,
     add_months,
     explicit_date,
     iso_week,
+    period_span,
     safe_date,
     weekday_name,
 )
@@ -69,7 +71,9 @@ class Resolver:
             return "TIME", f"{day.isoformat()}T{pod}"
         return "DATE", day.isoformat()
 
-    def _weekday_day(self, weekday: int, rel: str | None, tense: Tense) -> tuple[date, list[date], bool, str]:
+    def _weekday_day(
+        self, weekday: int, rel: str | None, tense: Tense, possessive: bool = False
+    ) -> tuple[date, list[date], bool, str]:
         """(date, other readings, conventional, evidence) of a weekday name."""
         reference = self.reference
         assert reference is not None
@@ -99,10 +103,17 @@ class Resolver:
                 )
                 return reference, [reference + timedelta(days=7)], True, evidence
             return reference, [], False, "the publication weekday: that day"
-        if tense.direction == "future":
+        if tense.direction == "future" and not possessive:
             return reference + timedelta(days=ahead), [], False, tense.describe()
-        if tense.direction == "past":
+        if tense.direction == "past" and not possessive:
             return reference - timedelta(days=behind), [], False, tense.describe()
+        if possessive or tense.cue is not None:
+            # "Wednesday's ruling", "planned to leave on Thursday": the words say only that
+            # the day is near; the nearer one.
+            why = "a possessive" if possessive else tense.describe()
+            if ahead < behind:
+                return reference + timedelta(days=ahead), [], False, f"{why}: the nearer one"
+            return reference - timedelta(days=behind), [], False, f"{why}: the nearer one"
         return (
             reference - timedelta(days=behind),
             [],
@@ -111,33 +122,34 @@ class Resolver:
         )
 
     def _year_for(self, month: int, day: int | None, tense: Tense) -> tuple[int, list[int], str]:
-        """The year of a month (and day) named without one: (year, other years, evidence)."""
+        """The year of a month (and day) named without one: (year, other years, evidence).
+
+        The nearest occurrence, as newswire editors mean it; the tense of the clause decides
+        only where the nearest is ambiguous, more than NEAREST_DAYS away ("was founded in
+        August" in March is last August, "payable Dec. 15" in November this year's).
+        """
         reference = self.reference
         assert reference is not None
-        this = (month, day or 1)
-        now = (reference.month, reference.day if day else 1)
-        if tense.direction in ("past", "future"):
-            step = -1 if tense.direction == "past" else 1
-            if tense.direction == "past":
-                year = reference.year if this <= now else reference.year - 1
-            else:
-                year = reference.year if this >= now else reference.year + 1
-            # February 29 exists only in leap years: the nearest one in the same direction.
-            for _ in range(8):
-                if safe_date(year, month, day or 1) is not None:
-                    break
-                year += step
-            return year, [], tense.describe()
-        # No cue: the nearest occurrence; the other side of the year is a second reading if close.
         options = []
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            anchor = safe_date(year, month, day or 15)
-            if anchor is not None:
-                options.append((abs((anchor - reference).days), year))
+        # Four years either side: February 29 is in one of them.
+        for year in range(reference.year - 4, reference.year + 5):
+            span = period_span(year, month, day)
+            if span is not None:
+                first, last = span
+                side = "future" if first > reference else "past" if last < reference else None
+                distance = max((first - reference).days, (reference - last).days, 0)
+                options.append((distance, year, side))
         if not options:
             return reference.year, [], "no such day in any year"
         options.sort()
-        best = options[0][1]
+        nearest, best, side = options[0]
+        if tense.direction is not None:
+            if side in (None, tense.direction):
+                return best, [], tense.describe()
+            if nearest <= NEAREST_DAYS:
+                return best, [], f"the nearest by news convention ({tense.describe()} is not enough)"
+            year = next(year for _distance, year, other in options if other in (None, tense.direction))
+            return year, [], tense.describe()
         # Across the turn of the year ("in January" in a December paper) the publication
         # year stays a plausible reading; rules decide how near the turn that matters.
         others = [reference.year] if best != reference.year else []
@@ -207,7 +219,9 @@ class Resolver:
         if self.reference is None:
             return self._timex(mention, "TIME" if data["pod"] else "DATE", None, True, weekday_named=weekday)
         tense = tokens.tense(mention.start, mention.end)
-        day, others, conventional, evidence = self._weekday_day(weekday, data["rel"], tense)
+        day, others, conventional, evidence = self._weekday_day(
+            weekday, data["rel"], tense, data.get("possessive", False)
+        )
         type_, value = self._day_value(day, data["pod"], None)
         readings = [
             f"{other.isoformat()}T{data['pod']}" if data["pod"] else other.isoformat() for other in others
