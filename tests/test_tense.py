@@ -136,11 +136,44 @@ DIRECTION = [
 ]
 
 
+# Month-day forms.
+DIRECTION += [
+    (
+        "weekday-date-before-a-colon",
+        "The paper wrote in an editorial on Monday, Oct. 26: the killing must be solved.",
+        date(1998, 10, 25),
+        {"Monday, Oct. 26": "1998-10-26"},
+    ),
+    (
+        "last-month-day",
+        "The doctor was shot last Oct. 23 at home.",
+        date(1999, 4, 19),
+        {"last Oct. 23": "1998-10-23"},
+    ),
+    (
+        "two-days-of-a-month",
+        "The summit will be held on April 24 and 25.",
+        date(1999, 2, 10),
+        {"April 24": "1999-04-24", "25": "1999-04-25"},
+    ),
+    (
+        "week-of",
+        "The case may be heard the week of March 6, he said.",
+        date(2000, 2, 24),
+        {"the week of March 6": "2000-W10"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("name", "text", "reference", "expected"), DIRECTION, ids=[c[0] for c in DIRECTION])
 def test_direction(name: str, text: str, reference: date, expected: dict[str, str]) -> None:
     found = values(text, reference)
     for surface, value in expected.items():
         assert found.get(surface) == value, found
+
+
+def test_a_count_after_a_date_is_no_second_day() -> None:
+    assert set(values("On April 24 and 25 people were hurt.", date(1999, 5, 1))) == {"April 24"}
 
 
 def test_clauses_split_at_relative_pronouns_and_finite_conjunctions_only() -> None:

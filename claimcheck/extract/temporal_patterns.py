@@ -104,7 +104,7 @@ MONTH_RE = rf"(?:{MONTH_NAME_RE}|{MONTH_ABBR_RE}\.?)(?![\w'])"
 WEEKDAY_NAME_RE = _capitalized(LEXICON["weekdays"])
 WEEKDAY_ABBR_RE = _capitalized(LEXICON["weekday_abbreviations"])
 WEEKDAY_RE = rf"{WEEKDAY_NAME_RE}(?!\w)"
-DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|\.\d|,\d{3})"
+DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:.]\d|,\d{3})"
 YEAR_RE = r"(?:1[0-9]|20)\d\d(?![\d%])"
 PART_OF_DAY_RE = _alternation(PARTS_OF_DAY)
 SEASON_RE = _alternation(SEASONS)
@@ -139,10 +139,16 @@ SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(
 # A weekday before a date, as "Friday, Sept. 22", "Fri Sep 22" or "Friday (Sept. 22)".
 WEEKDAY_PREFIX_RE = rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?)(?:\s*(?P<paren>\()\s*|,?\s+))?"
 PAREN_CLOSE_RE = r"(?(paren)\))"
-# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23"
+# A second day after "and"/"or" ("April 24 and 25"), unless a noun follows it ("and 25 people").
+SECOND_DAY_RE = (
+    rf"(?:\s*[-–]\s*|\s+(?:and|or)\s+)(?P<day2>{DAY_RE})(?!\s+(?!(?:in|at|on|of|and|to|for)\b)[a-z])"
+)
+# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23",
+# "last Oct. 23", "the week of March 6"
 MONTH_DAY_RE = re.compile(
-    rf"{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
-    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:\s*[-–]\s*(?P<day2>{DAY_RE}))?(?:,?\s+(?P<year>{YEAR_RE}))?"
+    rf"(?:(?P<weekof>the\s+week\s+of)\s+)?{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
+    rf"(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:{SECOND_DAY_RE})?(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )

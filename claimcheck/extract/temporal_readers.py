@@ -171,6 +171,8 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
         weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
         clock=_clock(match.group("clock")),
         mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+        rel=(match.groupdict().get("rel") or "").lower() or None,
+        week=bool(match.groupdict().get("weekof")),
     )
     second_day = match.groupdict().get("day2")
     if not second_day:

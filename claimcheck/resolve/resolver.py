@@ -121,7 +121,9 @@ class Resolver:
             "no tense cue; the past one by news convention",
         )
 
-    def _year_for(self, month: int, day: int | None, tense: Tense) -> tuple[int, list[int], str]:
+    def _year_for(
+        self, month: int, day: int | None, tense: Tense, strict: bool = False
+    ) -> tuple[int, list[int], str]:
         """The year of a month (and day) named without one: (year, other years, evidence).
 
         The nearest occurrence, as newswire editors mean it; the tense of the clause decides
@@ -146,7 +148,7 @@ class Resolver:
         if tense.direction is not None:
             if side in (None, tense.direction):
                 return best, [], tense.describe()
-            if nearest <= NEAREST_DAYS:
+            if nearest <= NEAREST_DAYS and not strict:
                 return best, [], f"the nearest by news convention ({tense.describe()} is not enough)"
             year = next(year for _distance, year, other in options if other in (None, tense.direction))
             return year, [], tense.describe()
@@ -167,8 +169,15 @@ class Resolver:
         if year is None:
             if self.reference is None:
                 return self._timex(mention, "DATE", None, True, weekday_named=weekday, mod=data.get("mod"))
-            tense = tokens.tense(mention.start, mention.end)
-            year, others, evidence = self._year_for(month, day, tense)
+            rel = data.get("rel")
+            if rel:
+                # "last Oct. 23": the one before, whatever is nearer.
+                direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
+                tense = Tense(direction, rel, f"'{rel}'")
+                year, others, evidence = self._year_for(month, day, tense, strict=True)
+            else:
+                tense = tokens.tense(mention.start, mention.end)
+                year, others, evidence = self._year_for(month, day, tense)
             if weekday is not None:
                 # A weekday settles the year if exactly one nearby year fits it.
                 fitting = [
@@ -194,6 +203,8 @@ class Resolver:
                 readings.append(other_day.isoformat())
                 evidence = "month/day order assumed (US); day/month is the other reading"
         type_, value = self._day_value(named, None, clock, relative)
+        if data.get("week"):
+            type_, value = "DATE", iso_week(named)  # "the week of March 6"
         mismatch = suggestion = None
         if weekday is not None and named.isoweekday() != weekday:
             mismatch = (

@@ -71,7 +71,7 @@ _NOT_AFTER = "".join(
 )
 TOKEN_RE = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|``|''|[;:,!?\"“”()\[\]—–]|-{2,}|(?<!\S)[-_](?!\S)"
-    rf"|(?<!\b[A-Z]){_NOT_AFTER}[.](?=\s+[\"“`']*[A-Z])|\d[\d,.:]*"
+    rf"|(?<!\b[A-Z]){_NOT_AFTER}[.](?=\s+[\"“`']*[A-Z])|\d+(?:[,.:]\d+)*"
 )
 HARD_STOPS = frozenset(';:!?."“”()[]—–') | {"``", "''"}
 """Tokens that end a clause whatever follows."""
