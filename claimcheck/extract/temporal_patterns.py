@@ -89,6 +89,7 @@ NAMED_TODAY_AFTER: set[str] = set(LEXICON["named_today_after"])
 YEAR_BLOCKERS_BEFORE: set[str] = set(LEXICON["year_blockers_before"])
 YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
+GAME_WORDS: set[str] = set(LEXICON["game_words"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
 # "will March to", "plan to March": the verb, even capitalized.
@@ -124,7 +125,7 @@ NUMBER_RE = (
     rf"|{_alternation(VAGUE_NUMBERS)})"
 )
 MOD_RE = rf"(?:{_alternation(MODIFIERS)})"
-REL_RE = r"(?:last|next|this|coming|past|previous|following)"
+REL_RE = r"(?:last|next|this|coming|past|previous|following|current|latest)"
 ORDINAL_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_alternation(ORDINALS)})"
 _F = re.IGNORECASE
 
@@ -243,12 +244,23 @@ YEAR_PATTERN = re.compile(
     rf"(?![\w%]|[.,]\d|-\w)",
     _F,
 )
-# "the third quarter of 2023", "Q3 2023", "the first half of the year"
+# "the third quarter of 2023", "Q3 2023", "the first half of the year", "the fiscal fourth
+# quarter", "last year's third quarter", "the fourth period"
 QUARTER_RE = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
-    rf"(?P<part>quarter|half)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
+    rf"\b(?:(?:(?P<possyear>last|this|next)\s+year's\s+|the\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+    rf"(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+    rf"(?P<part>quarter|half|period)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
     rf"(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR_RE})|(?:the\s+|this\s+)?(?P<relyear>year|last\s+year|"
     rf"next\s+year))|(?P<cyear>\s+{YEAR_RE}))?(?!\w)",
+    _F,
+)
+# "the quarter", "the year-earlier quarter", "the year-ago period", "the same quarter last year":
+# a quarter named before (or a year before it).
+QUARTER_REF_RE = re.compile(
+    r"\bthe\s+(?:(?P<ago>year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year)\s+"
+    r"|(?P<same>same|comparable|corresponding|year-before)\s+)?(?:fiscal\s+)?(?P<part>quarter|period|half)\b"
+    r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?(?:the\s+)?(?:previous|prior)\s+year"
+    r"|last\s+year|of\s+last\s+year))?",
     _F,
 )
 # "summer 2022", "the summer of 2022", "in the spring", "last summer" (with a year or context)

@@ -14,6 +14,7 @@ from claimcheck.extract.temporal_patterns import (
     CLOCK_CONTEXT,
     DURATION_MODS,
     FRACTION_AFTER,
+    GAME_WORDS,
     LEXICON,
     MODIFIERS,
     MONTH_CONTEXT,
@@ -491,7 +492,11 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
             start,
             match.end("year"),
             "year",
-            {"year": year, "mod": lexicon_lookup(MODIFIERS, mod) if mod else None},
+            {
+                "year": year,
+                "mod": lexicon_lookup(MODIFIERS, mod) if mod else None,
+                "fiscal": bool(match.group("fiscal")),
+            },
         )
     ]
     second = match.group("second")
@@ -514,36 +519,42 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
     return mentions
 
 
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+WORD_RE = re.compile(r"[a-z-]+")
+
+
+def _game_context(text: str, start: int, end: int) -> bool:
+    """Sports words near a quarter, half or period: a game's, not a year's."""
+    window = text[max(0, start - GAME_WINDOW) : end + GAME_WINDOW].lower()
+    return not GAME_WORDS.isdisjoint(WORD_RE.findall(window))
+
+
+GAME_WINDOW = 150
+
+
 def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
     part = (match.group("part") or "").lower()
+    possyear = (match.group("possyear") or "").lower()
     if match.group("letter"):
         kind = "H" if match.group("letter") == "H" else "Q"
         number = int(match.group("number"))
     else:
         kind = "H" if part == "half" else "Q"
-        ordinal = match.group("ordinal").lower()
-        number = {
-            "first": 1,
-            "1st": 1,
-            "second": 2,
-            "2nd": 2,
-            "third": 3,
-            "3rd": 3,
-            "fourth": 4,
-            "4th": 4,
-        }.get(ordinal, 4 if kind == "Q" else 2)
+        number = QUARTER_ORDINALS.get(match.group("ordinal").lower(), 4 if kind == "Q" else 2)
         if kind == "H" and number > 2:
             return []
-        dated = match.group("year") or match.group("relyear") or match.group("cyear")
-        # "the fourth quarter" alone is as often a game's as a year's; "fourth-quarter
-        # profit" and "the fourth quarter of 2023" are the year's.
-        if not dated and (
-            kind == "H" or "-" not in match.group(0) or _next_words(text, match.end(), 1) not in QUARTER_NOUNS
-        ):
+        dated = match.group("year") or match.group("relyear") or match.group("cyear") or possyear
+        # "fourth-quarter profit", "the fiscal fourth quarter", "the first half": the year's,
+        # unless the words around are a game's ("entering the fourth quarter" of a match).
+        if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
+            return []  # "the last period" of a life
+        adjective = "-" in match.group(0) and _next_words(text, match.end(), 1) in QUARTER_NOUNS
+        framed = match.group(0)[:4].lower() == "the " or bool(match.group("fiscal"))
+        if not (dated or adjective) and (not framed or _game_context(text, match.start(), match.end())):
             return []
     year = match.group("year") or match.group("cyear")
-    relyear = (match.group("relyear") or "").lower()
-    shift = {"last year": -1, "next year": 1}.get(SPACES_RE.sub(" ", relyear), 0)
+    relyear = SPACES_RE.sub(" ", (match.group("relyear") or "").lower())
+    shift = {"last year": -1, "next year": 1}.get(relyear, 0) or {"last": -1, "next": 1}.get(possyear, 0)
     return [
         _mention(
             match,
@@ -552,9 +563,19 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
             number=number,
             year=int(year) if year else None,
             shift=shift,
-            explicit=bool(year or relyear),
+            explicit=bool(year or relyear or possyear),
         )
     ]
+
+
+def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
+    if _next_words(text, match.end(), 1) in FRACTION_AFTER:
+        return []  # "the quarter of the vote"
+    ago, same, tail = match.group("ago"), (match.group("same") or "").lower(), match.group("tail")
+    if match.group("part").lower() != "quarter" and not (ago or same or tail):
+        return []  # "the period", "the half": too many other senses
+    shift = -1 if ago or tail or same in ("comparable", "corresponding", "year-before") else 0
+    return [_mention(match, "quarter_ref", shift=shift)]
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:

@@ -49,6 +49,14 @@ def period_span(year: int, month: int, day: int | None = None) -> tuple[date, da
     return date(year, month, 1), date(next_year, next_month, 1) - timedelta(days=1)
 
 
+def quarter_span(year: int, kind: str, number: int) -> tuple[date, date]:
+    """First and last day of a quarter ("Q", 3) or a half ("H", 1) of a year."""
+    months = 3 if kind == "Q" else 6
+    first_month = (number - 1) * months + 1
+    next_year, next_month = add_months(year, first_month, months)
+    return date(year, first_month, 1), date(next_year, next_month, 1) - timedelta(days=1)
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

@@ -10,7 +10,9 @@ a month the nearest one), and the Timex says so in `evidence`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from claimcheck.extract.temporal_patterns import SEASONS, UNITS, Mention, Timex
@@ -24,6 +26,7 @@ from claimcheck.resolve.calendar import (
     explicit_date,
     iso_week,
     period_span,
+    quarter_span,
     safe_date,
     weekday_name,
 )
@@ -41,8 +44,11 @@ class Resolver:
         self.last_day: date | None = None
         self.last_relative = True
         """Whether the last day named needed the publication date (anaphors inherit it)."""
+        self.last_quarter: tuple[int, str, int] | None = None
+        """(year, "Q" or "H", number) of the last quarter or half named ("the year-earlier quarter")."""
 
     def resolve_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Timex]:
+        """Timexes of the sentence's mentions; a mention whose words name nothing here is dropped."""
         tokens: SentenceTokens | None = None
         result = []
         for mention in mentions:
@@ -124,18 +130,29 @@ class Resolver:
     def _year_for(
         self, month: int, day: int | None, tense: Tense, strict: bool = False
     ) -> tuple[int, list[int], str]:
-        """The year of a month (and day) named without one: (year, other years, evidence).
+        """The year of a month (and day) named without one: (year, other years, evidence)."""
+        return self._nearest_year(lambda year: period_span(year, month, day), tense, strict)
+
+    def _nearest_year(
+        self,
+        span_of: Callable[[int], tuple[date, date] | None],
+        tense: Tense,
+        strict: bool = False,
+        readings: bool = True,
+    ) -> tuple[int, list[int], str]:
+        """The year of a period named without one (a month, a day, a quarter).
 
         The nearest occurrence, as newswire editors mean it; the tense of the clause decides
         only where the nearest is ambiguous, more than NEAREST_DAYS away ("was founded in
-        August" in March is last August, "payable Dec. 15" in November this year's).
+        August" in March is last August, "payable Dec. 15" in November this year's), or
+        always when `strict` ("last Oct. 23").
         """
         reference = self.reference
         assert reference is not None
         options = []
         # Four years either side: February 29 is in one of them.
         for year in range(reference.year - 4, reference.year + 5):
-            span = period_span(year, month, day)
+            span = span_of(year)
             if span is not None:
                 first, last = span
                 side = "future" if first > reference else "past" if last < reference else None
@@ -154,7 +171,7 @@ class Resolver:
             return year, [], tense.describe()
         # Across the turn of the year ("in January" in a December paper) the publication
         # year stays a plausible reading; rules decide how near the turn that matters.
-        others = [reference.year] if best != reference.year else []
+        others = [reference.year] if best != reference.year and readings else []
         return best, others, "no tense cue; the nearest by news convention"
 
     # --- mention kinds ---
@@ -321,7 +338,15 @@ class Resolver:
         if self.reference is None:
             return self._timex(mention, "DATE", None, True, mod=mod)
         reference = self.reference
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        step = {
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "latest": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+        }.get(rel, 0)
         evidence = f"'{rel} {unit}' against the publication date"
         if data.get("edge"):
             # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
@@ -342,6 +367,7 @@ class Resolver:
             value = str(reference.year + step)
         elif unit == "quarter":
             year, month = add_months(reference.year, reference.month, 3 * step)
+            self.last_quarter = (year, "Q", (month - 1) // 3 + 1)
             value = f"{year}-Q{(month - 1) // 3 + 1}"
         elif unit == "decade":
             value = f"{(reference.year // 10 + step) * 10 // 10}X"
@@ -403,19 +429,34 @@ class Resolver:
     def _quarter(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         kind, number = data["part"], data["number"]
         if data["year"] is not None:
+            self.last_quarter = (data["year"], kind, number)
             return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False)
         if self.reference is None:
             return self._timex(mention, "DATE", None, True)
-        reference = self.reference
-        year = reference.year + data["shift"]
-        evidence = "the publication year"
-        if not data["explicit"]:
+        if data["explicit"]:
+            year, evidence = self.reference.year + data["shift"], "the publication year"
+        else:
             tense = tokens.tense(mention.start, mention.end)
-            current = (reference.month - 1) // (3 if kind == "Q" else 6) + 1
-            if tense.direction == "past" and number > current:
-                year -= 1
-            evidence = tense.describe()
+            span_of = partial(quarter_span, kind=kind, number=number)
+            year, _others, evidence = self._nearest_year(span_of, tense, readings=False)
+        self.last_quarter = (year, kind, number)
         return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
+
+    def _quarter_ref(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex | None:
+        """ "the quarter", "the year-earlier quarter": the quarter named before, or a year before it."""
+        shift = data["shift"]
+        if self.last_quarter is not None:
+            (year, kind, number), evidence = self.last_quarter, "the quarter named before"
+        elif shift and self.reference is not None:
+            # "the year-ago quarter" with none named: the last whole quarter's year-ago one.
+            year, month = add_months(self.reference.year, self.reference.month, -3)
+            kind, number, evidence = "Q", (month - 1) // 3 + 1, "the last whole quarter"
+        else:
+            return None  # "the quarter" of what?
+        value = f"{year + shift}-{kind}{number}"
+        return self._timex(
+            mention, "DATE", value, True, evidence=f"{evidence}, a year before" if shift else evidence
+        )
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         anchor, relative = self.last_day, self.last_relative
@@ -469,7 +510,8 @@ class Resolver:
     def _year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         previous = self.text[max(0, mention.start - 7) : mention.start].lower().split()
         evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
-        return self._timex(mention, "DATE", str(data["year"]), False, mod=data.get("mod"), evidence=evidence)
+        value = f"FY{data['year']}" if data.get("fiscal") else str(data["year"])  # "fiscal 1990"
+        return self._timex(mention, "DATE", value, False, mod=data.get("mod"), evidence=evidence)
 
     def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         return self._timex(mention, "DATE", f"{data['stem']}X", False, mod=data.get("mod"))

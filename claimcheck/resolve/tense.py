@@ -191,7 +191,7 @@ class SentenceTokens:
             if present is not None and (verb is None or present[0] < verb[0]):
                 found = present[1]
         preposition = self.words[first - 1] if first > 0 else ""
-        if preposition in DEADLINE_PREPOSITIONS and (found is None or found.direction is None):
+        if preposition in DEADLINE_PREPOSITIONS and (found is None or found.direction != "past"):
             found = Tense("future", preposition, "deadline")
         if found is None:
             found = self._elsewhere(first, clause_start, clause_end)

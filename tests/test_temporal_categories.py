@@ -1,0 +1,118 @@
+"""Temporal normalization by category of news wording (issue 13): fiscal and year-relative
+periods, offsets, reference words, number words, sets, holidays, granularity, parts of day.
+Each case is a sentence written for this test, resolved against its publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.temporal_patterns import Timex
+from claimcheck.resolve.timexes import find_timexes
+from claimcheck.spans import Sentence
+
+OCT_1989 = date(1989, 10, 25)
+FEB_1990 = date(1990, 2, 5)
+
+
+def tag(text: str, reference: date | None) -> list[Timex]:
+    return find_timexes(text, [Sentence(0, len(text))], reference)
+
+
+def found(text: str, reference: date | None) -> dict[str, tuple[str, str | None]]:
+    return {text[t.start : t.end]: (t.type, t.value) for t in tag(text, reference)}
+
+
+def check(text: str, reference: date | None, expected: dict[str, str], type_: str | None = None) -> None:
+    got = found(text, reference)
+    for surface, value in expected.items():
+        assert surface in got, f"{surface!r} not tagged: {got}"
+        assert got[surface][1] == value, f"{surface!r}: {got[surface][1]} != {value}"
+        if type_:
+            assert got[surface][0] == type_, got[surface]
+
+
+# --- Fiscal and year-relative periods -----------------------------------------------
+
+PERIODS = [
+    (
+        "the-third-quarter",
+        "The chemicals maker reported a loss for the third quarter.",
+        OCT_1989,
+        {"the third quarter": "1989-Q3"},
+    ),
+    (
+        "year-earlier-quarter",
+        "Profit fell in the third quarter from the year-earlier quarter.",
+        OCT_1989,
+        {"the third quarter": "1989-Q3", "the year-earlier quarter": "1988-Q3"},
+    ),
+    (
+        "year-ago-period-without-a-quarter-named",
+        "Sales were flat compared with the year-ago period.",
+        OCT_1989,
+        {"the year-ago period": "1988-Q3"},
+    ),
+    (
+        "the-quarter-after-a-quarter",
+        "In the fourth quarter, margins narrowed; revenue in the quarter rose 4%.",
+        FEB_1990,
+        {"the fourth quarter": "1989-Q4", "the quarter": "1989-Q4"},
+    ),
+    (
+        "the-fourth-period",
+        "Earnings for the fourth period were weaker.",
+        FEB_1990,
+        {"the fourth period": "1989-Q4"},
+    ),
+    (
+        "first-half-ahead",
+        "The retailer expects sales to recover in the first half.",
+        OCT_1989,
+        {"the first half": "1990-H1"},
+    ),
+    ("first-half-behind", "Output slumped in the first half.", OCT_1989, {"the first half": "1989-H1"}),
+    ("first-half-adjective", "The bank's first-half profit doubled.", OCT_1989, {"first-half": "1989-H1"}),
+    ("fiscal-year", "The carrier expects a loss in fiscal 1990.", OCT_1989, {"fiscal 1990": "FY1990"}),
+    (
+        "fiscal-quarter",
+        "It lost money in the fiscal second quarter.",
+        OCT_1989,
+        {"the fiscal second quarter": "1989-Q2"},
+    ),
+    (
+        "current-quarter",
+        "Shipments will slow in the current quarter.",
+        OCT_1989,
+        {"the current quarter": "1989-Q4"},
+    ),
+    ("latest-quarter", "Margins widened in the latest quarter.", OCT_1989, {"the latest quarter": "1989-Q3"}),
+    (
+        "last-years-quarter",
+        "Revenue beat last year's third quarter.",
+        OCT_1989,
+        {"last year's third quarter": "1988-Q3"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "reference", "expected"), PERIODS, ids=[c[0] for c in PERIODS])
+def test_periods(name: str, text: str, reference: date, expected: dict[str, str]) -> None:
+    check(text, reference, expected, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors trailed by six points at the start of the fourth quarter.",
+        "Her side scored twice in the first half.",
+        "The team tied the game in the third period.",
+        "Revenue in the quarter rose 4%.",  # no quarter named before: which quarter?
+        "He spent the last period of his life in Lisbon.",
+    ],
+)
+def test_periods_not_tagged(text: str) -> None:
+    assert not any(t.value and ("-Q" in t.value or "-H" in t.value) for t in tag(text, OCT_1989)), found(
+        text, OCT_1989
+    )
