@@ -116,3 +116,37 @@ def test_periods_not_tagged(text: str) -> None:
     assert not any(t.value and ("-Q" in t.value or "-H" in t.value) for t in tag(text, OCT_1989)), found(
         text, OCT_1989
     )
+
+
+# --- Offsets from the reference time: dates, not durations -----------------------------
+
+OFFSETS = [
+    (
+        "a-year-earlier",
+        "Net income rose to $5 million from $4 million a year earlier.",
+        {"a year earlier": "1988"},
+    ),
+    ("years-ago", "The refinery closed two years ago.", {"two years ago": "1987"}),
+    ("hedged-ago", "Almost four years ago, the treaty was signed.", {"Almost four years ago": "1985"}),
+    ("months-later", "Shipments should resume three months later.", {"three months later": "1990-01"}),
+    ("weeks-before", "The shares had peaked two weeks before.", {"two weeks before": "1989-W41"}),
+    (
+        "from-a-year-named-in-the-sentence",
+        "The firm was founded in 1985 and went public three years later.",
+        {"three years later": "1988"},
+    ),
+    (
+        "later-that-year",
+        "She left the party in June 1988 and rejoined it later that year.",
+        {"later that year": "1988"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OFFSETS, ids=[c[0] for c in OFFSETS])
+def test_offsets_are_dates(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, OCT_1989, expected, "DATE")
+
+
+def test_offset_with_a_complement_stays_a_duration() -> None:
+    check("Polls closed two weeks before the vote.", OCT_1989, {"two weeks": "P2W"}, "DURATION")

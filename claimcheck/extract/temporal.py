@@ -106,7 +106,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         6,
         _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]]),
     ),
-    (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
+    (
+        AGO_RE,
+        read_ago,
+        8,
+        frozenset(["ago", "now", "hence", "earlier", "later", "before", "after", "previously", "prior"]),
+    ),
     (
         RELATIVE_UNIT_RE,
         read_relative_unit,
@@ -114,7 +119,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         _words_of(["last next this coming past previous following current latest"]),
     ),
     (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
-    (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week"])),
+    (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week", "month", "year"])),
     (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
     (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "period", "q", "h"])),
     (QUARTER_REF_RE, read_quarter_ref, 5, frozenset(["quarter", "period", "half"])),

@@ -195,17 +195,20 @@ PERIOD_EDGE_RE = re.compile(
     rf"\b(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)",
     _F,
 )
-# "later in the day", "earlier in the week", "the next day", "the day before"
+# "later in the day", "earlier in the week", "later that year", "the next day", "the day before"
 ANAPHOR_RE = re.compile(
-    r"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week)"
+    r"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?(?P<det>the|that)\s+(?P<unit>day|week|month|year)"
     r"|(?:the\s+)?(?P<step>next|following|previous|same)\s+day"
     r"|(?P<that>that|the)\s+day\s+(?P<dir>before|after)"
     r"|a\s+day\s+(?P<dir2>earlier|later|before|after))\b",
     _F,
 )
-# "three days ago", "two years from now"
+# "three days ago", "two years from now", "almost four years ago", "a year earlier",
+# "three months later", "two weeks before." (not "two weeks before the vote": a duration)
 AGO_RE = re.compile(
-    rf"\b(?P<number>{NUMBER_RE})[\s-]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from\s+now|hence)\b",
+    rf"\b(?:(?P<hedge>{_alternation(DURATION_MODS)})\s+)?(?P<number>{NUMBER_RE})[\s-]+(?P<unit>{UNIT_RE})\s+"
+    rf"(?:(?P<dir>ago|from\s+now|hence)\b|(?P<rel>earlier|later)\b(?!\s+than\b)"
+    rf"|(?P<rel2>before|after|previously|prior)(?=\s*(?:[.,;:!?)'\"”]|$)))",
     _F,
 )
 # "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months"

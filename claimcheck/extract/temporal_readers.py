@@ -320,7 +320,8 @@ def read_weekend(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("side"):
-        return [_mention(match, "anaphor", offset=0, unit=match.group("unit").lower())]
+        det = match.group("det").lower()
+        return [_mention(match, "anaphor", offset=0, unit=match.group("unit").lower(), that=det == "that")]
     step = (match.group("step") or "").lower()
     direction = (match.group("dir") or match.group("dir2") or "").lower()
     offset = {"next": 1, "following": 1, "previous": -1, "same": 0}.get(step)
@@ -334,8 +335,16 @@ def read_ago(match: re.Match[str], text: str) -> list[Mention]:
     unit = _unit(match.group("unit"))
     if unit not in UNITS:
         return []
-    sign = -1 if match.group("dir").lower() == "ago" else 1
-    return [_mention(match, "ago", number=number, unit=unit, sign=sign)]
+    word = (match.group("dir") or match.group("rel") or match.group("rel2")).lower()
+    # "a year earlier" counts from the time the sentence is at; "ago" from the publication date.
+    anchored = not match.group("dir")
+    code = UNITS[unit][0]
+    if anchored and (code.startswith("T") or (code == "D" and number == 1)):
+        return []  # "two hours later", "a day earlier": a duration; the day anaphor
+    sign = -1 if word in ("ago", "earlier", "before", "previously", "prior") else 1
+    hedge = match.group("hedge")
+    mod = DURATION_MODS.get(SPACES_RE.sub(" ", hedge.lower())) if hedge else None
+    return [_mention(match, "ago", number=number, unit=unit, sign=sign, anchored=anchored, mod=mod)]
 
 
 def _is_age(text: str, end: int) -> bool:

@@ -57,6 +57,17 @@ def quarter_span(year: int, kind: str, number: int) -> tuple[date, date]:
     return date(year, first_month, 1), date(next_year, next_month, 1) - timedelta(days=1)
 
 
+POINT_RE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+
+
+def point_of(value: str | None) -> date | None:
+    """The first day of a year, month or day value ("1985", "1985-06", "1985-06-03")."""
+    match = POINT_RE.match(value or "")
+    if match is None:
+        return None
+    return safe_date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

@@ -26,6 +26,7 @@ from claimcheck.resolve.calendar import (
     explicit_date,
     iso_week,
     period_span,
+    point_of,
     quarter_span,
     safe_date,
     weekday_name,
@@ -44,6 +45,10 @@ class Resolver:
         self.last_day: date | None = None
         self.last_relative = True
         """Whether the last day named needed the publication date (anaphors inherit it)."""
+        self.sentence_point: tuple[date, bool] | None = None
+        self.last_point: tuple[date, bool] | None = None
+        """The last point named in the text (and whether it needed the publication date)."""
+        """The last point (a year, a month, a day) named in the sentence being resolved."""
         self.last_quarter: tuple[int, str, int] | None = None
         """(year, "Q" or "H", number) of the last quarter or half named ("the year-earlier quarter")."""
 
@@ -58,6 +63,10 @@ class Resolver:
             timex = handler(mention, mention.data, tokens)
             if timex is not None:
                 result.append(timex)
+                point = point_of(timex.value) if timex.type == "DATE" else None
+                if point is not None:
+                    self.sentence_point = self.last_point = (point, timex.relative)
+        self.sentence_point = None
         return result
 
     # --- helpers ---
@@ -459,6 +468,13 @@ class Resolver:
         )
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if data["unit"] in ("month", "year"):
+            # "later that year": the year named before; "earlier in the year": the publication year.
+            anchor, relative = (self.last_point if data.get("that") else None) or (self.reference, True)
+            if anchor is None:
+                return self._timex(mention, "DATE", None, True)
+            value = str(anchor.year) if data["unit"] == "year" else f"{anchor.year}-{anchor.month:02d}"
+            return self._timex(mention, "DATE", value, relative, evidence=f"the {data['unit']} of {anchor}")
         anchor, relative = self.last_day, self.last_relative
         evidence = "the day named before"
         if anchor is None and data["offset"] == 0 and self.reference is not None:
@@ -473,11 +489,17 @@ class Resolver:
         return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
 
     def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
-        number, unit, sign = data["number"], data["unit"], data["sign"]
-        if self.reference is None or number is None:
+        number, unit, sign, mod = data["number"], data["unit"], data["sign"], data.get("mod")
+        anchor, relative = self.reference, True
+        if data.get("anchored") and self.sentence_point is not None:
+            # "founded in 1985 and listed three years later": from the time the sentence is at.
+            anchor, relative = self.sentence_point
+        if anchor is None or number is None:
             evidence = "a vague amount" if number is None else None
-            return self._timex(mention, "DATE", None, True, **({"evidence": evidence} if evidence else {}))
-        reference = self.reference
+            return self._timex(
+                mention, "DATE", None, True, mod=mod, **({"evidence": evidence} if evidence else {})
+            )
+        reference = anchor
         code, count = UNITS[unit]
         amount = int(number * count) * sign
         value: str
@@ -497,7 +519,8 @@ class Resolver:
             )
         else:
             value = reference.isoformat()
-        return self._timex(mention, "DATE", value, True, evidence=f"counted from {reference.isoformat()}")
+        evidence = f"counted from {reference.isoformat()}"
+        return self._timex(mention, "DATE", value, relative, evidence=evidence, mod=mod)
 
     def _duration(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         code, count = UNITS[data["unit"]]
