@@ -150,3 +150,22 @@ def test_offsets_are_dates(name: str, text: str, expected: dict[str, str]) -> No
 
 def test_offset_with_a_complement_stays_a_duration() -> None:
     check("Polls closed two weeks before the vote.", OCT_1989, {"two weeks": "P2W"}, "DURATION")
+
+
+# --- Number words and spelled-out years ---------------------------------------------
+
+NUMBER_WORDS = [
+    ("tens-and-ones-spaced", "Rescuers worked for twenty four hours.", {"twenty four hours": "PT24H"}),
+    ("tens-and-ones-hyphen", "The strike lasted thirty-one days.", {"thirty-one days": "P31D"}),
+    ("spelled-year", "The wall came down in nineteen eighty-nine.", {"nineteen eighty-nine": "1989"}),
+    ("spelled-year-oh", "The bridge opened in nineteen oh five.", {"nineteen oh five": "1905"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), NUMBER_WORDS, ids=[c[0] for c in NUMBER_WORDS])
+def test_number_words(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, OCT_1989, expected)
+
+
+def test_a_count_in_words_is_no_year() -> None:
+    assert not tag("Nineteen people were hurt.", OCT_1989)

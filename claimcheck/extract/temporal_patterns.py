@@ -119,8 +119,12 @@ _unit_words = [*UNITS, *UNIT_PLURALS]
 UNIT_RE = rf"(?:{_alternation(_unit_words)})(?:s)?(?![\w])"
 UNIT_SINGULAR_RE = rf"(?:{_alternation(UNITS)})(?![\w-])"
 NUMBER_WORD_RE = _alternation([word for word in NUMBERS if " " not in word and len(word) > 2])
+TENS_RE = _alternation([word for word, value in NUMBERS.items() if value in range(20, 100, 10)])
+ONES_RE = _alternation([word for word, value in NUMBERS.items() if value in range(1, 10) and len(word) > 2])
+TEENS_RE = _alternation([word for word, value in NUMBERS.items() if value in range(10, 20)])
 NUMBER_RE = (
-    rf"(?:\d+\s+1/2|\d*½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
+    rf"(?:\d+\s+1/2|\d*½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{TENS_RE})[\s-]+(?:{ONES_RE})\b"
+    rf"|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
     rf"|{_alternation([word for word in NUMBERS if ' ' in word or len(word) <= 2])}"
     rf"|{_alternation(VAGUE_NUMBERS)})"
 )
@@ -237,6 +241,12 @@ DECADE_RE = re.compile(
     rf"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?"
     rf"(?:(?P<decade>1[0-9]\d0|20\d0)'?s|'(?P<short>\d0)s"
     rf"|(?P<word>{_alternation(LEXICON['decade_words'])}))(?!\w)",
+    _F,
+)
+# "nineteen eighty-nine", "nineteen ninety", "eighteen hundred"
+SPELLED_YEAR_RE = re.compile(
+    rf"\b(?P<century>eighteen|nineteen)[\s-]+(?P<rest>(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|{TEENS_RE}"
+    rf"|oh[\s-]+(?:{ONES_RE})|hundred)\b(?![\s-]+(?:{ONES_RE}|{TENS_RE}|hundred)\b)",
     _F,
 )
 CENTURY_RE = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{ORDINAL_RE})[\s-]+century\b", _F)

@@ -79,9 +79,9 @@ def _number(word: str) -> int | float | None:
     if lowered[0].isdigit():
         lowered = lowered.replace(",", "")
         return float(lowered) if "." in lowered else int(lowered)
-    if "-" in lowered:
-        tens, _, ones = lowered.partition("-")
-        return NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0)
+    if lowered not in NUMBERS and NUMBER_PARTS_RE.search(lowered):
+        # "twenty-four", "twenty four": tens and ones.
+        return sum(NUMBERS.get(part, 0) for part in NUMBER_PARTS_RE.split(lowered))
     return NUMBERS.get(lowered)
 
 
@@ -104,6 +104,7 @@ def _next_words(text: str, end: int, count: int = 2) -> str:
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+NUMBER_PARTS_RE = re.compile(r"[\s-]+")
 LEADING_DIGITS_RE = re.compile(r"\d+")
 WORD_TOKEN_RE = re.compile(r"[\w'-]+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
@@ -466,6 +467,14 @@ def read_decade(match: re.Match[str], text: str) -> list[Mention]:
         stem = "19" + str(lexicon_lookup(LEXICON["decade_words"], match.group("word")))
     mod = match.group("mod")
     return [_mention(match, "decade", stem=stem, mod=lexicon_lookup(MODIFIERS, mod) if mod else None)]
+
+
+def read_spelled_year(match: re.Match[str], text: str) -> list[Mention]:
+    """ "nineteen eighty-nine" -> 1989, "nineteen oh five" -> 1905, "eighteen hundred" -> 1800."""
+    century = NUMBERS[match.group("century").lower()]
+    rest = match.group("rest").lower()
+    tail = 0 if rest == "hundred" else _number(NUMBER_PARTS_RE.sub(" ", rest).removeprefix("oh "))
+    return [_mention(match, "year", year=century * 100 + int(tail or 0), mod=None, fiscal=False)]
 
 
 def read_century(match: re.Match[str], text: str) -> list[Mention]:
