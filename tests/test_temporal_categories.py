@@ -169,3 +169,25 @@ def test_number_words(name: str, text: str, expected: dict[str, str]) -> None:
 
 def test_a_count_in_words_is_no_year() -> None:
     assert not tag("Nineteen people were hurt.", OCT_1989)
+
+
+# --- Sets and frequencies -------------------------------------------------------------
+
+SETS = [
+    ("daily", "Protesters have gathered almost daily outside the court.", {"daily": "P1D"}),
+    ("weekly", "The governor gives a weekly radio address.", {"weekly": "P1W"}),
+    ("quarterly", "The utility pays a quarterly dividend.", {"quarterly": "P3M"}),
+    ("every-weekday", "The ferry sails every Tuesday.", {"every Tuesday": "XXXX-WXX-2"}),
+    ("twice-a-year", "The board meets twice a year.", {"twice a year": "P1Y"}),
+    ("annually", "The fund pays out $2 billion annually.", {"annually": "P1Y"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SETS, ids=[c[0] for c in SETS])
+def test_sets(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, OCT_1989, expected, "SET")
+
+
+@pytest.mark.parametrize("text", ["The Daily Telegraph ran the story.", "She writes for Harbor Daily."])
+def test_titles_are_not_sets(text: str) -> None:
+    assert not tag(text, OCT_1989)

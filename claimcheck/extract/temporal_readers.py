@@ -113,6 +113,7 @@ BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
 NUMBER_BEFORE_RE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD_RE}))\s*(?:%|\w+)?\s*$", re.I)
 PREVIOUS_TWO_WORDS_RE = re.compile(r"(?:([\w'-]+)\s+)?([\w'-]+)\s+$")
 CAPITALIZED_BEFORE_RE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+CAPITALIZED_AFTER_RE = re.compile(r"\s+[A-Z]")
 # A capitalized word right after a month name makes it a first name ("June Carter").
 NAME_AFTER_RE = re.compile(rf"\s+(?!{MONTH_NAME_RE}|{WEEKDAY_NAME_RE}|(?-i:The|In|On|At|By)\b)[A-Z][a-z]")
 DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
@@ -643,7 +644,14 @@ def read_ref(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_set(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("adverb"):
-        return [_mention(match, "set", value=LEXICON["set_adverbs"][match.group("adverb").lower()])]
+        adverb = match.group("adverb")
+        # "the Daily Telegraph", "Harbor Daily": a title.
+        if adverb[0].isupper() and (
+            CAPITALIZED_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+            or CAPITALIZED_AFTER_RE.match(text, match.end())
+        ):
+            return []
+        return [_mention(match, "set", value=LEXICON["set_adverbs"][adverb.lower()])]
     if match.group("rateunit"):
         code, count = UNITS[_unit(match.group("rateunit"))]
         return [_mention(match, "set", value=period_value(count, code))]
