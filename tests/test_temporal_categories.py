@@ -191,3 +191,80 @@ def test_sets(name: str, text: str, expected: dict[str, str]) -> None:
 @pytest.mark.parametrize("text", ["The Daily Telegraph ran the story.", "She writes for Harbor Daily."])
 def test_titles_are_not_sets(text: str) -> None:
     assert not tag(text, OCT_1989)
+
+
+# --- Holidays, computed for the year in question --------------------------------------
+
+JAN_2000 = date(2000, 1, 7)
+HOLIDAYS = [
+    (
+        "thanksgiving",
+        "The boy was found at sea on Thanksgiving Day.",
+        JAN_2000,
+        {"Thanksgiving Day": "1999-11-25"},
+    ),
+    ("last-thanksgiving", "He arrived last Thanksgiving.", JAN_2000, {"last Thanksgiving": "1999-11-25"}),
+    ("christmas-eve", "The ferry sank on Christmas Eve.", JAN_2000, {"Christmas Eve": "1999-12-24"}),
+    ("new-years-day", "The law took effect on New Year's Day.", JAN_2000, {"New Year's Day": "2000-01-01"}),
+    ("labor-day", "Talks will resume after Labor Day.", date(1999, 8, 20), {"Labor Day": "1999-09-06"}),
+    (
+        "election-day",
+        "The race tightened before Election Day.",
+        date(1998, 10, 26),
+        {"Election Day": "1998-11-03"},
+    ),
+    (
+        "memorial-day",
+        "Parades are planned for Memorial Day.",
+        date(2024, 5, 1),
+        {"Memorial Day": "2024-05-27"},
+    ),
+    (
+        "independence-day",
+        "Fireworks lit the sky on Independence Day.",
+        date(2024, 7, 9),
+        {"Independence Day": "2024-07-04"},
+    ),
+    (
+        "christmas",
+        "Retailers expect a rush before Christmas.",
+        date(1989, 11, 20),
+        {"Christmas": "1989-12-25"},
+    ),
+    ("easter-with-year", "The accord was signed at Easter 1998.", JAN_2000, {"Easter 1998": "1998-04-12"}),
+    (
+        "easter-computed",
+        "Churches filled on Easter Sunday.",
+        date(2000, 4, 25),
+        {"Easter Sunday": "2000-04-23"},
+    ),
+    (
+        "holiday-week",
+        "Pilgrims arrived as Easter week began.",
+        date(2000, 4, 17),
+        {"Easter week": "2000-W16"},
+    ),
+    (
+        "holiday-weekend",
+        "Traffic was heavy over the Labor Day weekend.",
+        date(1999, 9, 8),
+        {"Labor Day weekend": "1999-W36-WE"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "reference", "expected"), HOLIDAYS, ids=[c[0] for c in HOLIDAYS])
+def test_holidays(name: str, text: str, reference: date, expected: dict[str, str]) -> None:
+    check(text, reference, expected, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas trees were sold out.",
+        "Ireland marked the Easter Rising.",
+        "Kenya's Independence Day passed.",
+    ],
+)
+def test_holiday_names_of_things_are_not_days(text: str) -> None:
+    assert not tag(text, JAN_2000), found(text, JAN_2000)

@@ -23,6 +23,8 @@ from claimcheck.extract.temporal_patterns import (
     DECADE_RE,
     DURATION_ONE_RE,
     DURATION_RE,
+    HOLIDAY_RE,
+    HOLIDAYS,
     ISO_DATE_RE,
     LEXICON,
     MODIFIERS,
@@ -60,6 +62,7 @@ from claimcheck.extract.temporal_readers import (
     read_decade,
     read_duration,
     read_duration_one,
+    read_holiday,
     read_iso,
     read_month,
     read_month_day,
@@ -84,6 +87,7 @@ def _words_of(*groups: Iterable[str]) -> frozenset[str]:
     return frozenset(part for group in groups for item in group for part in item.lower().split())
 
 
+WORD_RE = re.compile(r"[a-z]+")
 DIGIT = "#"
 """Trigger that stands for any digit in the sentence."""
 _MONTH_WORDS = _words_of(MONTHS)
@@ -130,6 +134,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
     (SPELLED_YEAR_RE, read_spelled_year, 4, frozenset(["eighteen", "nineteen"])),
     (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
+    (HOLIDAY_RE, read_holiday, 7, frozenset(WORD_RE.findall(" ".join(HOLIDAYS)))),
     (DURATION_RE, read_duration, 5, _UNIT_WORDS),
     (DURATION_ONE_RE, read_duration_one, 5, _UNIT_WORDS),
     (SET_RE, read_set, 6, _words_of(["every each once twice times"], LEXICON["set_adverbs"])),
@@ -141,7 +146,6 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         _words_of(LEXICON["present_ref"], LEXICON["past_ref"], LEXICON["future_ref"], ["past future"]),
     ),
 )
-WORD_RE = re.compile(r"[a-z]+")
 DIGIT_RE = re.compile(r"\d")
 
 

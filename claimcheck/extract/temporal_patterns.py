@@ -90,6 +90,8 @@ YEAR_BLOCKERS_BEFORE: set[str] = set(LEXICON["year_blockers_before"])
 YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
 GAME_WORDS: set[str] = set(LEXICON["game_words"])
+HOLIDAYS: dict[str, dict[str, int]] = LEXICON["holidays"]
+HOLIDAY_BLOCKERS_AFTER: set[str] = set(LEXICON["holiday_blockers_after"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
 # "will March to", "plan to March": the verb, even capitalized.
@@ -247,6 +249,22 @@ DECADE_RE = re.compile(
 SPELLED_YEAR_RE = re.compile(
     rf"\b(?P<century>eighteen|nineteen)[\s-]+(?P<rest>(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|{TEENS_RE}"
     rf"|oh[\s-]+(?:{ONES_RE})|hundred)\b(?![\s-]+(?:{ONES_RE}|{TENS_RE}|hundred)\b)",
+    _F,
+)
+
+
+def _title(name: str) -> str:
+    """ "fourth of july" -> "Fourth of July", "new year's day" -> "New Year's Day"."""
+    return " ".join(word if word == "of" else word[0].upper() + word[1:] for word in name.split())
+
+
+HOLIDAY_NAME_RE = (
+    "(?-i:" + _alternation(form for name in HOLIDAYS for form in (_title(name), name.upper())) + ")"
+)
+# "Thanksgiving", "last Christmas", "Labor Day weekend", "Easter week", "Christmas 1998"
+HOLIDAY_RE = re.compile(
+    rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>{HOLIDAY_NAME_RE})(?![\w'])"
+    rf"(?:\s+(?P<tail>week|weekend)\b)?(?:,?\s+(?P<year>{YEAR_RE}))?",
     _F,
 )
 CENTURY_RE = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{ORDINAL_RE})[\s-]+century\b", _F)

@@ -15,6 +15,7 @@ from claimcheck.extract.temporal_patterns import (
     DURATION_MODS,
     FRACTION_AFTER,
     GAME_WORDS,
+    HOLIDAY_BLOCKERS_AFTER,
     LEXICON,
     MODIFIERS,
     MONTH_CONTEXT,
@@ -476,6 +477,29 @@ def read_spelled_year(match: re.Match[str], text: str) -> list[Mention]:
     rest = match.group("rest").lower()
     tail = 0 if rest == "hundred" else _number(NUMBER_PARTS_RE.sub(" ", rest).removeprefix("oh "))
     return [_mention(match, "year", year=century * 100 + int(tail or 0), mod=None, fiscal=False)]
+
+
+def read_holiday(match: re.Match[str], text: str) -> list[Mention]:
+    name = SPACES_RE.sub(" ", match.group("name").lower())
+    if (
+        not match.group("tail")
+        and not match.group("year")
+        and _next_words(text, match.end(), 1) in HOLIDAY_BLOCKERS_AFTER
+    ):
+        return []  # "Christmas trees", "the Easter Rising"
+    if name == "independence day" and text[max(0, match.start() - 3) : match.start()].rstrip().endswith("'s"):
+        return []  # another country's Independence Day
+    year = match.group("year")
+    return [
+        _mention(
+            match,
+            "holiday",
+            name=name,
+            rel=(match.group("rel") or "").lower() or None,
+            year=int(year) if year else None,
+            tail=(match.group("tail") or "").lower() or None,
+        )
+    ]
 
 
 def read_century(match: re.Match[str], text: str) -> list[Mention]:

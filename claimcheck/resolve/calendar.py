@@ -68,6 +68,37 @@ def point_of(value: str | None) -> date | None:
     return safe_date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    day = (h + l_ - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
+
+
+def holiday_date(rule: dict[str, int], year: int) -> date:
+    """The day of a holiday rule (rules/lexicon/temporal.yaml `holidays`) in a year."""
+    if "easter" in rule:
+        return easter(year) + timedelta(days=rule["easter"])
+    if "day" in rule:
+        return date(year, rule["month"], rule["day"])
+    month, weekday, nth = rule["month"], rule["weekday"], rule["nth"]
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        next_year, next_month = add_months(year, month, 1)
+        last = date(next_year, next_month, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-nth - 1))
+    return day + timedelta(days=rule.get("after", 0))
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)

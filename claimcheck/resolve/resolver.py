@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from claimcheck.extract.temporal_patterns import SEASONS, UNITS, Mention, Timex
+from claimcheck.extract.temporal_patterns import HOLIDAYS, SEASONS, UNITS, Mention, Timex
 from claimcheck.extract.temporal_readers import period_value
 from claimcheck.resolve.calendar import (
     AP_MONTHS,
@@ -24,6 +24,7 @@ from claimcheck.resolve.calendar import (
     WEEKDAY_NAMES,
     add_months,
     explicit_date,
+    holiday_date,
     iso_week,
     period_span,
     point_of,
@@ -466,6 +467,31 @@ class Resolver:
         return self._timex(
             mention, "DATE", value, True, evidence=f"{evidence}, a year before" if shift else evidence
         )
+
+    def _holiday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        """ "Thanksgiving", "last Christmas", "Easter 1998", "Labor Day weekend": the day in its year."""
+        rule = HOLIDAYS[data["name"]]
+        relative = data["year"] is None
+        if data["year"] is not None:
+            year, evidence = data["year"], None
+        elif self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        else:
+            rel = data["rel"]
+            direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel or "")
+            tense = Tense(direction, rel, f"'{rel}'") if rel else tokens.tense(mention.start, mention.end)
+
+            def span_of(year: int) -> tuple[date, date]:
+                day = holiday_date(rule, year)
+                return day, day
+
+            year, _others, evidence = self._nearest_year(span_of, tense, strict=bool(rel), readings=False)
+        day = holiday_date(rule, year)
+        if data["tail"]:
+            value = iso_week(day) + ("-WE" if data["tail"] == "weekend" else "")
+        else:
+            _type, value = self._day_value(day, None, None, relative)
+        return self._timex(mention, "DATE", value, relative, evidence=evidence)
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         if data["unit"] in ("month", "year"):
