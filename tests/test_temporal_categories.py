@@ -268,3 +268,35 @@ def test_holidays(name: str, text: str, reference: date, expected: dict[str, str
 )
 def test_holiday_names_of_things_are_not_days(text: str) -> None:
     assert not tag(text, JAN_2000), found(text, JAN_2000)
+
+
+# --- Reference words --------------------------------------------------------------------
+
+REFS = [
+    ("now", "The plant is now closed.", {"now": "PRESENT_REF"}),
+    ("currently", "Currently, nine women lead committees.", {"Currently": "PRESENT_REF"}),
+    ("in-the-past", "In the past, such raids were rare.", {"the past": "PAST_REF"}),
+    ("the-future", "Nobody knows what the future holds for the mill.", {"the future": "FUTURE_REF"}),
+    ("near-future", "Prices may fall in the near future.", {"the near future": "FUTURE_REF"}),
+    ("future-adjective", "The fund will pay for future repairs.", {"future": "FUTURE_REF"}),
+    ("possessive-future", "The court will decide the boy's future.", {"future": "FUTURE_REF"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), REFS, ids=[c[0] for c in REFS])
+def test_reference_words(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, OCT_1989, expected, "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former chairman resigned.",  # a past role, not a time
+        "Oil futures rose sharply.",
+        "The now-defunct airline owed millions.",
+        "Now that the strike is over, trains run.",
+        "Prices rose over the past two years.",  # a duration, not PAST_REF
+    ],
+)
+def test_reference_words_not_over_tagged(text: str) -> None:
+    assert not any(t.value and t.value.endswith("_REF") for t in tag(text, OCT_1989)), found(text, OCT_1989)

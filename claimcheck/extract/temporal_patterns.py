@@ -300,11 +300,14 @@ SEASON_PATTERN = re.compile(
     rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?(?!\w)",
     _F,
 )
+# "now", "currently", "in the past", "the future", "future generations", "at the time,"
+# "now", "currently", "in the past", "the future", "future generations", "at the time,"
 REF_RE = re.compile(
     rf"\b(?:(?P<present>{_alternation(LEXICON['present_ref'])})"
     rf"|(?<=in\s)(?P<past>the\s+past)(?!\s+(?:\d|{NUMBER_WORD_RE}|few|several))"
     rf"|(?P<past2>{_alternation(LEXICON['past_ref'])})"
-    rf"|(?<=in\s)(?P<future>the\s+future)|(?P<future2>{_alternation(LEXICON['future_ref'])}))"
+    rf"|(?P<future>(?:the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?)?(?-i:future))(?!s\b)"
+    rf"|(?P<future2>{_alternation(LEXICON['future_ref'])}))"
     rf"\b(?![-'])",
     _F,
 )
