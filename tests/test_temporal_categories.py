@@ -300,3 +300,32 @@ def test_reference_words(name: str, text: str, expected: dict[str, str]) -> None
 )
 def test_reference_words_not_over_tagged(text: str) -> None:
     assert not any(t.value and t.value.endswith("_REF") for t in tag(text, OCT_1989)), found(text, OCT_1989)
+
+
+# --- Granularity and TimeML mod -------------------------------------------------------
+
+GRANULARITY = [
+    ("decade", "Steel output peaked in the 1970s.", {"the 1970s": ("197X", None)}),
+    ("mid-decade", "The firm grew fast in the mid-1980s.", {"the mid-1980s": ("198X", "MID")}),
+    ("late-last-year", "Orders slumped late last year.", {"late last year": ("1988", "END")}),
+    ("early-next-month", "The new line opens early next month.", {"early next month": ("1989-11", "START")}),
+    ("late-year", "The merger closed in late 1988.", {"late 1988": ("1988", "END")}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), GRANULARITY, ids=[c[0] for c in GRANULARITY])
+def test_granularity(name: str, text: str, expected: dict[str, tuple[str, str | None]]) -> None:
+    got = {text[t.start : t.end]: (t.value, t.mod) for t in tag(text, OCT_1989)}
+    for surface, value in expected.items():
+        assert got.get(surface) == value, got
+
+
+# --- Part of day ----------------------------------------------------------------------
+
+
+def test_part_of_day_keeps_the_timeml_value_and_the_bare_date() -> None:
+    text = "The minister spoke on Monday evening. The vote was held on Monday."
+    evening, monday = tag(text, OCT_1989)
+    assert (evening.type, evening.value) == ("TIME", "1989-10-23TEV")
+    # The calendar day is the value's first ten characters, as date comparisons read it.
+    assert evening.value[:10] == monday.value == "1989-10-23"
