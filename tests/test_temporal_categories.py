@@ -329,3 +329,34 @@ def test_part_of_day_keeps_the_timeml_value_and_the_bare_date() -> None:
     assert (evening.type, evening.value) == ("TIME", "1989-10-23TEV")
     # The calendar day is the value's first ten characters, as date comparisons read it.
     assert evening.value[:10] == monday.value == "1989-10-23"
+
+
+# --- Other wordings: clock words, anaphoric parts of day, "-long", "more" -----------------
+
+OTHER = [
+    (
+        "in-the-morning",
+        "The father will leave at 4 in the morning.",
+        {"4 in the morning": "1989-10-25T04:00"},
+    ),
+    (
+        "zone-then-weekday",
+        "The deadline was extended until 9 a.m. EST Friday.",
+        {"9 a.m. EST Friday": "1989-10-27T09:00"},
+    ),
+    ("midday", "He will appear before a judge at midday.", {"midday": "1989-10-25T12:00"}),
+    (
+        "next-morning",
+        "He was arrested on Oct. 22 and appeared in court the next morning.",
+        {"the next morning": "1989-10-23TMO"},
+    ),
+    ("decades-long", "It was a decades-long feud.", {"decades-long": "PXY"}),
+    ("day-long", "The talks were a day-long affair.", {"day-long": "P1D"}),
+    ("more-weeks", "The boy will stay for at least two more weeks.", {"two more weeks": "P2W"}),
+    ("post-year", "The post-1959 exodus split families.", {"post-1959": "1959"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), OTHER, ids=[c[0] for c in OTHER])
+def test_other_wordings(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, OCT_1989, expected)

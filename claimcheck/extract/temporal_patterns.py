@@ -113,9 +113,11 @@ PART_OF_DAY_RE = _alternation(PARTS_OF_DAY)
 SEASON_RE = _alternation(SEASONS)
 ZONE_RE = rf"(?-i:{_alternation(LEXICON['time_zones'])})\b"
 AMPM_RE = r"[ap]\.?\s?m\b\.?"
+# "10:43 a.m. EST", "9 p.m.", "15:00 GMT", "4 in the morning", "noon", "midday"
 CLOCK_RE = (
-    rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*{AMPM_RE}|(?:1[0-2]|0?[1-9])\s*{AMPM_RE}"
-    rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)(?:\s*{ZONE_RE})?|noon|midnight)"
+    rf"(?:(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*{AMPM_RE}|(?:1[0-2]|0?[1-9])\s*{AMPM_RE})(?:\s*{ZONE_RE})?"
+    rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)(?:\s*{ZONE_RE})?"
+    rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)\b|noon|midnight|midday)"
 )
 _unit_words = [*UNITS, *UNIT_PLURALS]
 UNIT_RE = rf"(?:{_alternation(_unit_words)})(?:s)?(?![\w])"
@@ -201,10 +203,11 @@ PERIOD_EDGE_RE = re.compile(
     rf"\b(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)",
     _F,
 )
-# "later in the day", "earlier in the week", "later that year", "the next day", "the day before"
+# "later in the day", "earlier in the week", "later that year", "the next day", "the next
+# morning", "the day before"
 ANAPHOR_RE = re.compile(
     r"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?(?P<det>the|that)\s+(?P<unit>day|week|month|year)"
-    r"|(?:the\s+)?(?P<step>next|following|previous|same)\s+day"
+    r"|(?:the\s+)?(?P<step>next|following|previous|same)\s+(?:day|(?P<pod>morning|afternoon|evening|night))"
     r"|(?P<that>that|the)\s+day\s+(?P<dir>before|after)"
     r"|a\s+day\s+(?P<dir2>earlier|later|before|after))\b",
     _F,
@@ -217,13 +220,20 @@ AGO_RE = re.compile(
     rf"|(?P<rel2>before|after|previously|prior)(?=\s*(?:[.,;:!?)'\"”]|$)))",
     _F,
 )
-# "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months"
+# "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months",
+# "two more weeks"
 DURATION_RE = re.compile(
     rf"(?<![\w.,$£€/-])(?:(?P<lead>the\s+(?:past|last|next|first|following|coming|previous|final|"
     rf"initial)|a\s+mere|(?:almost|nearly))\s+)?"
     rf"(?:(?P<number2>\d+|{NUMBER_WORD_RE})\s+(?:and|to|or)\s+)?"
-    rf"(?P<number>{NUMBER_RE})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?P<unit>{UNIT_RE})"
+    rf"(?P<number>{NUMBER_RE})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
+    rf"(?:(?:more|additional|further|extra|straight|consecutive)\s+)?(?P<unit>{UNIT_RE})"
     rf"(?P<half>\s+and\s+a\s+half)?(?![\w-]|'s?\s+(?!\w))",
+    _F,
+)
+# "decades-long", "a day-long meeting", "a two-year-long war", "weeklong"
+LONG_RE = re.compile(
+    rf"\b(?:(?P<number>{NUMBER_RE})[\s-]+)?(?P<unit>{UNIT_RE})-long\b|\b(?P<joined>day|week|month|year)long\b",
     _F,
 )
 # "the past year", "the next decade", "the following decade" (one unit, a duration)
@@ -268,9 +278,10 @@ HOLIDAY_RE = re.compile(
     _F,
 )
 CENTURY_RE = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{ORDINAL_RE})[\s-]+century\b", _F)
-# "in 1991", "2009-2010", "1957-58", "fiscal 2013"
+# "in 1991", "2009-2010", "1957-58", "fiscal 2013", "post-1959"
 YEAR_PATTERN = re.compile(
     rf"(?<![\w$£€.,/#+-])(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?))?"
+    rf"(?:(?P<prepost>pre|post)-)?"
     rf"(?P<year>(?:1[5-9]|20)\d\d)(?:(?P<dash>[-–/]|\s+to\s+)(?P<second>(?:1[5-9]|20)\d\d|\d\d))?"
     rf"(?![\w%]|[.,]\d|-\w)",
     _F,

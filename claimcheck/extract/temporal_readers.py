@@ -52,10 +52,13 @@ def _clock(text: str | None) -> tuple[int, int, str | None] | None:
     if not text:
         return None
     lowered = text.lower()
-    if lowered == "noon":
+    if lowered in ("noon", "midday"):
         return 12, 0, None
+    if lowered.endswith(("afternoon", "evening")) and " in the " in lowered:
+        lowered = lowered.split(" in the ")[0] + " pm"  # "4 in the afternoon" -> 16:00
     if lowered == "midnight":
         return 0, 0, None
+    lowered = lowered.split(" in the ")[0]  # "4 in the morning" -> 04:00
     match = CLOCK_PARTS_RE.match(lowered)
     if match is None:
         return None
@@ -330,7 +333,10 @@ def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
     offset = {"next": 1, "following": 1, "previous": -1, "same": 0}.get(step)
     if offset is None:
         offset = -1 if direction in ("before", "earlier") else 1
-    return [_mention(match, "anaphor", offset=offset, unit="day")]
+    pod = match.group("pod")
+    return [
+        _mention(match, "anaphor", offset=offset, unit="day", pod=PARTS_OF_DAY[pod.lower()] if pod else None)
+    ]
 
 
 def read_ago(match: re.Match[str], text: str) -> list[Mention]:
@@ -418,6 +424,21 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
             mod = DURATION_MODS.get(two) or DURATION_MODS.get(before.group(2).lower())
     mentions.append(Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": mod}))
     return mentions
+
+
+def read_long(match: re.Match[str], text: str) -> list[Mention]:
+    """ "decades-long" -> PXY, "day-long" -> P1D, "two-year-long" -> P2Y, "weeklong" -> P1W."""
+    word = match.group("unit") or match.group("joined")
+    unit = _unit(word)
+    if unit not in UNITS:
+        return []
+    start = match.start()
+    if match.group("number") and match.group("number").lower() not in ("a", "an"):
+        number = _number(match.group("number"))
+    else:
+        start = match.start("unit") if match.group("unit") else start  # "a decades-long feud"
+        number = None if word.lower() != unit and word.lower().endswith("s") else 1
+    return [Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": None})]
 
 
 def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
@@ -521,6 +542,7 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
     # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
     if (
         not match.group("fiscal")
+        and not match.group("prepost")
         and following
         and COUNTED_PLURAL_RE.fullmatch(following[0])
         and _previous_word(text, match.start()) not in MONTH_CONTEXT
@@ -528,8 +550,10 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
         return []
     mod = match.group("mod")
     start = match.start("fiscal") if match.group("fiscal") else match.start("year")
-    if mod:
+    prepost = (match.group("prepost") or "").lower()
+    if mod or prepost:
         start = match.start()
+        mod = mod or prepost
     mentions = [
         Mention(
             start,
@@ -537,7 +561,8 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
             "year",
             {
                 "year": year,
-                "mod": lexicon_lookup(MODIFIERS, mod) if mod else None,
+                "mod": {"pre": "BEFORE", "post": "AFTER"}.get(prepost)
+                or (lexicon_lookup(MODIFIERS, mod) if mod else None),
                 "fiscal": bool(match.group("fiscal")),
             },
         )

@@ -509,10 +509,10 @@ class Resolver:
         if anchor is None:
             return self._timex(mention, "DATE", None, True, evidence="no day named before")
         day = anchor + timedelta(days=data["offset"])
-        value = iso_week(day) if data["unit"] == "week" else day.isoformat()
+        type_, value = "DATE", iso_week(day)
         if data["unit"] == "day":
-            self.last_day, self.last_relative = day, relative
-        return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
+            type_, value = self._day_value(day, data.get("pod"), None, relative)
+        return self._timex(mention, type_, value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
 
     def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         number, unit, sign, mod = data["number"], data["unit"], data["sign"], data.get("mod")

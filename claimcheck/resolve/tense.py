@@ -59,19 +59,20 @@ FINITE_AHEAD = 6
 """A conjunction opens a clause when a finite verb follows within this many tokens."""
 RIGHT_NEAR = 2
 """A verb after a mid-clause expression governs it only this close ("on Friday announced")."""
-INFINITIVE_OBJECT = 2
+INFINITIVE_OBJECT = 4
 """Words of an object between a verb and its infinitive ("ordered the agency to")."""
 FRONTED_TOKENS = 4
 """An expression within the first tokens of its clause ("On Friday, ...") reads the verb after it."""
 
 # Words, clause punctuation (AP's " _ " and " - " are dashes, `` '' quotes), and sentence
-# ends (a period before a capital): a "sentence" handed in may be a whole paragraph.
+# ends (a period before a capital, not after an initial, "a.m." or an abbreviation): a
+# "sentence" handed in may be a whole paragraph.
 _NOT_AFTER = "".join(
     rf"(?<!\b{re.escape(word)})(?<!\b{re.escape(word.capitalize())})" for word in LEXICON["abbreviations"]
 )
 TOKEN_RE = re.compile(
     r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|``|''|[;:,!?\"“”()\[\]—–]|-{2,}|(?<!\S)[-_](?!\S)"
-    rf"|(?<!\b[A-Z]){_NOT_AFTER}[.](?=\s+[\"“`']*[A-Z])|\d+(?:[,.:]\d+)*"
+    rf"|(?<!\b[A-Za-z]){_NOT_AFTER}[.](?=\s+[\"“`']*[A-Z])|\d+(?:[,.:]\d+)*"
 )
 HARD_STOPS = frozenset(';:!?."“”()[]—–') | {"``", "''"}
 """Tokens that end a clause whatever follows."""
@@ -151,7 +152,13 @@ class SentenceTokens:
         words = self.words
         for ahead in range(index + 1, min(len(words), index + 1 + FINITE_AHEAD)):
             word = words[ahead]
-            if _is_stop(word) or word in CLAUSE_OPENERS or word in CONJUNCTIONS:
+            # "as soon as Tuesday, Castro said": a comma ends the look (but "and, on Friday, ...").
+            if (
+                _is_stop(word)
+                or word in CLAUSE_OPENERS
+                or word in CONJUNCTIONS
+                or (word == "," and ahead > index + 1)
+            ):
                 return False
             if word in FINITE_WORDS or self._past_ed(ahead):
                 return True
