@@ -89,6 +89,19 @@ PERIODS = [
     ),
     ("latest-quarter", "Margins widened in the latest quarter.", OCT_1989, {"the latest quarter": "1989-Q3"}),
     (
+        "end-of-quarter",
+        "By the end of the third quarter, debt had doubled.",
+        OCT_1989,
+        {"the end of the third quarter": "1989-Q3"},
+    ),
+    (
+        "latest-period",
+        "Results for the latest period include a charge.",
+        OCT_1989,
+        {"the latest period": "1989-Q3"},
+    ),
+    ("year-end", "The bank expects higher year-end reserves.", OCT_1989, {"year-end": "1989"}),
+    (
         "last-years-quarter",
         "Revenue beat last year's third quarter.",
         OCT_1989,
@@ -345,6 +358,7 @@ OTHER = [
         {"9 a.m. EST Friday": "1989-10-27T09:00"},
     ),
     ("midday", "He will appear before a judge at midday.", {"midday": "1989-10-25T12:00"}),
+    ("clock-then-date", "The offer expires at midnight Nov. 15.", {"midnight Nov. 15": "1989-11-15T00:00"}),
     (
         "next-morning",
         "He was arrested on Oct. 22 and appeared in court the next morning.",

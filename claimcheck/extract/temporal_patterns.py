@@ -153,9 +153,9 @@ SECOND_DAY_RE = (
     rf"(?:\s*[-–]\s*|\s+(?:and|or)\s+)(?P<day2>{DAY_RE})(?!\s+(?!(?:in|at|on|of|and|to|for)\b)[a-z])"
 )
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23",
-# "last Oct. 23", "the week of March 6"
+# "last Oct. 23", "the week of March 6", "midnight Nov. 15"
 MONTH_DAY_RE = re.compile(
-    rf"(?:(?P<weekof>the\s+week\s+of)\s+)?{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
+    rf"(?:(?P<weekof>the\s+week\s+of)\s+|(?P<clock0>{CLOCK_RE})\s+(?:on\s+)?)?{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
     rf"(?:(?P<rel>last|next|this|coming|past)\s+)?"
     rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:{SECOND_DAY_RE})?(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
@@ -198,9 +198,10 @@ RELATIVE_UNIT_RE = re.compile(
 )
 # "over the weekend", "during the weekend": the weekend nearest in the clause's tense
 WEEKEND_RE = re.compile(r"\b(?:over|during|at|on|through|for)\s+(?P<span>the\s+weekend)\b(?!\s+of)", _F)
-# "the end of the year", "the end of year", "the start of the month"
+# "the end of the year", "the end of year", "the start of the month", "year-end"
 PERIOD_EDGE_RE = re.compile(
-    rf"\b(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)",
+    rf"\b(?:(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)"
+    rf"|(?P<end_unit>year|month|quarter)[\s-]end\b)",
     _F,
 )
 # "later in the day", "earlier in the week", "later that year", "the next day", "the next
@@ -289,7 +290,8 @@ YEAR_PATTERN = re.compile(
 # "the third quarter of 2023", "Q3 2023", "the first half of the year", "the fiscal fourth
 # quarter", "last year's third quarter", "the fourth period"
 QUARTER_RE = re.compile(
-    rf"\b(?:(?:(?P<possyear>last|this|next)\s+year's\s+|the\s+)?(?:(?P<fiscal>fiscal)\s+)?"
+    rf"\b(?:(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<possyear>last|this|next)\s+year's\s+|(?P<the>the)\s+)?"
+    rf"(?:(?P<fiscal>fiscal)\s+)?"
     rf"(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
     rf"(?P<part>quarter|half|period)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
     rf"(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR_RE})|(?:the\s+|this\s+)?(?P<relyear>year|last\s+year|"
@@ -300,7 +302,7 @@ QUARTER_RE = re.compile(
 # a quarter named before (or a year before it).
 QUARTER_REF_RE = re.compile(
     r"\bthe\s+(?:(?P<ago>year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year)\s+"
-    r"|(?P<same>same|comparable|corresponding|year-before)\s+)?(?:fiscal\s+)?(?P<part>quarter|period|half)\b"
+    r"|(?P<same>same|comparable|corresponding|year-before|latest)\s+)?(?:fiscal\s+)?(?P<part>quarter|period|half)\b"
     r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?(?:the\s+)?(?:previous|prior)\s+year"
     r"|last\s+year|of\s+last\s+year))?",
     _F,

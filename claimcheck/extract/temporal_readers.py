@@ -176,7 +176,7 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
         month=month,
         day=day,
         weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
-        clock=_clock(match.group("clock")),
+        clock=_clock(match.group("clock") or match.groupdict().get("clock0")),
         mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
         rel=(match.groupdict().get("rel") or "").lower() or None,
         week=bool(match.groupdict().get("weekof")),
@@ -307,13 +307,14 @@ def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def read_period_edge(match: re.Match[str], text: str) -> list[Mention]:
+    end_unit = match.group("end_unit")
     return [
         _mention(
             match,
             "relunit",
             rel="this",
-            unit=match.group("unit").lower(),
-            mod=lexicon_lookup(MODIFIERS, match.group("mod")),
+            unit=(end_unit or match.group("unit")).lower(),
+            mod="END" if end_unit else lexicon_lookup(MODIFIERS, match.group("mod")),
             side=None,
             edge=True,
         )
@@ -617,7 +618,7 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
             return []  # "the last period" of a life
         adjective = "-" in match.group(0) and _next_words(text, match.end(), 1) in QUARTER_NOUNS
-        framed = match.group(0)[:4].lower() == "the " or bool(match.group("fiscal"))
+        framed = bool(match.group("the") or match.group("fiscal"))
         if not (dated or adjective) and (not framed or _game_context(text, match.start(), match.end())):
             return []
     year = match.group("year") or match.group("cyear")
@@ -632,6 +633,7 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
             year=int(year) if year else None,
             shift=shift,
             explicit=bool(year or relyear or possyear),
+            mod=lexicon_lookup(MODIFIERS, match.group("mod")) if match.group("mod") else None,
         )
     ]
 
@@ -643,7 +645,8 @@ def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("part").lower() != "quarter" and not (ago or same or tail):
         return []  # "the period", "the half": too many other senses
     shift = -1 if ago or tail or same in ("comparable", "corresponding", "year-before") else 0
-    return [_mention(match, "quarter_ref", shift=shift)]
+    # "the latest period": the quarter named before, or the last whole one.
+    return [_mention(match, "quarter_ref", shift=shift, latest=same == "latest")]
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:

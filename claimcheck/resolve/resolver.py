@@ -438,11 +438,12 @@ class Resolver:
 
     def _quarter(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         kind, number = data["part"], data["number"]
+        mod = data.get("mod")
         if data["year"] is not None:
             self.last_quarter = (data["year"], kind, number)
-            return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False)
+            return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False, mod=mod)
         if self.reference is None:
-            return self._timex(mention, "DATE", None, True)
+            return self._timex(mention, "DATE", None, True, mod=mod)
         if data["explicit"]:
             year, evidence = self.reference.year + data["shift"], "the publication year"
         else:
@@ -450,14 +451,14 @@ class Resolver:
             span_of = partial(quarter_span, kind=kind, number=number)
             year, _others, evidence = self._nearest_year(span_of, tense, readings=False)
         self.last_quarter = (year, kind, number)
-        return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
+        return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence, mod=mod)
 
     def _quarter_ref(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex | None:
         """ "the quarter", "the year-earlier quarter": the quarter named before, or a year before it."""
         shift = data["shift"]
         if self.last_quarter is not None:
             (year, kind, number), evidence = self.last_quarter, "the quarter named before"
-        elif shift and self.reference is not None:
+        elif (shift or data.get("latest")) and self.reference is not None:
             # "the year-ago quarter" with none named: the last whole quarter's year-ago one.
             year, month = add_months(self.reference.year, self.reference.month, -3)
             kind, number, evidence = "Q", (month - 1) // 3 + 1, "the last whole quarter"

@@ -213,8 +213,10 @@ class SentenceTokens:
     def _scheduled_present(self, first: int, clause_start: int) -> tuple[int, Tense] | None:
         words = self.words
         for index in range(first - 1, max(clause_start, first - PRESENT_WINDOW) - 1, -1):
-            # "stayed open until Tuesday": after a verb, "open" is its complement.
-            if words[index] in PRESENT_WORDS and not (index > 0 and self._cue(index - 1) is not None):
+            # "stayed open until Tuesday": after a verb, "open" is its complement; "the end of": a noun.
+            if words[index] in PRESENT_WORDS and not (
+                index > 0 and (self._cue(index - 1) is not None or words[index - 1] in DETERMINERS)
+            ):
                 return first - index, Tense("future", words[index], "scheduled present")
         return None
 
