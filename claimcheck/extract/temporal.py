@@ -83,13 +83,24 @@ from claimcheck.extract.temporal_readers import (
     read_year,
 )
 
+WORD_RE = re.compile(r"[a-z]+")
+COMMON_WORDS = frozenset(
+    ["the", "of", "at", "in", "for", "as", "a", "an", "this", "these", "right", "s", "st", "jr"]
+)
+"""Words of phrases too common to gate a pattern on ("at the moment" is gated by "moment")."""
+
 
 def _words_of(*groups: Iterable[str]) -> frozenset[str]:
-    """Lower-case single words of word lists: the words that can start a pattern's match."""
-    return frozenset(part for group in groups for item in group for part in item.lower().split())
+    """Lower-case words of words and phrases (less a phrase's common words): the words one of
+    which a pattern's match holds."""
+    found: set[str] = set()
+    for group in groups:
+        for item in group:
+            words = WORD_RE.findall(item.lower()) or [item]
+            found.update([word for word in words if word not in COMMON_WORDS] or words)
+    return frozenset(found)
 
 
-WORD_RE = re.compile(r"[a-z]+")
 DIGIT = "#"
 """Trigger that stands for any digit in the sentence."""
 _MONTH_WORDS = _words_of(MONTHS)
@@ -118,20 +129,20 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         AGO_RE,
         read_ago,
         8,
-        frozenset(["ago", "now", "hence", "earlier", "later", "before", "after", "previously", "prior"]),
+        _words_of(["ago", "now", "hence", "earlier", "later", "before", "after", "previously", "prior"]),
     ),
     (
         RELATIVE_UNIT_RE,
         read_relative_unit,
         6,
-        _words_of(["last next this coming past previous following current latest"]),
+        _words_of(["last", "next", "this", "coming", "past", "previous", "following", "current", "latest"]),
     ),
-    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
+    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS, ["end"])),
     (
         ANAPHOR_RE,
         read_anaphor,
         5,
-        frozenset(["day", "week", "month", "year", "morning", "afternoon", "evening", "night"]),
+        _words_of(["later", "earlier", "next", "following", "previous", "same", "before", "after"]),
     ),
     (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
     (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "period", "q", "h"])),
@@ -141,11 +152,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
     (SPELLED_YEAR_RE, read_spelled_year, 4, frozenset(["eighteen", "nineteen"])),
     (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
-    (HOLIDAY_RE, read_holiday, 7, frozenset(WORD_RE.findall(" ".join(HOLIDAYS)))),
+    (HOLIDAY_RE, read_holiday, 7, _words_of(HOLIDAYS) - frozenset(["day", "eve", "new"])),
     (DURATION_RE, read_duration, 5, _UNIT_WORDS),
     (DURATION_ONE_RE, read_duration_one, 5, _UNIT_WORDS),
-    (LONG_RE, read_long, 5, _words_of(_UNIT_WORDS, ["daylong weeklong monthlong yearlong"])),
-    (SET_RE, read_set, 6, _words_of(["every each once twice times"], LEXICON["set_adverbs"])),
+    (LONG_RE, read_long, 5, _words_of(["long", "daylong", "weeklong", "monthlong", "yearlong"])),
+    (SET_RE, read_set, 6, _words_of(["every", "each", "once", "twice", "times"], LEXICON["set_adverbs"])),
     (BARE_UNITS_RE, read_bare_units, 2, _UNIT_WORDS),
     (
         REF_RE,

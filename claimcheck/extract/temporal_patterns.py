@@ -152,10 +152,21 @@ PAREN_CLOSE_RE = r"(?(paren)\))"
 SECOND_DAY_RE = (
     rf"(?:\s*[-–]\s*|\s+(?:and|or)\s+)(?P<day2>{DAY_RE})(?!\s+(?!(?:in|at|on|of|and|to|for)\b)[a-z])"
 )
+# Where a date with a name can start: a capital, or a modifier. A cheap first test at each
+# position (most words are neither).
+_NAMED_DATE_STARTERS = {modifier.split()[0] for modifier in MODIFIERS} | {
+    "last",
+    "next",
+    "this",
+    "coming",
+    "past",
+}
+NAMED_DATE_START_RE = rf"(?=(?-i:[A-Z])|(?:{_alternation(_NAMED_DATE_STARTERS)})\b)"
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23",
-# "last Oct. 23", "the week of March 6", "midnight Nov. 15"
+# "last Oct. 23", "the week of March 6"
 MONTH_DAY_RE = re.compile(
-    rf"(?:(?P<weekof>the\s+week\s+of)\s+|(?P<clock0>{CLOCK_RE})\s+(?:on\s+)?)?{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
+    rf"{NAMED_DATE_START_RE}(?:(?P<weekof>the\s+week\s+of)\s+)?{WEEKDAY_PREFIX_RE}"
+    rf"(?:(?P<mod>{MOD_RE})[\s-]+)?"
     rf"(?:(?P<rel>last|next|this|coming|past)\s+)?"
     rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:{SECOND_DAY_RE})?(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
@@ -163,21 +174,21 @@ MONTH_DAY_RE = re.compile(
 )
 # "22 Sep 2023 10:43", "Tuesday 19 September", "the 21st of September"
 DAY_MONTH_RE = re.compile(
-    rf"{WEEKDAY_PREFIX_RE}(?:the\s+)?"
+    rf"(?=(?-i:[A-Z])|the\b|\d){WEEKDAY_PREFIX_RE}(?:the\s+)?"
     rf"(?<![\d.,])(?P<day>{DAY_RE})(?:\s+of)?\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )
 # "May 2010", "late last July", "September of last year", "this May", "in August"
 MONTH_RE_PATTERN = re.compile(
-    rf"(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"{NAMED_DATE_START_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
     rf"(?P<month>{MONTH_NAME_RE}|{MONTH_ABBR_RE}\.?(?=,?\s+(?:of\s+)?{YEAR_RE}))(?![\w'])"
     rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<relyear>last|next|this)\s+year))?",
     _F,
 )
 # "Friday", "Friday afternoon", "late Thursday", "next Friday", "Sunday night"
 WEEKDAY_PATTERN = re.compile(
-    rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"{NAMED_DATE_START_RE}(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
     rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?P<possessive>'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
     _F,
 )
@@ -216,10 +227,14 @@ ANAPHOR_RE = re.compile(
 # "three days ago", "two years from now", "almost four years ago", "a year earlier",
 # "three months later", "two weeks before." (not "two weeks before the vote": a duration)
 AGO_RE = re.compile(
-    rf"\b(?:(?P<hedge>{_alternation(DURATION_MODS)})\s+)?(?P<number>{NUMBER_RE})[\s-]+(?P<unit>{UNIT_RE})\s+"
-    rf"(?:(?P<dir>ago|from\s+now|hence)\b|(?P<rel>earlier|later)\b(?!\s+than\b)"
+    rf"\b(?P<unit>{UNIT_RE})\s+(?:(?P<dir>ago|from\s+now|hence)\b|(?P<rel>earlier|later)\b(?!\s+than\b)"
     rf"|(?P<rel2>before|after|previously|prior)(?=\s*(?:[.,;:!?)'\"”]|$)))",
     _F,
+)
+# The amount before the unit of an offset or a "-long" ("almost four", "three", "a"), read
+# backwards from the unit: patterns match from their rarer end.
+AMOUNT_BEFORE_RE = re.compile(
+    rf"(?<![\w.,$£€/-])(?:(?P<hedge>{_alternation(DURATION_MODS)})\s+)?(?P<number>{NUMBER_RE})[\s-]+$", _F
 )
 # "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months",
 # "two more weeks"
@@ -233,10 +248,7 @@ DURATION_RE = re.compile(
     _F,
 )
 # "decades-long", "a day-long meeting", "a two-year-long war", "weeklong"
-LONG_RE = re.compile(
-    rf"\b(?:(?P<number>{NUMBER_RE})[\s-]+)?(?P<unit>{UNIT_RE})-long\b|\b(?P<joined>day|week|month|year)long\b",
-    _F,
-)
+LONG_RE = re.compile(rf"\b(?P<unit>{UNIT_RE})-long\b|\b(?P<joined>day|week|month|year)long\b", _F)
 # "the past year", "the next decade", "the following decade" (one unit, a duration)
 DURATION_ONE_RE = re.compile(
     rf"\bthe\s+(?P<lead>past|next|following|coming|previous)\s+(?P<unit>{UNIT_SINGULAR_RE})",
@@ -333,9 +345,10 @@ SET_RE = re.compile(
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
     _F,
 )
-# "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday"
+# "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday", "midnight Nov. 15"
 CLOCK_PATTERN = re.compile(
     rf"(?<![\w:.])(?P<clock>{CLOCK_RE})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE})"
-    rf"|\s+(?P<word>today|tomorrow|yesterday|tonight))?",
+    rf"|\s+(?P<word>today|tomorrow|yesterday|tonight)"
+    rf"|\s+(?:on\s+)?(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?(?![\w-]))?",
     _F,
 )

@@ -11,6 +11,7 @@ from typing import Any
 from claimcheck.extract.temporal_patterns import (
     AGE_WORDS,
     AMBIGUOUS_MONTHS,
+    AMOUNT_BEFORE_RE,
     CLOCK_CONTEXT,
     DURATION_MODS,
     FRACTION_AFTER,
@@ -176,7 +177,7 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
         month=month,
         day=day,
         weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
-        clock=_clock(match.group("clock") or match.groupdict().get("clock0")),
+        clock=_clock(match.group("clock")),
         mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
         rel=(match.groupdict().get("rel") or "").lower() or None,
         week=bool(match.groupdict().get("weekof")),
@@ -340,11 +341,19 @@ def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
     ]
 
 
+def _amount_before(text: str, start: int) -> re.Match[str] | None:
+    return AMOUNT_BEFORE_RE.search(text, max(0, start - AMOUNT_WINDOW), start)
+
+
+AMOUNT_WINDOW = 40
+
+
 def read_ago(match: re.Match[str], text: str) -> list[Mention]:
-    number = _number(match.group("number"))
+    amount = _amount_before(text, match.start())
     unit = _unit(match.group("unit"))
-    if unit not in UNITS:
+    if amount is None or unit not in UNITS:
         return []
+    number = _number(amount.group("number"))
     word = (match.group("dir") or match.group("rel") or match.group("rel2")).lower()
     # "a year earlier" counts from the time the sentence is at; "ago" from the publication date.
     anchored = not match.group("dir")
@@ -352,9 +361,10 @@ def read_ago(match: re.Match[str], text: str) -> list[Mention]:
     if anchored and (code.startswith("T") or (code == "D" and number == 1)):
         return []  # "two hours later", "a day earlier": a duration; the day anaphor
     sign = -1 if word in ("ago", "earlier", "before", "previously", "prior") else 1
-    hedge = match.group("hedge")
+    hedge = amount.group("hedge")
     mod = DURATION_MODS.get(SPACES_RE.sub(" ", hedge.lower())) if hedge else None
-    return [_mention(match, "ago", number=number, unit=unit, sign=sign, anchored=anchored, mod=mod)]
+    data = {"number": number, "unit": unit, "sign": sign, "anchored": anchored, "mod": mod}
+    return [Mention(amount.start(), match.end(), "ago", data)]
 
 
 def _is_age(text: str, end: int) -> bool:
@@ -433,12 +443,10 @@ def read_long(match: re.Match[str], text: str) -> list[Mention]:
     unit = _unit(word)
     if unit not in UNITS:
         return []
-    start = match.start()
-    if match.group("number") and match.group("number").lower() not in ("a", "an"):
-        number = _number(match.group("number"))
-    else:
-        start = match.start("unit") if match.group("unit") else start  # "a decades-long feud"
-        number = None if word.lower() != unit and word.lower().endswith("s") else 1
+    amount = _amount_before(text, match.start()) if match.group("unit") else None
+    start, number = match.start(), None if word.lower() != unit and word.lower().endswith("s") else 1
+    if amount is not None and amount.group("number").lower() not in ("a", "an"):  # not "a decades-long feud"
+        start, number = amount.start("number"), _number(amount.group("number"))
     return [Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": None})]
 
 
@@ -741,6 +749,12 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
         return []
     weekday = match.group("weekday")
     word = (match.group("word") or "").lower()
+    if match.group("month"):
+        # "midnight Nov. 15": a date with its time.
+        year = match.group("year")
+        data = {"year": int(year) if year else None, "month": lexicon_lookup(MONTHS, match.group("month"))}
+        data.update(day=_leading_int(match.group("day")), weekday=None, clock=clock, mod=None, rel=None)
+        return [_mention(match, "date", **data)]
     return [
         _mention(
             match,
