@@ -444,7 +444,8 @@ def read_long(match: re.Match[str], text: str) -> list[Mention]:
     if unit not in UNITS:
         return []
     amount = _amount_before(text, match.start()) if match.group("unit") else None
-    start, number = match.start(), None if word.lower() != unit and word.lower().endswith("s") else 1
+    number: int | float | None = None if word.lower() != unit and word.lower().endswith("s") else 1
+    start = match.start()
     if amount is not None and amount.group("number").lower() not in ("a", "an"):  # not "a decades-long feud"
         start, number = amount.start("number"), _number(amount.group("number"))
     return [Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": None})]
