@@ -101,6 +101,7 @@ PERIODS = [
         {"the latest period": "1989-Q3"},
     ),
     ("year-end", "The bank expects higher year-end reserves.", OCT_1989, {"year-end": "1989"}),
+    ("quarter-adjective", "The insurer took a third-quarter charge.", OCT_1989, {"third-quarter": "1989-Q3"}),
     (
         "last-years-quarter",
         "Revenue beat last year's third quarter.",
@@ -119,6 +120,7 @@ def test_periods(name: str, text: str, reference: date, expected: dict[str, str]
     "text",
     [
         "The visitors trailed by six points at the start of the fourth quarter.",
+        "The champions staged a fourth-quarter comeback to win the game.",
         "Her side scored twice in the first half.",
         "The team tied the game in the third period.",
         "Revenue in the quarter rose 4%.",  # no quarter named before: which quarter?
@@ -323,6 +325,7 @@ GRANULARITY = [
     ("late-last-year", "Orders slumped late last year.", {"late last year": ("1988", "END")}),
     ("early-next-month", "The new line opens early next month.", {"early next month": ("1989-11", "START")}),
     ("late-year", "The merger closed in late 1988.", {"late 1988": ("1988", "END")}),
+    ("late-yesterday", "Shares slid late yesterday.", {"late yesterday": ("1989-10-24", "END")}),
 ]
 
 

@@ -192,10 +192,10 @@ WEEKDAY_PATTERN = re.compile(
     rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?P<possessive>'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
     _F,
 )
-# "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning"
+# "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning", "late yesterday"
 RELATIVE_DAY_RE = re.compile(
     rf"\b(?:the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
-    rf"|(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
+    rf"|(?:(?P<mod>early|late)\s+)?(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
     rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?|(?P<this>this|last)\s+(?P<thispod>{PART_OF_DAY_RE}))\b"
     rf"(?:(?:,?\s+|\s*(?P<paren>\()\s*)(?P<weekday>{WEEKDAY_RE}){PAREN_CLOSE_RE})?",
     _F,

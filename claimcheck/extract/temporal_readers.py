@@ -283,6 +283,7 @@ def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
             pod=code,
             weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
             word=word or f"{match.group('this').lower()} {pod.lower()}",
+            mod=lexicon_lookup(MODIFIERS, match.group("mod")) if match.group("mod") else None,
         )
     ]
 
@@ -626,9 +627,13 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         # unless the words around are a game's ("entering the fourth quarter" of a match).
         if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
             return []  # "the last period" of a life
-        adjective = "-" in match.group(0) and _next_words(text, match.end(), 1) in QUARTER_NOUNS
+        # "fourth-quarter profit": an adjective; a year's unless a game's ("fourth-quarter comeback").
+        following = _next_words(text, match.end(), 1)
+        adjective = "-" in match.group(0) and following.isalpha()
         framed = bool(match.group("the") or match.group("fiscal"))
-        if not (dated or adjective) and (not framed or _game_context(text, match.start(), match.end())):
+        if not (dated or (adjective and following in QUARTER_NOUNS)) and (
+            not (framed or adjective) or _game_context(text, match.start(), match.end())
+        ):
             return []
     year = match.group("year") or match.group("cyear")
     relyear = SPACES_RE.sub(" ", (match.group("relyear") or "").lower())

@@ -302,6 +302,7 @@ class Resolver:
             suggestion=suggestion,
             weekday_named=weekday,
             evidence=f"'{data['word']}' against the publication date",
+            mod=data.get("mod"),
         )
 
     def _month(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
