@@ -39,6 +39,12 @@ DIRECTION = [
         {"Tuesday": "1998-08-11"},
     ),
     ("beginning", "Fares rise beginning Monday.", WEDNESDAY, {"Monday": "2024-05-13"}),
+    (
+        "deadline-set-in-the-past",
+        "The agency extended its deadline until 9 a.m. Friday.",
+        WEDNESDAY,
+        {"9 a.m. Friday": "2024-05-10T09:00"},
+    ),
     # A present perfect or an infinitive says the day is near, not on which side: the nearer one.
     (
         "present-perfect-is-not-past",

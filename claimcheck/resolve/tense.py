@@ -39,6 +39,7 @@ NOT_PAST_ED = set(LEXICON["not_past_ed"])
 PRESENT_WORDS = set(LEXICON["present_cues"])
 PRESENT_WINDOW: int = LEXICON["present_window"]
 DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
+DEADLINE_VERBS = set(LEXICON["deadline_verbs"])
 FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
 PERFECT_AUXILIARIES = set(LEXICON["perfect_auxiliaries"])
 PAST_AUXILIARIES = set(LEXICON["past_auxiliaries"])
@@ -198,7 +199,9 @@ class SentenceTokens:
             if present is not None and (verb is None or present[0] < verb[0]):
                 found = present[1]
         preposition = self.words[first - 1] if first > 0 else ""
-        if preposition in DEADLINE_PREPOSITIONS and (found is None or found.direction != "past"):
+        if preposition in DEADLINE_PREPOSITIONS and (
+            found is None or found.direction != "past" or found.cue in DEADLINE_VERBS
+        ):
             found = Tense("future", preposition, "deadline")
         if found is None:
             found = self._elsewhere(first, clause_start, clause_end)
