@@ -76,6 +76,30 @@ DIRECTION = [
         WEDNESDAY,
         {"Monday's": "2024-05-06"},
     ),
+    (
+        "perfect-weekday-is-the-nearer",
+        "The union has called a strike for Friday.",
+        WEDNESDAY,
+        {"Friday": "2024-05-10"},
+    ),
+    (
+        "perfect-far-date-is-behind",
+        "A new chief has been appointed after the Jan. 6 riot.",
+        date(2021, 7, 19),
+        {"Jan. 6": "2021-01-06"},
+    ),
+    (
+        "month-may-is-no-modal",
+        "The bloc in May had urged members to act.",
+        date(2021, 8, 30),
+        {"May": "2021-05"},
+    ),
+    (
+        "another-clause-does-not-outweigh-the-nearest",
+        "The fund expects growth of 5.9% this year — less than its July estimate.",
+        date(2021, 10, 12),
+        {"July": "2021-07"},
+    ),
     # Clauses: a relative clause and a coordinated clause keep their own tense.
     (
         "relative-clause",

@@ -32,7 +32,7 @@ from claimcheck.resolve.calendar import (
     safe_date,
     weekday_name,
 )
-from claimcheck.resolve.tense import NO_TENSE, SentenceTokens, Tense
+from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
 
 
@@ -119,13 +119,14 @@ class Resolver:
                 )
                 return reference, [reference + timedelta(days=7)], True, evidence
             return reference, [], False, "the publication weekday: that day"
-        if tense.direction == "future" and not possessive:
+        # "Wednesday's ruling", "planned to leave on Thursday", "has called a strike for
+        # Friday": the words say only that the day is near; the nearer one.
+        nearer = possessive or tense.reason == PERFECT or (tense.cue is not None and tense.direction is None)
+        if tense.direction == "future" and not nearer:
             return reference + timedelta(days=ahead), [], False, tense.describe()
-        if tense.direction == "past" and not possessive:
+        if tense.direction == "past" and not nearer:
             return reference - timedelta(days=behind), [], False, tense.describe()
-        if possessive or tense.cue is not None:
-            # "Wednesday's ruling", "planned to leave on Thursday": the words say only that
-            # the day is near; the nearer one.
+        if nearer:
             why = "a possessive" if possessive else tense.describe()
             if ahead < behind:
                 return reference + timedelta(days=ahead), [], False, f"{why}: the nearer one"
@@ -175,7 +176,7 @@ class Resolver:
         if tense.direction is not None:
             if side in (None, tense.direction):
                 return best, [], tense.describe()
-            if nearest <= NEAREST_DAYS and not strict:
+            if (nearest <= NEAREST_DAYS or tense.weak) and not strict:
                 return best, [], f"the nearest by news convention ({tense.describe()} is not enough)"
             year = next(year for _distance, year, other in options if other in (None, tense.direction))
             return year, [], tense.describe()

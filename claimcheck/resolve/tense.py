@@ -4,8 +4,8 @@ The sentence is cut into clauses (at ; : dashes, quotes and brackets, at relativ
 pronouns, and at conjunctions followed by a finite verb). In the expression's clause
 the verb group nearest it decides: its auxiliaries and modals ("will", "would"), its
 prospective phrases ("is due to", "set to", "scheduled", "plans to") and its tense
-(a past verb, "had"; a present perfect decides nothing: "has agreed to pay on
-Friday" is not a past Friday). A preposition before the expression ("until",
+(a past verb, "had"; a present perfect only weakly: "has agreed to pay on Friday"
+is no past Friday). A preposition before the expression ("until",
 "by", "beginning") points ahead unless the clause is past. When the clause has no
 cue, the sentence's other clauses are read, then the tense of the date before.
 rules/lexicon/temporal.yaml lists the words.
@@ -56,6 +56,8 @@ INFINITIVE_VERBS = {
     for form in (verb, verb + "s", verb + "ed", verb + "d", verb.removesuffix("e") + "ing", verb + "ing")
 }
 """Forms of the verbs whose infinitive names a later event ("agreed to", "ordered him to")."""
+PERFECT = "present perfect"
+"""A present perfect points behind, weakly: "has agreed to pay on Friday" is no past Friday."""
 FINITE_AHEAD = 6
 """A conjunction opens a clause when a finite verb follows within this many tokens."""
 RIGHT_NEAR = 2
@@ -91,6 +93,8 @@ class Tense:
     cue: str | None = None
     reason: str | None = None
     """How the cue decides, when not by its own tense ("scheduled present", "deadline")."""
+    weak: bool = False
+    """Read outside the expression's clause: the nearest occurrence of a date outweighs it."""
 
     def describe(self) -> str:
         if self.cue is None:
@@ -200,7 +204,10 @@ class SentenceTokens:
                 found = present[1]
         preposition = self.words[first - 1] if first > 0 else ""
         if preposition in DEADLINE_PREPOSITIONS and (
-            found is None or found.direction != "past" or found.cue in DEADLINE_VERBS
+            found is None
+            or found.direction != "past"
+            or found.cue in DEADLINE_VERBS
+            or found.reason == PERFECT
         ):
             found = Tense("future", preposition, "deadline")
         if found is None:
@@ -210,7 +217,9 @@ class SentenceTokens:
             return found
         if self.last_tense is not None and self.last_tense.direction is not None:
             # "would leave on Monday from March 30, ... from August 6": one clause, one tense.
-            return Tense(self.last_tense.direction, self.last_tense.cue, "the tense of the date before")
+            return Tense(
+                self.last_tense.direction, self.last_tense.cue, "the tense of the date before", weak=True
+            )
         return NO_TENSE
 
     def _scheduled_present(self, first: int, clause_start: int) -> tuple[int, Tense] | None:
@@ -228,7 +237,10 @@ class SentenceTokens:
         before = self._scan(range(clause_start - 1, -1, -1), within_clause=False)
         after = self._scan(range(clause_end, len(self.tokens)), within_clause=False)
         candidates = [(abs(first - index), cue) for index, cue in filter(None, (before, after))]
-        return min(candidates, key=lambda item: item[0])[1] if candidates else None
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda item: item[0])[1]
+        return Tense(nearest.direction, nearest.cue, nearest.reason, weak=True)
 
     def _scan(
         self, indexes: range, stop_at_comma: bool = False, within_clause: bool = True
@@ -252,7 +264,11 @@ class SentenceTokens:
         for phrase in FUTURE_PHRASES.get(word, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 return Tense("future", " ".join(phrase))
-        if word in FUTURE_WORDS and (index == 0 or words[index - 1] not in DETERMINERS):
+        if (
+            word in FUTURE_WORDS
+            and (index == 0 or words[index - 1] not in DETERMINERS)
+            and self._modal(index)
+        ):
             return Tense("future", word)
         if word in PROSPECTIVE_WORDS:
             return Tense(None, word, "prospective")
@@ -269,6 +285,10 @@ class SentenceTokens:
             return None
         return self._verb_group(index)
 
+    def _modal(self, index: int) -> bool:
+        """ "may" the modal, not "May" the month ("the bloc in May had suggested")."""
+        return self.words[index] != "may" or index == 0 or not self.text[self.tokens[index][0]].isupper()
+
     def _infinitive(self, index: int) -> bool:
         """ "agreed to pay on Friday", "invited him to testify on Feb. 10": what the infinitive
         names lies after its verb, either way ("returned to work on Thursday" is no infinitive)."""
@@ -278,11 +298,11 @@ class SentenceTokens:
         return any(word in INFINITIVE_VERBS for word in words[max(0, index - INFINITIVE_OBJECT - 1) : index])
 
     def _perfect(self, index: int) -> Tense | None:
-        """ "has agreed", "have been closed": a present perfect leaves the direction open."""
+        """ "has agreed", "have been closed": a present perfect, pointing behind (weakly)."""
         words = self.words
         following = words[index + 1]
         if following in PAST_VERBS or following == "been" or self._past_ed(index + 1):
-            return Tense(None, f"{words[index]} {following}", "present perfect")
+            return Tense("past", f"{words[index]} {following}", PERFECT)
         return None
 
     def _verb_group(self, index: int) -> Tense:
@@ -294,14 +314,14 @@ class SentenceTokens:
             before -= 1
         group = " ".join(words[max(before, 0) : index + 1])
         auxiliary = words[before] if before >= 0 else ""
-        if auxiliary in FUTURE_AUXILIARIES or (
+        if (auxiliary in FUTURE_AUXILIARIES and self._modal(before)) or (
             auxiliary == "to" and words[before + 1 : before + 2] == ["be"]
         ):
             return Tense("future", group)
         if auxiliary == "to":
             return Tense(None, group, "infinitive")
         if auxiliary in PERFECT_AUXILIARIES:
-            return Tense(None, group, "present perfect")
+            return Tense("past", group, PERFECT)
         if auxiliary in PRESENT_AUXILIARIES:
             return Tense("future", group, "scheduled present")
         return Tense("past", word)
