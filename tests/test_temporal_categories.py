@@ -103,6 +103,19 @@ PERIODS = [
     ("year-end", "The bank expects higher year-end reserves.", OCT_1989, {"year-end": "1989"}),
     ("quarter-adjective", "The insurer took a third-quarter charge.", OCT_1989, {"third-quarter": "1989-Q3"}),
     (
+        "quarter-ended",
+        "For the quarter ended Sept. 30, the bank earned $5 million.",
+        OCT_1989,
+        {"the quarter": "1989-Q3"},
+    ),
+    ("possessive-quarter", "The insurer's second quarter was weak.", OCT_1989, {"second quarter": "1989-Q2"}),
+    (
+        "year-possessive-quarter",
+        "Profit in 1988's third quarter rose.",
+        OCT_1989,
+        {"1988's third quarter": "1988-Q3"},
+    ),
+    (
         "last-years-quarter",
         "Revenue beat last year's third quarter.",
         OCT_1989,

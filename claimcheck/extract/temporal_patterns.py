@@ -300,9 +300,11 @@ YEAR_PATTERN = re.compile(
     _F,
 )
 # "the third quarter of 2023", "Q3 2023", "the first half of the year", "the fiscal fourth
-# quarter", "last year's third quarter", "the fourth period"
+# quarter", "last year's third quarter", "1989's third quarter", "the company's fourth quarter",
+# "the fourth period"
 QUARTER_RE = re.compile(
-    rf"\b(?:(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<possyear>last|this|next)\s+year's\s+|(?P<the>the)\s+)?"
+    rf"\b(?:(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<possyear>last|this|next)\s+year's\s+|(?P<yearposs>{YEAR_RE})'s\s+"
+    rf"|(?P<the>the)\s+|(?P<poss>(?<='s\s)))?"
     rf"(?:(?P<fiscal>fiscal)\s+)?"
     rf"(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
     rf"(?P<part>quarter|half|period)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
@@ -311,12 +313,12 @@ QUARTER_RE = re.compile(
     _F,
 )
 # "the quarter", "the year-earlier quarter", "the year-ago period", "the same quarter last year":
-# a quarter named before (or a year before it).
+# a quarter named before (or a year before it); "the quarter ended Sept. 30": that month's.
 QUARTER_REF_RE = re.compile(
     r"\bthe\s+(?:(?P<ago>year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year)\s+"
     r"|(?P<same>same|comparable|corresponding|year-before|latest)\s+)?(?:fiscal\s+)?(?P<part>quarter|period|half)\b"
     r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?(?:the\s+)?(?:previous|prior)\s+year"
-    r"|last\s+year|of\s+last\s+year))?",
+    rf"|last\s+year|of\s+last\s+year))?(?:(?=\s+(?:ended|ending)\s+(?P<endmonth>{MONTH_RE})))?",
     _F,
 )
 # "summer 2022", "the summer of 2022", "in the spring", "last summer" (with a year or context)

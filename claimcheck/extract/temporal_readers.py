@@ -622,7 +622,10 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         number = QUARTER_ORDINALS.get(match.group("ordinal").lower(), 4 if kind == "Q" else 2)
         if kind == "H" and number > 2:
             return []
-        dated = match.group("year") or match.group("relyear") or match.group("cyear") or possyear
+        dated = (
+            match.group("year") or match.group("relyear") or match.group("cyear") or match.group("yearposs")
+        )
+        dated = dated or possyear
         # "fourth-quarter profit", "the fiscal fourth quarter", "the first half": the year's,
         # unless the words around are a game's ("entering the fourth quarter" of a match).
         if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
@@ -630,12 +633,12 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
         # "fourth-quarter profit": an adjective; a year's unless a game's ("fourth-quarter comeback").
         following = _next_words(text, match.end(), 1)
         adjective = "-" in match.group(0) and following.isalpha()
-        framed = bool(match.group("the") or match.group("fiscal"))
+        framed = bool(match.group("the") or match.group("fiscal")) or match.group("poss") is not None
         if not (dated or (adjective and following in QUARTER_NOUNS)) and (
             not (framed or adjective) or _game_context(text, match.start(), match.end())
         ):
             return []
-    year = match.group("year") or match.group("cyear")
+    year = match.group("year") or match.group("cyear") or match.group("yearposs")
     relyear = SPACES_RE.sub(" ", (match.group("relyear") or "").lower())
     shift = {"last year": -1, "next year": 1}.get(relyear, 0) or {"last": -1, "next": 1}.get(possyear, 0)
     return [
@@ -659,8 +662,10 @@ def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("part").lower() != "quarter" and not (ago or same or tail):
         return []  # "the period", "the half": too many other senses
     shift = -1 if ago or tail or same in ("comparable", "corresponding", "year-before") else 0
+    end = match.group("endmonth")
+    end_month = lexicon_lookup(MONTHS, end) if end and match.group("part").lower() == "quarter" else None
     # "the latest period": the quarter named before, or the last whole one.
-    return [_mention(match, "quarter_ref", shift=shift, latest=same == "latest")]
+    return [_mention(match, "quarter_ref", shift=shift, latest=same == "latest", end_month=end_month)]
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:

@@ -458,7 +458,18 @@ class Resolver:
     def _quarter_ref(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex | None:
         """ "the quarter", "the year-earlier quarter": the quarter named before, or a year before it."""
         shift = data["shift"]
-        if self.last_quarter is not None:
+        if data.get("end_month") and self.reference is not None:
+            # "the quarter ended Sept. 30": the quarter of that month, the last one that ended.
+            month = data["end_month"]
+            tense = Tense("past", "ended", "the quarter's end")
+            year, _others, _why = self._year_for(month, None, tense)
+            kind, number, evidence = (
+                "Q",
+                (month - 1) // 3 + 1,
+                f"the quarter ending in {AP_MONTHS[month - 1]}",
+            )
+            self.last_quarter = (year, kind, number)
+        elif self.last_quarter is not None:
             (year, kind, number), evidence = self.last_quarter, "the quarter named before"
         elif (shift or data.get("latest")) and self.reference is not None:
             # "the year-ago quarter" with none named: the last whole quarter's year-ago one.
