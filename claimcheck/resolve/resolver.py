@@ -1,11 +1,13 @@
 """Temporal resolution: tagged mentions -> TIMEX3 values against the publication date.
 
-Direction comes from tense: the resolver reads the words nearest an expression
-(rules/lexicon/temporal.yaml lists the cues). A future cue ("will", "is due to",
-"scheduled") puts a weekday or a month without a year ahead of the publication
-date; a past verb puts it behind; a weekday equal to the publication weekday is
-that day. When no cue decides, news convention does (a weekday is the past one,
-a month the nearest one), and the Timex says so in `evidence`.
+Direction comes from the tense of the expression's clause (tense.py). A weekday
+follows it: a future cue ("will", "is due to", "scheduled") puts it ahead, a past
+verb behind; a weekday equal to the publication weekday is that day; with no cue,
+news convention takes the past one. A month, a month-day, a quarter or a holiday
+named without a year is its nearest occurrence, as newswire editors mean it; the
+tense decides only where the nearest is ambiguous (more than NEAREST_DAYS away).
+Offsets ("a year earlier") count from the last point named in the sentence or the
+publication date. The Timex says what decided in `evidence`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
 
 
+def _rel_tense(rel: str) -> Tense:
+    """The side a "last" / "next" / "this" before a name puts it on ("this" leaves it to the nearest)."""
+    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
+    return Tense(direction, rel, f"'{rel}'")
+
+
 class Resolver:
     """Resolves the mentions of one text, in order (anaphors read the last day named)."""
 
@@ -47,9 +55,10 @@ class Resolver:
         self.last_relative = True
         """Whether the last day named needed the publication date (anaphors inherit it)."""
         self.sentence_point: tuple[date, bool] | None = None
+        """The last point (a year, a month, a day) named in the sentence being resolved, and
+        whether it needed the publication date."""
         self.last_point: tuple[date, bool] | None = None
-        """The last point named in the text (and whether it needed the publication date)."""
-        """The last point (a year, a month, a day) named in the sentence being resolved."""
+        """The same, anywhere in the text before."""
         self.last_quarter: tuple[int, str, int] | None = None
         """(year, "Q" or "H", number) of the last quarter or half named ("the year-earlier quarter")."""
 
@@ -198,14 +207,9 @@ class Resolver:
             if self.reference is None:
                 return self._timex(mention, "DATE", None, True, weekday_named=weekday, mod=data.get("mod"))
             rel = data.get("rel")
-            if rel:
-                # "last Oct. 23": the one before, whatever is nearer.
-                direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
-                tense = Tense(direction, rel, f"'{rel}'")
-                year, others, evidence = self._year_for(month, day, tense, strict=True)
-            else:
-                tense = tokens.tense(mention.start, mention.end)
-                year, others, evidence = self._year_for(month, day, tense)
+            tense = _rel_tense(rel) if rel else tokens.tense(mention.start, mention.end)
+            # "last Oct. 23": the one before, whatever is nearer.
+            year, others, evidence = self._year_for(month, day, tense, strict=bool(rel))
             if weekday is not None:
                 # A weekday settles the year if exactly one nearby year fits it.
                 fitting = [
@@ -492,8 +496,7 @@ class Resolver:
             return self._timex(mention, "DATE", None, True)
         else:
             rel = data["rel"]
-            direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel or "")
-            tense = Tense(direction, rel, f"'{rel}'") if rel else tokens.tense(mention.start, mention.end)
+            tense = _rel_tense(rel) if rel else tokens.tense(mention.start, mention.end)
 
             def span_of(year: int) -> tuple[date, date]:
                 day = holiday_date(rule, year)
@@ -539,27 +542,26 @@ class Resolver:
             return self._timex(
                 mention, "DATE", None, True, mod=mod, **({"evidence": evidence} if evidence else {})
             )
-        reference = anchor
         code, count = UNITS[unit]
         amount = int(number * count) * sign
         value: str
         if code == "D":
-            value = (reference + timedelta(days=amount)).isoformat()
+            value = (anchor + timedelta(days=amount)).isoformat()
         elif code == "W":
-            value = iso_week(reference + timedelta(days=7 * amount))
+            value = iso_week(anchor + timedelta(days=7 * amount))
         elif code == "M":
-            year, month = add_months(reference.year, reference.month, amount)
+            year, month = add_months(anchor.year, anchor.month, amount)
             value = f"{year}-{month:02d}" if unit != "quarter" else f"{year}-Q{(month - 1) // 3 + 1}"
         elif code == "Y":
-            year = reference.year + amount
+            year = anchor.year + amount
             value = (
                 str(year)
                 if unit == "year"
                 else (f"{year // 10}X" if unit == "decade" else f"{year // 100:02d}")
             )
         else:
-            value = reference.isoformat()
-        evidence = f"counted from {reference.isoformat()}"
+            value = anchor.isoformat()
+        evidence = f"counted from {anchor.isoformat()}"
         return self._timex(mention, "DATE", value, relative, evidence=evidence, mod=mod)
 
     def _duration(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
