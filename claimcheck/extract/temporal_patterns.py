@@ -154,13 +154,9 @@ SECOND_DAY_RE = (
 )
 # Where a date with a name can start: a capital, or a modifier. A cheap first test at each
 # position (most words are neither).
-_NAMED_DATE_STARTERS = {modifier.split()[0] for modifier in MODIFIERS} | {
-    "last",
-    "next",
-    "this",
-    "coming",
-    "past",
-}
+NAME_RELATIONS = ("last", "next", "this", "coming", "past")
+"""Words before a name that say which one: "last May", "next Friday", "this Christmas"."""
+_NAMED_DATE_STARTERS = {modifier.split()[0] for modifier in MODIFIERS} | set(NAME_RELATIONS)
 NAMED_DATE_START_RE = rf"(?=(?-i:[A-Z])|(?:{_alternation(_NAMED_DATE_STARTERS)})\b)"
 # "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23",
 # "last Oct. 23", "the week of March 6"
@@ -327,7 +323,6 @@ SEASON_PATTERN = re.compile(
     rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?(?!\w)",
     _F,
 )
-# "now", "currently", "in the past", "the future", "future generations", "at the time,"
 # "now", "currently", "in the past", "the future", "future generations", "at the time,"
 REF_RE = re.compile(
     rf"\b(?:(?P<present>{_alternation(LEXICON['present_ref'])})"

@@ -126,6 +126,12 @@ DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+AMOUNT_WINDOW = 40
+"""Characters before an offset's unit searched for its amount."""
+GAME_WINDOW = 150
+"""Characters either side of a quarter searched for game words."""
+GAME_WORD_RE = re.compile(r"[a-z-]+")
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _leading_int(word: str) -> int:
@@ -343,10 +349,8 @@ def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def _amount_before(text: str, start: int) -> re.Match[str] | None:
+    """The amount before a unit ("almost four" in "almost four years ago"), read backwards."""
     return AMOUNT_BEFORE_RE.search(text, max(0, start - AMOUNT_WINDOW), start)
-
-
-AMOUNT_WINDOW = 40
 
 
 def read_ago(match: re.Match[str], text: str) -> list[Mention]:
@@ -559,25 +563,15 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
         and _previous_word(text, match.start()) not in MONTH_CONTEXT
     ):
         return []
-    mod = match.group("mod")
+    mod, prepost = match.group("mod"), (match.group("prepost") or "").lower()
     start = match.start("fiscal") if match.group("fiscal") else match.start("year")
-    prepost = (match.group("prepost") or "").lower()
     if mod or prepost:
         start = match.start()
-        mod = mod or prepost
-    mentions = [
-        Mention(
-            start,
-            match.end("year"),
-            "year",
-            {
-                "year": year,
-                "mod": {"pre": "BEFORE", "post": "AFTER"}.get(prepost)
-                or (lexicon_lookup(MODIFIERS, mod) if mod else None),
-                "fiscal": bool(match.group("fiscal")),
-            },
-        )
-    ]
+    mod_value = {"pre": "BEFORE", "post": "AFTER"}.get(prepost) or (
+        lexicon_lookup(MODIFIERS, mod) if mod else None
+    )
+    data = {"year": year, "mod": mod_value, "fiscal": bool(match.group("fiscal"))}
+    mentions = [Mention(start, match.end("year"), "year", data)]
     second = match.group("second")
     if second:
         if len(second) == 2:
@@ -598,17 +592,10 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
     return mentions
 
 
-QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-WORD_RE = re.compile(r"[a-z-]+")
-
-
 def _game_context(text: str, start: int, end: int) -> bool:
     """Sports words near a quarter, half or period: a game's, not a year's."""
     window = text[max(0, start - GAME_WINDOW) : end + GAME_WINDOW].lower()
-    return not GAME_WORDS.isdisjoint(WORD_RE.findall(window))
-
-
-GAME_WINDOW = 150
+    return not GAME_WORDS.isdisjoint(GAME_WORD_RE.findall(window))
 
 
 def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
@@ -626,11 +613,11 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
             match.group("year") or match.group("relyear") or match.group("cyear") or match.group("yearposs")
         )
         dated = dated or possyear
-        # "fourth-quarter profit", "the fiscal fourth quarter", "the first half": the year's,
-        # unless the words around are a game's ("entering the fourth quarter" of a match).
         if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
             return []  # "the last period" of a life
-        # "fourth-quarter profit": an adjective; a year's unless a game's ("fourth-quarter comeback").
+        # "fourth-quarter profit", "the fiscal fourth quarter", "the first half", "the company's
+        # second quarter": the year's, unless the words around are a game's ("entering the fourth
+        # quarter", "a fourth-quarter comeback").
         following = _next_words(text, match.end(), 1)
         adjective = "-" in match.group(0) and following.isalpha()
         framed = bool(match.group("the") or match.group("fiscal")) or match.group("poss") is not None
