@@ -36,6 +36,7 @@ GOLDEN_FILES = {
     "text": "report.txt",
     "json": "report.json",
     "markdown": "report.md",
+    "html": "report.html",
     "sarif": "report.sarif",
     "github": "report.github.txt",
 }

@@ -16,7 +16,7 @@ from claimcheck.errors import UsageError
 if TYPE_CHECKING:
     from claimcheck.models import Report
 
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html", "sarif", "github")
 DETAILS: tuple[str, ...] = ("summary", "full")
 
 

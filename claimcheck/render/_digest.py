@@ -238,16 +238,8 @@ class _Builder:
 
     def wordings(self, claims: list[Claim]) -> list[Wording]:
         """Distinct wordings (case aside), most sources first; values converted where units differ."""
-        units = Counter(claim.unit for claim in claims if claim.unit)
-        common = units.most_common(1)[0][0] if units else None
-        factor = next(
-            (
-                claim.value / claim.base_value
-                for claim in claims
-                if claim.unit == common and claim.value and claim.base_value
-            ),
-            None,
-        )
+        units = {claim.unit for claim in claims if claim.unit}
+        common, factor = common_unit(claims)
         by_text: dict[str, Wording] = {}
         for claim in claims:
             text = one_line(claim.text).strip()
@@ -457,6 +449,22 @@ def _number(value: float) -> str:
     if abs(value - round(value)) < 1e-9 * max(1.0, abs(value)):
         return f"{round(value):,}"
     return f"{value:,.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def common_unit(claims: Iterable[Claim]) -> tuple[str | None, float | None]:
+    """The unit most claims use, and the factor from base values into it (None if unknown)."""
+    claims = list(claims)
+    units = Counter(claim.unit for claim in claims if claim.unit)
+    common = units.most_common(1)[0][0] if units else None
+    factor = next(
+        (
+            claim.value / claim.base_value
+            for claim in claims
+            if claim.unit == common and claim.value and claim.base_value
+        ),
+        None,
+    )
+    return common, factor
 
 
 def digest(report: Report, options: RenderOptions) -> Digest:
