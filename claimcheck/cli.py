@@ -242,10 +242,10 @@ class Bar:
 
 def summary_line(report: Report, seconds: float) -> str:
     """'300 articles, 100 stories, 4 conflicts, 2 date mismatches, 12.3 s'."""
-    from claimcheck.render._common import plural
+    from claimcheck.render._common import CONFLICT_RULES, plural
 
     rules = [finding.rule for finding in report.findings]
-    conflicts = sum(rules.count(rule) for rule in ("figure-conflict", "date-conflict", "internal-conflict"))
+    conflicts = sum(rules.count(rule) for rule in CONFLICT_RULES)
     return ", ".join(
         [
             plural(len(report.articles), "article"),

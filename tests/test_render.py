@@ -624,6 +624,34 @@ def test_markdown_full_detail_lists_everything() -> None:
     assert "single-source figure" not in out
 
 
+def test_attention_items_show_a_few_quotes_unless_full() -> None:
+    text = "Officials counted {} boats on Friday."
+    articles = [
+        Article(id=f"a{n}", source=f"Outlet {n}", story="s", text=text.format(n + 10)) for n in range(7)
+    ]
+    claims = [
+        make_claim(f"c{n}", article, f"{n + 10} boats", "count", value=n + 10)
+        for n, article in enumerate(articles)
+    ]
+    finding = Finding(
+        rule="figure-conflict",
+        code="CC101",
+        severity="error",
+        article_id="a0",
+        claim_ids=[claim.id for claim in claims],
+        message="boats: the counts differ",
+    )
+    story = Story(id="s", label="Boats", article_ids=[article.id for article in articles])
+    report = Report(articles=articles, stories=[story], claims=claims, findings=[finding])
+    summary = get_renderer("markdown").render(report)
+    assert summary.count("   - Outlet ") == 4
+    assert "   - and 3 more quotes (`--detail full`)" in summary
+    full = get_renderer("markdown").render(report, RenderOptions(detail="full"))
+    assert full.count("   - Outlet ") == 7 and "more quotes" not in full
+    page = get_renderer("html").render(report)
+    assert page.count("<blockquote>") == 7 and "<summary>3 more quotes</summary>" in page
+
+
 def test_status_shown_agrees_with_the_findings() -> None:
     report = sample_report()
     # A conflict status that no finding explains shows as "differs"; a conflict finding makes "conflict".

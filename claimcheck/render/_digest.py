@@ -34,12 +34,11 @@ ATTENTION_TITLES = {
     "relative-date-mismatch": "Date mismatch",
 }
 """Rules whose every finding goes in the attention list (and any finding at error level)."""
-CONFLICT_RULES = frozenset({"figure-conflict", "date-conflict"})
-"""Findings that make a group's shown status "conflict"."""
+GROUP_CONFLICT_RULES = frozenset({"figure-conflict", "date-conflict"})
+"""Findings that make a group's shown status "conflict" (sources disagree)."""
 UNANCHORED = "relative-date-unanchored"
 
-STATUSES = ("conflict", "differs", "evolving", "consistent", "single_source")
-STATUS_NAMES = {
+STATUS_NAMES = {  # in the order tables show them
     "conflict": "conflict",
     "differs": "differs",
     "evolving": "evolving",
@@ -48,6 +47,8 @@ STATUS_NAMES = {
 }
 QUOTE_LIMIT = 240
 """Longest quoted sentence, in characters; longer ones are cut around the claim."""
+QUOTES_SHOWN = 4
+"""Quotes shown at once for one attention item (the summary counts the rest; full shows all)."""
 LABEL_LIMIT = 80
 
 
@@ -260,7 +261,7 @@ class _Builder:
     def row(self, group: ClaimGroup, findings: list[Finding]) -> Row:
         claims = [self.claims[claim_id] for claim_id in group.claim_ids if claim_id in self.claims]
         rules = {finding.rule for finding in findings}
-        if rules & CONFLICT_RULES:
+        if rules & GROUP_CONFLICT_RULES:
             status = "conflict"
         elif group.status == "conflict":
             status = "differs"
@@ -381,7 +382,7 @@ class _Builder:
                 item.story = view_of(self.finding_story(item.finding))
                 item.story.attention.append(item)
         for view in views.values():
-            view.rows.sort(key=lambda row: STATUSES.index(row.status))
+            view.rows.sort(key=lambda row: list(STATUS_NAMES).index(row.status))
         sources = sorted({self.outlet(article.id) for article in report.articles})
         return Digest(report, attention, list(views.values()), sources, self.findings)
 

@@ -18,10 +18,15 @@ from typing import Any
 
 from claimcheck.models import Report
 from claimcheck.render import RenderOptions
-from claimcheck.render._common import articles_by_id, plural, severity_breakdown
-from claimcheck.render._digest import STATUS_NAMES, digest
+from claimcheck.render._common import (
+    CONFLICT_RULES,
+    DEFAULT_TITLE,
+    articles_by_id,
+    plural,
+    severity_breakdown,
+)
+from claimcheck.render._digest import QUOTES_SHOWN, STATUS_NAMES, digest
 
-DEFAULT_TITLE = "claimcheck consistency summary"
 CHARTED = ("conflict", "evolving")
 """Statuses whose groups get a timeline chart."""
 SEVERITY_LABELS = {"error": "errors", "warning": "warnings", "info": "info", "none": "no finding"}
@@ -56,7 +61,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     counts = [
         (len(report.articles), "article", "articles"),
         (len(report.stories), "story", "stories"),
-        (summary.count("figure-conflict", "date-conflict", "internal-conflict"), "conflict", "conflicts"),
+        (summary.count(*CONFLICT_RULES), "conflict", "conflicts"),
         (summary.count("relative-date-mismatch"), "date mismatch", "date mismatches"),
     ]
     template = _environment().get_template("report.html.j2")
@@ -71,4 +76,5 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         severities=SEVERITY_LABELS,
         plural=plural,
         full=options.detail == "full",
+        quotes_shown=None if options.detail == "full" else QUOTES_SHOWN,
     )

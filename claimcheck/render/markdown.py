@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimcheck.models import Report
 from claimcheck.render import RenderOptions
-from claimcheck.render._common import one_line, plural, severity_breakdown
+from claimcheck.render._common import DEFAULT_TITLE, one_line, plural, severity_breakdown
 from claimcheck.render._digest import (
+    QUOTES_SHOWN,
     STATUS_NAMES,
     Attention,
     Digest,
@@ -34,8 +36,8 @@ from claimcheck.render._digest import (
     digest,
 )
 
-DEFAULT_TITLE = "claimcheck consistency summary"
 WIDTH = 100
+"""Where `wrap` breaks lines (the nightly report's own sections use it)."""
 WORDING_LIMIT = 6
 """Wordings quoted in one cell of the claim-group table; the rest are counted."""
 SOURCE_LIMIT = 4
@@ -121,10 +123,9 @@ def quote(said: Quote) -> str:
 
 
 def quote_lines(quotes: Iterable[Quote], indent: str) -> list[str]:
-    lines: list[str] = []
-    for each in quotes:
-        lines.append(item(f"{escape(each.sources)}, {escape(each.where)}: {quote(each)}", indent + "- "))
-    return lines
+    return [
+        item(f"{escape(said.sources)}, {escape(said.where)}: {quote(said)}", indent + "- ") for said in quotes
+    ]
 
 
 def story_link(story: StoryView | None) -> str:
@@ -141,15 +142,8 @@ def overview(summary: Digest) -> list[str]:
         article_line += f" from {plural(len(sources), 'source')}"
     if copies:
         article_line += f" ({plural(copies, 'syndicated copy', 'syndicated copies')})"
-    statuses = (
-        [
-            f"{sum(1 for row in rows if row.status == status)} {name}"
-            for status, name in STATUS_NAMES.items()
-            if any(row.status == status for row in rows)
-        ]
-        if (rows := [row for story in summary.stories for row in story.rows + story.single_source])
-        else []
-    )
+    shown = Counter(row.status for story in summary.stories for row in story.rows + story.single_source)
+    statuses = [f"{shown[status]} {name}" for status, name in STATUS_NAMES.items() if shown[status]]
     groups = (
         f"**Stories:** {len(report.stories)}; **claims:** {len(report.claims)} in {len(report.groups)} groups"
     )
@@ -165,14 +159,18 @@ def overview(summary: Digest) -> list[str]:
     return [item(text, "- ") for text in items]
 
 
-def attention_lines(entry: Attention) -> list[str]:
+def attention_lines(entry: Attention, full: bool) -> list[str]:
     finding = entry.finding
     head = f"**{escape(entry.title)}: {escape(entry.subject)}**"
     where = ", ".join(
         part for part in (f"{finding.code} {finding.severity}", story_link(entry.story)) if part
     )
     first = item(f"{head} ({where}): {escape(finding.message)}", f"{entry.number}. ")
-    return [first, *quote_lines(entry.quotes, "   ")]
+    shown = entry.quotes if full else entry.quotes[:QUOTES_SHOWN]
+    lines = [first, *quote_lines(shown, "   ")]
+    if len(entry.quotes) > len(shown):
+        lines.append(f"   - and {plural(len(entry.quotes) - len(shown), 'more quote')} (`--detail full`)")
+    return lines
 
 
 def cell_wordings(row: Row) -> str:
@@ -263,7 +261,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     if summary.attention:
         lines += ["", f"## Needs attention ({len(summary.attention)})", ""]
         for entry in summary.attention:
-            lines.extend(attention_lines(entry))
+            lines.extend(attention_lines(entry, full))
     shown = [story for story in summary.stories if full or not story.quiet]
     quiet = [story for story in summary.stories if not full and story.quiet]
     if shown:
