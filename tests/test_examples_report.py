@@ -46,3 +46,37 @@ def test_sample_html_is_small_and_strictly_valid() -> None:
     page = SAMPLES["html"].read_text(encoding="utf-8")
     assert len(page.encode("utf-8")) < HTML_LIMIT
     html5lib.HTMLParser(strict=True).parse(page)  # raises on any parse error
+
+
+def test_what_the_summary_leaves_out_is_in_the_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary Markdown counts single-source figures and folds findings into lines;
+    the JSON beside it keeps every group, claim, finding and article."""
+    import json
+    import re
+
+    data = json.loads(SAMPLES["json"].read_text(encoding="utf-8"))
+    markdown = SAMPLES["markdown"].read_text(encoding="utf-8")
+    single = [group for group in data["groups"] if group["status"] == "single_source"]
+    counted = sum(
+        int(n) for n in re.findall(r"(\d+) single-source figures? \(listed in the JSON\)", markdown)
+    )
+    assert counted == len(single) > 0
+    claims = {claim["id"]: claim for claim in data["claims"]}
+    for group in single:
+        assert group["claim_ids"] and all(claim_id in claims for claim_id in group["claim_ids"])
+    for finding in data["findings"]:
+        assert finding["message"] and finding["claim_ids"] and finding["line"]
+    assert {article["id"] for article in data["articles"]} == {
+        "coastal-wire.md",
+        "estrava-evening.md",
+        "harbor-daily.md",
+        "port-authority-statement.txt",
+        "the-morning-post.md",
+    }
+    # The full detail lists what the summary folds away, all of it from the same report.
+    full = main(
+        ["check", "examples", "--format", "markdown", "--detail", "full", "--quiet", "-o", "/dev/null"]
+    )
+    assert full == 1
