@@ -111,7 +111,6 @@ class Note:
     rule: str
     text: str
     sources: list[str]
-    findings: list[Finding]
     quotes: list[Quote]
 
 
@@ -297,12 +296,10 @@ class _Builder:
                         f"{finding.article_id} has no publication date: {said}",
                         sources,
                         [],
-                        [],
                     )
                     notes.append(note)
                 else:
                     note.text += f", {said}"
-                note.findings.append(finding)
                 note.quotes.extend(self.quotes(claims))
                 continue
             text = one_line(finding.message)
@@ -319,7 +316,6 @@ class _Builder:
                     finding.rule,
                     f"{where}: {text}" if where else text,
                     sources,
-                    [finding],
                     self.quotes(claims),
                 )
             )
