@@ -4,7 +4,8 @@ Headless Chromium (Debian's `chromium` and `chromium-driver`; `.ci/run` installs
 driven by Selenium. The page must load with no console error and nothing fetched, show
 the examples' figure conflict and date mismatch first, hide and show rows by severity,
 source and search, and draw a timeline for the conflicting group. A screenshot of the
-whole page is saved in the test's tmp folder. In CI (the CI variable set) a browser that
+whole page is saved in the test's tmp folder. With JavaScript off, the page is the whole
+report, unfiltered, without the controls. In CI (the CI variable set) a browser that
 is missing or cannot start fails the test; elsewhere it is skipped with the reason.
 """
 
@@ -41,8 +42,7 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"{reason}; {INSTALL}")
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def start_chromium(profile: Path, javascript: bool = True) -> Any:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     if chromium is None or driver_path is None:
@@ -55,13 +55,21 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     options.binary_location = str(chromium)
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     try:
         driver = webdriver.Chrome(service=Service(executable_path=str(driver_path)), options=options)
     except WebDriverException as exc:
         unavailable(f"Chromium did not start: {exc.msg or exc}")
     driver.set_page_load_timeout(30)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    driver = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:
@@ -140,3 +148,20 @@ def test_examples_report_in_chromium(browser: Any, tmp_path: Path) -> None:
     screenshot = tmp_path / "examples-report.png"
     assert browser.save_screenshot(str(screenshot))
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def test_without_javascript_the_page_is_the_whole_report(tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = start_chromium(tmp_path / "profile", javascript=False)
+    try:
+        driver.get(PAGE.as_uri())
+        assert not driver.find_element(By.ID, "filters").is_displayed()  # the controls need JavaScript
+        assert driver.find_element(By.ID, "shown").text == ""  # the script did not run
+        rows = driver.find_elements(By.CSS_SELECTOR, ".filterable")
+        assert rows and all(
+            row.is_displayed() for row in rows if row.find_elements(By.XPATH, "ancestor::details") == []
+        )
+        assert driver.find_element(By.CSS_SELECTOR, "tr.status-conflict + tr.chart-row svg").is_displayed()
+    finally:
+        driver.quit()
