@@ -49,6 +49,9 @@ class FigureConflictParams(_Params):
     """A conflict is reported only if each side has at least this many independent sources."""
     evolving_predicates: tuple[str, ...] = ()
     """Concepts whose counts accumulate over time (a rise is `evolving`, not a conflict)."""
+    changing_predicates: tuple[str, ...] = ()
+    """Concepts whose counts move either way as a situation resolves (the missing are found,
+    power comes back): any change between earlier and later reports is `evolving`."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,13 +194,27 @@ def default_rules_dir() -> Path:
     return package.parent / "rules"
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML 1.2 booleans: only true and false. YAML 1.1 reads on, off, yes, no, y and n
+    as booleans, and word lists hold them as words ("on", "no")."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(str(path), None, f"cannot read: {exc}") from None
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise RuleFileError(str(path), None, f"invalid YAML: {exc}") from None
 

@@ -344,7 +344,8 @@ def test_internal_conflict_in_one_article() -> None:
     spec = {"unit": "home", "predicate": "destroyed"}
     claims = [claim(a, "5,400", value=5400, **spec), claim(a, "4,500", value=4500, **spec)]
     groups, findings = analyse([a], claims)
-    assert [g.status for g in groups] == ["single_source"]
+    # One source, but its two figures conflict: the group's status says so.
+    assert [g.status for g in groups] == ["conflict"]
     assert [f.rule for f in findings] == ["internal-conflict"]
     assert "5,400" in findings[0].message and "4,500" in findings[0].message
 
@@ -573,9 +574,13 @@ def test_breakdown_in_one_sentence_does_not_conflict() -> None:
 def test_internal_conflict_needs_one_event(
     first: str, second: str, first_predicate: str | None, second_predicate: str | None, expected: list[str]
 ) -> None:
+    # The wording states the event where the claim has one ("the storm destroyed ...").
+    first_verb, second_verb = (
+        predicate or "report lists" for predicate in (first_predicate, second_predicate)
+    )
     text = (
-        f"The storm report lists {first} along the coast. Schools stayed shut on Monday. "
-        f"Officials said the storm report lists {second} along the coast."
+        f"The storm {first_verb} {first} along the coast. Schools stayed shut on Monday. "
+        f"Officials said the storm {second_verb} {second} along the coast."
     )
     a = article("a", text)
     unit = first.split()[-1].rstrip("s")

@@ -18,13 +18,13 @@ from claimcheck.extract.words import concept
 from claimcheck.groups.compare import (
     Reading,
     conflicting_readings,
+    evolves,
     group_status,
-    overlap,
-    rising_pair,
+    internal_conflicts,
     time_relation,
 )
 from claimcheck.groups.items import Item, prepare_items
-from claimcheck.models import Article, ClaimGroup, Finding
+from claimcheck.models import Article, ClaimGroup, Finding, Severity
 from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
 from claimcheck.rules import (
     DateConflictParams,
@@ -50,13 +50,24 @@ def _grouped(context: CheckContext, rule: Rule) -> list[tuple[ClaimGroup, list[I
     a context built without them (tests, callers of run_checks) prepares them once."""
     if context.grouped is None:
         items = {
-            item.claim.id: item for item in prepare_items(context.articles, context.claims, _rules_dir(rule))
+            item.claim.id: item
+            for item in prepare_items(context.articles, context.claims, _rules_dir(rule), _story_of(context))
         }
         context.grouped = [
             (group, [items[claim_id] for claim_id in group.claim_ids if claim_id in items])
             for group in context.groups
         ]
     return context.grouped
+
+
+def _story_of(context: CheckContext) -> dict[str, str]:
+    """Article id -> story id, from the stories, else from the groups built on them."""
+    story_of = {article_id: story.id for story in context.stories for article_id in story.article_ids}
+    for group in context.groups:
+        if group.story:
+            for article_id in group.article_ids:
+                story_of.setdefault(article_id, group.story)
+    return story_of
 
 
 def quote(item: Item) -> str:
@@ -153,15 +164,28 @@ def _reason(a: Item, b: Item, cumulative: bool) -> str:
     )
 
 
+def _severity(rule: Rule, a: Item, b: Item) -> Severity:
+    """The rule's severity when both frames state what is counted and what happened to it
+    (or, for a date, the event and who it happened to); one level lower otherwise: a weaker
+    match is a note a reader can fold away, not an alarm."""
+    if a.kind in ("date", "time") or (a.frame.explicit_parts == 2 and b.frame.explicit_parts == 2):
+        return rule.severity
+    return LOWER[rule.severity]
+
+
+LOWER: dict[str, Severity] = {"error": "warning", "warning": "info", "info": "info"}
+
+
 def _finding(
     rule: Rule,
     group: ClaimGroup,
     pairs: list[tuple[Item, Item]],
     message: str,
     involved: list[Item] | None = None,
+    severity: Severity | None = None,
 ) -> Finding:
     """A finding on the earliest claim involved (a canonical copy before its reprints)."""
-    involved = list(involved or [])
+    involved = list({item.claim.id: item for item in involved or []}.values())
     seen = {item.claim.id for item in involved}
     for a, b in pairs:
         for item in (a, b):
@@ -173,7 +197,7 @@ def _finding(
     return Finding(
         rule=rule.name,
         code=rule.code,
-        severity=rule.severity,
+        severity=severity or rule.severity,
         article_id=first.claim.article_id,
         claim_ids=[item.claim.id for item in involved],
         message=message,
@@ -210,9 +234,8 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
             if len(first.sources) >= minimum and len(second.sources) >= minimum
         ]
         cumulative = group.kind == "count" and any(item.predicate in evolving for item in items)
-        if cumulative:
-            # A rise over time is the count evolving; the conflict lies in the other pairs.
-            conflicts = [pair for pair in conflicts if not rising_pair(*pair)]
+        # A count moving over time is evolving; the conflict lies in the other pairs.
+        conflicts = [pair for pair in conflicts if not evolves(*pair, params)]
         if not conflicts:
             continue
         pairs = [_representatives(first, second) for first, second in conflicts]
@@ -225,7 +248,7 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
             reason=_reason(a, b, cumulative),
             sources=len({item.source for item in items}),
         )
-        yield _finding(rule, group, pairs, message, involved)
+        yield _finding(rule, group, pairs, message, involved, severity=_severity(rule, a, b))
 
 
 def _distinct_sides(pairs: list[tuple[Item, Item]]) -> list[Item]:
@@ -244,36 +267,14 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
     for group, items in _grouped(context, rule):
         if group.kind == "date":
             continue
-        by_article: dict[str, list[Item]] = {}
-        for item in items:
-            if item.article.duplicate_of is None and not item.revised:
-                by_article.setdefault(item.claim.article_id, []).append(item)
-        for members in by_article.values():
-            for i, first in enumerate(members):
-                for second in members[i + 1 :]:
-                    if group.kind == "count" and not _same_event(first, second):
-                        continue
-                    if not overlap(first, second, params.relative_tolerance):
-                        message = rule.format_message(
-                            label=group.label,
-                            first=f'"{quote(first)}" ({describe(first)})',
-                            second=f'"{quote(second)}" ({describe(second)})',
-                            line=second.claim.line,
-                        )
-                        yield _finding(rule, group, [(first, second)], message)
-
-
-def _same_event(a: Item, b: Item) -> bool:
-    """Two counts in one article state one figure only if both say what happened to it.
-
-    An article naturally counts the same noun several times over different sets
-    ("54 games" this season, "four games" in the series); a figure restated two
-    ways names its event both times ("destroyed 5,400 homes" ... "4,500 homes
-    were destroyed").
-    """
-    return (
-        a.predicate is not None and b.predicate is not None and concept(a.predicate) == concept(b.predicate)
-    )
+        for first, second in internal_conflicts(items, params.relative_tolerance):
+            message = rule.format_message(
+                label=group.label,
+                first=f'"{quote(first)}" ({describe(first)})',
+                second=f'"{quote(second)}" ({describe(second)})',
+                line=second.claim.line,
+            )
+            yield _finding(rule, group, [(first, second)], message, severity=_severity(rule, first, second))
 
 
 def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -283,15 +284,15 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for group, items in _grouped(context, rule):
         if group.kind != "date":
             continue
-        dated = [item for item in items if _day_level(item)]
+        dated = [item for item in items if _day_level(item) and item.decisive]
         readings = {item.claim.id: _readings(item) for item in dated}
         pairs = []
         for i, a in enumerate(dated):
             for b in dated[i + 1 :]:
                 if a.source == b.source or readings[a.claim.id] & readings[b.claim.id]:
                     continue
-                if params.same_day_only and not _same_day(a.article, b.article):
-                    continue
+                if not _same_day(a.article, b.article) and (params.same_day_only or _scheduled(a, b)):
+                    continue  # a later report of a coming event may give its new date
                 pairs.append((a, b))
         if not pairs:
             continue
@@ -327,6 +328,16 @@ def _readings(item: Item) -> set[str]:
 def _day_level(item: Item) -> bool:
     timex = item.claim.timex or ""
     return len(timex) >= 10 and timex[4] == "-" and timex[7] == "-"
+
+
+def _scheduled(a: Item, b: Item) -> bool:
+    """Whether either date was still to come when the earlier of the two reports appeared:
+    an appointment can move; a day that has passed cannot."""
+    days = [day for day in (a.article.reference_date, b.article.reference_date) if day is not None]
+    if not days:
+        return False
+    first = min(days).isoformat()
+    return any((item.claim.timex or "")[:10] > first for item in (a, b))
 
 
 def _same_day(a: Article, b: Article) -> bool:

@@ -42,6 +42,10 @@ class Lexicon:
     offset_after: frozenset[str] = frozenset()
     uncompared_units: frozenset[str] = frozenset()
     length_cues: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    """Capitalised titles and offices ("Mayor", "Sen."): words, not names."""
+    """News agencies and wire services: credited in copy, they tie unrelated stories."""
 
     @property
     def update_re(self) -> re.Pattern[str]:
@@ -103,6 +107,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         offset_after=frozenset(data.get("offset_after") or ()),
         uncompared_units=frozenset(data.get("uncompared_units") or ()),
         length_cues=frozenset(data.get("length_cues") or ()),
+        agencies=frozenset(data.get("agencies") or ()),
+        titles=frozenset(str(word).lower() for word in data.get("titles") or ()),
         rules_dir=rules_dir,
         synonyms={
             form: str(name)
@@ -162,3 +168,24 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+SENTENCE_INITIAL_RE = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
+"""What precedes a word that starts a sentence (or a line, or a quotation)."""
+
+
+def capitalised_names(text: str, lex: Lexicon) -> list[str]:
+    """Capitalised words not at the start of a sentence: people, places, bodies."""
+    names = []
+    for match in WORD_RE.finditer(text):
+        word = match.group()
+        if not word[0].isupper() or len(word) < 2:
+            continue
+        if SENTENCE_INITIAL_RE.search(text, max(0, match.start() - 3), match.start()):
+            continue
+        lowered = word.lower().replace("’", "'")
+        if lowered.endswith("'s"):
+            lowered = lowered[:-2]
+        if lowered not in lex.stopwords and lowered not in lex.date_words:
+            names.append(lowered)
+    return names

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from claimcheck.extract.words import concept, stem
-from claimcheck.groups.compare import compatible, contrast, group_status, overlap, similarity
+from claimcheck.groups.compare import compatible, contrast, frames_match, group_status, overlap, similarity
 from claimcheck.groups.items import Item, plural_noun, prepare_items, sentence_tokens
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
 from claimcheck.rules import FigureConflictParams, RuleSet
@@ -26,6 +26,9 @@ DATE_THRESHOLD = 0.45
 """The bar for dates: with statement dates ("said on Tuesday") left out, the figures' bar."""
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
+FRAME_MATCH_BONUS = 1.0
+"""Evidence added when the frames agree in full (compare.frames_match): the wording around
+the figures may differ as much as it likes."""
 MAX_CANDIDATES = 12
 """Groups a claim is compared with: those sharing the most keys with it."""
 POSTING_TAIL = 64
@@ -120,6 +123,8 @@ def _keys(item: Item) -> set[str]:
         keys.add("predicate:" + item.predicate)
     if item.subject:
         keys.add("subject:" + item.subject)
+    if item.event is not None:
+        keys.add("event:" + item.event[0])
     return keys
 
 
@@ -188,7 +193,7 @@ def group_items(
     """The groups with the prepared items behind them (what the checks read)."""
     params = figure_params(rules)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    items = prepare_items(articles, claims, rules.directory)
+    items = prepare_items(articles, claims, rules.directory, story_of)
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         story = story_of.get(item.claim.article_id, item.article.story or "")
@@ -223,12 +228,17 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
         if item.claim.article_id in group.articles:
             threshold = SAME_ARTICLE_THRESHOLD
         score = sum(similarity(item, member) for member in members) / len(members)
+        if all(frames_match(item, member) for member in members):
+            score += FRAME_MATCH_BONUS
         if score >= threshold:
             fitting.append((score, -group.number, group))
     # The contrast test (slower) runs on the best candidates only. Only disagreeing
     # figures need it: agreeing ones cannot raise a false alarm.
     for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
-        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in _sample(group)):
+        members = _sample(group)
+        if all(frames_match(item, member) for member in members):
+            return group  # the frames say what differs; a reworded sentence does not
+        if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in members):
             return group
     return None
 

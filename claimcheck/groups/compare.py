@@ -101,6 +101,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.repeat or b.repeat:
         return False  # "a further pledge on Tuesday" is another event than Monday's
+    if not _frames_agree(a, b):
+        return False
     if a.kind == "count":
         # "people" matches "people" or a bare count ("45 dead"), never "helicopters".
         if a.unit != b.unit and not (a.generic_unit and b.generic_unit):
@@ -108,9 +110,48 @@ def compatible(a: Item, b: Item) -> bool:
         # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
         if a.predicate != b.predicate and ((a.predicate and b.predicate) or a.generic_unit or b.generic_unit):
             return False
+        # A count that does not say what happened joins one that does only where it agrees:
+        # it cannot raise a conflict, and it must not sit in a group it contradicts.
+        if (a.predicate is None) != (b.predicate is None) and not overlap(a, b, 0.0):
+            return False
     elif a.kind != "date" and a.unit != b.unit:
         return False
     return True
+
+
+def _frames_agree(a: Item, b: Item) -> bool:
+    """Frames that answer different questions: a forecast and an outcome, a subset and the
+    whole, two places of a tally, another event's date, another measured thing."""
+    if a.kind in ("date", "time"):
+        return _same_event_frame(a, b)
+    if a.frame.modality_class != b.frame.modality_class:
+        return False
+    if a.scope != b.scope or a.position != b.position:
+        return False
+    if a.frame.agent and b.frame.agent and a.frame.agent != b.frame.agent:
+        return False
+    return not (a.subject and b.subject and a.subject != b.subject)
+
+
+def _same_event_frame(a: Item, b: Item) -> bool:
+    """Dates of one event: the same thing happened, to participants the two wordings share
+    ("Korvath Motors announced" and "Korvath ... announced")."""
+    if a.event is None or b.event is None:
+        return False
+    return a.event[0] == b.event[0] and bool(a.event[1] & b.event[1])
+
+
+def frames_match(a: Item, b: Item) -> bool:
+    """Both wordings state the whole question and state it alike: the same thing counted
+    and what happened to it, or the same thing measured and which way it moved, or the
+    same event of a date. Such claims are one claim however differently the rest reads."""
+    if not (a.decisive and b.decisive and compatible(a, b)):
+        return False
+    if a.kind == "count":
+        return a.predicate == b.predicate and (a.unit == b.unit or (a.generic_unit and b.generic_unit))
+    if a.kind in ("date", "time"):
+        return _same_event_frame(a, b)
+    return a.subject == b.subject and a.direction == b.direction
 
 
 def similarity(a: Item, b: Item) -> float:
@@ -210,7 +251,7 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     is not its total: neither competes with the current statement of the count.
     Readings are few, so this stays cheap however many copies repeat them.
     """
-    found = readings(items, include_revised=False)
+    found = readings([item for item in items if item.decisive], include_revised=False)
     pairs: list[tuple[Reading, Reading]] = []
     if found and found[0].first.kind == "date":
         for i, first in enumerate(found):
@@ -245,15 +286,27 @@ def group_status(items: list[Item], params: FigureConflictParams) -> GroupStatus
     """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
     sources = {item.source for item in items}
     if len(sources) < 2:
-        return "single_source"
+        # One article stating one figure two ways is a conflict of its own.
+        return "conflict" if internal_conflicts(items, params.relative_tolerance) else "single_source"
     disjoint = conflicting_readings(items, params.relative_tolerance)
     if not disjoint:
         return "consistent"
-    evolving = {concept(word) for word in params.evolving_predicates}
-    cumulative = items[0].kind == "count" and any(item.predicate in evolving for item in items)
-    if cumulative and all(rising_pair(first, second) for first, second in disjoint):
+    if all(evolves(first, second, params) for first, second in disjoint):
         return "evolving"
     return "conflict"
+
+
+def evolves(first: Reading, second: Reading, params: FigureConflictParams) -> bool:
+    """Two readings of a count that changes over time, stated in the order it moves: a
+    cumulative count rising, or a count that moves either way ("missing") changing."""
+    item = first.first
+    if item.kind != "count" or item.predicate is None:
+        return False
+    if item.predicate in {concept(word) for word in params.changing_predicates}:
+        return _rising(first, second) or _rising(second, first)
+    if item.predicate in {concept(word) for word in params.evolving_predicates}:
+        return rising_pair(first, second)
+    return False
 
 
 def rising_pair(first: Reading, second: Reading) -> bool:
@@ -261,3 +314,31 @@ def rising_pair(first: Reading, second: Reading) -> bool:
     if first.first.low <= second.first.low:
         return _rising(first, second)
     return _rising(second, first)
+
+
+def same_event(a: Item, b: Item) -> bool:
+    """Two counts in one article state one figure only if both say what happened to it.
+
+    An article naturally counts the same noun several times over different sets
+    ("54 games" this season, "four games" in the series); a figure restated two
+    ways names its event both times ("destroyed 5,400 homes" ... "4,500 homes
+    were destroyed").
+    """
+    return a.predicate is not None and b.predicate is not None and a.predicate == b.predicate
+
+
+def internal_conflicts(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
+    """Pairs of one article's claims in a group that cannot both hold (copies checked once)."""
+    by_article: dict[str, list[Item]] = {}
+    for item in items:
+        if item.article.duplicate_of is None and not item.aside and item.decisive:
+            by_article.setdefault(item.claim.article_id, []).append(item)
+    pairs = []
+    for members in by_article.values():
+        for index, first in enumerate(members):
+            for second in members[index + 1 :]:
+                if first.kind == "count" and not same_event(first, second):
+                    continue
+                if not overlap(first, second, tolerance):
+                    pairs.append((first, second))
+    return pairs

@@ -6,25 +6,26 @@ subject, time scope, interval in base units, the words next to the figure).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
-from claimcheck.extract.words import WORD_RE, Lexicon, concept, content_word, lexicon, stem
+from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
+from claimcheck.groups.frames import Frame, read_event, read_frame
 from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
-from claimcheck.stories.clustering import capitalised_names
 from claimcheck.stories.duplicates import published_key
 
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A partitive ("one of them", "two of the jurors", "five of his rebounds") counts a
 # part of a set, not the set: it states no figure to compare with the set's size.
 PARTITIVE_DETERMINER = r"(?:the|them|these|those|their|its|his|her|our|my|your|\w+['’]s)"
-PARTITIVE_RE = re.compile(rf"\s+of\s+{PARTITIVE_DETERMINER}\b", re.IGNORECASE)
+PARTITIVE_RE = re.compile(rf"\s+of\s+(?:{PARTITIVE_DETERMINER}\b|\d)", re.IGNORECASE)
 DAY_TIMEX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MONTH_TIMEX_RE = re.compile(r"^\d{4}-\d{2}$")
 
@@ -82,11 +83,35 @@ class Item:
     partial: bool = False
     """The figure is a part of a count ("including 9 children", "12 on Tuesday alone", one
     of two figures of one sentence): it agrees with a larger total, it cannot contradict it."""
+    frame: Frame = field(default_factory=Frame)
+    """Which question the figure answers, read from its clause (groups/frames.py)."""
+    scope: str | None = None
+    """A place, body or subset the figure is restricted to (not the story's own setting)."""
+    event: tuple[str, frozenset[str]] | None = None
+    """For a date: what happened and to whom ("started", "fire")."""
+    position: int | None = None
+    """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
+    time_unknown: bool = False
+    """The figure's clause dates it relatively ("last week") in an article with no date."""
 
     @property
     def aside(self) -> bool:
         """Not a statement of the current total: kept in its group, left out of conflicts."""
         return self.revised or self.partial or self.relation
+
+    @property
+    def decisive(self) -> bool:
+        """The wording states enough of the frame to compare: what happened to a count, what
+        a money, percent or duration figure measures. Other figures group but never conflict."""
+        if self.time_unknown:
+            return False  # "444,000 last week" with no publication date: which week?
+        if self.kind == "count":
+            return self.frame.predicate_explicit
+        if self.kind in ("date", "time"):
+            # A self-contradictory date ("yesterday, Thursday" on a Saturday) is the mismatch
+            # rule's finding; which of its two days is meant cannot be told.
+            return self.event is not None and not self.claim.mismatch
+        return self.frame.head_explicit
 
 
 # Calendar units have no fixed length: a month is 28 to 31 days, a year 365 or 366,
@@ -108,6 +133,30 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
     if factor <= 0:
         return low, high
     return low / factor * span[0], high / factor * span[1]
+
+
+LIMIT_PREDICATES = frozenset({"capacity"})
+"""Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
+SCALE_WORD_RE = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k)\b")
+STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
+    """A figure stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km, so
+    it agrees with "1 mile" (1.609 km); "$1 trillion" is 0.5 to 1.5 trillion, as "$2.3bn" is
+    2.25 to 2.35 billion. Counts and percentages, and money without a scale word, are exact."""
+    scaled_money = claim.kind == "money" and SCALE_WORD_RE.search(claim.text) is not None
+    if (claim.kind != "measure" and not scaled_money) or low != high or not claim.value:
+        return low, high
+    number = STATED_NUMBER_RE.search(claim.text)
+    if number is None:
+        return low, high
+    stated = float(number.group().replace(",", ""))
+    if not stated:
+        return low, high
+    decimals = len(number.group(1) or "")
+    half_step = 0.5 * 10.0**-decimals * abs(low / stated)  # in base units, however scaled
+    return low - half_step, high + half_step
 
 
 def base_interval(claim: Claim) -> tuple[float, float] | None:
@@ -275,55 +324,55 @@ def _context(sentence: str, lex: Lexicon) -> str:
 Dated = dict[tuple[str, int], list[tuple[int, int, str]]]
 
 
-def _scopes(claim: Claim, dated: Dated) -> frozenset[str]:
-    """The time a figure is about: its `scope`; else a date next to it (to the month:
-    "on Monday" and "said on Tuesday" are one period) or a year anywhere in its
-    sentence ("In 2020, ..."). Dates further away belong to other clauses ("..., which
-    owns 12 percent, expects the deal to close in March")."""
-    if claim.scope:
-        return frozenset({claim.scope})
-    offset = claim.start - claim.sentence_start
-    length = claim.end - claim.start
+def _scopes(claim: Claim, frame: Frame, dated: Dated) -> frozenset[str]:
+    """The time a figure is about, when its own clause says: a year attached to it ("in
+    2019"), or a date next to it (to the month: "on Monday" and "said on Tuesday" are one
+    period). A year elsewhere in the sentence ("the deadliest since 1999") scopes nothing."""
+    if frame.when:
+        return frozenset({frame.when})
+    clause_start, clause_end = frame.clause
     candidates = []
     for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
+        if not (clause_start <= start and end <= clause_end):
+            continue
         gap = max(start - claim.end, claim.start - end, 0)
-        if gap <= SCOPE_GAP or len(timex) == 4:
+        if gap <= SCOPE_GAP:
             candidates.append((gap, timex[:7]))
-    for match in YEAR_RE.finditer(claim.sentence):
-        if not offset <= match.start() < offset + length:
-            gap = max(match.start() - offset - length, offset - match.end(), 0)
-            candidates.append((gap, match.group()))
     if candidates:
         return frozenset({min(candidates)[1]})
     return frozenset()
 
 
-def _predicate(claim: Claim, window: Window, lex: Lexicon) -> str | None:
-    """What happened to the counted things: the extractor's reading, else the nearest
-    predicate word. A counted noun is not its own predicate ("5,000 residents" is no
-    population figure): such a reading is replaced by the window's."""
-    if claim.kind != "count":
+def _predicate(claim: Claim, frame: Frame, lex: Lexicon) -> str | None:
+    """What happened to the counted things, read from the figure's own clause. A counted
+    noun is not its own predicate ("5,000 residents" is no population figure)."""
+    if claim.kind != "count" or frame.predicate is None:
         return None
-    own: tuple[str | None, ...] = ()
     if claim.unit:
         table = predicate_words(lex)
         unit = claim.unit.lower()
-        own = (table.get(unit), table.get(stem(unit)), table.get(plural_noun(unit)))
-    predicate = concept(claim.predicate)
-    if predicate and predicate in own:
-        predicate = None
-    if predicate is None and window.predicate and window.predicate in own:
-        return None
-    return predicate or window.predicate
+        if frame.predicate in (table.get(unit), table.get(stem(unit)), table.get(plural_noun(unit))):
+            return None
+    return frame.predicate
 
 
 def _item(
-    claim: Claim, article: Article, source: str, dated: Dated, lex: Lexicon, names: frozenset[str]
+    claim: Claim,
+    article: Article,
+    source: str,
+    dated: Dated,
+    lex: Lexicon,
+    names: frozenset[str],
+    setting: frozenset[str],
 ) -> Item | None:
+    frame = read_frame(claim, lex.rules_dir)
+    if frame.not_a_quantity or frame.negated:
+        return None
     window = _window(claim, lex, names)
     scopes: frozenset[str] = frozenset()
+    event = None
     if claim.kind != "date":
-        scopes = _scopes(claim, dated)
+        scopes = _scopes(claim, frame, dated)
         published = article.reference_date
         if not scopes and published is not None:
             scopes = frozenset({str(published.year)})
@@ -331,35 +380,51 @@ def _item(
         interval = base_interval(claim)
         if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
-        low, high = interval
+        low, high = _rounding(claim, *interval)
+        if claim.approx == "at_most" and frame.predicate in LIMIT_PREDICATES:
+            low = high  # "licensed to carry up to 400": the limit is 400, not any number below
         unit = claim.base_unit if claim.kind != "count" else claim.unit
-        unit_concept = concept(unit) if claim.kind == "count" else unit
+        if claim.kind == "count":
+            # The head of the counted noun ("dockworkers" -> worker), as a concept.
+            unit_concept = frame.head if frame.head and frame.head_explicit else concept(unit)
+        else:
+            unit_concept = unit
         if unit_concept:
             # The counted noun is compared as the unit; as a context word it would count twice.
             window = replace(window, words=window.words - {stem(unit_concept), unit_concept})
-        generic = claim.kind == "count" and (unit is None or unit.lower() in lex.generic_units)
+        generic = claim.kind == "count" and (
+            unit is None or unit.lower() in lex.generic_units or not frame.head_explicit
+        )
         value = claim.base_value if claim.base_value is not None else claim.value
         timex = None
     elif (
-        claim.kind == "date"
+        claim.kind in ("date", "time")
         and claim.timex
-        and not window.reporting
-        and (DAY_TIMEX_RE.match(claim.timex) or MONTH_TIMEX_RE.match(claim.timex))
+        and (DAY_TIMEX_RE.match(claim.timex) or (claim.kind == "date" and MONTH_TIMEX_RE.match(claim.timex)))
     ):
+        event = read_event(claim, lex.rules_dir)
+        if event is None:
+            return None  # a date of no event the wording names: nothing to compare
         low = high = 0.0
-        unit_concept, generic, value, timex = None, False, None, claim.timex
+        # "Saturday night" (2024-06-08TNI) is compared as its day: a part of day is no other date.
+        unit_concept, generic, value, timex = None, False, None, claim.timex[:10]
     else:
         return None
+    if frame.modality == "actual" and _deadline(claim, frame, dated, article):
+        frame = replace(frame, modality="target")  # "a shot for 70% of adults by July 4"
+    scope = frame.scope
+    if scope is not None and not scope.startswith("among:") and set(scope.split()) <= setting:
+        scope = None  # the story's own setting ("in Turkey" in a Turkish quake story)
     return Item(
         claim=claim,
         article=article,
         source=source,
-        kind=claim.kind,
+        kind="date" if claim.kind == "time" and timex else claim.kind,
         unit=unit_concept,
         generic_unit=generic,
-        predicate=_predicate(claim, window, lex),
-        subject=concept(claim.subject),
-        direction=claim.direction,
+        predicate=_predicate(claim, frame, lex),
+        subject=frame.head if claim.kind != "count" and frame.head_explicit else None,
+        direction=claim.direction or frame.direction,
         scopes=scopes,
         window=window.words,
         context=_context(claim.sentence or claim.text, lex),
@@ -369,12 +434,32 @@ def _item(
         value=value,
         timex=timex,
         order=(published_key(article), article.duplicate_of is not None, article.id, claim.start),
-        revised=window.revised,
+        revised=frame.revision == "earlier",
         partial=window.partial,
         relation=window.relation,
         per=concept(getattr(claim, "per", None)),
         repeat=window.repeat and claim.kind in ("date", "time"),
+        frame=frame,
+        scope=scope,
+        event=event,
     )
+
+
+DEADLINE_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
+
+
+def _deadline(claim: Claim, frame: Frame, dated: Dated, article: Article) -> bool:
+    """A date after publication introduced by "by" in the figure's clause: a goal, not a fact."""
+    published = article.reference_date
+    if published is None:
+        return False
+    clause_start, clause_end = frame.clause
+    for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
+        future = timex[:10] > published.isoformat()[: len(timex[:10])]
+        in_clause = clause_start <= start and end <= clause_end
+        if in_clause and future and DEADLINE_RE.search(article.text, max(clause_start, start - 24), start):
+            return True
+    return False
 
 
 def plural_noun(noun: str) -> str:
@@ -386,17 +471,25 @@ def plural_noun(noun: str) -> str:
 
 
 def prepare_items(
-    articles: Sequence[Article], claims: Sequence[Claim], rules_dir: str | None = None
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    rules_dir: str | None = None,
+    story_of: dict[str, str] | None = None,
 ) -> list[Item]:
     """Claims that can be grouped, with their keys (claims of unknown articles are skipped)."""
+    story_of = story_of if story_of is not None else {a.id: a.story for a in articles if a.story}
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
     dated: Dated = defaultdict(list)
+    unanchored: dict[tuple[str, int], list[int]] = defaultdict(list)
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
             dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
+        elif claim.kind in ("date", "time") and claim.relative and not claim.timex:
+            unanchored[(claim.article_id, claim.sentence_start)].append(claim.start)
     items = []
     names_by_article: dict[str, frozenset[str]] = {}
+    settings = _settings(articles, story_of, lex)
     for claim in claims:
         article = by_id.get(claim.article_id)
         if article is None:
@@ -405,23 +498,69 @@ def prepare_items(
         names = names_by_article.get(article.id)
         if names is None:
             names = names_by_article[article.id] = frozenset(capitalised_names(article.text, lex))
-        item = _item(claim, article, source, dated, lex, names)
+        setting = settings.get(story_of.get(article.id, article.id), frozenset())
+        item = _item(claim, article, source, dated, lex, names, setting)
         if item is not None:
+            clause_start, clause_end = item.frame.clause
+            relative = unanchored[(claim.article_id, claim.sentence_start)]
+            item.time_unknown = item.kind != "date" and any(
+                clause_start <= at < clause_end for at in relative
+            )
             items.append(item)
     _mark_breakdowns(items)
     items.sort(key=lambda item: item.order)
     return items
 
 
+def _settings(
+    articles: Sequence[Article], story_of: dict[str, str], lex: Lexicon
+) -> dict[str, frozenset[str]]:
+    """Per story, the stemmed words most of its articles use: where it happens, who it is
+    about. A scope made of them ("in Turkey", "in the county" when every report is about
+    the county) restricts nothing. A story of one article: the words of its title."""
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_story[story_of.get(article.id, article.id)].append(article)
+    settings: dict[str, frozenset[str]] = {}
+    for story, members in by_story.items():
+        counts: Counter[str] = Counter()
+        for article in members:
+            text = article.title or "" if len(members) == 1 else f"{article.title or ''} {article.text}"
+            counts.update({stem(word.lower()) for word in WORD_RE.findall(text)})
+        needed = len(members) // 2 + 1  # more than half
+        settings[story] = frozenset(word for word, count in counts.items() if count >= needed)
+    return settings
+
+
+TALLY_GAP_RE = re.compile(r"^\s*(?:votes?\s+)?(?:to|against|-|–|—)\s*$", re.IGNORECASE)
+"""What stands between the two figures of a tally ("69 to 30", "30 votes to 12", "9-4")."""
+
+
 def _mark_breakdowns(items: list[Item]) -> None:
-    """Two figures of one sentence counting the same thing ("12 in the capital and 28 in
-    the provinces", "rose from 30 to 45") are parts or stages, not the total."""
+    """Figures of one sentence counting the same thing: a tally ("69 to 30") gives each
+    its place; otherwise ("12 in the capital and 28 in the provinces", "rose from 30 to
+    45") they are parts or stages, not the total."""
     seen: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
-        if item.kind in ("count", "money", "percent"):
-            key = (item.claim.article_id, item.claim.sentence_start, item.kind, item.unit, item.predicate)
+        if item.kind in ("count", "money", "percent") and not item.revised:
+            key = (
+                item.claim.article_id,
+                item.claim.sentence_start,
+                item.kind,
+                None if item.generic_unit else item.unit,
+                item.predicate,
+                item.scope,
+            )
             seen[key].append(item)
     for members in seen.values():
-        if len(members) > 1:
-            for item in members:
-                item.partial = True
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda item: item.claim.start)
+        text = members[0].article.text
+        gaps = [text[a.claim.end : b.claim.start] for a, b in itertools.pairwise(members)]
+        if len(members) == 2 and all(TALLY_GAP_RE.match(gap) for gap in gaps):
+            for position, item in enumerate(members):
+                item.position = position
+            continue
+        for item in members:
+            item.partial = True

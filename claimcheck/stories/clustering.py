@@ -1,125 +1,295 @@
 """Stories: articles about one event.
 
-cluster_stories(articles) -> [Story]
+    cluster_stories(articles) -> [Story]
+
+Each article is represented by its title (weighted up) and lead: content words,
+capitalised name sequences as single tokens, and figures with the word they count
+(`312_killed`), after the article's page noise, dateline and the names of the
+corpus's outlets are removed (they are shared by unrelated stories). TF-IDF with
+sublinear tf and idf from the corpus in hand (scikit-learn), cosine by dot product.
+
+Candidates come from an inverted index of each article's highest-weighted terms and,
+when both are dated, a publication window of a few days, so the work stays
+near-linear. Merging is average linkage over every pair of the two clusters (the dot
+product of their summed unit vectors), never one bridging pair: single link is what
+chains a night's crawl into one story. Undated articles join by content alone and
+never widen a story's window. Copies (`duplicate_of`) are always in one story.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from claimcheck.extract.words import WORD_RE, Lexicon, content_word, lexicon
+from claimcheck.extract.words import Lexicon, lexicon, stem
 from claimcheck.models import Article, Story
 from claimcheck.stories.duplicates import canonical_order, clean_text
-from claimcheck.stories.linking import MAX_POSTINGS, UnionFind, candidate_pairs
 
 LEAD_WORDS = 120
-"""Words of an article's beginning that name what its story is about."""
-STORY_NAME_JACCARD = 0.25
-STORY_TITLE_RATIO = 60.0
-STORY_LEAD_JACCARD = 0.5
-"""Share of title-and-lead content words two reports of one event have in common."""
-STORY_TITLE_NAME_JACCARD = 0.12
+"""Words of the body, after the title, that say what a story is about."""
+TITLE_WEIGHT = 2
+"""The title's tokens count this many times: it names the event."""
+TOP_TERMS = 20
+"""An article is indexed under its highest-weighted terms only (blocking)."""
+MAX_POSTINGS = 400
+"""A term held by more articles than this is no block (it names no one event)."""
+WINDOW_DAYS = 7
+"""Dated reports of one story lie within this many days of each other."""
+LINK_THRESHOLD = 0.16
+"""Average cosine between two clusters' articles needed to merge them."""
+ATTACH_TIE = 0.14
+"""A lone report's strongest tie to a story that lets it join it (see _attach_singletons)..."""
+ATTACH_AVERAGE = 0.10
+"""...with at least this average similarity to the story's reports."""
+
+NAME_MARK = "@"
+"""Marks a capitalised word: a name (two reports naming no one in common are two events)."""
+TOKEN_RE = re.compile(
+    r"(?P<number>[$€£]?\d[\d,.]*\d|[$€£]?\d)(?:[-\s](?P<counted>[A-Za-z][a-z]+))?"
+    r"|(?P<word>[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])"
+)
+DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Za-z.' ]{2,30})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-—–]+\s*"
+)
+"""A wire dateline opening the body: "LISBON (Reuters) -", "ESTRAVA, March 13 (Coastal Wire) -"."""
 
 
-# ---------------------------------------------------------------------------
-# Stories
+def _outlet_pattern(articles: Iterable[Article], lex: Lexicon) -> re.Pattern[str] | None:
+    """Names of the corpus's outlets and of news agencies: they tie unrelated stories."""
+    names = {article.source.strip() for article in articles if article.source and article.source.strip()}
+    names.update(lex.agencies)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?:\b|(?<=\W))(?:{alternatives})(?:['’]s)?\b", re.IGNORECASE)
 
 
-SENTENCE_INITIAL_RE = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
-"""What precedes a word that starts a sentence (or a line, or a quotation)."""
+def _lead(text: str) -> str:
+    words = text.split(maxsplit=LEAD_WORDS)
+    return text[: len(text) - len(words[-1])] if len(words) > LEAD_WORDS else text
 
 
-def capitalised_names(text: str, lex: Lexicon) -> list[str]:
-    """Capitalised words not at the start of a sentence: people, places, bodies."""
+def _tokens(text: str, lex: Lexicon) -> list[str]:
+    """Stemmed content words, names marked (and name sequences as one more token), figures
+    with what they count."""
+    tokens: list[str] = []
+    name: list[str] = []
+
+    def close_name() -> None:
+        if len(name) > 1:
+            tokens.append(NAME_MARK + "_".join(name))
+        name.clear()
+
+    for match in TOKEN_RE.finditer(text):
+        if match.group("number"):
+            close_name()
+            counted = match.group("counted")
+            number = match.group("number").replace(",", "")
+            if counted and counted.lower() not in lex.stopwords:
+                tokens.append(f"{number}_{stem(counted.lower())}")
+            elif len(number) > 1 or (number[0].isdigit() and int(number[0]) > 1):
+                tokens.append(number)
+            continue
+        word = match.group("word")
+        lowered = word.lower().replace("’", "'").removesuffix("'s")
+        if lowered in lex.stopwords or lowered in lex.date_words or len(lowered) < 2:
+            close_name()
+            continue
+        capital = (word[0].isupper() and len(word) > 1 and not word.isupper()) or (
+            word.isupper() and len(word) > 2
+        )
+        if capital and lowered.rstrip(".") not in lex.titles:
+            name.append(lowered)
+            tokens.append(NAME_MARK + lowered)
+        else:
+            close_name()
+            tokens.append(stem(lowered))
+    close_name()
+    return tokens
+
+
+def story_text(article: Article, outlets: re.Pattern[str] | None) -> tuple[str, str]:
+    """(title, lead) with the dateline and outlet names removed."""
+    body = DATELINE_RE.sub("", clean_text(article).lstrip(), count=1)
+    title = article.title or ""
+    if outlets is not None:
+        body = outlets.sub(" ", body)
+        title = outlets.sub(" ", title)
+    return title, _lead(body)
+
+
+def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]]:
+    """Unit TF-IDF vectors of the titles and leads (a sparse matrix, a row an article), and
+    the names each one uses."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    outlets = _outlet_pattern(articles, lex)
+    documents = []
     names = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or len(word) < 2:
-            continue
-        if SENTENCE_INITIAL_RE.search(text, max(0, match.start() - 3), match.start()):
-            continue
-        lowered = word.lower().replace("’", "'")
-        if lowered.endswith("'s"):
-            lowered = lowered[:-2]
-        if lowered not in lex.stopwords and lowered not in lex.date_words:
-            names.append(lowered)
-    return names
+    for article in articles:
+        title, lead = story_text(article, outlets)
+        tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
+        documents.append([token.removeprefix(NAME_MARK) for token in tokens])
+        names.append(frozenset(token[1:] for token in tokens if token.startswith(NAME_MARK)))
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
+    return vectorizer.fit_transform(documents).tocsr(), names
 
 
-def _story_features(article: Article, lex: Lexicon) -> set[str]:
-    """Salient names: those in the lead, or repeated in the body."""
-    body = clean_text(article)
-    words = body.split(maxsplit=LEAD_WORDS)
-    lead = body[: len(body) - len(words[-1])] if len(words) > LEAD_WORDS else body
-    counts = Counter(capitalised_names(body, lex))
-    salient = {name for name, count in counts.items() if count >= 2}
-    salient.update(capitalised_names(lead, lex))
-    return salient
+def _within_window(first: date | None, second: date | None) -> bool:
+    return first is None or second is None or abs((first - second).days) <= WINDOW_DAYS
 
 
-def _lead_words(article: Article, lex: Lexicon) -> set[str]:
-    """Content words of the title and lead, stemmed, without numbers or dates."""
-    text = f"{article.title or ''}\n{clean_text(article)}"
-    words = WORD_RE.findall(text)[:LEAD_WORDS]
-    return {word for word in (content_word(word, lex) for word in words) if word}
+def _candidates(
+    matrix: Any, days: list[date | None], names: list[frozenset[str]]
+) -> list[tuple[float, int, int]]:
+    """(cosine, i, j) of articles sharing a top term, within the window when both are dated."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    for row in range(matrix.shape[0]):
+        start, end = matrix.indptr[row], matrix.indptr[row + 1]
+        weights, columns = matrix.data[start:end], matrix.indices[start:end]
+        for position in weights.argsort()[::-1][:TOP_TERMS]:
+            postings[int(columns[position])].append(row)
+    pairs: set[tuple[int, int]] = set()
+    for rows in postings.values():
+        if 2 <= len(rows) <= MAX_POSTINGS:
+            for index, first in enumerate(rows):
+                for second in rows[index + 1 :]:
+                    if not _within_window(days[first], days[second]):
+                        continue
+                    if names[first] and names[second] and not names[first] & names[second]:
+                        continue  # "Storm hits Varnok" and "Storm hits Tesmir": two events
+                    pairs.add((first, second))
+    edges = []
+    for first, second in pairs:
+        similarity = float(matrix[first].multiply(matrix[second]).sum())
+        if similarity >= min(LINK_THRESHOLD, ATTACH_TIE):
+            edges.append((similarity, first, second))
+    return edges
 
 
-def _title_names(title: str, names: set[str]) -> set[str]:
-    return {word for word in title.split() if word in names}
+@dataclass
+class _Cluster:
+    rows: list[int]
+    total: Any
+    """The sum of the members' unit vectors: the dot product of two totals over the product
+    of the sizes is the average cosine over every pair of members."""
+    span: tuple[date, date] | None
+
+    def average(self, other: _Cluster) -> float:
+        return float(self.total.multiply(other.total).sum()) / (len(self.rows) * len(other.rows))
+
+    def joined_span(self, other: _Cluster) -> tuple[date, date] | None:
+        if self.span is None or other.span is None:
+            return self.span or other.span
+        return min(self.span[0], other.span[0]), max(self.span[1], other.span[1])
 
 
-def _title_tokens(article: Article, lex: Lexicon) -> str:
-    words = WORD_RE.findall(article.title or "")
-    return " ".join(word.lower() for word in words if word.lower() not in lex.stopwords)
+class _Clusters:
+    """Clusters of article rows, merged by average link."""
+
+    def __init__(self, matrix: Any, days: list[date | None], groups: list[list[int]]) -> None:
+        self.matrix = matrix
+        self.of: dict[int, int] = {}
+        self.clusters: dict[int, _Cluster] = {}
+        for rows in groups:
+            key = min(rows)
+            dated = [day for day in (days[row] for row in rows) if day is not None]
+            total = matrix[rows].sum(axis=0)
+            self.clusters[key] = _Cluster(rows, _sparse(total), (min(dated), max(dated)) if dated else None)
+            self.of.update((row, key) for row in rows)
+
+    def merge(self, first: int, second: int) -> None:
+        keep, drop = sorted((self.of[first], self.of[second]))
+        kept, dropped = self.clusters[keep], self.clusters.pop(drop)
+        self.clusters[keep] = _Cluster(
+            kept.rows + dropped.rows, kept.total + dropped.total, kept.joined_span(dropped)
+        )
+        self.of.update((row, keep) for row in dropped.rows)
+
+    def cluster(self, row: int) -> _Cluster:
+        return self.clusters[self.of[row]]
+
+    def average_link(self, edges: list[tuple[float, int, int]]) -> None:
+        """Merge along the strongest edges while the clusters' average pairwise cosine holds
+        and their dated articles stay within the window (undated ones never widen it)."""
+        heap = [(-similarity, first, second) for similarity, first, second in edges]
+        heapq.heapify(heap)
+        while heap:
+            _negative, first, second = heapq.heappop(heap)
+            if self.of[first] == self.of[second]:
+                continue
+            a, b = self.cluster(first), self.cluster(second)
+            span = a.joined_span(b)
+            if span is not None and (span[1] - span[0]).days > WINDOW_DAYS:
+                continue
+            if a.average(b) >= LINK_THRESHOLD:
+                self.merge(first, second)
+
+    def attach_singletons(self, edges: list[tuple[float, int, int]], days: list[date | None]) -> None:
+        """A report left alone (a short statement, a side angle) joins the story it resembles
+        most, when its strongest tie is nearly a merge and it resembles the story as a whole."""
+        best: dict[int, tuple[float, int]] = {}
+        for similarity, first, second in edges:
+            for lone, other in ((first, second), (second, first)):
+                alone = len(self.cluster(lone).rows) == 1 and len(self.cluster(other).rows) > 1
+                if alone and similarity > best.get(lone, (0.0, -1))[0]:
+                    best[lone] = (similarity, other)
+        for lone, (similarity, other) in sorted(best.items()):
+            story = self.cluster(other)
+            day = days[lone]
+            if day is not None and story.span is not None and not _within_span(story.span, day):
+                continue
+            if similarity >= ATTACH_TIE and story.average(self.cluster(lone)) >= ATTACH_AVERAGE:
+                self.merge(lone, other)
+
+
+def _within_span(span: tuple[date, date], day: date) -> bool:
+    return (max(span[1], day) - min(span[0], day)).days <= WINDOW_DAYS
+
+
+def _sparse(total: Any) -> Any:
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix(total)
+
+
+def _copies(articles: list[Article]) -> list[list[int]]:
+    """Rows grouped with their copies (`duplicate_of`), which are always one story."""
+    index_of = {article.id: index for index, article in enumerate(articles)}
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        canonical = index_of.get(article.duplicate_of or "", index)
+        groups[canonical].append(index)
+    return list(groups.values())
 
 
 def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> list[Story]:
-    """Articles about one event, joined by shared names and similar titles.
-
-    Candidate pairs come from an index of salient names (names found in too many
-    articles are skipped as blocks), so the cost is near-linear; copies found by
-    `duplicate_of` are always in one story.
-    """
-    from rapidfuzz import fuzz
-
+    """Stories of a corpus: copies together, then average-link TF-IDF clustering."""
     if not articles:
         return []
     lex = lexicon(rules_dir)
-    by_id = {article.id: article for article in articles}
-    features = {article.id: _story_features(article, lex) for article in articles}
-    titles = {article.id: _title_tokens(article, lex) for article in articles}
-    union = UnionFind(by_id)
-    for article in articles:
-        if article.duplicate_of in by_id:
-            union.union(article.id, article.duplicate_of)
-    for (a, b), shared in sorted(candidate_pairs(features, MAX_POSTINGS).items()):
-        jaccard = shared / len(features[a] | features[b])
-        # Similar titles count only when they name the same thing ("Storm hits X" and
-        # "Storm hits Y" are two stories).
-        similar_titles = (
-            jaccard >= STORY_TITLE_NAME_JACCARD
-            and titles[a]
-            and titles[b]
-            and _title_names(titles[a], features[a]) & _title_names(titles[b], features[b])
-            and fuzz.token_set_ratio(titles[a], titles[b]) >= STORY_TITLE_RATIO
-        )
-        if jaccard >= STORY_NAME_JACCARD or similar_titles:
-            union.union(a, b)
-    # Reports that name no one (short wire items, lint cases) join when their title and
-    # lead are worded alike; named reports are joined by their names only, since one
-    # template ("Storm hits X") serves many stories.
-    unnamed = {article.id for article in articles if not features[article.id]}
-    leads = {article.id: _lead_words(article, lex) for article in articles if article.id in unnamed}
-    for (a, b), shared in sorted(candidate_pairs(leads, MAX_POSTINGS).items()):
-        if shared / len(leads[a] | leads[b]) >= STORY_LEAD_JACCARD:
-            union.union(a, b)
+    matrix, names = _vectors(articles, lex)
+    days = [article.reference_date for article in articles]
+    edges = _candidates(matrix, days, names)
+    clusters = _Clusters(matrix, days, _copies(articles))
+    clusters.average_link([edge for edge in edges if edge[0] >= LINK_THRESHOLD])
+    clusters.attach_singletons(edges, days)
     components = [
-        sorted(component, key=lambda item: canonical_order(by_id[item])) for component in union.components()
+        sorted((articles[row] for row in cluster.rows), key=canonical_order)
+        for cluster in clusters.clusters.values()
     ]
-    components.sort(key=lambda component: canonical_order(by_id[component[0]]))
-    stories = []
-    for number, component in enumerate(components, 1):
-        first = by_id[component[0]]
-        stories.append(Story(id=f"story-{number}", label=first.title or first.id, article_ids=component))
-    return stories
+    components.sort(key=lambda component: canonical_order(component[0]))
+    return [
+        Story(
+            id=f"story-{number}",
+            label=component[0].title or component[0].id,
+            article_ids=[a.id for a in component],
+        )
+        for number, component in enumerate(components, 1)
+    ]

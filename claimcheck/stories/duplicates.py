@@ -9,7 +9,7 @@ shingles are compared; containment, not similarity, decides.
 from __future__ import annotations
 
 import zlib
-from datetime import datetime
+from datetime import UTC, datetime
 
 from claimcheck.extract.words import WORD_RE
 from claimcheck.models import Article
@@ -56,18 +56,21 @@ def shingles(text: str) -> set[int]:
     return hashes
 
 
-def published_key(article: Article) -> tuple[int, str]:
-    """Sort key: articles with a publication time first, earliest first."""
+def published_key(article: Article) -> tuple[int, str, str]:
+    """Sort key: dated articles first, earliest first. A date without a time is read as
+    late that day, after the timed reports of the day: a copy syndicated without its time
+    must not come before the wire original it copies. Times with an offset compare in UTC."""
     published = article.published
     if published is None:
-        return (1, "")
-    if isinstance(published, datetime):
-        # The local wall-clock time: the offset is dropped, not converted to UTC.
-        published = published.replace(tzinfo=None)
-    return (0, published.isoformat())
+        return (1, "", "")
+    if not isinstance(published, datetime):
+        return (0, published.isoformat(), "~")
+    if published.tzinfo is not None and published.utcoffset() is not None:
+        published = published.astimezone(UTC).replace(tzinfo=None)
+    return (0, published.date().isoformat(), published.time().isoformat())
 
 
-def canonical_order(article: Article) -> tuple[tuple[int, str], int, int, str]:
+def canonical_order(article: Article) -> tuple[tuple[int, str, str], int, int, str]:
     # Earliest first; then the shortest copy (copies gain furniture and credit lines); then id.
     return (published_key(article), len(clean_text(article)), len(article.text), article.id)
 

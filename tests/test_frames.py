@@ -1,0 +1,236 @@
+"""Claim frames read from the figure's own clause, and what they do to grouping and checks.
+
+Each case is a sentence written the way wire copy and papers write it; the product path
+(`check_articles`) decides the end-to-end cases.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from claimcheck.groups.frames import Frame, read_event, read_frame
+from claimcheck.ingest.sentences import split_sentences
+from claimcheck.models import Article, Claim
+from claimcheck.pipeline import check_articles
+from claimcheck.resolve.claims import extract_claims
+from claimcheck.stories.duplicates import find_duplicates
+
+DAY = date(2024, 6, 11)
+
+
+def claims_of(text: str, published: date | None = DAY) -> list[Claim]:
+    article = Article(id="a", text=text, published=published)
+    return extract_claims(article, split_sentences(text, []), published)
+
+
+def frame_of(text: str, span: str) -> Frame:
+    [claim] = [claim for claim in claims_of(text) if claim.text == span]
+    return read_frame(claim)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "expected"),
+    [
+        # The predicate comes from the figure's own clause, not from "rescue teams".
+        (
+            "The toll has risen to at least 312, officials said, as rescue teams searched the rubble.",
+            "at least 312",
+            {"predicate": "killed"},
+        ),
+        # Right-headed compounds reduce to their head; the modifier is kept.
+        (
+            "Some 2,000 metalworkers walked out on Monday.",
+            "Some 2,000",
+            {"head": "worker", "modifier": "metal"},
+        ),
+        (
+            "Around 15,000 dockworkers joined the walkout.",
+            "Around 15,000",
+            {"head": "worker", "modifier": "dock"},
+        ),
+        ("Around 15,000 dock workers joined the walkout.", "Around 15,000", {"head": "worker"}),
+        # A year elsewhere in the sentence is no time scope; an attached one is.
+        ("The blast killed 12 people, the deadliest since 1999.", "12", {"when": None}),
+        ("In 2019, a derailment near the town killed 12 people.", "12", {"when": "2019"}),
+        ("It came in 2019, when a derailment killed 12 people.", "12", {"when": "2019"}),
+        # A percentage is about what it measures.
+        ("The union wants an 8 percent pay rise.", "8 percent", {"head": "rise", "modality": "proposal"}),
+        ("Inflation in the country stood at 3.2% in April.", "3.2%", {"head": "inflation"}),
+        (
+            "The company posted a 28 percent drop in net profit.",
+            "28 percent",
+            {"head": "profit", "direction": "down"},
+        ),
+        # A duration belongs to its subject.
+        ("Dockers ended a 21-day strike at the port.", "21-day", {"head": "strike"}),
+        ("The union signed a one-year contract.", "one-year", {"head": "contract"}),
+        # Forecasts, targets and proposals are not outcomes.
+        (
+            "The strike could cost the economy up to $40 million.",
+            "up to $40 million",
+            {"modality": "forecast"},
+        ),
+        ("The carmaker plans to cut 900 jobs.", "900", {"modality": "proposal"}),
+        ("Economists had been looking for 845,000 new jobs.", "845,000", {"modality": "forecast"}),
+        # A revision: the figure it gives is current, the one it replaces earlier.
+        ("The agency revised the toll to 48, up from 36.", "36", {"revision": "earlier"}),
+        ("Officials had earlier said the storm destroyed 4,500 homes.", "4,500", {"revision": "earlier"}),
+        # A subset or place attached to the figure.
+        ("Some 1,500 workers at the supplier walked out.", "Some 1,500", {"scope": "supplier"}),
+        (
+            "About 3,400 residents of the Quay district were evacuated.",
+            "About 3,400",
+            {"scope": "quay district"},
+        ),
+        ("Three cargos of humanitarian aid will be delivered today.", "Three", {"scope": None}),
+    ],
+)
+def test_frame_parts(sentence: str, span: str, expected: dict[str, object]) -> None:
+    frame = frame_of(sentence, span)
+    assert {key: getattr(frame, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "reason"),
+    [
+        ("The panel backed boosters for people 65 and older.", "65", "an age or size limit"),
+        ("Senator Dick Durbin, the No. 2 Democrat, said 52 senators backed it.", "2", "a rank"),
+        ("Pfizer's two-dose shot is easier to store.", "two", "part of a compound modifier"),
+        ("Two U.S. officials said the camp was being cleared.", "Two", "a count of sources"),
+        (
+            "Continuing claims fell to 3.2 million in the week ended July 10.",
+            "July 10",
+            "a reporting period's label",
+        ),
+    ],
+)
+def test_numbers_that_are_not_quantities_of_the_story(sentence: str, span: str, reason: str) -> None:
+    assert frame_of(sentence, span).not_a_quantity == reason
+
+
+def test_forty_people_killed_before_officials_said_is_a_toll_not_a_count_of_sources() -> None:
+    frame = frame_of("Floods in the valley killed 40 people on Wednesday, officials said.", "40")
+    assert frame.not_a_quantity is None and frame.predicate == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "event"),
+    [
+        ("A wildfire that broke out on Saturday forced 5,000 residents out.", "Saturday", "started"),
+        ("Firefighters are fighting the blaze, which started on Sunday.", "Sunday", "started"),
+        ("The union will put the latest offer to a vote on Wednesday.", "Wednesday", "voted"),
+        ("Korvath announced the job cuts on Wednesday together with its results.", "Wednesday", "announced"),
+    ],
+)
+def test_date_event_frames(sentence: str, span: str, event: str) -> None:
+    [claim] = [claim for claim in claims_of(sentence) if claim.text == span]
+    found = read_event(claim)
+    assert found is not None and found[0] == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The ministry said on Tuesday that the bridge would reopen.", "Tuesday"),
+        ("The committee investigating the Jan. 6 riot issued a subpoena.", "Jan. 6"),
+        ("Demonstrators took to the streets on Friday for a third day.", "Friday"),
+    ],
+)
+def test_dates_of_no_comparable_event(sentence: str, span: str) -> None:
+    [claim] = [claim for claim in claims_of(sentence) if claim.text == span]
+    assert read_event(claim) is None
+
+
+def findings(*texts: str, published: tuple[date, ...] | None = None) -> list[str]:
+    days = published or (DAY,) * len(texts)
+    articles = [
+        Article(id=f"a{number}", source=f"Outlet {number}", published=day, text=text)
+        for number, (text, day) in enumerate(zip(texts, days, strict=True))
+    ]
+    return sorted(finding.rule for finding in check_articles(articles).findings)
+
+
+def test_a_forecast_and_an_outcome_are_not_compared() -> None:
+    assert (
+        findings(
+            "The Harbour strike could cost the port economy up to $40 million, the chamber said.",
+            "The Harbour strike has cost the port economy $12 million so far, the chamber said.",
+        )
+        == []
+    )
+
+
+def test_a_subset_is_not_compared_with_the_whole() -> None:
+    assert (
+        findings(
+            "The carmaker's strike spread: some 15,000 workers walked out across the region on Monday.",
+            "At the Ostring plant, the strike saw 1,500 workers at the supplier walk out on Monday.",
+        )
+        == []
+    )
+
+
+def test_different_predicates_of_one_noun_are_not_compared() -> None:
+    assert (
+        findings(
+            "The earthquake in the mountain town killed 312 people, rescuers said.",
+            "The earthquake in the mountain town injured 300 people, rescuers said.",
+        )
+        == []
+    )
+
+
+def test_a_background_event_is_not_compared_with_todays() -> None:
+    assert (
+        findings(
+            "The derailment in the valley forced 1,500 people from their homes on Sunday.",
+            "The valley's worst accident came in 2019, when a derailment forced 3,000 from their homes.",
+        )
+        == []
+    )
+
+
+def test_same_day_tolls_that_disagree_conflict() -> None:
+    assert findings(
+        "The earthquake in the mountain town killed 312 people, rescuers said on Tuesday.",
+        "Rescuers said the earthquake in the mountain town had killed 250 people by Tuesday.",
+    ) == ["figure-conflict"]
+
+
+def test_tallies_compare_place_by_place() -> None:
+    assert findings(
+        "The council in Marlow approved the harbour budget by 30 votes to 12 on Tuesday.",
+        "Marlow's council backed the harbour budget 30 to 14 on Tuesday.",
+    ) == ["figure-conflict"]
+
+
+def test_dates_of_different_events_of_one_story_are_not_compared() -> None:
+    assert (
+        findings(
+            "The Estrava port reopened on Thursday after the strike ended, the union said.",
+            "The Estrava port strike began on Wednesday three weeks ago and ended Thursday.",
+        )
+        == []
+    )
+
+
+def test_a_past_day_reported_differently_a_day_later_conflicts() -> None:
+    assert findings(
+        "A freight train derailed late Sunday near Calder Bend, spilling styrene.",
+        "The freight train that derailed Saturday night near Calder Bend spilled styrene.",
+        published=(date(2024, 6, 10), date(2024, 6, 11)),
+    ) == ["date-conflict"]
+
+
+def test_a_wire_original_with_a_time_is_not_the_copy_of_its_dateless_syndication() -> None:
+    body = "Floods in the river valley killed 40 people on Wednesday, officials said. " * 3
+    wire = Article(
+        id="wire",
+        source="Wire",
+        published=datetime(2024, 10, 14, 9, 30, tzinfo=timezone(timedelta(hours=2))),
+        text=body,
+    )
+    paper = Article(id="paper", source="Paper", published=date(2024, 10, 14), text="Most read\n" + body)
+    assert find_duplicates([paper, wire]) == {"paper": "wire"}
