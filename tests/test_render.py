@@ -752,8 +752,51 @@ def test_values_are_shown_as_written(said: list[tuple[str, float, str, float]], 
     story = Story(id="s", label="x", article_ids=[article.id for article in articles])
     report = Report(articles=articles, stories=[story], claims=claims, groups=[group])
     (row,) = digest(report, RenderOptions()).stories[0].rows
-    shown = [w.text + (f" (= {w.converted})" if w.converted else "") for w in row.wordings]
+    shown = [w.text + (f" (= {w.normalized})" if w.normalized else "") for w in row.wordings]
     assert shown == expected
+
+
+def test_same_words_naming_different_dates_are_told_apart() -> None:
+    said = [
+        ("Thursday", "2021-06-10", True),
+        ("Thursday", "2021-06-17", True),
+        ("June 10", "2021-06-10", False),
+    ]
+    articles = [
+        Article(id=f"a{n}", source=f"S{n}", story="s", text=text) for n, (text, *_) in enumerate(said)
+    ]
+    claims = [
+        Claim(
+            id=f"c{n}",
+            article_id=f"a{n}",
+            kind="date",
+            text=text,
+            start=0,
+            end=len(text),
+            timex=timex,
+            relative=relative,
+        )
+        for n, (text, timex, relative) in enumerate(said)
+    ]
+    group = ClaimGroup(
+        id="g",
+        label="vote",
+        claim_ids=[c.id for c in claims],
+        article_ids=[a.id for a in articles],
+        status="conflict",
+        story="s",
+        kind="date",
+    )
+    story = Story(id="s", label="x", article_ids=[a.id for a in articles])
+    report = Report(articles=articles, stories=[story], claims=claims, groups=[group])
+    (row,) = digest(report, RenderOptions()).stories[0].rows
+    assert row.status == "differs"  # no date-conflict finding names the group
+    shown = [(w.text, w.normalized, w.sources) for w in row.wordings]
+    assert shown == [
+        ("Thursday", "2021-06-10", ["S0"]),
+        ("Thursday", "2021-06-17", ["S1"]),
+        ("June 10", None, ["S2"]),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -82,8 +82,10 @@ class Wording:
 
     text: str
     sources: list[str]
-    converted: str | None = None
-    """The value in the unit most sources used, where this wording used another."""
+    normalized: str | None = None
+    """What the words come to, where the words alone do not tell: the value in the unit most
+    sources used (for a wording in another unit), or the date a relative date names (where
+    the group's dates differ: "Thursday" in two papers of different days)."""
 
 
 @dataclass
@@ -237,24 +239,30 @@ class _Builder:
     # groups
 
     def wordings(self, claims: list[Claim]) -> list[Wording]:
-        """Distinct wordings (case aside), most sources first; values converted where units differ."""
+        """Distinct wordings (case aside), most sources first, normalized where the words alone
+        do not tell (see Wording.normalized)."""
         units = {claim.unit for claim in claims if claim.unit}
         common, factor = common_unit(claims)
-        by_text: dict[str, Wording] = {}
+        dates_differ = len({claim.timex for claim in claims if claim.timex}) > 1
+        by_text: dict[tuple[str, str | None], Wording] = {}
         for claim in claims:
             text = one_line(claim.text).strip()
-            wording = by_text.setdefault(text.casefold(), Wording(text, []))
+            key = (text.casefold(), claim.timex if dates_differ else None)
+            wording = by_text.setdefault(key, Wording(text, []))
             name = self.source(claim.article_id)
             if name not in wording.sources:
                 wording.sources.append(name)
-            if (
+            if wording.normalized is not None:
+                continue
+            if dates_differ and claim.timex and claim.relative:
+                wording.normalized = claim.timex
+            elif (
                 len(units) > 1
                 and claim.unit != common
                 and factor is not None
                 and claim.base_value is not None
-                and wording.converted is None
             ):
-                wording.converted = with_unit(claim.base_value * factor, common)
+                wording.normalized = with_unit(claim.base_value * factor, common)
         return sorted(by_text.values(), key=lambda wording: -len(wording.sources))
 
     def row(self, group: ClaimGroup, findings: list[Finding]) -> Row:

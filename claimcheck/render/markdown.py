@@ -176,8 +176,8 @@ def attention_lines(entry: Attention, full: bool) -> list[str]:
 def cell_wordings(row: Row) -> str:
     parts = []
     for wording in row.wordings[:WORDING_LIMIT]:
-        converted = f" (= {escape(wording.converted)})" if wording.converted else ""
-        parts.append(f"“{escape(wording.text)}”{converted}: {named(wording.sources)}")
+        normalized = f" (= {escape(wording.normalized)})" if wording.normalized else ""
+        parts.append(f"“{escape(wording.text)}”{normalized}: {named(wording.sources)}")
     hidden = len(row.wordings) - WORDING_LIMIT
     if hidden > 0:
         parts.append(f"and {hidden} more")
