@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from claimcheck.models import Report
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html", "sarif", "github")
-DETAILS: tuple[str, ...] = ("summary", "full")
 
 
 @dataclass(frozen=True, slots=True)
