@@ -10,13 +10,16 @@ import re
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import UTC, date, datetime
 from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest
 
-from claimcheck.models import Report
+from claimcheck.models import Article, Claim, ClaimGroup, Finding, Report, Story
 from claimcheck.render import RenderOptions, get_renderer
+from claimcheck.render._charts import points
+from claimcheck.render._digest import digest
 from tests.test_render import sample_report
 
 HOSTILE = [
@@ -129,3 +132,52 @@ def test_rendering_other_formats_never_imports_jinja2_or_matplotlib() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_date_conflict_gets_a_timeline_of_the_days_named() -> None:
+    published = [date(2024, 5, 2), datetime(2024, 5, 3, 9, 30, tzinfo=UTC)]
+    said = [("May 1", "2024-05-01"), ("in May", "2024-05")]
+    articles = [
+        Article(id=f"a{n}", source=f"Paper {n}", story="s", published=when, text=text)
+        for n, (when, (text, _timex)) in enumerate(zip(published, said, strict=True))
+    ]
+    claims = [
+        Claim(id=f"c{n}", article_id=f"a{n}", kind="date", text=text, start=0, end=len(text), timex=timex)
+        for n, (text, timex) in enumerate(said)
+    ]
+    group = ClaimGroup(
+        id="g1",
+        label="vote held",
+        claim_ids=["c0", "c1"],
+        article_ids=["a0", "a1"],
+        status="conflict",
+        story="s",
+        kind="date",
+    )
+    finding = Finding(
+        rule="date-conflict",
+        code="CC204",
+        severity="warning",
+        article_id="a0",
+        claim_ids=["c0", "c1"],
+        message="vote held: the dates differ",
+        group_id="g1",
+    )
+    report = Report(
+        articles=articles,
+        stories=[Story(id="s", label="Vote", article_ids=["a0", "a1"])],
+        claims=claims,
+        groups=[group],
+        findings=[finding],
+    )
+    (row,) = digest(report, RenderOptions()).stories[0].rows
+    day, month = points(row, {article.id: article for article in articles})
+    assert (day.high - day.low, month.high - month.low) == (1.0, 31.0)  # a day; the month of May
+    assert (
+        day.day_only
+        and not month.day_only
+        and month.published - day.published == pytest.approx(0.895833, 1e-5)
+    )
+    page = get_renderer("html").render(report)
+    parse(page)
+    assert 'id="timeline-g1"' in page

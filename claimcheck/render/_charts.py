@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -99,27 +99,24 @@ def points(row: Row, articles: dict[str, Article]) -> list[Point]:
         published = _published(article)
         if published is None or article is None:
             continue
-        source = article.source or article.id
+        reading: tuple[float | None, float, float] | None
         if row.group.kind == "date":
             interval = _timex_interval(claim.timex)
-            if interval is not None:
-                found.append(Point(source, published, None, *interval, day_only=_day_only(article)))
-            continue
-        point = _numeric_point(claim, source, published, unit, factor)
-        if point is not None:
-            found.append(replace(point, day_only=_day_only(article)))
+            reading = (None, *interval) if interval is not None else None
+        else:
+            reading = _numeric_reading(claim, unit, factor)
+        if reading is not None:
+            day_only = not isinstance(article.published, datetime)
+            found.append(Point(article.source or article.id, published, *reading, day_only=day_only))
     return found
 
 
-def _day_only(article: Article) -> bool:
-    return not isinstance(article.published, datetime)
-
-
-def _numeric_point(
-    claim: Claim, source: str, published: float, unit: str | None, factor: float | None
-) -> Point | None:
+def _numeric_reading(
+    claim: Claim, unit: str | None, factor: float | None
+) -> tuple[float | None, float, float] | None:
+    """(value, low, high) in the unit most sources used (another unit through the base value)."""
     scale = 1.0
-    if claim.unit != unit:  # another unit than most sources': through the base value
+    if claim.unit != unit:
         if factor is None or not claim.value or claim.base_value is None:
             return None
         scale = claim.base_value * factor / claim.value
@@ -128,7 +125,7 @@ def _numeric_point(
     high = claim.high * scale if claim.high is not None else value
     if low is None or high is None:
         return None
-    return Point(source, published, value, low, high)
+    return value, low, high
 
 
 def _compact(number: float, _position: object = None) -> str:
