@@ -9,7 +9,8 @@ Built with Jinja2 with autoescaping on, so every piece of article text is escape
 charts are the only markup inserted as is, and matplotlib escapes the text in them.
 CSS and the few lines of JavaScript (filters by severity and source, a search box) are
 inline; without JavaScript the page is the same report, unfiltered. Nothing is fetched
-from the network. Jinja2 and matplotlib are imported only when this format is asked for.
+from the network. Jinja2 is imported only when this format is asked for, matplotlib only
+when there is a chart to draw.
 """
 
 from __future__ import annotations
