@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from claimcheck.cli import main
+from claimcheck.cli import Bar, main
 from tests.shared import SEEDS
 from tests.test_rules import CONTRACT_RULES
 
@@ -194,3 +196,66 @@ def test_undated_copy_takes_the_date_of_its_dated_duplicate(
     assert tuesday and tuesday[0]["timex"] == "2024-04-30"
     unanchored = {f["article_id"] for f in report["findings"] if f["rule"] == "relative-date-unanchored"}
     assert unanchored == {"other.txt"}
+
+
+def test_check_html_and_detail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    page = tmp_path / "report.html"
+    code, out, _err = run(["check", "examples", "--format", "html", "-o", str(page), "--quiet"], capsys)
+    assert code == 1 and out == ""
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    _code, summary, _err = run(["check", "examples", "--format", "markdown", "--quiet"], capsys)
+    _code, full, _err = run(
+        ["check", "examples", "--format", "markdown", "--detail", "full", "--quiet"], capsys
+    )
+    assert "## Articles" in full and "## Articles" not in summary
+    assert "single source" in full and "single-source figures (listed in the JSON)" in summary
+
+
+def test_check_ends_with_a_summary_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    _code, _out, err = run(["check", "examples", "--format", "json"], capsys)
+    assert re.fullmatch(r"claimcheck: 5 articles, 1 story, 1 conflict, 1 date mismatch, \d+\.\d s\n", err), (
+        err
+    )
+    _code, _out, err = run(["check", "examples", "--format", "json", "--quiet"], capsys)
+    assert err == ""
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "quiet", "drawn"),
+    [
+        pytest.param(FakeTerminal(), False, True, id="terminal-gets-a-bar"),
+        pytest.param(io.StringIO(), False, False, id="pipe-gets-nothing"),
+        pytest.param(FakeTerminal(), True, False, id="quiet-gets-nothing"),
+    ],
+)
+def test_check_progress_bar(
+    stream: io.StringIO, quiet: bool, drawn: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Bar, "DELAY", 0.0)
+    bar = Bar(stream, 4, quiet)
+    assert list(bar.over(iter("abcd"), "articles")) == list("abcd")
+    bar.clear()
+    if drawn:
+        assert "\r\x1b[Kclaimcheck: [########################] 100% 4/4 articles" in stream.getvalue()
+        assert stream.getvalue().endswith("\r\x1b[K")
+    else:
+        assert stream.getvalue() == ""
+
+
+def test_a_quick_check_draws_no_bar() -> None:
+    stream = FakeTerminal()
+    bar = Bar(stream, 3)
+    list(bar.over(range(3), "articles"))  # well under Bar.DELAY
+    bar.clear()
+    assert stream.getvalue() == ""

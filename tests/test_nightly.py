@@ -123,6 +123,9 @@ def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str]) ->
     assert "### New articles (3)" in markdown
     assert "- flood-009.md: Flooding in" in markdown
     assert "broken.md" in markdown
+    page = (out / f"{next_night.isoformat()}.html").read_text(encoding="utf-8")
+    assert f"<title>claimcheck nightly report: {next_night.isoformat()}</title>" in page
+    assert "broken.md" in page
 
 
 def test_an_unchanged_rerun_rewrites_the_same_bytes(tmp_path: Path, counted: list[str]) -> None:
@@ -130,16 +133,16 @@ def test_an_unchanged_rerun_rewrites_the_same_bytes(tmp_path: Path, counted: lis
     out = tmp_path / "reports"
     report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1")
     report([folder], out, NIGHT, "--jobs", "1")
-    before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")}
+    before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")}
     counted.clear()
     report([folder], out, NIGHT, "--jobs", "1")
     assert counted == []
-    assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")} == before
     # Two workers, another store: the same report (nothing depends on completion order).
     other = tmp_path / "other"
     report([folder], other, NIGHT - timedelta(days=1), "--jobs", "2")
     report([folder], other, NIGHT, "--jobs", "2")
-    assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")} == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 

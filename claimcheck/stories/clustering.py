@@ -175,7 +175,7 @@ def _candidates(
                 if names[row] and names[other] and not names[row] & names[other]:
                     continue  # "Storm hits Varnok" and "Storm hits Tesmir": two events
                 pairs.add((min(row, other), max(row, other)))
-    edges = []
+    edges: list[tuple[float, int, int]] = []
     ordered = sorted(pairs)
     floor = min(LINK_THRESHOLD, ATTACH_TIE)
     for batch in range(0, len(ordered), PAIR_BATCH):
