@@ -1,6 +1,15 @@
-"""Score claimcheck's numeric extractor on NewsQuant (the CQE quantity test set).
+"""Score claimcheck's numeric claims on NewsQuant (the CQE quantity test set), through the product.
 
-    python benchmarks/newsquant.py [PATH_TO_NewsQuant.json] [--errors] [--strict]
+    python benchmarks/newsquant.py [PATH_TO_NewsQuant.json] [--errors] [--internal-errors] [--strict]
+
+The product path is what users get: the sentences are written to a jsonl file (one
+article a sentence) and read back from `claimcheck extract FILE --format jsonl`,
+the CLI itself; the numeric claims (every kind but date and time) are scored. The
+numeric extractor alone (`extract.numeric.find_quantities`, no boilerplate, no
+sentence splitting, no merge with temporal expressions) is scored beside it as
+"internal". The JSON has no second end for a hedged range ("about 2,000-2,500" is
+"about 2,000" with its interval), so the product scores such a range by its first
+number.
 
 Scoring follows the CQE authors' evaluation (see the benchmark's README): per
 sentence, a predicted figure matches a gold one when the values are equal
@@ -14,9 +23,12 @@ one-to-one matching. Precision = correct / predicted, recall = correct / gold.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import math
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -25,9 +37,12 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from claimcheck.extract.numeric import Quantity, find_quantities, load_numeric_lexicon  # noqa: E402
+from claimcheck.cli import main as claimcheck_main  # noqa: E402
+from claimcheck.extract.numeric import find_quantities, load_numeric_lexicon  # noqa: E402
 
-DEFAULT_PATH = REPO.parent / "shared" / "benchmarks" / "newsquant" / "NewsQuant.json"
+SHARED = next((folder / "shared" for folder in REPO.parents if (folder / "shared").is_dir()), REPO.parent)
+DEFAULT_PATH = SHARED / "benchmarks" / "newsquant" / "NewsQuant.json"
+NOT_QUANTITIES = frozenset({"date", "time"})
 
 # claimcheck unit names -> the normalized names the gold file uses (quantulum3's).
 CURRENCY_NAMES = {
@@ -70,25 +85,86 @@ CHANGE_OF_APPROX = {
 }
 
 
-def normalized_unit(quantity: Quantity) -> str:
-    unit = quantity.unit
+def normalized_unit(kind: str, unit: str | None, per: str | None) -> str:
     if unit is None:
         name = "-"
-    elif quantity.kind == "money":
+    elif kind == "money":
         name = CURRENCY_NAMES.get(unit, unit.lower())
     else:
         name = OTHER_NAMES.get(unit, unit).lower()
-    if quantity.per:
-        name = f"{name} per {quantity.per}"
+    if per:
+        name = f"{name} per {per}"
     return name
 
 
-def to_cqe(quantity: Quantity) -> dict[str, Any]:
-    value: float | tuple[float, float] = quantity.value
-    if quantity.end_value is not None:
-        value = (quantity.value, quantity.end_value)
-    change = quantity.direction or CHANGE_OF_APPROX[quantity.approx]
-    return {"value": value, "unit": normalized_unit(quantity), "change": change}
+def to_cqe(
+    kind: str,
+    value: float,
+    end_value: float | None,
+    unit: str | None,
+    per: str | None,
+    approx: str,
+    direction,
+) -> dict[str, Any]:
+    figure: float | tuple[float, float] = value
+    if end_value is not None:
+        figure = (value, end_value)
+    change = direction or CHANGE_OF_APPROX[approx]
+    return {"value": figure, "unit": normalized_unit(kind, unit, per), "change": change}
+
+
+def claim_to_cqe(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim as `claimcheck extract --format jsonl` prints it; a range's second end is the
+    end of its interval that is not its value ("from 4.8 to 4.7": value 4.8, low 4.7)."""
+    value = claim["value"] if claim["value"] is not None else math.nan
+    end_value = None
+    low, high = claim["low"], claim["high"]
+    if claim["approx"] == "range" and low is not None and high is not None and low != high:
+        end_value = low if value == high else high
+    return to_cqe(
+        claim["kind"], value, end_value, claim["unit"], claim.get("per"), claim["approx"], claim["direction"]
+    )
+
+
+def product_predictions(texts: list[str]) -> tuple[list[list[tuple[str, dict[str, Any]]]], float]:
+    """(span text, CQE record) of every numeric claim the CLI prints, per sentence; CPU seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "newsquant.jsonl"
+        lines = (json.dumps({"id": f"s{index}", "text": text}) for index, text in enumerate(texts))
+        source.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        output = io.StringIO()
+        started = time.process_time()
+        with contextlib.redirect_stdout(output):
+            code = claimcheck_main(["extract", str(source), "--format", "jsonl"])
+        elapsed = time.process_time() - started
+    if code != 0:
+        raise SystemExit(f"claimcheck extract exited with {code}")
+    found: list[list[tuple[str, dict[str, Any]]]] = [[] for _ in texts]
+    for line in output.getvalue().splitlines():
+        claim = json.loads(line)
+        if claim["kind"] not in NOT_QUANTITIES:
+            found[int(claim["article_id"][1:])].append((claim["text"], claim_to_cqe(claim)))
+    return found, elapsed
+
+
+def internal_predictions(texts: list[str]) -> tuple[list[list[tuple[str, dict[str, Any]]]], float]:
+    """The numeric extractor alone on each sentence; CPU seconds."""
+    lexicon = load_numeric_lexicon()
+    find_quantities("warm up 1", lexicon=lexicon)
+    started = time.process_time()
+    quantities = [find_quantities(text, lexicon=lexicon) for text in texts]
+    elapsed = time.process_time() - started
+    found = [
+        [
+            (
+                text[q.start : q.end],
+                to_cqe(q.kind, q.value, q.end_value, q.unit, q.per, q.approx, q.direction),
+            )
+            for q in sentence
+        ]
+        for text, sentence in zip(texts, quantities, strict=True)
+    ]
+    return found, elapsed
 
 
 def gold_value(raw: str) -> float | tuple[float, float]:
@@ -159,67 +235,90 @@ def prf(correct: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return round(100 * p, 1), round(100 * r, 1), round(100 * f, 1)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
-    parser.add_argument("--errors", action="store_true", help="list misses and false positives")
-    parser.add_argument("--strict", action="store_true", help="also report one-to-one matching")
-    args = parser.parse_args(argv)
-    data = json.loads(Path(args.path).read_text(encoding="utf-8"))
-    lexicon = load_numeric_lexicon()
-    find_quantities("warm up 1", lexicon=lexicon)
+def gold_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "value": gold_value(q["value"]),
+            "unit": q["normalized_unit"].lower().strip(),
+            "change": q.get("change", "="),
+        }
+        for q in item["quantities"]
+    ]
 
-    # CPU time, so that other processes on a shared machine do not count against us.
-    started = time.process_time()
-    predictions = [find_quantities(item["text"], lexicon=lexicon) for item in data]
-    elapsed = time.process_time() - started
 
-    totals = Counter()
-    strict = Counter()
-    error_kinds = Counter()
-    for item, quantities in zip(data, predictions, strict=True):
-        gold = [
-            {
-                "value": gold_value(q["value"]),
-                "unit": q["normalized_unit"].lower().strip(),
-                "change": q.get("change", "="),
-            }
-            for q in item["quantities"]
-        ]
-        pred = [to_cqe(q) for q in quantities]
+def error_lines(
+    gold: list[dict[str, Any]], found: list[tuple[str, dict[str, Any]]], missed: list, extra: list
+) -> list[str]:
+    lines = [f"    MISS {g['change']} {g['value']} [{g['unit']}]" for g in missed]
+    for p in extra:
+        span = next(span for span, record in found if record is p)
+        lines.append(f"    FP   {p['change']} {p['value']} [{p['unit']}] {span!r}")
+    for g in gold:
+        for _span, p in found:
+            if values_match(g["value"], p["value"]) and p["change"] != g["change"]:
+                lines.append(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
+            elif values_match(g["value"], p["value"]) and p["unit"] != g["unit"]:
+                lines.append(f"    UNIT gold {g['unit']!r} pred {p['unit']!r} {g['value']}")
+    return lines
+
+
+def score(
+    label: str,
+    data: list[dict[str, Any]],
+    predictions: list[list[tuple[str, dict[str, Any]]]],
+    elapsed: float,
+    *,
+    errors: bool,
+    strict: bool,
+) -> dict[str, tuple[float, float, float]]:
+    totals: Counter[str] = Counter()
+    one_to_one: Counter[str] = Counter()
+    for item, found in zip(data, predictions, strict=True):
+        gold = gold_of(item)
+        pred = [record for _span, record in found]
         v, u, c = score_authors(gold, pred)
         totals.update(gold=len(gold), pred=len(pred), value=v, unit=u, change=c)
         sv, su, sc, missed, extra = score_strict(gold, pred)
-        strict.update(value=sv, unit=su, change=sc)
-        error_kinds.update(miss=len(missed), false_positive=len(extra))
-        if args.errors:
-            lines = [f"    MISS {g['change']} {g['value']} [{g['unit']}]" for g in missed]
-            for p in extra:
-                q = next(q for q in quantities if to_cqe(q) == p)
-                span = item["text"][q.start : q.end]
-                lines.append(f"    FP   {p['change']} {p['value']} [{p['unit']}] {span!r}")
-            for g in gold:
-                for p in pred:
-                    if values_match(g["value"], p["value"]) and p["change"] != g["change"]:
-                        lines.append(f"    CHANGE gold {g['change']} pred {p['change']} {g['value']}")
-                    elif values_match(g["value"], p["value"]) and p["unit"] != g["unit"]:
-                        lines.append(f"    UNIT gold {g['unit']!r} pred {p['unit']!r} {g['value']}")
-            if lines:
-                print(item["text"])
-                print("\n".join(lines))
+        one_to_one.update(value=sv, unit=su, change=sc, miss=len(missed), false_positive=len(extra))
+        lines = error_lines(gold, found, missed, extra) if errors else []
+        if lines:
+            print(item["text"])
+            print("\n".join(lines))
     n_gold, n_pred = totals["gold"], totals["pred"]
-    print(f"{Path(args.path).stem}: {len(data)} sentences, {n_gold} gold figures, {n_pred} predicted")
-    for label, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
-        p, r, f = prf(totals[key], n_gold, n_pred)
-        print(f"  {label:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
-    if args.strict:
+    print(f"{label}: {len(data)} sentences, {n_gold} gold figures, {n_pred} predicted")
+    scores = {}
+    for name, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
+        scores[name] = prf(totals[key], n_gold, n_pred)
+        p, r, f = scores[name]
+        print(f"  {name:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+    if strict:
         print("  one-to-one matching:")
-        for label, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
-            p, r, f = prf(strict[key], n_gold, n_pred)
-            print(f"  {label:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
-        print(f"  misses {error_kinds['miss']}, false positives {error_kinds['false_positive']}")
+        for name, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
+            p, r, f = prf(one_to_one[key], n_gold, n_pred)
+            print(f"  {name:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+        print(f"  misses {one_to_one['miss']}, false positives {one_to_one['false_positive']}")
     per_sentence = 1000 * elapsed / len(data)
     print(f"  speed: {len(data) / elapsed:,.0f} sentences/s ({per_sentence:.3f} ms/sentence, CPU time)")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+    parser.add_argument("--errors", action="store_true", help="list the product's misses and false positives")
+    parser.add_argument("--internal-errors", action="store_true", help="the same for the extractor alone")
+    parser.add_argument("--strict", action="store_true", help="also report one-to-one matching")
+    args = parser.parse_args(argv)
+    data = json.loads(Path(args.path).read_text(encoding="utf-8"))
+    texts = [item["text"] for item in data]
+    # CPU time, so that other processes on a shared machine do not count against us.
+    product, product_seconds = product_predictions(texts)
+    score("product (claimcheck extract --format jsonl)", data, product, product_seconds,
+          errors=args.errors, strict=args.strict)  # fmt: skip
+    internal, internal_seconds = internal_predictions(texts)
+    score("internal (extract.numeric.find_quantities)", data, internal, internal_seconds,
+          errors=args.internal_errors, strict=args.strict)  # fmt: skip
+    print("  anchors (published): CQE value F1 92.0, value+change F1 88.1")
     return 0
 
 

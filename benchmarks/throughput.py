@@ -361,7 +361,7 @@ def naive(folder: Path, sample: int) -> tuple[int, float, int]:
     from claimcheck.ingest.files import split_front_matter
 
     files = sorted(folder.glob("*.md"))[:sample]
-    texts = [split_front_matter(file.read_text(encoding="utf-8"), str(file))[1] for file in files]
+    texts = [split_front_matter(file.read_text(encoding="utf-8"))[1] for file in files]
     segmenter = pysbd.Segmenter(language="en", clean=False)
     parser.parse("About 40 soldiers were killed on Tuesday.")  # warm-up: model and unit tables
     search_dates("About 40 soldiers were killed on Tuesday.")

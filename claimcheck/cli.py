@@ -10,16 +10,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, UsageError
 
 if TYPE_CHECKING:
     from claimcheck.models import Report
+
+T = TypeVar("T")
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -64,10 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="extract, group and check articles; print a report")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (read recursively)")
     _add_common(check)
-    check.add_argument("--format", choices=("text", "json", "markdown", "sarif", "github"), default="text")
+    check.add_argument(
+        "--format", choices=("text", "json", "markdown", "html", "sarif", "github"), default="text"
+    )
+    check.add_argument(
+        "--detail",
+        choices=("summary", "full"),
+        default="summary",
+        help="markdown and html: groups with more than one source or a finding (summary), or everything",
+    )
     check.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, default="error", help="exit 1 at or above this level"
     )
+    check.add_argument("--quiet", action="store_true", help="no progress bar and no summary line on stderr")
 
     extract = commands.add_parser("extract", help="print the claims only (no grouping)")
     extract.add_argument("paths", nargs="*", metavar="PATH")
@@ -94,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--diff", action="store_true", help="show the fixes as a diff without writing")
     lint.add_argument("--config", metavar="FILE", help="pyproject.toml or .claimcheck.toml to use")
 
-    report = commands.add_parser("report", help="nightly report: Markdown and JSON in a dated file")
+    report = commands.add_parser("report", help="nightly report: Markdown, JSON and HTML in dated files")
     report.add_argument("paths", nargs="*", metavar="PATH")
     _add_common(report)
     report.add_argument("--out", metavar="DIR", default="reports", help="folder of the dated reports")
@@ -195,38 +207,110 @@ def terminal_color(fmt: str, args: argparse.Namespace | None) -> bool:
 def render(report: Report, fmt: str, args: argparse.Namespace | None = None) -> str:
     from claimcheck.render import RenderOptions, get_renderer
 
-    options = RenderOptions(color=terminal_color(fmt, args), rules_dir=getattr(args, "rules", None))
+    options = RenderOptions(
+        color=terminal_color(fmt, args),
+        rules_dir=getattr(args, "rules", None),
+        detail=getattr(args, "detail", "summary"),
+    )
     return get_renderer(fmt).render(report, options)
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from claimcheck.pipeline import Options, check_paths
+class Bar:
+    """A progress bar on a terminal's stderr for runs long enough to wait for; silent otherwise."""
 
+    DELAY = 1.0
+    """Seconds before the bar shows: a quick run prints nothing."""
+    WIDTH = 24
+
+    def __init__(self, stream: TextIO, total: int, quiet: bool = False) -> None:
+        self.stream = stream
+        self.total = total
+        self.on = not quiet and total > 0 and stream.isatty()
+        self.began = self.shown = time.monotonic()
+        self.drawn = False
+
+    def over(self, items: Iterable[T], what: str) -> Iterator[T]:
+        """`items`, drawing the bar as they are consumed."""
+        for done, item in enumerate(items):
+            self.draw(done, what)
+            yield item
+        self.draw(self.total, what)
+
+    def draw(self, done: int, what: str) -> None:
+        now = time.monotonic()
+        if not self.on or now - self.began < self.DELAY or (now - self.shown < 0.1 and done < self.total):
+            return
+        self.shown, self.drawn = now, True
+        share = min(done / self.total, 1.0)
+        filled = int(share * self.WIDTH)
+        self.stream.write(
+            f"\r\x1b[Kclaimcheck: [{'#' * filled}{'.' * (self.WIDTH - filled)}] {share:4.0%} "
+            f"{done}/{self.total} {what}"
+        )
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def summary_line(report: Report, seconds: float) -> str:
+    """'300 articles, 100 stories, 4 conflicts, 2 date mismatches, 12.3 s'."""
+    from claimcheck.render._common import CONFLICT_RULES, plural
+
+    rules = [finding.rule for finding in report.findings]
+    conflicts = sum(rules.count(rule) for rule in CONFLICT_RULES)
+    return ", ".join(
+        [
+            plural(len(report.articles), "article"),
+            plural(len(report.stories), "story", "stories"),
+            plural(conflicts, "conflict"),
+            plural(rules.count("relative-date-mismatch"), "date mismatch", "date mismatches"),
+            f"{seconds:.1f} s",
+        ]
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from claimcheck.ingest.files import InputWarning
+    from claimcheck.pipeline import Options, check_articles, load
+
+    began = time.monotonic()
     options = Options(rules_dir=args.rules, published=args.published)
     skipped: list[str] = []
-    report = check_paths(args.paths, args.manifest, options, skipped)
+    warnings: list[InputWarning] = []
+    articles, failures = load(args.paths, args.manifest, skipped, warnings)
     note_skipped(skipped)
+    bar = Bar(sys.stderr, len(articles), args.quiet)
+    report = check_articles(bar.over(articles, "articles"), options, [*failures, *warnings])
+    bar.clear()
     write_output(render(report, args.format, args), args.output)
     if not report.articles:
         sys.stderr.write("claimcheck: no readable input\n")
+    elif not args.quiet:
+        sys.stderr.write(f"claimcheck: {summary_line(report, time.monotonic() - began)}\n")
     return exit_code(report, args.fail_on, len(report.articles))
 
 
 def run_extract(args: argparse.Namespace) -> int:
     import json
 
+    from claimcheck.ingest.files import InputFailure, InputWarning
     from claimcheck.pipeline import Options, failure_finding, load, process_article
     from claimcheck.rules import load_rules
     from claimcheck.serialize import dumps, to_data
 
     options = Options(rules_dir=args.rules, published=args.published)
     skipped: list[str] = []
-    articles, failures = load(args.paths, args.manifest, skipped)
+    warnings: list[InputWarning] = []
+    articles, failures = load(args.paths, args.manifest, skipped, warnings)
     note_skipped(skipped)
     results = [process_article(article, options) for article in articles]
     claims = [claim for result in results for claim in result.claims]
     rules = load_rules(args.rules)
-    errors = [failure_finding(failure, rules) for failure in failures]
+    problems: list[InputFailure | InputWarning] = [*failures, *warnings]
+    errors = [failure_finding(problem, rules) for problem in problems]
     if args.format == "jsonl":
         lines = [dumps(claim) for claim in claims]
         text = "".join(line + "\n" for line in lines)
@@ -238,7 +322,7 @@ def run_extract(args: argparse.Namespace) -> int:
         }
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     write_output(text, args.output)
-    for error in errors:  # `extract` prints claims only; unreadable files are named on stderr
+    for error in errors:  # `extract` prints claims only; input problems are named on stderr
         sys.stderr.write(f"claimcheck: {error.path}: {error.code} [{error.rule}] {error.message}\n")
     return EXIT_CLEAN if articles else EXIT_CANNOT_RUN
 

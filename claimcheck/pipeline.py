@@ -16,7 +16,7 @@ from typing import Any, cast
 from claimcheck.checks.context import CheckContext
 from claimcheck.checks.registry import run_checks
 from claimcheck.ingest.boilerplate import find_noise
-from claimcheck.ingest.files import InputFailure, read_inputs
+from claimcheck.ingest.files import InputFailure, InputWarning, read_inputs
 from claimcheck.ingest.sentences import split_sentences
 from claimcheck.models import Article, Claim, Finding, Report, Severity, Story
 from claimcheck.resolve.claims import extract_claims
@@ -65,8 +65,14 @@ def process_article(article: Article, options: Options) -> ArticleResult:
     return ArticleResult(article, claims)
 
 
-def failure_finding(failure: InputFailure, rules: RuleSet) -> Finding:
-    rule = rules.get("input-error")
+InputProblem = InputFailure | InputWarning
+"""What reading the inputs reports: a file lost (input-error) or a slip read anyway (input-warning)."""
+
+
+def failure_finding(failure: InputProblem, rules: RuleSet) -> Finding:
+    """The input-error (or input-warning) finding of an input problem."""
+    rule = rules.get(failure.rule)
+    where = f"{failure.path}, line {failure.line}" if failure.line else failure.path
     return Finding(
         rule=rule.name,
         code=rule.code,
@@ -75,7 +81,7 @@ def failure_finding(failure: InputFailure, rules: RuleSet) -> Finding:
         path=failure.path,
         line=failure.line,
         column=1 if failure.line else None,
-        message=rule.format_message(path=failure.path, reason=failure.reason),
+        message=rule.format_message(path=failure.path, where=where, reason=failure.reason),
     )
 
 
@@ -146,7 +152,7 @@ def date_undated_copies(
 
 def analyse(
     results: Iterable[ArticleResult],
-    failures: Iterable[InputFailure] = (),
+    failures: Iterable[InputProblem] = (),
     options: Options | None = None,
     rules: RuleSet | None = None,
 ) -> Report:
@@ -187,7 +193,7 @@ def link_stories(
 def report_stories(
     results: list[ArticleResult],
     stories: list[Story],
-    failures: Iterable[InputFailure],
+    failures: Iterable[InputProblem],
     options: Options,
     rules: RuleSet,
 ) -> Report:
@@ -207,7 +213,7 @@ def report_stories(
         stories=stories,
         grouped=grouped,
     )
-    findings = [failure_finding(failure, rules) for failure in failures]
+    findings = apply_overrides([failure_finding(failure, rules) for failure in failures], options)
     findings.extend(apply_overrides(run_checks(context, rules), options))
     findings = locate_findings(findings, context.articles_by_id)
     findings.sort(key=finding_order)
@@ -238,12 +244,16 @@ def _as_date(value: date | datetime | None) -> date | None:
 
 
 def load(
-    paths: list[str], manifest: str | None = None, skipped: list[str] | None = None
+    paths: list[str],
+    manifest: str | None = None,
+    skipped: list[str] | None = None,
+    warnings: list[InputWarning] | None = None,
 ) -> tuple[list[Article], list[InputFailure]]:
-    """Articles and unreadable files; folder files a manifest does not list go to `skipped`."""
+    """Articles and unreadable files; folder files a manifest does not list go to `skipped`,
+    slips in metadata that were read anyway to `warnings`."""
     articles: list[Article] = []
     failures: list[InputFailure] = []
-    for item in read_inputs(paths, manifest, skipped):
+    for item in read_inputs(paths, manifest, skipped, warnings):
         (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
     return articles, failures
 
@@ -255,12 +265,13 @@ def check_paths(
     skipped: list[str] | None = None,
 ) -> Report:
     """`claimcheck check`: read, extract, group and check."""
-    articles, failures = load(paths, manifest, skipped)
-    return check_articles(articles, options, failures)
+    warnings: list[InputWarning] = []
+    articles, failures = load(paths, manifest, skipped, warnings)
+    return check_articles(articles, options, [*failures, *warnings])
 
 
 def check_articles(
-    articles: Iterable[Article], options: Options | None = None, failures: Iterable[InputFailure] = ()
+    articles: Iterable[Article], options: Options | None = None, failures: Iterable[InputProblem] = ()
 ) -> Report:
     """Extract, group and check articles already in memory (a script's own crawl)."""
     options = options or Options()

@@ -126,6 +126,8 @@ class RuleCase:
     text: str | None = None
     published: str | None = None
     articles: tuple[CaseArticle, ...] = ()
+    file: str | None = None
+    """The content of one input file (Markdown with front matter), read as `claimcheck check` reads it."""
     message_contains: str | None = None
     fix: str | None = None
     """For lint fixes: the text after applying the finding's fix."""

@@ -10,8 +10,7 @@ import pytest
 
 from claimcheck.errors import RuleFileError
 from claimcheck.ingest.boilerplate import find_noise
-
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from tests.shared import SEEDS
 
 P1 = "The council approved a budget of $4.2 million on Tuesday, officials said."
 P2 = "Mayor Ellen Park said the plan would add 120 bus routes by 2026."
@@ -82,10 +81,10 @@ CASES = [
     ),
     ("ticker stops at blank line", f"BREAKING\nStorm closes 40 schools\n\n{P1}", P1, None),
     (
-        "bulleted LIVE is a menu entry, not a ticker",
+        "bulleted LIVE is a badge, not a ticker",
         f"  • Video\n  • • LIVE\nNews\n\n{P1}",
         "LIVE",
-        "menu",
+        "furniture",
     ),
     (
         "inline teaser box",
@@ -301,9 +300,175 @@ CASES = [
 ]
 
 
+# Blocks of page noise: written here in the layouts of scraped pages (never copied).
+BLOCK_CASES = [
+    (
+        "box header in capitals runs to the article",
+        f"{P1}\n\nWHAT’S ON\nSat., Nov. 2 | Harvest Fair | 10 a.m. | $5 | Mill Park, 2.1 mi\n"
+        f"Sun., Nov. 3 | Choir concert | 4 p.m. | Free\n{P2}\n{P3}",
+        "Harvest Fair",
+        "box",
+    ),
+    (
+        "article resumes after a box",
+        f"{P1}\n\nWHAT’S ON\nSat., Nov. 2 | Harvest Fair | 10 a.m. | $5\n{P2}\n{P3}",
+        P2,
+        None,
+    ),
+    (
+        "markers ignore case and punctuation",
+        f"{P1}\n**Most popular:**\n1. Ferry fares rise 40 cents\n2. Mill closes after 80 years\n",
+        "Mill closes",
+        "teaser",
+    ),
+    (
+        "obituaries in a sidebar",
+        f"{P1}\nOBITUARIES\nMarta Lindqvist, 84, of Brenford, died Oct. 2, 2024\nView all obituaries\n"
+        f"{P2}\n{P3}",
+        "Marta Lindqvist",
+        "box",
+    ),
+    (
+        "traffic box items with labels",
+        f"{P1}\nTRAFFIC\nRoute 9 northbound: one lane closed until 3 p.m.\n{P2}\n{P3}",
+        "one lane closed",
+        "box",
+    ),
+    ("weather line above the article", f"Brenford\nH: 61° L: 44°\n{P1}\n{P2}", "61°", "box"),
+    ("market ticker line", f"FTSE 100 8,292.66 +0.4%\nBrent $79.04 -1.3%\n{P1}\n{P2}", "8,292", "box"),
+    (
+        "league table row inside the article",
+        f"{P1}\n{P2}\n1 Brenford Town 12 +15 27\n2 Mill Rovers 12 +9 24\n{P3}",
+        "Mill Rovers",
+        "box",
+    ),
+    (
+        "fact box line inside the article is content",
+        f"{P1}\n{P2}\n- Homes without power: 38,200\n- Estimated restoration: Friday, Oct. 18\n{P3}",
+        "Friday, Oct. 18",
+        None,
+    ),
+    (
+        "table rows in pipes are content",
+        f"{P1}\n{P2}\n| Police | $41.2m | $44.0m | +6.8% |\n{P3}",
+        "$41.2m",
+        None,
+    ),
+    (
+        "masthead motto",
+        f"The Brenford Mercury\nServing the valley since 1871\n{P1}\n{P2}",
+        "since",
+        "furniture",
+    ),
+    (
+        "a date in a paragraph is no motto",
+        f"{P1}\n{P2}\nPrices are the highest since 1990.\n{P3}",
+        "since 1990",
+        None,
+    ),
+    (
+        "reporter contact after the article",
+        f"{P1}\n{P2}\nJo Brandt covers the courts for the Mercury. Reach her at 555-0188.\n",
+        "555-0188",
+        "furniture",
+    ),
+    (
+        "phone number inside the article is content",
+        f"{P1}\nResidents can call 555-0100 for sandbags.\n{P2}\n{P3}",
+        "555-0100",
+        None,
+    ),
+    (
+        "headline with a figure after the article",
+        f"{P1}\n{P2}\n{P3}\nOur 6am briefing with the 5 stories you need\n",
+        "6am briefing",
+        "teaser",
+    ),
+    (
+        "caption above a credit that dates the photo",
+        f"{P1}\nSandbags line Mill Street in Brenford on Oct. 3, 2024. The river rose 2 metres.\n"
+        f"Photo: Ana Brook / Oct. 3, 2024\n{P2}\n{P3}",
+        "The river rose 2 metres",
+        "caption",
+    ),
+    (
+        "wire caption ending in its date and credit",
+        f"{P1}\nA tug pulls the ferry into port in Brenford, Norland, October 3, 2024."
+        f" Norland Wire/Ana Brook\n{P2}\n{P3}",
+        "A tug pulls",
+        "caption",
+    ),
+    (
+        "line under a Markdown image",
+        f"{P1}\n\n![Mill Street](/img/mill.jpg)\n*Sandbags line Mill Street on Tuesday, Oct. 3.*\n\n"
+        f"{P2}\n{P3}",
+        "Sandbags line",
+        "caption",
+    ),
+    (
+        "gallery counter and its caption",
+        f"{P1}\n1 / 12\nRowers pass the old mill at 9 a.m. on Saturday.\nAna Brook/Mercury\n{P2}\n{P3}",
+        "Rowers pass",
+        "caption",
+    ),
+    ("a date with slashes is no gallery counter", f"{P1}\n12 / 16 / 08 1:30 PM\n{P2}", "12 / 16", "box"),
+    (
+        "pull quote repeating a paragraph",
+        f"{P1}\n“Twelve officers will not fix a 40% rise in break-ins.”\n"
+        "“Twelve more officers will not on their own fix a 40 percent rise in break-ins,” she said.\n"
+        f"{P2}",
+        "Twelve officers",
+        "furniture",
+    ),
+    (
+        "a quotation of its own is content",
+        f"{P1}\n“We have never seen the water this high in 40 years.”\n{P2}\n{P3}",
+        "never seen",
+        None,
+    ),
+    (
+        "date line in segments",
+        f"**LIVE** · Last updated 11:58 p.m. MST · 14 updates\n\n{P1}\n{P2}",
+        "14 updates",
+        "byline",
+    ),
+    (
+        "link bar",
+        f"{P1}\n{P2}\n**Results 2024:** [Senate](/s) · [House](/h) · [Measures 1-12](/m)\n",
+        "Measures 1-12",
+        "menu",
+    ),
+    (
+        "list of stories between list markers",
+        f"{P1}\nlist of 2 items\nlist 1 of 2\nFloods kill 11 in the valley\nlist 2 of 2\n"
+        f"Dam at 48-year low\nend of list\n{P2}\n{P3}",
+        "48-year low",
+        "teaser",
+    ),
+    (
+        "cookie banner of any length",
+        f"We use cookies to give you the best experience. By clicking Accept you agree to 14 partners"
+        f" storing cookies on your device for up to 13 months, as set out in our policy.\n{P1}",
+        "14 partners",
+        "furniture",
+    ),
+    ("glued breaking label", f"BreakingTwo climbers rescued after 14-hour search\n{P1}", "14-hour", "teaser"),
+]
+
+CASES += BLOCK_CASES
+
+
 @pytest.mark.parametrize(("text", "needle", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_line_kinds(text: str, needle: str, expected: str | None) -> None:
     assert kind_of(text, needle) == expected
+
+
+def test_an_embeds_text_printed_under_it_is_furniture() -> None:
+    shortcode = '{{< related title="Rail line could take 8 years to reopen" >}}'
+    text = f"{P1}\n{shortcode}\nRail line could take 8 years to reopen\n{P2}\n{P3}"
+    printed = text.index("\nRail line") + 1
+    kinds = {kind for start, end, kind in find_noise(text) if start <= printed < end}
+    assert kinds == {"furniture"}
 
 
 def test_regions_sorted_disjoint_and_index_the_text() -> None:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from claimcheck.cli import main
+from claimcheck.cli import Bar, main
+from tests.shared import SEEDS
 from tests.test_rules import CONTRACT_RULES
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 
@@ -94,7 +96,7 @@ def test_bad_file_is_an_error_finding_and_others_are_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(tmp_path, "good.md", "---\npublished: 2024-03-01\n---\nAbout 40 boats sank on Thursday.\n")
-    (tmp_path / "bad.md").write_bytes(b"---\ntitle: [x\n---\nbody\n")
+    (tmp_path / "bad.md").write_bytes(b"caf\xe9 prices rose\n")  # not UTF-8
     code, out, _ = run(["check", str(tmp_path), "--format", "json", "--fail-on", "never"], capsys)
     report = json.loads(out)
     assert [a["id"] for a in report["articles"]] == ["good.md"]
@@ -104,6 +106,25 @@ def test_bad_file_is_an_error_finding_and_others_are_checked(
     assert code == 0
     code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
     assert code == 1  # the input error is an error-level finding
+
+
+def test_metadata_slip_is_a_warning_and_the_article_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        tmp_path,
+        "quake.md",
+        "---\ntitle: Quake toll rises: 312 dead\npublished: 2024-03-16\n---\nThe quake killed 312 people.\n",
+    )
+    code, out, _ = run(["check", str(tmp_path), "--format", "json"], capsys)
+    report = json.loads(out)
+    assert [a["title"] for a in report["articles"]] == ["Quake toll rises: 312 dead"]
+    [warning] = report["findings"]
+    assert (warning["rule"], warning["severity"], warning["line"]) == ("input-warning", "warning", 2)
+    assert warning["message"].startswith(f"{tmp_path / 'quake.md'}, line 2: read as title = ")
+    assert code == 0  # a warning, below --fail-on error
+    code, _out, err = run(["extract", str(tmp_path), "--format", "jsonl"], capsys)
+    assert code == 0 and "CC002 [input-warning]" in err
 
 
 def test_published_argument_applies_to_undated_articles(
@@ -175,3 +196,66 @@ def test_undated_copy_takes_the_date_of_its_dated_duplicate(
     assert tuesday and tuesday[0]["timex"] == "2024-04-30"
     unanchored = {f["article_id"] for f in report["findings"] if f["rule"] == "relative-date-unanchored"}
     assert unanchored == {"other.txt"}
+
+
+def test_check_html_and_detail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    page = tmp_path / "report.html"
+    code, out, _err = run(["check", "examples", "--format", "html", "-o", str(page), "--quiet"], capsys)
+    assert code == 1 and out == ""
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    _code, summary, _err = run(["check", "examples", "--format", "markdown", "--quiet"], capsys)
+    _code, full, _err = run(
+        ["check", "examples", "--format", "markdown", "--detail", "full", "--quiet"], capsys
+    )
+    assert "## Articles" in full and "## Articles" not in summary
+    assert "single source" in full and "single-source figures (listed in the JSON)" in summary
+
+
+def test_check_ends_with_a_summary_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    _code, _out, err = run(["check", "examples", "--format", "json"], capsys)
+    assert re.fullmatch(r"claimcheck: 5 articles, 1 story, 1 conflict, 1 date mismatch, \d+\.\d s\n", err), (
+        err
+    )
+    _code, _out, err = run(["check", "examples", "--format", "json", "--quiet"], capsys)
+    assert err == ""
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stream", "quiet", "drawn"),
+    [
+        pytest.param(FakeTerminal(), False, True, id="terminal-gets-a-bar"),
+        pytest.param(io.StringIO(), False, False, id="pipe-gets-nothing"),
+        pytest.param(FakeTerminal(), True, False, id="quiet-gets-nothing"),
+    ],
+)
+def test_check_progress_bar(
+    stream: io.StringIO, quiet: bool, drawn: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Bar, "DELAY", 0.0)
+    bar = Bar(stream, 4, quiet)
+    assert list(bar.over(iter("abcd"), "articles")) == list("abcd")
+    bar.clear()
+    if drawn:
+        assert "\r\x1b[Kclaimcheck: [########################] 100% 4/4 articles" in stream.getvalue()
+        assert stream.getvalue().endswith("\r\x1b[K")
+    else:
+        assert stream.getvalue() == ""
+
+
+def test_a_quick_check_draws_no_bar() -> None:
+    stream = FakeTerminal()
+    bar = Bar(stream, 3)
+    list(bar.over(range(3), "articles"))  # well under Bar.DELAY
+    bar.clear()
+    assert stream.getvalue() == ""

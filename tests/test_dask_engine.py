@@ -47,7 +47,7 @@ def night(paths: list[Path], out: Path, date: object, *extra: str) -> int:
 
 
 def reports(out: Path, date: object = NIGHT) -> dict[str, bytes]:
-    return {kind: (out / f"{date}.{kind}").read_bytes() for kind in ("md", "json")}
+    return {kind: (out / f"{date}.{kind}").read_bytes() for kind in ("md", "json", "html")}
 
 
 def awkward_inputs(folder: Path) -> Path:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from claimcheck.resolve.dateline import find_publication_date
+from tests.shared import SEEDS
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 BODY = (
     "The council approved the new budget after a long debate that ran late into the night, "
     "with members of every party speaking for and against the plan.\n\n"

@@ -16,10 +16,10 @@ import pytest
 
 from claimcheck.models import Report
 from claimcheck.pipeline import check_paths
+from tests.shared import SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _benchmark():

@@ -80,6 +80,35 @@ def test_json_ld_date_published_keeps_time_and_offset(full_page: object) -> None
     assert full_page.published_from == "json-ld"  # type: ignore[attr-defined]
 
 
+SECTION_FRONT = """
+<main><h1>Business</h1>
+<article><h2><a href="/b/1">Mill to cut 120 jobs as orders fall 30%</a></h2>
+<p>The Brenford mill will close one of its 3 lines, the company said on Monday.</p></article>
+<article><h2><a href="/b/2">Port traffic up 8% in September</a></h2><p>Oct. 2, 2024</p></article>
+<article><h2><a href="/b/3">Bakery chain opens 4 shops</a></h2><p>Oct. 1, 2024</p></article>
+</main>
+"""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:type" content="website">',
+        '<script type="application/ld+json">{"@type": "CollectionPage", "name": "Business"}</script>',
+    ],
+)
+def test_a_section_front_is_no_article(head: str) -> None:
+    with pytest.raises(InputError, match="a list of 3 stories"):
+        extract_html(page(head, SECTION_FRONT).encode(), "business.html")
+
+
+def test_an_article_with_story_cards_beside_it_is_an_article() -> None:
+    cards = '<article><h2><a href="/x">Other story with 7 cats</a></h2></article>' * 2
+    head = '<meta property="og:type" content="website">'
+    document = extract_html(page(head, BODY + cards).encode(), "storm.html")
+    assert "40 schools" in document.text
+
+
 def test_json_ld_prefers_the_article_over_listed_stories() -> None:
     head = (
         '<script type="application/ld+json">{"@graph": [{"@type": "ItemList", "itemListElement": '

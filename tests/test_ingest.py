@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import UsageError
-from claimcheck.ingest.files import InputFailure, read_inputs, split_front_matter
-from claimcheck.ingest.published import parse_published
+from claimcheck.ingest.files import InputFailure, InputWarning, read_inputs, split_front_matter
+from claimcheck.ingest.published import parse_published, read_published
 from claimcheck.models import Article
 
 
@@ -44,6 +44,32 @@ def test_parse_published_accepts_iso(value: object, expected: object) -> None:
 def test_parse_published_rejects_non_iso(value: object) -> None:
     with pytest.raises(ValueError, match="published"):
         parse_published(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "note"),
+    [
+        ("2023-09-22", date(2023, 9, 22), None),
+        ("Sept. 22, 2023", date(2023, 9, 22), "read as 2023-09-22"),
+        ("22 September 2023 10:43 GMT", datetime(2023, 9, 22, 10, 43, tzinfo=UTC), "read as"),
+        ("22/09/2023", date(2023, 9, 22), "read as 2023-09-22"),
+        ("09/22/2023", date(2023, 9, 22), "read as 2023-09-22"),
+        ("05/09/2023", date(2023, 9, 5), "a guess"),
+        ("2023/09/22", date(2023, 9, 22), "read as"),
+        ("2023-09-31", None, "September 2023 has 30 days"),
+        ("last Friday", None, "not a date"),
+        ("", None, None),
+    ],
+)
+def test_read_published_is_lenient_and_says_what_it_assumed(
+    value: str, expected: object, note: str | None
+) -> None:
+    found = read_published(value)
+    assert found.value == expected
+    if note is None:
+        assert found.note is None
+    else:
+        assert found.note is not None and note in found.note
 
 
 def test_markdown_front_matter_metadata_and_offsets(tmp_path: Path) -> None:
@@ -104,16 +130,22 @@ def test_jsonl_articles_ids_and_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": "w4", "title": "no text"}),
         json.dumps({"id": "w5", "published": "January 2", "text": "Bad date."}),
         json.dumps([1, 2]),
+        json.dumps({"id": 8, "headline": "Storm", "date": "2024-01-03", "text": "Other names."}),
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    items = read_all(tmp_path)
-    assert [a.id for a in articles_of(items)] == ["w1", "feed.jsonl:3"]
+    warnings: list[InputWarning] = []
+    items = list(read_inputs([str(tmp_path)], warnings=warnings))
+    assert [a.id for a in articles_of(items)] == ["w1", "feed.jsonl:3", "w5", "8"]
     assert articles_of(items)[0].text == "First 5."
+    assert articles_of(items)[2].published is None  # "January 2" has no year: left out, article kept
+    assert (articles_of(items)[3].title, articles_of(items)[3].published) == ("Storm", date(2024, 1, 3))
     reasons = {f.article_id: f.reason for f in failures_of(items)}
-    assert set(reasons) == {"feed.jsonl:4", "w4", "w5", "feed.jsonl:7"}
+    assert set(reasons) == {"feed.jsonl:4", "w4", "feed.jsonl:7"}
     assert "invalid JSON" in reasons["feed.jsonl:4"]
     assert "text" in reasons["w4"]
-    assert "ISO" in reasons["w5"]
+    assert [(w.article_id, w.line) for w in warnings] == [("w5", 6), ("8", 8), ("8", 8)]
+    assert "January 2" in warnings[0].reason
+    assert "'headline' read as 'title'" in warnings[1].reason
 
 
 def test_manifest_gives_metadata_and_restricts_folder(tmp_path: Path) -> None:
@@ -141,46 +173,76 @@ def test_manifest_alone_names_the_inputs(tmp_path: Path) -> None:
     assert [a.id for a in articles_of(list(read_inputs([], str(manifest))))] == [str(tmp_path / "a.txt")]
 
 
-@pytest.mark.parametrize(
-    ("content", "problem"),
-    [
-        ("path,source\na.txt,S\n", "missing column"),
-        ("path,source,published\na.txt,S,Sept 22\n", "ISO"),
-    ],
-)
-def test_bad_manifest_is_a_usage_error(tmp_path: Path, content: str, problem: str) -> None:
+def test_manifest_without_a_path_column_is_a_usage_error(tmp_path: Path) -> None:
     manifest = tmp_path / "m.csv"
-    manifest.write_text(content, encoding="utf-8")
-    with pytest.raises(UsageError, match=problem):
+    manifest.write_text("file,source\na.txt,S\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="no 'path' column"):
         read_all(tmp_path, manifest=str(manifest))
+
+
+def test_bad_manifest_rows_are_reported_and_the_others_read(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_text(f"Headline {name}\nBody with 3 boats.\n", encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(
+        "path,note,source,date\n"  # line 1: "date" read as "published"
+        "a.txt,,Wire A,March 16 2024\n"  # line 2: a date in words, read
+        ",,Wire X,2024-03-16\n"  # line 3: no path
+        "b.txt,,Wire B,03/04/2024\n"  # line 4: day and month guessed
+        "c.txt,ok,Wire C,2024-03-16,extra\n"  # line 5: a field too many
+        "missing.txt,,Wire M,2024-03-16\n"  # line 6: no such file
+        "d.txt,,Wire D,2024-02-30\n",  # line 7: no such day
+        encoding="utf-8",
+    )
+    warnings: list[InputWarning] = []
+    articles = articles_of(list(read_inputs([], str(manifest), warnings=warnings)))
+    assert sorted(a.id.rsplit("/", 1)[-1] for a in articles) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+    by_id = {Path(a.id).name: a for a in articles}
+    assert by_id["b.txt"].published == date(2024, 4, 3)
+    assert by_id["c.txt"].source == "Wire C" and by_id["c.txt"].published == date(2024, 3, 16)
+    assert by_id["d.txt"].published is None and by_id["d.txt"].source == "Wire D"
+    lines = sorted((w.line, w.reason.split(":")[0]) for w in warnings)
+    assert [line for line, _ in lines] == [1, 2, 3, 4, 5, 6, 7], lines
+    assert all(w.path == str(manifest) for w in warnings)
 
 
 BAD_FILES = [
     ("binary.txt", b"\x00\x01\x02GIF89a\x00", "binary"),
     ("latin1.txt", "Caf\xe9 prices rose 5%.\n".encode("latin-1"), "UTF-8"),
     ("empty.md", b"   \n\n", "empty"),
-    ("frontmatter.md", b"---\ntitle: [unclosed\n---\nBody.\n", "malformed front matter"),
-    ("notmapping.md", b"---\n- a\n- b\n---\nBody.\n", "mapping"),
-    ("unclosed.md", b"---\ntitle: x\nBody without a closing fence.\n", "never closed"),
-    ("baddate.md", b"---\npublished: last Tuesday\n---\nBody.\n", "ISO"),
     ("nobody.md", b"---\ntitle: only metadata\n---\n\n", "no text"),
+]
+# Slips in metadata lose nothing: the article is read and the slip is a warning.
+SLIPPED_FILES = [
+    ("frontmatter.md", b"---\ntitle: [unclosed\n---\nBody.\n", "title"),
+    ("notmapping.md", b"---\n- a\n- b\n---\nBody.\n", "no key: value lines"),
+    ("unclosed.md", b"---\ntitle: x\nBody without a closing fence.\n", "never closed"),
+    ("baddate.md", b"---\npublished: last Tuesday\n---\nBody.\n", "not a date"),
     ("badtitle.md", b"---\ntitle: {a: 1}\n---\nBody.\n", "title"),
 ]
 
 
 def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
-    for name, data, _problem in BAD_FILES:
+    for name, data, _problem in BAD_FILES + SLIPPED_FILES:
         (tmp_path / name).write_bytes(data)
     (tmp_path / "good.md").write_text(
         "---\npublished: 2024-02-02\n---\nFine text, 12 boats.\n", encoding="utf-8"
     )
-    items = read_all(tmp_path)
-    assert [a.id for a in articles_of(items)] == ["good.md"]
+    warnings: list[InputWarning] = []
+    items = list(read_inputs([str(tmp_path)], warnings=warnings))
+    assert sorted(a.id for a in articles_of(items)) == sorted(
+        ["good.md"] + [name for name, *_ in SLIPPED_FILES]
+    )
     failures = {f.article_id: f for f in failures_of(items)}
+    assert set(failures) == {name for name, *_ in BAD_FILES}
     for name, _data, problem in BAD_FILES:
-        assert name in failures, name
         assert problem in failures[name].reason, (name, failures[name].reason)
         assert failures[name].path.endswith(name)
+    slips = {w.article_id: w for w in warnings}
+    assert set(slips) == {name for name, *_ in SLIPPED_FILES}
+    for name, _data, problem in SLIPPED_FILES:
+        assert problem in slips[name].reason, (name, slips[name].reason)
+        assert slips[name].line is not None
 
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
@@ -198,7 +260,7 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None
 
 def test_split_front_matter_keeps_body_offsets() -> None:
     text = "---\ntitle: A\n---\nLine one.\nLine two.\n"
-    metadata, body, body_line = split_front_matter(text, "x.md")
+    metadata, body, body_line = split_front_matter(text)
     assert metadata == {"title": "A"}
     assert body == "Line one.\nLine two.\n"
     assert body_line == 4

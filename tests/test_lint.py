@@ -535,6 +535,18 @@ def test_unreadable_draft_among_good_ones(tmp_path: Path, capsys: pytest.Capture
     assert "CC001 [input-error]" in capsys.readouterr().out
 
 
+def test_draft_with_a_metadata_slip_is_linted_and_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(f"---\ntitle: Council vote: 5-2\npublished: {SATURDAY}\n---\nFine.\n", encoding="utf-8")
+    parsed = build_parser().parse_args(["lint", str(path)])
+    assert lint.run(parsed, today=lambda: TODAY) == 0  # a warning, below the default fail-on
+    out = capsys.readouterr().out
+    assert f"{path}:2:1: CC002 [input-warning]" in out
+    assert "read as title = 'Council vote: 5-2'" in out
+
+
 def test_text_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_lint(
         tmp_path,

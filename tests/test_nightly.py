@@ -124,6 +124,9 @@ def test_two_nights_over_a_growing_corpus(tmp_path: Path, counted: list[str], st
     assert "### New articles (3)" in markdown
     assert "- flood-009.md: Flooding in" in markdown
     assert "broken.md" in markdown
+    page = (out / f"{next_night.isoformat()}.html").read_text(encoding="utf-8")
+    assert f"<title>claimcheck nightly report: {next_night.isoformat()}</title>" in page
+    assert "broken.md" in page
 
 
 def test_an_unchanged_rerun_rewrites_the_same_bytes(
@@ -134,16 +137,16 @@ def test_an_unchanged_rerun_rewrites_the_same_bytes(
     store = ("--store", store_location)
     report([folder], out, NIGHT - timedelta(days=1), "--jobs", "1", *store)
     report([folder], out, NIGHT, "--jobs", "1", *store)
-    before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")}
+    before = {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")}
     counted.clear()
     report([folder], out, NIGHT, "--jobs", "1", *store)
     assert counted == []
-    assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    assert {name: (out / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")} == before
     # Two workers, another store: the same report (nothing depends on completion order).
     other = tmp_path / "other"
     report([folder], other, NIGHT - timedelta(days=1), "--jobs", "2")
     report([folder], other, NIGHT, "--jobs", "2")
-    assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json")} == before
+    assert {name: (other / f"{NIGHT}.{name}").read_bytes() for name in ("md", "json", "html")} == before
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from claimcheck.extract.numeric import Quantity, concept_of, find_quantities, lemma
-
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+from tests.shared import SEEDS
 
 
 def only(text: str) -> Quantity:
@@ -200,8 +198,16 @@ def test_measures(name: str, text: str, unit: str, base_unit: str, base_value: f
     assert quantity.base_value == pytest.approx(base_value)
 
 
-def test_age_in_apposition() -> None:
-    quantity = only("The suspect, 34, was arrested on Tuesday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect, 34, was arrested on Tuesday.",
+        '"We held out and it was worth it," said crane operator Ivo Brak, 34.',
+        "Among the injured was the driver, 34; the passengers were unhurt.",
+    ],
+)
+def test_age_in_apposition(text: str) -> None:
+    quantity = only(text)
     assert (quantity.kind, quantity.unit, quantity.value) == ("measure", "year of age", 34)
 
 
@@ -263,6 +269,8 @@ HEDGE_CASES = [
     ("or so", "Some 300 people or so attended.", "about"),
     ("or more", "It will take 40 years or more.", "at_least"),
     ("or fewer", "It carried 150 passengers or fewer.", "at_most"),
+    ("higher than", "Turnout was higher than 60 percent in the capital.", "more_than"),
+    ("lower than", "The beams tested lower than 8.9 ksi under load.", "less_than"),
 ]
 
 
@@ -308,6 +316,7 @@ CHANGE_CASES = [
     ("phrasal shot down", "Troops shot down 29 drones.", None),
     ("money raised", "The startup raised $5 million.", None),
     ("raised by", "The firm raised prices by 5%.", "up"),
+    ("advancing", "The Halden index closed the week advancing 1.7 percent.", "up"),
 ]
 
 
@@ -339,7 +348,6 @@ NOT_CLAIM_CASES = [
     ("UK phone", "Call 020 7946 0018 for details."),
     ("international phone", "Call +44 20 7946 0018 now."),
     ("leading zero code", "The flight landed at gate 007."),
-    ("vote tally", "The court ruled 6-3 in favour."),
     ("index name", "The S&P 500 was flat."),
     ("phone", "Call 555-123-4567 for details."),
     ("reading time", "2 Min Read"),
@@ -358,6 +366,32 @@ NOT_CLAIM_CASES = [
 @pytest.mark.parametrize(("name", "text"), NOT_CLAIM_CASES, ids=[c[0] for c in NOT_CLAIM_CASES])
 def test_not_claims(name: str, text: str) -> None:
     assert find_quantities(text) == []
+
+
+TALLY_CASES = [
+    ("hyphen after voted", "Councillors voted 9-4 to approve the plan.", [9, 4]),
+    ("votes to", "The motion passed by 30 votes to 12.", [30, 12]),
+    ("by a vote of", "The board backed the offer by a vote of 5-2 on Tuesday.", [5, 2]),
+    ("vote after", "In a 7-2 vote, the council rejected the budget.", [7, 2]),
+    ("to", "Lawmakers voted 312 to 110 in favour of the bill.", [312, 110]),
+    ("court", "The court ruled 6-3 in favour.", [6, 3]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "votes"), TALLY_CASES, ids=[c[0] for c in TALLY_CASES])
+def test_vote_tallies_are_two_counts_of_votes(name: str, text: str, votes: list[int]) -> None:
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.predicate) for q in found] == [
+        (votes[0], "vote", "for"),
+        (votes[1], "vote", "against"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Halden beat the Rivermen 3-1 on Saturday.", "The measure won 52-48 percent of the vote."]
+)
+def test_scores_and_percent_ranges_are_no_tallies(text: str) -> None:
+    assert all(q.unit != "vote" for q in find_quantities(text))
 
 
 def test_year_with_plural_noun_is_a_count() -> None:
@@ -387,6 +421,8 @@ COUNT_CASES = [
     ("fled", "Some 5,000 villagers fled the fighting.", "villager", "displaced"),
     ("partitive", "Two of the victims were injured.", "victim", "injured"),
     ("only one", "Only one person was hurt.", "person", "injured"),
+    ("joined", "Roughly 15,000 people had joined the walkout by Friday.", "person", "joined"),
+    ("took part", "Some 4,200 nurses took part in the strike.", "nurse", "joined"),
 ]
 
 

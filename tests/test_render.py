@@ -18,8 +18,9 @@ import pytest
 
 from claimcheck.models import Article, Claim, ClaimGroup, Finding, Fix, GroupValue, Report, Story
 from claimcheck.render import FORMATS, RenderOptions, get_renderer
+from claimcheck.render._digest import digest, with_unit
 from claimcheck.render.github import escape_data, escape_property
-from claimcheck.render.markdown import WIDTH, escape, format_value
+from claimcheck.render.markdown import escape
 from claimcheck.serialize import from_data
 from claimcheck.spans import LineIndex
 
@@ -35,6 +36,7 @@ GOLDEN_FILES = {
     "text": "report.txt",
     "json": "report.json",
     "markdown": "report.md",
+    "html": "report.html",
     "sarif": "report.sarif",
     "github": "report.github.txt",
 }
@@ -586,26 +588,230 @@ def test_markdown_has_the_summary_parts() -> None:
     out = get_renderer("markdown").render(sample_report())
     assert out.startswith("# claimcheck consistency summary\n")
     for part in (
-        "## Story: Floods in the Marrow valley",
-        "### Claim groups",
-        "✗ conflict",
-        "✓ consistent",
-        "#### Errors (2)",
-        "#### Warnings (1)",
-        "#### Info (1)",
-        "## Outside any story",
-        "## Articles",
-        "| 6,000 (≥ 6,000) ",
-        "Coast Herald (coast-herald.md, copy of wire-one.md)",
+        "## Needs attention (3)",
+        "1. **Input error: news/broken.md** (CC001 error): cannot read news/broken.md",
+        "2. **Figure conflict: people killed** (CC101 error, [story 1](#story-1))",
+        "   - Wire One, wire-one.md:6: “Floods in the Marrow valley killed **40 people** \\<script\\>",
+        "**Date mismatch: “yesterday”** (CC203 error, [story 1](#story-1))",
+        "**Input error: news/broken.md** (CC001 error)",
+        '### <a id="story-1"></a>1. Floods in the Marrow valley',
+        "3 articles from 2 sources: Wire One, Daily Two (1 syndicated copy); "
+        "1 single-source figure (listed in the JSON).",
+        "| people killed (g1) | ✗ conflict, see 2 | “40 people”: Wire One, Coast Herald (copy); "
+        "“25 people”: Daily Two |",
+        "| ✓ consistent      | “\\$2.3 billion”: Wire One; “\\$2,300 million”: Daily Two ",
+        "- ⚠ CC202 relative-date-ambiguous: daily two.txt:3: 'the night' can mean",
+        "- ℹ CC202 relative-date-ambiguous: daily two.txt:2: an info finding, with \\<html\\>",
     ):
         assert part in out, part
-    assert out.index("✗ conflict") < out.index("✓ consistent")
+    # The attention list comes first; single-source groups without a finding are only counted.
+    assert out.index("## Needs attention") < out.index("## Stories")
+    assert "homes flooded" not in out
+    assert "## Articles" not in out
 
 
-def test_markdown_lines_outside_tables_are_short() -> None:
-    out = get_renderer("markdown").render(sample_report())
-    long_lines = [line for line in out.splitlines() if len(line) > WIDTH and not line.startswith("|")]
-    assert not long_lines
+def test_markdown_full_detail_lists_everything() -> None:
+    out = get_renderer("markdown").render(sample_report(), RenderOptions(detail="full"))
+    for part in (
+        "| homes flooded (g3)",
+        "· single source",
+        "## Articles",
+        "| coast-herald.md | Coast Herald | 2024-05-02 | metadata  | wire-one.md  |",
+        "  - Daily Two, daily two.txt:2: “The ministry put repairs at \\$2,300 million and said "
+        "**more than 6,000 homes** were flooded.”",
+    ):
+        assert part in out, part
+    assert "single-source figure" not in out
+
+
+def test_attention_items_show_a_few_quotes_unless_full() -> None:
+    text = "Officials counted {} boats on Friday."
+    articles = [
+        Article(id=f"a{n}", source=f"Outlet {n}", story="s", text=text.format(n + 10)) for n in range(7)
+    ]
+    claims = [
+        make_claim(f"c{n}", article, f"{n + 10} boats", "count", value=n + 10)
+        for n, article in enumerate(articles)
+    ]
+    finding = Finding(
+        rule="figure-conflict",
+        code="CC101",
+        severity="error",
+        article_id="a0",
+        claim_ids=[claim.id for claim in claims],
+        message="boats: the counts differ",
+    )
+    story = Story(id="s", label="Boats", article_ids=[article.id for article in articles])
+    report = Report(articles=articles, stories=[story], claims=claims, findings=[finding])
+    summary = get_renderer("markdown").render(report)
+    assert summary.count("   - Outlet ") == 4
+    assert "   - and 3 more quotes (`--detail full`)" in summary
+    full = get_renderer("markdown").render(report, RenderOptions(detail="full"))
+    assert full.count("   - Outlet ") == 7 and "more quotes" not in full
+    page = get_renderer("html").render(report)
+    assert page.count("<blockquote>") == 7 and "<summary>3 more quotes</summary>" in page
+
+
+def test_status_shown_agrees_with_the_findings() -> None:
+    report = sample_report()
+    # A conflict status that no finding explains shows as "differs"; a conflict finding makes "conflict".
+    unexplained = replace(report, findings=[f for f in report.findings if f.rule != "figure-conflict"])
+    statuses = {
+        row.group.id: row.status
+        for story in digest(unexplained, RenderOptions()).stories
+        for row in story.rows
+    }
+    assert statuses == {"g1": "differs", "g2": "consistent"}
+    explained = replace(report, groups=[replace(g, status="consistent") for g in report.groups])
+    statuses = {
+        row.group.id: row.status for story in digest(explained, RenderOptions()).stories for row in story.rows
+    }
+    assert statuses["g1"] == "conflict"
+
+
+def test_one_unanchored_line_per_undated_article() -> None:
+    text = "Talks resume on Monday and end next month. A vote follows on Friday."
+    article = Article(id="a.md", path="a.md", source="Src", story="s", text=text)
+    claims = [
+        make_claim(f"c{n}", article, words, "date", relative=True)
+        for n, words in enumerate(("Monday", "next month", "Friday"))
+    ]
+    findings = [
+        Finding(
+            rule="relative-date-unanchored",
+            code="CC201",
+            severity="warning",
+            article_id="a.md",
+            claim_ids=[claim.id],
+            line=1,
+            column=claim.column,
+            message=f"{claim.text!r} is relative",
+        )
+        for claim in claims
+    ]
+    report = Report(
+        articles=[article],
+        stories=[Story(id="s", label="Talks", article_ids=["a.md"])],
+        claims=claims,
+        findings=findings,
+    )
+    out = get_renderer("markdown").render(report)
+    lines = [line for line in out.splitlines() if "relative-date-unanchored" in line]
+    assert lines == [
+        "- ⚠ CC201 relative-date-unanchored: a.md has no publication date: “Monday”, “next month”, “Friday”"
+    ]
+    full = get_renderer("markdown").render(report, RenderOptions(detail="full"))
+    assert full.count("  - Src, a.md:1: ") == 3
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        pytest.param(
+            [
+                ("55 miles", 55, "mile", 88513.92),
+                ("89 km", 89, "kilometre", 89000.0),
+                ("55 Miles", 55, "mile", 88513.92),
+            ],
+            ["55 miles", "89 km (= 55.3 miles)"],
+            id="another-unit-also-in-the-common-one",
+        ),
+        pytest.param(
+            [("$2.3bn", 2.3e9, "USD", 2.3e9), ("$2,300 million", 2.3e9, "USD", 2.3e9)],
+            ["$2.3bn", "$2,300 million"],
+            id="one-unit-as-written-only",
+        ),
+    ],
+)
+def test_values_are_shown_as_written(said: list[tuple[str, float, str, float]], expected: list[str]) -> None:
+    articles = [
+        Article(id=f"a{n}", source=f"S{n}", story="s", text=text) for n, (text, *_) in enumerate(said)
+    ]
+    claims = [
+        Claim(
+            id=f"c{n}",
+            article_id=f"a{n}",
+            kind="measure",
+            text=text,
+            start=0,
+            end=len(text),
+            value=value,
+            unit=unit,
+            base_value=base,
+        )
+        for n, (text, value, unit, base) in enumerate(said)
+    ]
+    group = ClaimGroup(
+        id="g",
+        label="distance",
+        claim_ids=[claim.id for claim in claims],
+        article_ids=[article.id for article in articles],
+        status="consistent",
+        story="s",
+    )
+    story = Story(id="s", label="x", article_ids=[article.id for article in articles])
+    report = Report(articles=articles, stories=[story], claims=claims, groups=[group])
+    (row,) = digest(report, RenderOptions()).stories[0].rows
+    shown = [w.text + (f" (= {w.normalized})" if w.normalized else "") for w in row.wordings]
+    assert shown == expected
+
+
+def test_same_words_naming_different_dates_are_told_apart() -> None:
+    said = [
+        ("Thursday", "2021-06-10", True),
+        ("Thursday", "2021-06-17", True),
+        ("June 10", "2021-06-10", False),
+    ]
+    articles = [
+        Article(id=f"a{n}", source=f"S{n}", story="s", text=text) for n, (text, *_) in enumerate(said)
+    ]
+    claims = [
+        Claim(
+            id=f"c{n}",
+            article_id=f"a{n}",
+            kind="date",
+            text=text,
+            start=0,
+            end=len(text),
+            timex=timex,
+            relative=relative,
+        )
+        for n, (text, timex, relative) in enumerate(said)
+    ]
+    group = ClaimGroup(
+        id="g",
+        label="vote",
+        claim_ids=[c.id for c in claims],
+        article_ids=[a.id for a in articles],
+        status="conflict",
+        story="s",
+        kind="date",
+    )
+    story = Story(id="s", label="x", article_ids=[a.id for a in articles])
+    report = Report(articles=articles, stories=[story], claims=claims, groups=[group])
+    (row,) = digest(report, RenderOptions()).stories[0].rows
+    assert row.status == "differs"  # no date-conflict finding names the group
+    shown = [(w.text, w.normalized, w.sources) for w in row.wordings]
+    assert shown == [
+        ("Thursday", "2021-06-10", ["S0"]),
+        ("Thursday", "2021-06-17", ["S1"]),
+        ("June 10", None, ["S2"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (2.3e9, "USD", "$2,300,000,000"),
+        (4.5, "percent", "4.5%"),
+        (21, "day", "21 days"),
+        (1, "week", "1 week"),
+        (55.3, "mile", "55.3 miles"),
+        (12, None, "12"),
+    ],
+)
+def test_with_unit(value: float, unit: str | None, expected: str) -> None:
+    assert with_unit(value, unit) == expected
 
 
 def to_html(markdown: str) -> str:
@@ -673,7 +879,9 @@ def test_markdown_escapes_article_text(payload: str, forbidden: str) -> None:
             )
         ],
     )
-    html = to_html(get_renderer("markdown").render(report))
+    html = to_html(get_renderer("markdown").render(report, RenderOptions(detail="full")))
+    # The report's own links to its story sections are the only links.
+    html = re.sub(r'<a (?:href="#story-\d+"|id="story-\d+")>', "", html)
     assert forbidden not in html.replace(html_module.escape(payload.replace("\n", " ")), "")
     # The payload shows as the very text it is (line breaks as spaces): in the story
     # heading, the group table, the finding's message and its quotes.
@@ -703,41 +911,6 @@ def test_markdown_escape(raw: str, expected: str) -> None:
     assert escape(raw) == expected
 
 
-@pytest.mark.parametrize(
-    ("value", "low", "high", "unit", "timex", "expected"),
-    [
-        pytest.param(40, 40, 40, "person", None, "40 person", id="exact-count"),
-        pytest.param(2.3e9, 2.3e9, 2.3e9, "USD", None, "$2.3 billion", id="money-scale"),
-        pytest.param(6000, 6000, float("inf"), "home", None, "6,000 home (≥ 6,000)", id="more-than"),
-        pytest.param(6000, 6000, None, "home", None, "6,000 home", id="unknown-bounds"),
-        pytest.param(300, 270, 330, None, None, "300 (270–330)", id="about"),
-        pytest.param(3.2, 3.2, 3.2, "percent", None, "3.2%", id="percent"),
-        pytest.param(
-            2.3e9, 2.25e9, 2.35e9, "USD", None, "$2.3 billion (2.25–2.35 billion)", id="rounded-money"
-        ),
-        pytest.param(2e6, 9.5e5, 2.5e6, None, None, "2 million (950,000–2.5 million)", id="mixed-scale"),
-        pytest.param(None, None, None, None, "2024-05-01", "2024-05-01", id="date"),
-        pytest.param(86400, 86400, 86400, "second", "P1D", "1 day [P1D]", id="duration"),
-        pytest.param(1814400, 1814400, 1814400, "second", None, "3 weeks", id="duration-weeks"),
-        pytest.param(5400, 3600, 7200, "second", None, "1.5 hours (1–2)", id="duration-range"),
-        pytest.param(45, 45, 45, "second", None, "45 seconds", id="duration-seconds"),
-        pytest.param(
-            63115200, 63072000, 63244800, "second", None, "2 years", id="calendar-years-play-unshown"
-        ),
-        pytest.param(1000, 990, 1010, None, None, "1,000 (990–1,010)", id="one-percent-range-shown"),
-    ],
-)
-def test_format_value(
-    value: float | None,
-    low: float | None,
-    high: float | None,
-    unit: str | None,
-    timex: str | None,
-    expected: str,
-) -> None:
-    assert format_value(value, low, high, unit, timex) == expected
-
-
 def test_markdown_wrapped_lines_never_open_a_block() -> None:
     from claimcheck.render.markdown import wrap
 
@@ -751,7 +924,7 @@ def test_markdown_wrapped_lines_never_open_a_block() -> None:
     assert lines[-1].startswith("  \\- y")
 
 
-def test_markdown_caps_the_sources_quoted_in_one_cell() -> None:
+def test_markdown_caps_the_sources_named_in_one_cell() -> None:
     articles = [Article(id=f"a{n}.md", source=f"Outlet {n}", text="x") for n in range(10)]
     claims = [
         Claim(id=f"a{n}.md@0-2", article_id=f"a{n}.md", kind="count", text="40", start=0, end=2, value=40)
@@ -779,6 +952,6 @@ def test_markdown_caps_the_sources_quoted_in_one_cell() -> None:
     )
     report = Report(articles=articles, claims=[*claims, repeated], groups=[group])
     rendered = get_renderer("markdown").render(report)
-    row = next(line for line in rendered.splitlines() if line.startswith("| g1"))
-    assert row.count("“40”") == 6  # the repeated wording of a0 is shown once, then the cap
-    assert "and 4 more" in row
+    row = next(line for line in rendered.splitlines() if line.startswith("| boats sunk (g1)"))
+    assert row.count("“40”") == 1  # the repeated wording is shown once, with its first sources
+    assert "“40”: Outlet 0, Outlet 1, Outlet 2, Outlet 3, 6 more |" in row

@@ -8,13 +8,14 @@ nobody has shown firing (and staying quiet) is not done.
 from __future__ import annotations
 
 from dataclasses import asdict, replace
+from pathlib import Path
 
 import pytest
 
 from claimcheck.checks.registry import check_status
 from claimcheck.ingest.published import parse_published
 from claimcheck.models import Article
-from claimcheck.pipeline import Options, analyse, process_article
+from claimcheck.pipeline import Options, analyse, check_paths, process_article
 from claimcheck.rules import Rule, RuleCase, RuleSet, load_rules
 
 RULES = load_rules(None)
@@ -50,12 +51,18 @@ def with_enabled(rule: Rule) -> RuleSet:
 
 
 @pytest.mark.parametrize(("rule", "case"), CASES, ids=[f"{rule.name}:{case.name}" for rule, case in CASES])
-def test_rule_case(rule: Rule, case: RuleCase) -> None:
+def test_rule_case(rule: Rule, case: RuleCase, tmp_path: Path) -> None:
     from claimcheck.checks.fixes import apply_fixes
 
     options = Options()
-    results = [process_article(article, options) for article in case_articles(case)]
-    report = analyse(results, [], options, RULES if rule.enabled else with_enabled(rule))
+    ruleset = RULES if rule.enabled else with_enabled(rule)
+    if case.file is not None:  # a case about reading files: the file goes through check_paths
+        (tmp_path / f"{case.name}.md").write_text(case.file, encoding="utf-8")
+        report = check_paths([str(tmp_path)], options=options)
+        results = []
+    else:
+        results = [process_article(article, options) for article in case_articles(case)]
+        report = analyse(results, [], options, ruleset)
     findings = [finding for finding in report.findings if finding.rule == rule.name]
     if case.fix is not None:
         fixes = [finding.fix for finding in findings if finding.fix is not None]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +10,9 @@ from claimcheck.extract.temporal_patterns import Timex
 from claimcheck.ingest.sentences import split_sentences
 from claimcheck.resolve.timexes import find_timexes
 from claimcheck.spans import Sentence
+from tests.shared import SEEDS
 
 FRIDAY = date(2023, 9, 22)
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 
 def tag(text: str, reference: date | None = FRIDAY) -> list[Timex]:

@@ -44,6 +44,7 @@ TIME_MARKER_RE = re.compile(
 RANGE_SEP_RE = re.compile(r"\s*(?:-to-|–|—|-|\bto\b-?|\band\b|\bthrough\b|\bout\s+of\b|\bin\b)\s*", re.I)
 # "The suspect, 34, was arrested": an age in apposition.
 AGE_APPOSITION_RE = re.compile(r"([^\W\d_]+),\s*$")
+APPOSITION_END_RE = re.compile(r"\s*,|[.!?;][\"”'’)]*(?:\s|$)")
 # Scientific notation after a number: "1.99×10−30", "3 x 10^8".
 SCIENTIFIC_RE = re.compile(r"\s?[×x]\s?10\s?(?:\^|\*\*)?\s?(?P<exp>[-−]?\d{1,3})")
 # A slash fraction: "1/2 pound", "1⁄32 of a quart".
@@ -303,10 +304,11 @@ def glued_to_code(fig: Figure, sent: SentenceText) -> bool:
 
 
 def is_age_apposition(fig: Figure, sent: SentenceText) -> bool:
-    """ "Jane Doe, 34, said" / "the suspect, 34, was": an age, by news convention."""
+    """ "Jane Doe, 34, said" / "the suspect, 34, was" / "said Jane Doe, 34.": an age, by news
+    convention; the apposition closes with a comma or ends the sentence."""
     if not (float(fig.value).is_integer() and 0 < fig.value < 120):
         return False
-    if not re.match(r"\s*,", sent.text[fig.end : fig.end + 2]):
+    if not APPOSITION_END_RE.match(sent.text, fig.end, sent.hi):
         return False
     before = AGE_APPOSITION_RE.search(sent.left(fig.start, 40))
     if before is None:

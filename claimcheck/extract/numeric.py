@@ -298,6 +298,11 @@ def find_quantities(
             # A run of hundreds of digits is no figure anyone reported (and overflows floats).
             pos = max(pos, fig.end)
             continue
+        tally = _tally(fig, left_start, sent)
+        if tally is not None:
+            found.extend(tally)
+            pos = max(pos, tally[-1].end)
+            continue
         quantity = _claim(fig, left_start, sent)
         if quantity is None:
             pos = max(pos, fig.end)
@@ -333,6 +338,42 @@ def _inherit(previous: Quantity, quantity: Quantity, sent: SentenceText) -> None
         quantity.low, quantity.high = hedge_interval(
             quantity.value, quantity.low, quantity.high, quantity.approx, sent.lex
         )
+
+
+TALLY_RE = re.compile(
+    r"(?P<noun>\s+votes?)?\s*(?:[-–—]|\bto\b)\s*(?P<second>\d{1,4})(?![\d%]|[.,]\d)(?P<noun2>\s+votes\b)?",
+    re.I,
+)
+
+
+def _tally(fig: Figure, left_start: int, sent: SentenceText) -> list[Quantity] | None:
+    """A vote tally ("voted 9-4", "passed by 30 votes to 12", "a 5-2 vote"): two counts
+    of votes, for and against, where a bare pair would be read as a score or a range."""
+    if fig.source != "digits" or fig.unit or fig.currency or fig.scaled or not float(fig.value).is_integer():
+        return None
+    if is_year(fig, sent):
+        return None  # "the 2019-20 vote": a season
+    match = TALLY_RE.match(sent.text, fig.number_end, sent.hi)
+    if match is None:
+        return None
+    following = [word.group().lower() for word in sent.words_after(match.end(), 1)]
+    if following and following[0] in sent.lex.units:
+        return None  # "52-48 percent": a range of a measure
+    nearby = [word.group().lower() for word in sent.words_before(left_start, 4)] + following
+    if not (match.group("noun") or match.group("noun2") or any(w in sent.lex.tally_words for w in nearby)):
+        return None
+    first_end = match.end("noun") if match.group("noun") else fig.number_end
+    second_end = match.end("noun2") if match.group("noun2") else match.end("second")
+    sides = (
+        (left_start, first_end, fig.value, "for"),
+        (match.start("second"), second_end, float(match.group("second")), "against"),
+    )
+    return [
+        Quantity(
+            start, end, "count", votes, votes, votes, "vote", votes, "vote", subject="vote", predicate=side
+        )
+        for start, end, votes, side in sides
+    ]
 
 
 def _range_partner(fig: Figure, sent: SentenceText) -> tuple[Figure, str] | None:

@@ -104,8 +104,10 @@ class NumericLexicon:
     furniture_after: list[str]
     function_words: set[str]
     scope_prepositions: set[str]
+    year_prepositions: set[str]
     sentence_starters: set[str]
     score_words: set[str]
+    tally_words: set[str]
     count_modifiers: set[str]
     street_words: set[str]
     age_nouns: set[str]
@@ -127,6 +129,7 @@ class NumericLexicon:
     post_after_re: re.Pattern[str] = field(init=False)
     month_before_re: re.Pattern[str] = field(init=False)
     month_after_re: re.Pattern[str] = field(init=False)
+    number_word_re: re.Pattern[str] = field(init=False)
     age_re: re.Pattern[str] = field(init=False)
     predicate_by_first: dict[str, list[tuple[list[str], str]]] = field(init=False)
 
@@ -159,6 +162,8 @@ class NumericLexicon:
             rf"|(?P<words>\b(?:{word_number})\b))",
             re.I,
         )
+        # Whether words hold a number at all: "half an hour" does, "a week" and "decades" do not.
+        self.number_word_re = re.compile(rf"\d|\b(?:{number_word}|{bare})\b", re.I)
         self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
         self.unit_re = re.compile(
             rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
@@ -283,8 +288,10 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         furniture_after=list(context["furniture_after"]),
         function_words={w.lower() for w in context["function_words"]},
         scope_prepositions={w.lower() for w in context["scope_prepositions"]},
+        year_prepositions={w.lower() for w in context["year_prepositions"]},
         sentence_starters={w.lower() for w in context["sentence_starters"]},
         score_words={w.lower() for w in context["score_words"]},
+        tally_words={w.lower() for w in context["tally_words"]},
         count_modifiers={w.lower() for w in context["count_modifiers"]},
         street_words={w.lower() for w in context["street_words"]},
         age_nouns={w.lower() for w in context["age_nouns"]},

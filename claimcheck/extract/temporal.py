@@ -23,8 +23,11 @@ from claimcheck.extract.temporal_patterns import (
     DECADE_RE,
     DURATION_ONE_RE,
     DURATION_RE,
+    HOLIDAY_RE,
+    HOLIDAYS,
     ISO_DATE_RE,
     LEXICON,
+    LONG_RE,
     MODIFIERS,
     MONTH_DAY_RE,
     MONTH_RE_PATTERN,
@@ -33,6 +36,7 @@ from claimcheck.extract.temporal_patterns import (
     PARTS_OF_DAY,
     PERIOD_EDGE_RE,
     QUARTER_RE,
+    QUARTER_REF_RE,
     REF_RE,
     RELATIVE_DAY_RE,
     RELATIVE_UNIT_RE,
@@ -40,6 +44,7 @@ from claimcheck.extract.temporal_patterns import (
     SEASONS,
     SET_RE,
     SLASH_DATE_RE,
+    SPELLED_YEAR_RE,
     UNIT_PLURALS,
     UNITS,
     VAGUE_NUMBERS,
@@ -58,26 +63,42 @@ from claimcheck.extract.temporal_readers import (
     read_decade,
     read_duration,
     read_duration_one,
+    read_holiday,
     read_iso,
+    read_long,
     read_month,
     read_month_day,
     read_period_edge,
     read_quarter,
+    read_quarter_ref,
     read_ref,
     read_relative_day,
     read_relative_unit,
     read_season,
     read_set,
     read_slash,
+    read_spelled_year,
     read_weekday,
     read_weekend,
     read_year,
 )
 
+WORD_RE = re.compile(r"[a-z]+")
+COMMON_WORDS = frozenset(
+    ["the", "of", "at", "in", "for", "as", "a", "an", "this", "these", "right", "s", "st", "jr"]
+)
+"""Words of phrases too common to gate a pattern on ("at the moment" is gated by "moment")."""
+
 
 def _words_of(*groups: Iterable[str]) -> frozenset[str]:
-    """Lower-case single words of word lists: the words that can start a pattern's match."""
-    return frozenset(part for group in groups for item in group for part in item.lower().split())
+    """Lower-case words of words and phrases (less a phrase's common words): the words one of
+    which a pattern's match holds."""
+    found: set[str] = set()
+    for group in groups:
+        for item in group:
+            words = WORD_RE.findall(item.lower()) or [item]
+            found.update([word for word in words if word not in COMMON_WORDS] or words)
+    return frozenset(found)
 
 
 DIGIT = "#"
@@ -96,7 +117,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (MONTH_DAY_RE, read_month_day, 8, _MONTH_WORDS),
     (DAY_MONTH_RE, read_month_day, 8, _MONTH_WORDS),
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
-    (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight"])),
+    (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight", "midday"])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
     (
         WEEKDAY_PATTERN,
@@ -104,19 +125,38 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         6,
         _words_of(LEXICON["weekdays"], [f"{d}s" for d in LEXICON["weekdays"]]),
     ),
-    (AGO_RE, read_ago, 8, frozenset(["ago", "now", "hence"])),
-    (RELATIVE_UNIT_RE, read_relative_unit, 6, _words_of(["last next this coming past previous following"])),
-    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS)),
-    (ANAPHOR_RE, read_anaphor, 5, frozenset(["day", "week"])),
+    (
+        AGO_RE,
+        read_ago,
+        8,
+        _words_of(["ago", "now", "hence", "earlier", "later", "before", "after", "previously", "prior"]),
+    ),
+    (
+        RELATIVE_UNIT_RE,
+        read_relative_unit,
+        6,
+        _words_of(["last", "next", "this", "coming", "past", "previous", "following", "current", "latest"]),
+    ),
+    (PERIOD_EDGE_RE, read_period_edge, 5, _words_of(MODIFIERS, ["end"])),
+    (
+        ANAPHOR_RE,
+        read_anaphor,
+        5,
+        _words_of(["later", "earlier", "next", "following", "previous", "same", "before", "after"]),
+    ),
     (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
-    (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "q", "h"])),
+    (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "period", "q", "h"])),
+    (QUARTER_REF_RE, read_quarter_ref, 5, frozenset(["quarter", "period", "half"])),
     (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"], [DIGIT])),
     (CENTURY_RE, read_century, 6, frozenset(["century"])),
     (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
+    (SPELLED_YEAR_RE, read_spelled_year, 4, frozenset(["eighteen", "nineteen"])),
     (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
+    (HOLIDAY_RE, read_holiday, 7, _words_of(HOLIDAYS) - frozenset(["day", "eve", "new"])),
     (DURATION_RE, read_duration, 5, _UNIT_WORDS),
     (DURATION_ONE_RE, read_duration_one, 5, _UNIT_WORDS),
-    (SET_RE, read_set, 6, _words_of(["every each once twice times"], LEXICON["set_adverbs"])),
+    (LONG_RE, read_long, 5, _words_of(["long", "daylong", "weeklong", "monthlong", "yearlong"])),
+    (SET_RE, read_set, 6, _words_of(["every", "each", "once", "twice", "times"], LEXICON["set_adverbs"])),
     (BARE_UNITS_RE, read_bare_units, 2, _UNIT_WORDS),
     (
         REF_RE,
@@ -125,7 +165,6 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
         _words_of(LEXICON["present_ref"], LEXICON["past_ref"], LEXICON["future_ref"], ["past future"]),
     ),
 )
-WORD_RE = re.compile(r"[a-z]+")
 DIGIT_RE = re.compile(r"\d")
 
 

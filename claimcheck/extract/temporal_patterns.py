@@ -89,6 +89,9 @@ NAMED_TODAY_AFTER: set[str] = set(LEXICON["named_today_after"])
 YEAR_BLOCKERS_BEFORE: set[str] = set(LEXICON["year_blockers_before"])
 YEAR_BLOCKERS_AFTER: set[str] = set(LEXICON["year_blockers_after"])
 QUARTER_NOUNS: set[str] = set(LEXICON["quarter_nouns"])
+GAME_WORDS: set[str] = set(LEXICON["game_words"])
+HOLIDAYS: dict[str, dict[str, int]] = LEXICON["holidays"]
+HOLIDAY_BLOCKERS_AFTER: set[str] = set(LEXICON["holiday_blockers_after"])
 FRACTION_AFTER: set[str] = set(LEXICON["fraction_after"])
 SECOND_AFTER = frozenset(["ago", "later", "earlier", "before", "after", "or", "and", "of", "to", "in"])
 # "will March to", "plan to March": the verb, even capitalized.
@@ -104,27 +107,33 @@ MONTH_RE = rf"(?:{MONTH_NAME_RE}|{MONTH_ABBR_RE}\.?)(?![\w'])"
 WEEKDAY_NAME_RE = _capitalized(LEXICON["weekdays"])
 WEEKDAY_ABBR_RE = _capitalized(LEXICON["weekday_abbreviations"])
 WEEKDAY_RE = rf"{WEEKDAY_NAME_RE}(?!\w)"
-DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|\.\d|,\d{3})"
+DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:.]\d|,\d{3})"
 YEAR_RE = r"(?:1[0-9]|20)\d\d(?![\d%])"
 PART_OF_DAY_RE = _alternation(PARTS_OF_DAY)
 SEASON_RE = _alternation(SEASONS)
 ZONE_RE = rf"(?-i:{_alternation(LEXICON['time_zones'])})\b"
 AMPM_RE = r"[ap]\.?\s?m\b\.?"
+# "10:43 a.m. EST", "9 p.m.", "15:00 GMT", "4 in the morning", "noon", "midday"
 CLOCK_RE = (
-    rf"(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*{AMPM_RE}|(?:1[0-2]|0?[1-9])\s*{AMPM_RE}"
-    rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)(?:\s*{ZONE_RE})?|noon|midnight)"
+    rf"(?:(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*{AMPM_RE}|(?:1[0-2]|0?[1-9])\s*{AMPM_RE})(?:\s*{ZONE_RE})?"
+    rf"|(?:[01]?\d|2[0-3]):[0-5]\d(?!:?\d)(?:\s*{ZONE_RE})?"
+    rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+in\s+the\s+(?:morning|afternoon|evening)\b|noon|midnight|midday)"
 )
 _unit_words = [*UNITS, *UNIT_PLURALS]
 UNIT_RE = rf"(?:{_alternation(_unit_words)})(?:s)?(?![\w])"
 UNIT_SINGULAR_RE = rf"(?:{_alternation(UNITS)})(?![\w-])"
 NUMBER_WORD_RE = _alternation([word for word in NUMBERS if " " not in word and len(word) > 2])
+TENS_RE = _alternation([word for word, value in NUMBERS.items() if value in range(20, 100, 10)])
+ONES_RE = _alternation([word for word, value in NUMBERS.items() if value in range(1, 10) and len(word) > 2])
+TEENS_RE = _alternation([word for word, value in NUMBERS.items() if value in range(10, 20)])
 NUMBER_RE = (
-    rf"(?:\d+\s+1/2|\d*½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
+    rf"(?:\d+\s+1/2|\d*½|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{TENS_RE})[\s-]+(?:{ONES_RE})\b"
+    rf"|(?:{NUMBER_WORD_RE})(?:-(?:{NUMBER_WORD_RE}))?"
     rf"|{_alternation([word for word in NUMBERS if ' ' in word or len(word) <= 2])}"
     rf"|{_alternation(VAGUE_NUMBERS)})"
 )
 MOD_RE = rf"(?:{_alternation(MODIFIERS)})"
-REL_RE = r"(?:last|next|this|coming|past|previous|following)"
+REL_RE = r"(?:last|next|this|coming|past|previous|following|current|latest)"
 ORDINAL_RE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_alternation(ORDINALS)})"
 _F = re.IGNORECASE
 
@@ -139,37 +148,50 @@ SLASH_DATE_RE = re.compile(r"(?<![\w/.])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(
 # A weekday before a date, as "Friday, Sept. 22", "Fri Sep 22" or "Friday (Sept. 22)".
 WEEKDAY_PREFIX_RE = rf"(?:(?P<weekday>{WEEKDAY_NAME_RE}|{WEEKDAY_ABBR_RE}\.?)(?:\s*(?P<paren>\()\s*|,?\s+))?"
 PAREN_CLOSE_RE = r"(?(paren)\))"
-# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23"
+# A second day after "and"/"or" ("April 24 and 25"), unless a noun follows it ("and 25 people").
+SECOND_DAY_RE = (
+    rf"(?:\s*[-–]\s*|\s+(?:and|or)\s+)(?P<day2>{DAY_RE})(?!\s+(?!(?:in|at|on|of|and|to|for)\b)[a-z])"
+)
+# Where a date with a name can start: a capital, or a modifier. A cheap first test at each
+# position (most words are neither).
+NAME_RELATIONS = ("last", "next", "this", "coming", "past")
+"""Words before a name that say which one: "last May", "next Friday", "this Christmas"."""
+_NAMED_DATE_STARTERS = {modifier.split()[0] for modifier in MODIFIERS} | set(NAME_RELATIONS)
+NAMED_DATE_START_RE = rf"(?=(?-i:[A-Z])|(?:{_alternation(_NAMED_DATE_STARTERS)})\b)"
+# "Friday, Sept. 23, 2023 at 10:43 a.m.", "March 12th", "Thu, Sep 21 2023", "Sept. 21-23",
+# "last Oct. 23", "the week of March 6"
 MONTH_DAY_RE = re.compile(
-    rf"{WEEKDAY_PREFIX_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?"
-    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:\s*[-–]\s*(?P<day2>{DAY_RE}))?(?:,?\s+(?P<year>{YEAR_RE}))?"
+    rf"{NAMED_DATE_START_RE}(?:(?P<weekof>the\s+week\s+of)\s+)?{WEEKDAY_PREFIX_RE}"
+    rf"(?:(?P<mod>{MOD_RE})[\s-]+)?"
+    rf"(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:{SECOND_DAY_RE})?(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )
 # "22 Sep 2023 10:43", "Tuesday 19 September", "the 21st of September"
 DAY_MONTH_RE = re.compile(
-    rf"{WEEKDAY_PREFIX_RE}(?:the\s+)?"
+    rf"(?=(?-i:[A-Z])|the\b|\d){WEEKDAY_PREFIX_RE}(?:the\s+)?"
     rf"(?<![\d.,])(?P<day>{DAY_RE})(?:\s+of)?\s+(?P<month>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?"
     rf"(?:,?\s+(?:at\s+)?(?P<clock>{CLOCK_RE}))?(?![\w-]){PAREN_CLOSE_RE}",
     _F,
 )
 # "May 2010", "late last July", "September of last year", "this May", "in August"
 MONTH_RE_PATTERN = re.compile(
-    rf"(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"{NAMED_DATE_START_RE}(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
     rf"(?P<month>{MONTH_NAME_RE}|{MONTH_ABBR_RE}\.?(?=,?\s+(?:of\s+)?{YEAR_RE}))(?![\w'])"
     rf"(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|(?P<relyear>last|next|this)\s+year))?",
     _F,
 )
 # "Friday", "Friday afternoon", "late Thursday", "next Friday", "Sunday night"
 WEEKDAY_PATTERN = re.compile(
-    rf"(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
-    rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?:'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
+    rf"{NAMED_DATE_START_RE}(?:(?P<mod>early|late)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?"
+    rf"(?P<weekday>{WEEKDAY_NAME_RE})(?P<plural>s)?(?!\w)(?P<possessive>'s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?",
     _F,
 )
-# "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning"
+# "yesterday", "tonight", "yesterday morning", "yesterday, Thursday", "this morning", "late yesterday"
 RELATIVE_DAY_RE = re.compile(
     rf"\b(?:the\s+day\s+(?P<twice>before\s+yesterday|after\s+tomorrow)"
-    rf"|(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
+    rf"|(?:(?P<mod>early|late)\s+)?(?P<word>{_alternation(LEXICON['relative_days'])})(?:'s)?"
     rf"(?:\s+(?P<pod>{PART_OF_DAY_RE}))?|(?P<this>this|last)\s+(?P<thispod>{PART_OF_DAY_RE}))\b"
     rf"(?:(?:,?\s+|\s*(?P<paren>\()\s*)(?P<weekday>{WEEKDAY_RE}){PAREN_CLOSE_RE})?",
     _F,
@@ -183,33 +205,46 @@ RELATIVE_UNIT_RE = re.compile(
 )
 # "over the weekend", "during the weekend": the weekend nearest in the clause's tense
 WEEKEND_RE = re.compile(r"\b(?:over|during|at|on|through|for)\s+(?P<span>the\s+weekend)\b(?!\s+of)", _F)
-# "the end of the year", "the end of year", "the start of the month"
+# "the end of the year", "the end of year", "the start of the month", "year-end"
 PERIOD_EDGE_RE = re.compile(
-    rf"\b(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)",
+    rf"\b(?:(?P<mod>{MOD_RE})\s+(?:the\s+)?(?P<unit>week|month|year)\b(?!\s+(?:of|in)\b)"
+    rf"|(?P<end_unit>year|month|quarter)[\s-]end\b)",
     _F,
 )
-# "later in the day", "earlier in the week", "the next day", "the day before"
+# "later in the day", "earlier in the week", "later that year", "the next day", "the next
+# morning", "the day before"
 ANAPHOR_RE = re.compile(
-    r"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?(?:the|that)\s+(?P<unit>day|week)"
-    r"|(?:the\s+)?(?P<step>next|following|previous|same)\s+day"
+    r"\b(?:(?P<side>later|earlier)\s+(?:in\s+)?(?P<det>the|that)\s+(?P<unit>day|week|month|year)"
+    r"|(?:the\s+)?(?P<step>next|following|previous|same)\s+(?:day|(?P<pod>morning|afternoon|evening|night))"
     r"|(?P<that>that|the)\s+day\s+(?P<dir>before|after)"
     r"|a\s+day\s+(?P<dir2>earlier|later|before|after))\b",
     _F,
 )
-# "three days ago", "two years from now"
+# "three days ago", "two years from now", "almost four years ago", "a year earlier",
+# "three months later", "two weeks before." (not "two weeks before the vote": a duration)
 AGO_RE = re.compile(
-    rf"\b(?P<number>{NUMBER_RE})[\s-]+(?P<unit>{UNIT_RE})\s+(?P<dir>ago|from\s+now|hence)\b",
+    rf"\b(?P<unit>{UNIT_RE})\s+(?:(?P<dir>ago|from\s+now|hence)\b|(?P<rel>earlier|later)\b(?!\s+than\b)"
+    rf"|(?P<rel2>before|after|previously|prior)(?=\s*(?:[.,;:!?)'\"”]|$)))",
     _F,
 )
-# "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months"
+# The amount before the unit of an offset or a "-long" ("almost four", "three", "a"), read
+# backwards from the unit: patterns match from their rarer end.
+AMOUNT_BEFORE_RE = re.compile(
+    rf"(?<![\w.,$£€/-])(?:(?P<hedge>{_alternation(DURATION_MODS)})\s+)?(?P<number>{NUMBER_RE})[\s-]+$", _F
+)
+# "three weeks", "44-day", "the past two years", "a mere 24 hours", "12 and 18 months",
+# "two more weeks"
 DURATION_RE = re.compile(
     rf"(?<![\w.,$£€/-])(?:(?P<lead>the\s+(?:past|last|next|first|following|coming|previous|final|"
     rf"initial)|a\s+mere|(?:almost|nearly))\s+)?"
     rf"(?:(?P<number2>\d+|{NUMBER_WORD_RE})\s+(?:and|to|or)\s+)?"
-    rf"(?P<number>{NUMBER_RE})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)(?P<unit>{UNIT_RE})"
+    rf"(?P<number>{NUMBER_RE})(?:\s+and\s+a\s+half)?(?P<sep>[\s-]+)"
+    rf"(?:(?:more|additional|further|extra|straight|consecutive)\s+)?(?P<unit>{UNIT_RE})"
     rf"(?P<half>\s+and\s+a\s+half)?(?![\w-]|'s?\s+(?!\w))",
     _F,
 )
+# "decades-long", "a day-long meeting", "a two-year-long war", "weeklong"
+LONG_RE = re.compile(rf"\b(?P<unit>{UNIT_RE})-long\b|\b(?P<joined>day|week|month|year)long\b", _F)
 # "the past year", "the next decade", "the following decade" (one unit, a duration)
 DURATION_ONE_RE = re.compile(
     rf"\bthe\s+(?P<lead>past|next|following|coming|previous)\s+(?P<unit>{UNIT_SINGULAR_RE})",
@@ -229,20 +264,57 @@ DECADE_RE = re.compile(
     rf"|(?P<word>{_alternation(LEXICON['decade_words'])}))(?!\w)",
     _F,
 )
+# "nineteen eighty-nine", "nineteen ninety", "eighteen hundred"
+SPELLED_YEAR_RE = re.compile(
+    rf"\b(?P<century>eighteen|nineteen)[\s-]+(?P<rest>(?:{TENS_RE})(?:[\s-]+(?:{ONES_RE}))?|{TEENS_RE}"
+    rf"|oh[\s-]+(?:{ONES_RE})|hundred)\b(?![\s-]+(?:{ONES_RE}|{TENS_RE}|hundred)\b)",
+    _F,
+)
+
+
+def _title(name: str) -> str:
+    """ "fourth of july" -> "Fourth of July", "new year's day" -> "New Year's Day"."""
+    return " ".join(word if word == "of" else word[0].upper() + word[1:] for word in name.split())
+
+
+HOLIDAY_NAME_RE = (
+    "(?-i:" + _alternation(form for name in HOLIDAYS for form in (_title(name), name.upper())) + ")"
+)
+# "Thanksgiving", "last Christmas", "Labor Day weekend", "Easter week", "Christmas 1998"
+HOLIDAY_RE = re.compile(
+    rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<name>{HOLIDAY_NAME_RE})(?![\w'])"
+    rf"(?:\s+(?P<tail>week|weekend)\b)?(?:,?\s+(?P<year>{YEAR_RE}))?",
+    _F,
+)
 CENTURY_RE = re.compile(rf"\b(?:the\s+)?(?P<ordinal>{ORDINAL_RE})[\s-]+century\b", _F)
-# "in 1991", "2009-2010", "1957-58", "fiscal 2013"
+# "in 1991", "2009-2010", "1957-58", "fiscal 2013", "post-1959"
 YEAR_PATTERN = re.compile(
     rf"(?<![\w$£€.,/#+-])(?:(?P<mod>{MOD_RE})[\s-]+)?(?:(?P<fiscal>fiscal\s+(?:year\s+)?|FY\s?))?"
+    rf"(?:(?P<prepost>pre|post)-)?"
     rf"(?P<year>(?:1[5-9]|20)\d\d)(?:(?P<dash>[-–/]|\s+to\s+)(?P<second>(?:1[5-9]|20)\d\d|\d\d))?"
     rf"(?![\w%]|[.,]\d|-\w)",
     _F,
 )
-# "the third quarter of 2023", "Q3 2023", "the first half of the year"
+# "the third quarter of 2023", "Q3 2023", "the first half of the year", "the fiscal fourth
+# quarter", "last year's third quarter", "1989's third quarter", "the company's fourth quarter",
+# "the fourth period"
 QUARTER_RE = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
-    rf"(?P<part>quarter|half)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
+    rf"\b(?:(?:(?P<mod>{MOD_RE})\s+)?(?:(?P<possyear>last|this|next)\s+year's\s+|(?P<yearposs>{YEAR_RE})'s\s+"
+    rf"|(?P<the>the)\s+|(?P<poss>(?<='s\s)))?"
+    rf"(?:(?P<fiscal>fiscal)\s+)?"
+    rf"(?P<ordinal>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+    rf"(?P<part>quarter|half|period)|(?-i:(?P<letter>[QH])(?P<number>[1-4])))"
     rf"(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR_RE})|(?:the\s+|this\s+)?(?P<relyear>year|last\s+year|"
     rf"next\s+year))|(?P<cyear>\s+{YEAR_RE}))?(?!\w)",
+    _F,
+)
+# "the quarter", "the year-earlier quarter", "the year-ago period", "the same quarter last year":
+# a quarter named before (or a year before it); "the quarter ended Sept. 30": that month's.
+QUARTER_REF_RE = re.compile(
+    r"\bthe\s+(?:(?P<ago>year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year)\s+"
+    r"|(?P<same>same|comparable|corresponding|year-before|latest)\s+)?(?:fiscal\s+)?(?P<part>quarter|period|half)\b"
+    r"(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?(?:the\s+)?(?:previous|prior)\s+year"
+    rf"|last\s+year|of\s+last\s+year))?(?:(?=\s+(?:ended|ending)\s+(?P<endmonth>{MONTH_RE})))?",
     _F,
 )
 # "summer 2022", "the summer of 2022", "in the spring", "last summer" (with a year or context)
@@ -251,11 +323,13 @@ SEASON_PATTERN = re.compile(
     rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?(?!\w)",
     _F,
 )
+# "now", "currently", "in the past", "the future", "future generations", "at the time,"
 REF_RE = re.compile(
     rf"\b(?:(?P<present>{_alternation(LEXICON['present_ref'])})"
     rf"|(?<=in\s)(?P<past>the\s+past)(?!\s+(?:\d|{NUMBER_WORD_RE}|few|several))"
     rf"|(?P<past2>{_alternation(LEXICON['past_ref'])})"
-    rf"|(?<=in\s)(?P<future>the\s+future)|(?P<future2>{_alternation(LEXICON['future_ref'])}))"
+    rf"|(?P<future>(?:the\s+(?:(?:near|distant|foreseeable|immediate)\s+)?)?(?-i:future))(?!s\b)"
+    rf"|(?P<future2>{_alternation(LEXICON['future_ref'])}))"
     rf"\b(?![-'])",
     _F,
 )
@@ -268,9 +342,10 @@ SET_RE = re.compile(
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
     _F,
 )
-# "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday"
+# "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday", "midnight Nov. 15"
 CLOCK_PATTERN = re.compile(
     rf"(?<![\w:.])(?P<clock>{CLOCK_RE})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE})"
-    rf"|\s+(?P<word>today|tomorrow|yesterday|tonight))?",
+    rf"|\s+(?P<word>today|tomorrow|yesterday|tonight)"
+    rf"|\s+(?:on\s+)?(?P<month>{MONTH_RE})\s+(?P<day>{DAY_RE})(?:,?\s+(?P<year>{YEAR_RE}))?(?![\w-]))?",
     _F,
 )

@@ -11,9 +11,12 @@ from typing import Any
 from claimcheck.extract.temporal_patterns import (
     AGE_WORDS,
     AMBIGUOUS_MONTHS,
+    AMOUNT_BEFORE_RE,
     CLOCK_CONTEXT,
     DURATION_MODS,
     FRACTION_AFTER,
+    GAME_WORDS,
+    HOLIDAY_BLOCKERS_AFTER,
     LEXICON,
     MODIFIERS,
     MONTH_CONTEXT,
@@ -50,10 +53,13 @@ def _clock(text: str | None) -> tuple[int, int, str | None] | None:
     if not text:
         return None
     lowered = text.lower()
-    if lowered == "noon":
+    if lowered in ("noon", "midday"):
         return 12, 0, None
+    if lowered.endswith(("afternoon", "evening")) and " in the " in lowered:
+        lowered = lowered.split(" in the ")[0] + " pm"  # "4 in the afternoon" -> 16:00
     if lowered == "midnight":
         return 0, 0, None
+    lowered = lowered.split(" in the ")[0]  # "4 in the morning" -> 04:00
     match = CLOCK_PARTS_RE.match(lowered)
     if match is None:
         return None
@@ -78,9 +84,9 @@ def _number(word: str) -> int | float | None:
     if lowered[0].isdigit():
         lowered = lowered.replace(",", "")
         return float(lowered) if "." in lowered else int(lowered)
-    if "-" in lowered:
-        tens, _, ones = lowered.partition("-")
-        return NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0)
+    if lowered not in NUMBERS and NUMBER_PARTS_RE.search(lowered):
+        # "twenty-four", "twenty four": tens and ones.
+        return sum(NUMBERS.get(part, 0) for part in NUMBER_PARTS_RE.split(lowered))
     return NUMBERS.get(lowered)
 
 
@@ -103,6 +109,7 @@ def _next_words(text: str, end: int, count: int = 2) -> str:
 
 
 PREVIOUS_WORD_RE = re.compile(r"([\w'-]+)\W*$")
+NUMBER_PARTS_RE = re.compile(r"[\s-]+")
 LEADING_DIGITS_RE = re.compile(r"\d+")
 WORD_TOKEN_RE = re.compile(r"[\w'-]+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
@@ -111,6 +118,7 @@ BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
 NUMBER_BEFORE_RE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD_RE}))\s*(?:%|\w+)?\s*$", re.I)
 PREVIOUS_TWO_WORDS_RE = re.compile(r"(?:([\w'-]+)\s+)?([\w'-]+)\s+$")
 CAPITALIZED_BEFORE_RE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
+CAPITALIZED_AFTER_RE = re.compile(r"\s+[A-Z]")
 # A capitalized word right after a month name makes it a first name ("June Carter").
 NAME_AFTER_RE = re.compile(rf"\s+(?!{MONTH_NAME_RE}|{WEEKDAY_NAME_RE}|(?-i:The|In|On|At|By)\b)[A-Z][a-z]")
 DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
@@ -118,6 +126,12 @@ DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+AMOUNT_WINDOW = 40
+"""Characters before an offset's unit searched for its amount."""
+GAME_WINDOW = 150
+"""Characters either side of a quarter searched for game words."""
+GAME_WORD_RE = re.compile(r"[a-z-]+")
+QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _leading_int(word: str) -> int:
@@ -171,6 +185,8 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
         weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
         clock=_clock(match.group("clock")),
         mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+        rel=(match.groupdict().get("rel") or "").lower() or None,
+        week=bool(match.groupdict().get("weekof")),
     )
     second_day = match.groupdict().get("day2")
     if not second_day:
@@ -241,6 +257,7 @@ def read_weekday(match: re.Match[str], text: str) -> list[Mention]:
             rel=(match.group("rel") or "").lower() or None,
             pod=PARTS_OF_DAY[pod.lower()] if pod else None,
             mod=lexicon_lookup(MODIFIERS, mod) if mod else None,
+            possessive=bool(match.group("possessive")),
         )
     ]
 
@@ -272,6 +289,7 @@ def read_relative_day(match: re.Match[str], text: str) -> list[Mention]:
             pod=code,
             weekday=lexicon_lookup(WEEKDAYS, weekday) if weekday else None,
             word=word or f"{match.group('this').lower()} {pod.lower()}",
+            mod=lexicon_lookup(MODIFIERS, match.group("mod")) if match.group("mod") else None,
         )
     ]
 
@@ -297,13 +315,14 @@ def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def read_period_edge(match: re.Match[str], text: str) -> list[Mention]:
+    end_unit = match.group("end_unit")
     return [
         _mention(
             match,
             "relunit",
             rel="this",
-            unit=match.group("unit").lower(),
-            mod=lexicon_lookup(MODIFIERS, match.group("mod")),
+            unit=(end_unit or match.group("unit")).lower(),
+            mod="END" if end_unit else lexicon_lookup(MODIFIERS, match.group("mod")),
             side=None,
             edge=True,
         )
@@ -316,22 +335,41 @@ def read_weekend(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_anaphor(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("side"):
-        return [_mention(match, "anaphor", offset=0, unit=match.group("unit").lower())]
+        det = match.group("det").lower()
+        return [_mention(match, "anaphor", offset=0, unit=match.group("unit").lower(), that=det == "that")]
     step = (match.group("step") or "").lower()
     direction = (match.group("dir") or match.group("dir2") or "").lower()
     offset = {"next": 1, "following": 1, "previous": -1, "same": 0}.get(step)
     if offset is None:
         offset = -1 if direction in ("before", "earlier") else 1
-    return [_mention(match, "anaphor", offset=offset, unit="day")]
+    pod = match.group("pod")
+    return [
+        _mention(match, "anaphor", offset=offset, unit="day", pod=PARTS_OF_DAY[pod.lower()] if pod else None)
+    ]
+
+
+def _amount_before(text: str, start: int) -> re.Match[str] | None:
+    """The amount before a unit ("almost four" in "almost four years ago"), read backwards."""
+    return AMOUNT_BEFORE_RE.search(text, max(0, start - AMOUNT_WINDOW), start)
 
 
 def read_ago(match: re.Match[str], text: str) -> list[Mention]:
-    number = _number(match.group("number"))
+    amount = _amount_before(text, match.start())
     unit = _unit(match.group("unit"))
-    if unit not in UNITS:
+    if amount is None or unit not in UNITS:
         return []
-    sign = -1 if match.group("dir").lower() == "ago" else 1
-    return [_mention(match, "ago", number=number, unit=unit, sign=sign)]
+    number = _number(amount.group("number"))
+    word = (match.group("dir") or match.group("rel") or match.group("rel2")).lower()
+    # "a year earlier" counts from the time the sentence is at; "ago" from the publication date.
+    anchored = not match.group("dir")
+    code = UNITS[unit][0]
+    if anchored and (code.startswith("T") or (code == "D" and number == 1)):
+        return []  # "two hours later", "a day earlier": a duration; the day anaphor
+    sign = -1 if word in ("ago", "earlier", "before", "previously", "prior") else 1
+    hedge = amount.group("hedge")
+    mod = DURATION_MODS.get(SPACES_RE.sub(" ", hedge.lower())) if hedge else None
+    data = {"number": number, "unit": unit, "sign": sign, "anchored": anchored, "mod": mod}
+    return [Mention(amount.start(), match.end(), "ago", data)]
 
 
 def _is_age(text: str, end: int) -> bool:
@@ -404,6 +442,20 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
     return mentions
 
 
+def read_long(match: re.Match[str], text: str) -> list[Mention]:
+    """ "decades-long" -> PXY, "day-long" -> P1D, "two-year-long" -> P2Y, "weeklong" -> P1W."""
+    word = match.group("unit") or match.group("joined")
+    unit = _unit(word)
+    if unit not in UNITS:
+        return []
+    amount = _amount_before(text, match.start()) if match.group("unit") else None
+    number: int | float | None = None if word.lower() != unit and word.lower().endswith("s") else 1
+    start = match.start()
+    if amount is not None and amount.group("number").lower() not in ("a", "an"):  # not "a decades-long feud"
+        start, number = amount.start("number"), _number(amount.group("number"))
+    return [Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": None})]
+
+
 def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
     unit = _unit(match.group("unit"))
     return [_mention(match, "duration", number=1, unit=unit, mod=None)]
@@ -455,6 +507,37 @@ def read_decade(match: re.Match[str], text: str) -> list[Mention]:
     return [_mention(match, "decade", stem=stem, mod=lexicon_lookup(MODIFIERS, mod) if mod else None)]
 
 
+def read_spelled_year(match: re.Match[str], text: str) -> list[Mention]:
+    """ "nineteen eighty-nine" -> 1989, "nineteen oh five" -> 1905, "eighteen hundred" -> 1800."""
+    century = NUMBERS[match.group("century").lower()]
+    rest = match.group("rest").lower()
+    tail = 0 if rest == "hundred" else _number(NUMBER_PARTS_RE.sub(" ", rest).removeprefix("oh "))
+    return [_mention(match, "year", year=century * 100 + int(tail or 0), mod=None, fiscal=False)]
+
+
+def read_holiday(match: re.Match[str], text: str) -> list[Mention]:
+    name = SPACES_RE.sub(" ", match.group("name").lower())
+    if (
+        not match.group("tail")
+        and not match.group("year")
+        and _next_words(text, match.end(), 1) in HOLIDAY_BLOCKERS_AFTER
+    ):
+        return []  # "Christmas trees", "the Easter Rising"
+    if name == "independence day" and text[max(0, match.start() - 3) : match.start()].rstrip().endswith("'s"):
+        return []  # another country's Independence Day
+    year = match.group("year")
+    return [
+        _mention(
+            match,
+            "holiday",
+            name=name,
+            rel=(match.group("rel") or "").lower() or None,
+            year=int(year) if year else None,
+            tail=(match.group("tail") or "").lower() or None,
+        )
+    ]
+
+
 def read_century(match: re.Match[str], text: str) -> list[Mention]:
     ordinal = match.group("ordinal").lower()
     number = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
@@ -474,23 +557,21 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
     # "2000 troops", "1500 metres": a count, not a year (a year is not followed by a plural noun).
     if (
         not match.group("fiscal")
+        and not match.group("prepost")
         and following
         and COUNTED_PLURAL_RE.fullmatch(following[0])
         and _previous_word(text, match.start()) not in MONTH_CONTEXT
     ):
         return []
-    mod = match.group("mod")
+    mod, prepost = match.group("mod"), (match.group("prepost") or "").lower()
     start = match.start("fiscal") if match.group("fiscal") else match.start("year")
-    if mod:
+    if mod or prepost:
         start = match.start()
-    mentions = [
-        Mention(
-            start,
-            match.end("year"),
-            "year",
-            {"year": year, "mod": lexicon_lookup(MODIFIERS, mod) if mod else None},
-        )
-    ]
+    mod_value = {"pre": "BEFORE", "post": "AFTER"}.get(prepost) or (
+        lexicon_lookup(MODIFIERS, mod) if mod else None
+    )
+    data = {"year": year, "mod": mod_value, "fiscal": bool(match.group("fiscal"))}
+    mentions = [Mention(start, match.end("year"), "year", data)]
     second = match.group("second")
     if second:
         if len(second) == 2:
@@ -511,36 +592,42 @@ def read_year(match: re.Match[str], text: str) -> list[Mention]:
     return mentions
 
 
+def _game_context(text: str, start: int, end: int) -> bool:
+    """Sports words near a quarter, half or period: a game's, not a year's."""
+    window = text[max(0, start - GAME_WINDOW) : end + GAME_WINDOW].lower()
+    return not GAME_WORDS.isdisjoint(GAME_WORD_RE.findall(window))
+
+
 def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
     part = (match.group("part") or "").lower()
+    possyear = (match.group("possyear") or "").lower()
     if match.group("letter"):
         kind = "H" if match.group("letter") == "H" else "Q"
         number = int(match.group("number"))
     else:
         kind = "H" if part == "half" else "Q"
-        ordinal = match.group("ordinal").lower()
-        number = {
-            "first": 1,
-            "1st": 1,
-            "second": 2,
-            "2nd": 2,
-            "third": 3,
-            "3rd": 3,
-            "fourth": 4,
-            "4th": 4,
-        }.get(ordinal, 4 if kind == "Q" else 2)
+        number = QUARTER_ORDINALS.get(match.group("ordinal").lower(), 4 if kind == "Q" else 2)
         if kind == "H" and number > 2:
             return []
-        dated = match.group("year") or match.group("relyear") or match.group("cyear")
-        # "the fourth quarter" alone is as often a game's as a year's; "fourth-quarter
-        # profit" and "the fourth quarter of 2023" are the year's.
-        if not dated and (
-            kind == "H" or "-" not in match.group(0) or _next_words(text, match.end(), 1) not in QUARTER_NOUNS
+        dated = (
+            match.group("year") or match.group("relyear") or match.group("cyear") or match.group("yearposs")
+        )
+        dated = dated or possyear
+        if part == "period" and match.group("ordinal").lower() not in QUARTER_ORDINALS:
+            return []  # "the last period" of a life
+        # "fourth-quarter profit", "the fiscal fourth quarter", "the first half", "the company's
+        # second quarter": the year's, unless the words around are a game's ("entering the fourth
+        # quarter", "a fourth-quarter comeback").
+        following = _next_words(text, match.end(), 1)
+        adjective = "-" in match.group(0) and following.isalpha()
+        framed = bool(match.group("the") or match.group("fiscal")) or match.group("poss") is not None
+        if not (dated or (adjective and following in QUARTER_NOUNS)) and (
+            not (framed or adjective) or _game_context(text, match.start(), match.end())
         ):
             return []
-    year = match.group("year") or match.group("cyear")
-    relyear = (match.group("relyear") or "").lower()
-    shift = {"last year": -1, "next year": 1}.get(SPACES_RE.sub(" ", relyear), 0)
+    year = match.group("year") or match.group("cyear") or match.group("yearposs")
+    relyear = SPACES_RE.sub(" ", (match.group("relyear") or "").lower())
+    shift = {"last year": -1, "next year": 1}.get(relyear, 0) or {"last": -1, "next": 1}.get(possyear, 0)
     return [
         _mention(
             match,
@@ -549,9 +636,23 @@ def read_quarter(match: re.Match[str], text: str) -> list[Mention]:
             number=number,
             year=int(year) if year else None,
             shift=shift,
-            explicit=bool(year or relyear),
+            explicit=bool(year or relyear or possyear),
+            mod=lexicon_lookup(MODIFIERS, match.group("mod")) if match.group("mod") else None,
         )
     ]
+
+
+def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
+    if _next_words(text, match.end(), 1) in FRACTION_AFTER:
+        return []  # "the quarter of the vote"
+    ago, same, tail = match.group("ago"), (match.group("same") or "").lower(), match.group("tail")
+    if match.group("part").lower() != "quarter" and not (ago or same or tail):
+        return []  # "the period", "the half": too many other senses
+    shift = -1 if ago or tail or same in ("comparable", "corresponding", "year-before") else 0
+    end = match.group("endmonth")
+    end_month = lexicon_lookup(MONTHS, end) if end and match.group("part").lower() == "quarter" else None
+    # "the latest period": the quarter named before, or the last whole one.
+    return [_mention(match, "quarter_ref", shift=shift, latest=same == "latest", end_month=end_month)]
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:
@@ -601,7 +702,14 @@ def read_ref(match: re.Match[str], text: str) -> list[Mention]:
 
 def read_set(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("adverb"):
-        return [_mention(match, "set", value=LEXICON["set_adverbs"][match.group("adverb").lower()])]
+        adverb = match.group("adverb")
+        # "the Daily Telegraph", "Harbor Daily": a title.
+        if adverb[0].isupper() and (
+            CAPITALIZED_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+            or CAPITALIZED_AFTER_RE.match(text, match.end())
+        ):
+            return []
+        return [_mention(match, "set", value=LEXICON["set_adverbs"][adverb.lower()])]
     if match.group("rateunit"):
         code, count = UNITS[_unit(match.group("rateunit"))]
         return [_mention(match, "set", value=period_value(count, code))]
@@ -639,6 +747,12 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
         return []
     weekday = match.group("weekday")
     word = (match.group("word") or "").lower()
+    if match.group("month"):
+        # "midnight Nov. 15": a date with its time.
+        year = match.group("year")
+        data = {"year": int(year) if year else None, "month": lexicon_lookup(MONTHS, match.group("month"))}
+        data.update(day=_leading_int(match.group("day")), weekday=None, clock=clock, mod=None, rel=None)
+        return [_mention(match, "date", **data)]
     return [
         _mention(
             match,

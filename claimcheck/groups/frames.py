@@ -57,6 +57,8 @@ class Frame:
     "the plant employs 9,300"): two agents, two claims."""
     direction: str | None = None
     """Up or down, when a change noun says it ("a 28 percent drop")."""
+    side: int | None = None
+    """The place in a tally the extractor read ("30 votes to 12": for is 0, against 1)."""
     proposer: str | None = None
     """For a forecast, target or proposal: who makes it (the union's demand is not the
     company's offer)."""
@@ -393,7 +395,11 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         claim, tokens, lowers, before, after, sentence, end, words
     )
     predicate, predicate_explicit = _predicate(tokens, lowers, before, after, head_end, words)
-    stated = concept(claim.predicate) if claim.predicate else None
+    side = TALLY_SIDES.get(claim.predicate or "")
+    if side is not None:
+        # "by 30 votes to 12": the extractor names each side of the tally.
+        predicate, predicate_explicit = "voted", True
+    stated = concept(claim.predicate) if claim.predicate and side is None else None
     if (
         stated
         and stated != predicate
@@ -447,6 +453,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         head_stated=head_explicit or (claim.kind == "count" and bool(claim.unit)),
         predicate_explicit=predicate_explicit,
         agent=agent,
+        side=side,
         direction=_change_direction(tokens, lowers, after, sentence, end, words),
         proposer=proposer,
         not_a_quantity=not_a_quantity,
@@ -460,6 +467,9 @@ REPEATED_RE = re.compile(
     re.IGNORECASE,
 )
 """One occurrence of a recurring event ("took to the streets on Friday for a third day")."""
+
+TALLY_SIDES = {"for": 0, "against": 1}
+"""The extractor's predicates for the two sides of a vote tally."""
 
 AUXILIARIES = frozenset(
     ["to", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "did", "does", "do"]

@@ -442,6 +442,7 @@ def _item(
         frame=frame,
         scope=scope,
         event=event,
+        position=frame.side,
     )
 
 
@@ -542,7 +543,7 @@ def _mark_breakdowns(items: list[Item]) -> None:
     45") they are parts or stages, not the total."""
     seen: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
-        if item.kind in ("count", "money", "percent") and not item.revised:
+        if item.kind in ("count", "money", "percent") and not item.revised and item.position is None:
             key = (
                 item.claim.article_id,
                 item.claim.sentence_start,

@@ -1,9 +1,10 @@
 """Ingest: files -> Articles, and the text preparation every later stage reads.
 
-Owns the input formats (files.py: .txt/.md with front matter, .jsonl, manifests,
-folders; html.py: pages through trafilatura, imported lazily), publication dates as
-metadata states them (published.py), page-noise detection (boilerplate.py with its
-lexicon in boilerplate_markers.py) and sentence splitting (sentences.py).
+Owns the input formats (files.py: .txt/.md, .jsonl, manifests, folders;
+front_matter.py: YAML/TOML front matter read strictly, then leniently; html.py: pages
+through trafilatura, imported lazily), publication dates as metadata states them
+(published.py), page-noise detection (boilerplate.py with its lexicon in
+boilerplate_markers.py) and sentence splitting (sentences.py).
 
 May import: claimcheck.models, claimcheck.rules, claimcheck.errors, claimcheck.spans.
 """

@@ -14,11 +14,21 @@ claim is taken from them; offsets keep indexing the original text. Kinds:
   copyright lines, app-store links, image file names, orphan labels at the end, and
   the second copy of a content line printed twice (a repeated caption);
 - `byline`: "By Jane Doe", "Source: Agencies", a date/time line. Not claims, but the
-  dateline finder may read a publication date there (never from teasers or tickers).
+  dateline finder may read a publication date there (never from teasers or tickers);
+- `box`: other boxes of the page under their header (weather, listings, obituaries,
+  scores, traffic, an all-capitals section header), and lines of mostly numbers and
+  dates (market tickers, temperatures, table rows of a league) where the article is not;
+- `caption`: photo captions (after an image, before a labelled credit, a Reuters-style
+  caption ending in its date and credit), gallery counters ("1 / 14") and their captions.
 
 The filter works on lines: each line gets a class from its own text (markers in
-rules/lexicon/boilerplate.yaml), then passes over the classes decide how far tickers,
-teasers and menus run. It never edits the text.
+rules/lexicon/boilerplate.yaml, matched case- and punctuation-insensitively), then
+passes over the classes mark blocks: a header opens a ticker, a list of stories or a
+box that runs until the article resumes (the next paragraph of prose); captions go
+with the images and credits around them; a pull quote repeats a paragraph. Last, the
+article is the run from its first to its last full paragraph: around it, lines of
+numbers and dates, mottos ("since 1888") and contact lines are page furniture. The
+filter never edits the text.
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.ingest.boilerplate_markers import Markers, load_markers
+from claimcheck.ingest.boilerplate_markers import Markers, load_markers, marker_key
 
 Region = tuple[int, int, str]
 
@@ -48,14 +58,19 @@ INLINE_HEADER = "inline_header"
 LIST_HEADER = "list_header"
 TEASER_LINE = "teaser_line"
 MENU_LINE = "menu_line"
+SECTION = "section"  # a box header: "WHAT'S ON", "Weather", an all-capitals heading
+EMBED = "embed"  # a Markdown image, a shortcode, an HTML comment
+DATA = "data"  # mostly numbers and dates: "S&P 500 5,815.03 +0.61%", "H: 64° L: 41°"
+GALLERY = "gallery"  # a gallery counter, alone ("1 / 14") or before its caption
 
 TEXT_CLASSES = frozenset({SHORT, HEADLINE, CAPTION, PROSE})
-HEADER_CLASSES = frozenset({INLINE_HEADER, LIST_HEADER})
+HEADER_CLASSES = frozenset({INLINE_HEADER, LIST_HEADER, SECTION})
+BLOCK_KINDS = {LIST_HEADER: "teaser", SECTION: "box"}
 # Lines that belong to a teaser card without being its headline.
 CARD_NOISE_CLASSES = frozenset({FURNITURE, CREDIT, SHARE, DATE, SOURCE, MENU_LINE, TEASER_LINE})
 
 # Lines that end a teaser list without belonging to it (the page footer).
-TRAILING_CLASSES = frozenset({BLANK, FURNITURE, CREDIT, SHARE, SOURCE, MENU_LINE})
+TRAILING_CLASSES = frozenset({BLANK, FURNITURE, CREDIT, SHARE, SOURCE, MENU_LINE, EMBED})
 
 # Line shapes that do not depend on the lexicon.
 PROSE_END_RE = re.compile(r"[.,;:][\"'”’)\]]*$")
@@ -71,6 +86,43 @@ SHARE_LINE_MAX_WORDS = 8  # "Facebook Twitter WhatsApp Email Print"
 CAPTION_MIN_WORDS = 6  # shorter lines ending in "(AFP)" are credits, not captions
 CREDIT_TAIL_WINDOW = 120  # a trailing credit is a label and at most 80 characters
 CAPTION_CREDIT_RE = re.compile(r"\((?P<credit>[A-Z][^()]{0,80})\)\s*\.?$")
+# Markdown and CMS markup around a line's words.
+MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_LEAD_RE = re.compile(r"^(?:>\s*|#{1,6}\s+)+")
+MD_EMPHASIS_RE = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+EMBED_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\{\{[<%].*[>%]\}\}|<!--.*-->")
+SHORTCODE_TEXT_RE = re.compile(r"=\s*\"([^\"]{8,})\"")
+PIPE_ROW_RE = re.compile(r"^\|.*\|$")
+# A gallery counter: "1 / 14", "3 of 12".
+GALLERY_RE = re.compile(r"^(?P<n>\d{1,3})\s*(?:/|of)\s*(?P<of>\d{1,3})\b(?!\s*[/.:-]\s*\d)")
+# "Label: value" lines of a fact box ("Crews working: 212"): a few words, then a colon.
+LABEL_RE = re.compile(r"^[^\W\d][^:]{0,40}:\s")
+LIST_OPEN_RE = re.compile(r"list of \d{1,3} items?")
+RULE_RE = re.compile(r"[-*_]{3,}")  # a Markdown horizontal rule: the end of a block
+SEGMENT_SPLIT_RE = re.compile(r"\s+[|·•]\s+|\s*[|·•]\s*(?=\S)")
+DATA_SEPARATORS = frozenset({"|", "·", "•", "-", "–", "—", "/", "▲", "▼", "+"})
+DATA_MAX_TOKENS = 14
+LINK_BAR_LABEL_WORDS = 4
+HANDLE_RE = re.compile(r"\(@\w+\)")
+CLOCK_END_RE = re.compile(r"\b[ap]\.?m\.?$", re.IGNORECASE)  # "Sunset 6:39 p.m." ends like prose
+# A credit after a caption in the Reuters style: "... October 14, 2024. Meridian Wire/Jo Doe".
+SLASH_CREDIT_RE = re.compile(
+    r"(?<=[.!?]\s)\s*(?P<who>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s?/\s?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})$"
+)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(
+    r"(?<![\d-])(?:\(\d{3}\)\s?\d{3}-\d{4}|(?:\d{3}-)?\d{3}-\d{4}|(?:\+\d{1,3}\s)?0?\d{2,4}\s\d{3,4}\s\d{3,4})(?![\d-])"
+)
+CONTACT_MAX_WORDS = 20  # a longer line with a phone number is a paragraph (a police appeal)
+QUOTE_OPEN = "\"“‘'"
+QUOTE_CLOSE = "\"”’'"
+PULL_QUOTE_OVERLAP = 0.7  # share of a pull quote's words that one longer paragraph repeats
+PULL_QUOTE_MIN_WORDS = 5
+PULL_QUOTE_DISTANCE = 3  # content lines either side where the quoted paragraph is
+CAPTION_MAX_WORDS = 60
+STRONG_PARAGRAPH_WORDS = 10  # a paragraph this long is the article's (its span runs between them)
+MASTHEAD_MAX_WORDS = 10
+PREFIX_CHARS = 60  # a long line is checked only for furniture prefixes ("We use cookies ...")
 
 
 @dataclass(slots=True)
@@ -82,6 +134,16 @@ class Line:
     words: int
     cls: str = BLANK
     kind: str | None = None
+    plain: str = ""  # the words without Markdown markup, for the classifier
+
+
+def _plain(body: str) -> str:
+    """A line's text without Markdown links, blockquote and heading marks, or emphasis."""
+    if "*" not in body and "_" not in body and "[" not in body and ">" not in body and "#" not in body:
+        return body
+    text = MD_LINK_RE.sub(r"\1", body)
+    text = MD_LEAD_RE.sub("", text)
+    return MD_EMPHASIS_RE.sub("", text).strip()
 
 
 def _lines(text: str, markers: Markers) -> list[Line]:
@@ -107,7 +169,7 @@ def _lines(text: str, markers: Markers) -> list[Line]:
                 start += indent  # a region covers the bullet, the body starts after it
         # Exact word counts matter only for short lines.
         words = len(body.split()) if len(body) < LONG_LINE_CHARS else body.count(" ") + 1
-        lines.append(Line(start, end, body, bulleted, words))
+        lines.append(Line(start, end, body, bulleted, words, plain=_plain(body)))
     return lines
 
 
@@ -142,28 +204,46 @@ def _is_credit(body: str, markers: Markers) -> bool:
 
 def _classify(line: Line, markers: Markers) -> str:
     """The class of one line from its own text; cheap tests guard the costly ones."""
-    body = line.body
+    body = line.plain
     if not body:
-        return BLANK
+        return EMBED if line.body else BLANK
+    if line.body[0] in "!{<" and EMBED_RE.fullmatch(line.body):
+        return EMBED
+    gallery = GALLERY_RE.match(body)
+    if gallery and 0 < int(gallery.group("n")) <= int(gallery.group("of")):
+        return GALLERY
     words = line.words
-    if markers.teaser_line_re.match(body):
+    if markers.teaser_line_re.match(body) or markers.glued_ticker_re.match(body):
         return TEASER_LINE
     prose_end = PROSE_END_RE.search(body) is not None
+    # Markers are short: a long line is keyed (an expense on every line of every page) only
+    # when its first word can start a furniture or list prefix ("We use cookies ...").
+    if words <= markers.marker_max_words:
+        key = marker_key(body)
+    elif markers.prefix_first_re.match(body):
+        key = marker_key(body[:PREFIX_CHARS])
+    else:
+        key = ""
+    if key and markers.furniture_prefix_re.match(key):
+        return FURNITURE
     if len(body) <= markers.short_line_max_chars:
-        key = body.lower().rstrip(" :»>›…!").strip()
         if not line.bulleted and key in markers.ticker_headers:
             return TICKER_HEADER
         if key in markers.list_headers:
             return LIST_HEADER
         if key in markers.inline_headers:
             return INLINE_HEADER
+        if not line.bulleted and key in markers.box_headers:
+            return SECTION  # a bulleted "Weather" is a menu entry
+        if LIST_OPEN_RE.fullmatch(key):
+            return LIST_HEADER  # "list of 4 items": a list of stories, to "end of list"
         if key in markers.furniture_phrases or markers.furniture_re.fullmatch(body):
             return FURNITURE
         has_digit = HAS_DIGIT_RE.search(body) is not None
         if (
-            words <= DATE_LINE_MAX_WORDS
-            and (has_digit or words <= 4)  # "yesterday", "Updated a year ago"
-            and markers.date_line_re.fullmatch(body)
+            words <= 2 * DATE_LINE_MAX_WORDS
+            and (has_digit or words <= 4)
+            and _stamp_line(body, words, markers)
         ):
             return DATE
         if words <= SHARE_LINE_MAX_WORDS:
@@ -171,12 +251,8 @@ def _classify(line: Line, markers: Markers) -> str:
             if tokens and all(token in markers.share_names for token in tokens):
                 return SHARE
         first_upper = body[0].isupper()
-        if first_upper and words <= markers.byline_max_words + 3:
-            found = markers.byline_re.fullmatch(body)
-            if found:
-                names = found.group("names").replace("|", " ").split()
-                if _names_only(names, markers.connectors, markers.byline_max_words):
-                    return BYLINE
+        if first_upper and words <= markers.byline_max_words + 3 and _byline(body, markers):
+            return BYLINE
         if ":" in body:
             found = markers.source_re.fullmatch(body)
             if found and len(found.group("names").split()) <= markers.credit_max_words:
@@ -188,6 +264,8 @@ def _classify(line: Line, markers: Markers) -> str:
             if found and _credit_who_ok(found.group("who"), markers):
                 return CREDIT
         if ("|" in body or "•" in body) and PIPE_NAV_RE.match(body):
+            return MENU_LINE
+        if "](" in line.body and _link_bar(line.body):
             return MENU_LINE
         if markers.list_prefix_re.match(key):
             # "More from Business" heads a list; "More from X: <headline>" is one teaser.
@@ -202,6 +280,10 @@ def _classify(line: Line, markers: Markers) -> str:
             and _is_credit(body, markers)
         ):
             return CREDIT
+        if has_digit and (not prose_end or CLOCK_END_RE.search(body)) and _data_line(body, markers):
+            return DATA
+        if not line.bulleted and _all_capitals_heading(body, words, prose_end):
+            return SECTION
     if words <= markers.label_max_words and not prose_end:
         return SHORT
     if words >= CAPTION_MIN_WORDS and body[-1] in ").":
@@ -211,6 +293,79 @@ def _classify(line: Line, markers: Markers) -> str:
     if words <= markers.headline_max_words and not prose_end:
         return HEADLINE
     return PROSE
+
+
+def _stamp_line(body: str, words: int, markers: Markers) -> bool:
+    """A date line, or segments ("LIVE · Last updated 11:58 p.m. MST · 14 updates") each of
+    which is a date, a byline, a counter, a reading time or a furniture word."""
+    if words <= DATE_LINE_MAX_WORDS and markers.date_line_re.fullmatch(body):
+        return True
+    if "|" not in body and "·" not in body and "•" not in body:
+        return False
+    segments = [segment for segment in SEGMENT_SPLIT_RE.split(body) if segment]
+    if len(segments) < 2 or any(len(segment.split()) > DATE_LINE_MAX_WORDS for segment in segments):
+        return False
+    stamps = 0
+    for segment in segments:
+        if markers.date_line_re.fullmatch(segment):
+            stamps += 1
+        elif not (
+            marker_key(segment) in markers.furniture_phrases
+            or markers.furniture_re.fullmatch(segment)
+            or _byline(segment, markers)
+        ):
+            return False
+    return stamps > 0
+
+
+def _byline(body: str, markers: Markers) -> bool:
+    found = markers.byline_re.fullmatch(body)
+    if not found:
+        return False
+    names = found.group("names").replace("|", " ").split()
+    return _names_only(names, markers.connectors, markers.byline_max_words)
+
+
+def _link_bar(body: str) -> bool:
+    """A bar of Markdown links with at most a label: "**Results:** [Senate](/s) · [House](/h)"."""
+    links = MD_LINK_RE.findall(body)
+    rest = MD_LINK_RE.sub(" ", body)
+    return len(links) >= 2 and len(re.findall(r"[^\W_]+", rest)) <= LINK_BAR_LABEL_WORDS
+
+
+def _data_line(body: str, markers: Markers) -> bool:
+    """Mostly numbers, dates and times: "S&P 500 5,815.03 +0.61%", "Wed 62°/44° Showers",
+    "1 Drummond Athletic 11 +14 26". Table rows in pipes ("| Police | $41.2m |") are not
+    (a table is the article's), nor the attribution of an embedded post ("— Jo (@jo) May 2")."""
+    if PIPE_ROW_RE.match(body) or HANDLE_RE.search(body):
+        return False
+    tokens = [token for token in body.split() if token not in DATA_SEPARATORS]
+    if not tokens or len(tokens) > DATA_MAX_TOKENS:
+        return False
+    data = 0
+    for token in tokens:
+        if (
+            HAS_DIGIT_RE.search(token)
+            or token.lower().strip(",.;:()[]").replace(".", "") in markers.calendar_words
+        ):
+            data += 1
+    return 2 * data >= len(tokens)
+
+
+def _numbers_line(body: str) -> bool:
+    """A data line made of numbers, not of a date: two numbers or more, half the words."""
+    tokens = [token for token in body.split() if token not in DATA_SEPARATORS]
+    numbers = sum(1 for token in tokens if HAS_DIGIT_RE.search(token))
+    return numbers >= 2 and 2 * numbers >= len(tokens)
+
+
+def _all_capitals_heading(body: str, words: int, prose_end: bool) -> bool:
+    """ "MORE LOCAL NEWS", "TODAY'S WEATHER", "LOTTERY": a section of the page, not a subhead
+    of the article (those are written in sentence or title case)."""
+    if prose_end or words > 6 or any(mark in body for mark in '!?"“”'):
+        return False
+    letters = [char for char in body if char.isalpha()]
+    return len(letters) >= 4 and not any(char.islower() for char in letters)
 
 
 def _credit_tail(body: str, markers: Markers) -> int | None:
@@ -230,13 +385,14 @@ def _credit_who_ok(who: str, markers: Markers) -> bool:
 
 
 def _mark_tickers(lines: list[Line], markers: Markers) -> None:
+    """A ticker header and its headlines."""
     for index, line in enumerate(lines):
         if line.cls != TICKER_HEADER or line.kind is not None:
             continue
         line.kind = "ticker"
         for follower in lines[index + 1 : index + 1 + markers.ticker_max_lines]:
-            if follower.cls == BLANK:
-                break
+            if follower.cls in (BLANK, PROSE):
+                break  # the ticker's headlines end at a blank line or where the article begins
             follower.kind = "ticker"
 
 
@@ -276,17 +432,19 @@ def _inline_teaser_end(lines: list[Line], header: int) -> int:
 def _list_teaser_end(lines: list[Line], header: int) -> int:
     """Last line of a list of other stories: cards of headlines, labels, dates, captions and
     at most one summary paragraph each; it ends where prose resumes (a paragraph right
-    under the header or a caption, or two paragraphs in a row)."""
+    under the header or a caption, or two paragraphs in a row) or at a horizontal rule.
+    A box (weather, traffic, listings) also runs over its "Label: text" items."""
     last = header
     previous = LIST_HEADER
+    box = lines[header].cls == SECTION
     for index in range(header + 1, len(lines)):
         line = lines[index]
         cls = line.cls
-        if line.kind is not None or cls in (TICKER_HEADER, BYLINE):
+        if line.kind is not None or cls in (TICKER_HEADER, BYLINE) or RULE_RE.fullmatch(line.plain):
             break
         if cls == BLANK:
             continue
-        if cls == PROSE:
+        if cls == PROSE and not (box and LABEL_RE.match(line.plain)):
             # A summary follows its card's headline (or label / date) and is followed by
             # the next card, the end of the page, or other furniture.
             following = _next_content(lines, index)
@@ -304,16 +462,18 @@ def _mark_teasers(lines: list[Line]) -> None:
     while index < len(lines):
         line = lines[index]
         if line.kind is None and line.cls in HEADER_CLASSES:
-            if line.cls == LIST_HEADER:
+            if line.cls in BLOCK_KINDS:
                 last = _list_teaser_end(lines, index)
-                # Page furniture after the last card (the footer) keeps its own kind.
-                while last > index and lines[last].cls in TRAILING_CLASSES:
+                # Page furniture after the last card (the footer) keeps its own kind; a box's
+                # items may look like it ("Sat., Nov. 2 | Harvest Fair | 10 a.m.").
+                while line.cls == LIST_HEADER and last > index and lines[last].cls in TRAILING_CLASSES:
                     last -= 1
             else:
                 last = _inline_teaser_end(lines, index)
+            kind = BLOCK_KINDS.get(line.cls, "teaser")
             for member in lines[index : last + 1]:
                 if member.cls != BLANK:
-                    member.kind = "teaser"
+                    member.kind = kind
             index = last + 1
         else:
             index += 1
@@ -321,6 +481,7 @@ def _mark_teasers(lines: list[Line]) -> None:
 
 SINGLE_LINE_KINDS = {
     FURNITURE: "furniture",
+    EMBED: "furniture",
     CREDIT: "furniture",
     SHARE: "furniture",
     TEASER_LINE: "teaser",
@@ -440,12 +601,196 @@ def _mark_tail(lines: list[Line], markers: Markers) -> None:
     for line in reversed(lines):
         if line.cls == BLANK or line.kind is not None:
             continue
-        if line.cls == SHORT and line.words <= markers.tail_max_words and not line.bulleted:
+        if line.cls in (SHORT, DATA) and line.words <= markers.tail_max_words and not line.bulleted:
             orphans.append(line)
             continue
         for orphan in orphans:
             orphan.kind = "furniture"
         return
+
+
+def _content_after(lines: list[Line], index: int) -> int | None:
+    """The index of the next non-blank line after `index`, if any."""
+    for later in range(index + 1, len(lines)):
+        if lines[later].cls != BLANK:
+            return later
+    return None
+
+
+def _caption_like(line: Line) -> bool:
+    return line.kind is None and line.cls not in (BLANK, EMBED) and line.words <= CAPTION_MAX_WORDS
+
+
+def _labelled_credit(line: Line, markers: Markers) -> bool:
+    """A credit line that says it is one: "Photo: Jane Prewitt / Oct. 10, 2024", "Photo by ..."."""
+    if line.cls != CREDIT:
+        return False
+    found = markers.credit_tail_re.match(line.plain)
+    return found is not None and found.start() == 0
+
+
+def _shares_date(line: Line, credit: Line, markers: Markers) -> bool:
+    """The credit dates the photo ("Photo: Jane Prewitt / Oct. 10, 2024") and the line above
+    names that date: it is the photo's caption, not a paragraph above a credited photo."""
+    dated = markers.date_line_re.search(credit.plain.rsplit("/", 1)[-1].strip())
+    return dated is not None and " ".join(dated.group().split()) in " ".join(line.plain.split())
+
+
+def _dated_caption(line: Line, markers: Markers) -> bool:
+    """ "Smoke rises from the plant in Kelvara, Ohio, U.S., October 14, 2024. Meridian Wire/Jo
+    Doe": a caption in the wire style, its date last, then the photographer's credit."""
+    body = line.plain
+    window = max(0, len(body) - CREDIT_TAIL_WINDOW)
+    tail = SLASH_CREDIT_RE.search(body, window) if "/" in body[window:] else None
+    start = tail.start() if tail else _credit_tail(body, markers)
+    if start is None:
+        return False
+    before = body[:start].rstrip()
+    return bool(markers.date_line_re.search(before[-40:])) and before.endswith(tuple("0123456789."))
+
+
+def _mark_captions(lines: list[Line], markers: Markers) -> None:
+    """Photo captions: the line under an image, the line over a labelled credit, a line that
+    says it is a caption, a wire-style caption with its date and credit, and gallery
+    counters with the caption (and credit) they number."""
+    for index, line in enumerate(lines):
+        if line.cls == BLANK or (line.kind is not None and line.cls != EMBED):
+            continue
+        if line.cls not in (EMBED, GALLERY, PROSE, CAPTION, HEADLINE) or line.words > CAPTION_MAX_WORDS:
+            continue
+        following = _content_after(lines, index)
+        after = lines[following] if following is not None else None
+        if line.cls == EMBED and line.body.startswith("!["):
+            if (
+                after is not None
+                and _caption_like(after)
+                and (
+                    after.cls == CAPTION
+                    or after.body[:1] in "*_"
+                    or _credit_tail(after.plain, markers) is not None
+                )
+            ):
+                after.kind = "caption"
+            continue
+        if line.cls == GALLERY:
+            line.kind = "caption"
+            if line.words <= 3 and after is not None and _caption_like(after):
+                after.kind = "caption"  # "1 / 14" alone: the caption is the next line
+                credit = _content_after(lines, following)  # type: ignore[arg-type]
+                if credit is not None and lines[credit].kind is None and _credit_line(lines[credit], markers):
+                    lines[credit].kind = "caption"
+            continue
+        if line.cls in (PROSE, CAPTION, HEADLINE) and (
+            (":" in line.plain and markers.caption_label_re.search(line.plain))
+            or _dated_caption(line, markers)
+            or (after is not None and _labelled_credit(after, markers) and _shares_date(line, after, markers))
+        ):
+            line.kind = "caption"
+
+
+def _credit_line(line: Line, markers: Markers) -> bool:
+    """A credit alone on its line: "AP Photo/Jane Doe", "Colm Dufresne/Harbor Gazette"."""
+    return line.cls == CREDIT or SLASH_CREDIT_RE.search(". " + line.plain) is not None
+
+
+def _words_of(text: str) -> set[str]:
+    return {word for word in marker_key(text).split() if len(word) > 3}
+
+
+def _mark_pull_quotes(lines: list[Line]) -> None:
+    """A line that is only a quotation, with no speaker, whose words a longer paragraph close
+    by repeats: a pull quote, set in large type beside the paragraph it comes from."""
+    if not any(line.plain[:1] in QUOTE_OPEN for line in lines if line.plain):
+        return
+    content = [index for index, line in enumerate(lines) if line.cls != BLANK]
+    for position, index in enumerate(content):
+        line = lines[index]
+        text = line.plain.strip()
+        if line.kind is not None or not (PULL_QUOTE_MIN_WORDS <= line.words <= CAPTION_MAX_WORDS):
+            continue
+        if text[0] not in QUOTE_OPEN or text.rstrip(".")[-1] not in QUOTE_CLOSE:
+            continue
+        words = _words_of(text)
+        if len(words) < PULL_QUOTE_MIN_WORDS:
+            continue
+        nearby = content[max(0, position - PULL_QUOTE_DISTANCE) : position + PULL_QUOTE_DISTANCE + 1]
+        for other_index in nearby:
+            other = lines[other_index]
+            if other is line or other.words <= line.words or other.kind is not None:
+                continue
+            if len(words & _words_of(other.plain)) >= PULL_QUOTE_OVERLAP * len(words):
+                line.kind = "furniture"
+                break
+
+
+def _mark_embed_text(lines: list[Line]) -> None:
+    """An embed's text printed again under it ({{< related title="..." >}}, then the title):
+    the rendering of page furniture."""
+    texts: set[str] = set()
+    for line in lines:
+        if line.cls == EMBED:
+            texts.update(marker_key(text) for text in SHORTCODE_TEXT_RE.findall(line.body))
+        elif texts and line.kind is None and line.cls != BLANK and marker_key(line.plain) in texts:
+            line.kind = "furniture"
+
+
+def _contact(line: Line) -> bool:
+    """An address for readers: an e-mail address, or a phone number in a short line."""
+    body = line.body
+    if "@" in body and EMAIL_RE.search(body):
+        return True
+    return (
+        line.words <= CONTACT_MAX_WORDS
+        and HAS_DIGIT_RE.search(body) is not None
+        and bool(PHONE_RE.search(body))
+    )
+
+
+def _masthead(line: Line, markers: Markers) -> bool:
+    """The paper's motto: "Serving the valley since 1888", "Est. 1902"."""
+    return line.words <= MASTHEAD_MAX_WORDS and markers.masthead_re.search(marker_key(line.plain)) is not None
+
+
+def _mark_outside_article(lines: list[Line], markers: Markers) -> None:
+    """The article runs from its first to its last full paragraph. Around it, lines of numbers
+    and dates, mottos ("Serving the valley since 1888") and contact lines are furniture;
+    after it, so are headlines with figures (other stories, promotions: "Our 7am email").
+    Inside it, a line of numbers without a label ("$88.20 +7.60 (+9.43%)", a league table
+    row) is a box, while a fact box line ("Crews working: 212") or a date alone ("March
+    2024") is the article's."""
+    strong = [
+        index
+        for index, line in enumerate(lines)
+        if line.kind is None and line.cls == PROSE and line.words >= STRONG_PARAGRAPH_WORDS
+    ]
+    while strong and _contact(lines[strong[-1]]):
+        strong.pop()  # the reporter's address after the article ("Reach her at 555-0150.")
+    if not strong:
+        return
+    first, last = strong[0], strong[-1]
+    for index, line in enumerate(lines):
+        if line.kind is not None or line.cls == BLANK:
+            continue
+        inside = first <= index <= last
+        if line.cls == DATA and (
+            not inside or (_numbers_line(line.plain) and not LABEL_RE.match(line.plain))
+        ):
+            line.kind = "box"
+        elif inside:
+            continue
+        elif _masthead(line, markers) or _contact(line):
+            line.kind = "furniture"
+        elif (
+            index > last
+            and line.cls in (SHORT, HEADLINE)
+            and not line.bulleted  # the article's closing list of facts
+            and HAS_DIGIT_RE.search(line.plain)
+            and not LABEL_RE.match(line.plain)
+            and not PIPE_ROW_RE.match(line.plain)
+            and not HANDLE_RE.search(line.plain)  # an embedded post's attribution
+            and line.plain.rstrip()[-1] not in "?!\"”'’"  # a question or a quotation of the article
+        ):
+            line.kind = "teaser"  # a headline after the article: another story, or a promotion
 
 
 def _mark_duplicates(lines: list[Line], markers: Markers) -> None:
@@ -481,9 +826,13 @@ def find_noise(text: str, rules_dir: str | None = None) -> list[Region]:
     _mark_tickers(lines, markers)
     _mark_teasers(lines)
     _mark_single_lines(lines)
+    _mark_embed_text(lines)
+    _mark_captions(lines, markers)
+    _mark_pull_quotes(lines)
     _mark_menus(lines, markers)
     _mark_link_runs(lines, markers)
     _mark_tail(lines, markers)
+    _mark_outside_article(lines, markers)
     _mark_duplicates(lines, markers)
     regions: list[Region] = []
     open_kind: str | None = None  # kind of the region a following line may extend

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,23 @@ ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:
 NUMERIC_DATE_PATTERN = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
 OFFSET_PATTERN = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?)?"  # after a zone name: "GMT+3"
 NUMERIC_OFFSET_PATTERN = r"[+-]\d{2}:?\d{2}"  # alone: "+0300"
+
+
+# Marker keys: lower-case words; apostrophes vanish ("what's" = "whats"), other punctuation
+# and Markdown emphasis separate words ("**More from City Hall**" = "more from city hall").
+# A translation table rather than a regex: every line of every page is keyed.
+_KEY_TABLE = str.maketrans(
+    {
+        **{char: " " for char in string.punctuation if char not in "&+'`"},
+        **dict.fromkeys("'`’‘", ""),
+        **dict.fromkeys("“”„«»‹›–—‐‑·•…°|¦©®™", " "),
+    }
+)
+
+
+def marker_key(text: str) -> str:
+    """A line or a lexicon phrase as case- and punctuation-insensitive words."""
+    return " ".join(text.lower().translate(_KEY_TABLE).split())
 
 
 def _alternation(words: list[str]) -> str:
@@ -49,9 +67,20 @@ class Markers:
     ticker_headers: frozenset[str]
     inline_headers: frozenset[str]
     list_headers: frozenset[str]
+    box_headers: frozenset[str]
     list_prefix_re: re.Pattern[str]
+    marker_max_words: int
+    """The longest header or furniture phrase, in words: longer lines are no such marker."""
+    prefix_first_re: re.Pattern[str]
+    """First words of the list and furniture prefixes: only long lines starting so are keyed."""
     teaser_line_re: re.Pattern[str]
+    calendar_words: frozenset[str]
+    """Month and weekday names and abbreviations, time zones, am/pm: as keys without spaces."""
+    glued_ticker_re: re.Pattern[str]
     furniture_phrases: frozenset[str]
+    furniture_prefix_re: re.Pattern[str]
+    masthead_re: re.Pattern[str]
+    caption_label_re: re.Pattern[str]
     furniture_re: re.Pattern[str]
     share_names: frozenset[str]
     credit_tail_re: re.Pattern[str]
@@ -82,6 +111,19 @@ def _words(data: dict[str, Any], key: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise RuleFileError("lexicon/boilerplate.yaml", key, "must be a list of strings")
     return [item.lower() for item in value]
+
+
+def _keys(data: dict[str, Any], key: str) -> frozenset[str]:
+    """A list of phrases as marker keys (see `marker_key`)."""
+    return frozenset(marker_key(phrase) for phrase in _words(data, key))
+
+
+def _bullet_re(bullets: str) -> re.Pattern[str]:
+    """Bullets before a list entry: symbols ("•Home"), or ASCII marks followed by a space
+    ("- item", "* item"; "**Bold**" and "-5%" are no list entries)."""
+    ascii_marks = "".join(mark for mark in bullets if mark in "*-–")
+    symbols = "".join(mark for mark in bullets if mark not in ascii_marks)
+    return re.compile(rf"(?:\s|[{re.escape(symbols)}]|[{re.escape(ascii_marks)}](?=\s))+(?=\S)")
 
 
 @functools.cache
@@ -128,7 +170,16 @@ def load_markers(rules_dir: str | None = None) -> Markers:
     bullets = data.get("bullets")
     if not isinstance(bullets, str) or not bullets:
         raise RuleFileError("lexicon/boilerplate.yaml", "bullets", "must be a string of characters")
+    phrases = [
+        *_keys(data, "ticker_headers"),
+        *_keys(data, "teaser_inline_headers"),
+        *_keys(data, "teaser_list_headers"),
+        *_keys(data, "box_headers"),
+        *_keys(data, "furniture_phrases"),
+        *_keys(data, "share_names"),
+    ]
     return Markers(
+        marker_max_words=max(len(phrase.split()) for phrase in phrases),
         menu_item_max_words=_limit(limits, "menu_item_max_words"),
         menu_link_max_words=_limit(limits, "menu_link_max_words"),
         menu_min_items=_limit(limits, "menu_min_items"),
@@ -142,18 +193,48 @@ def load_markers(rules_dir: str | None = None) -> Markers:
         duplicate_min_words=_limit(limits, "duplicate_min_words"),
         ticker_max_lines=_limit(limits, "ticker_max_lines"),
         short_line_max_chars=_limit(limits, "short_line_max_chars"),
-        bullet_re=re.compile(rf"[\s{re.escape(bullets)}]+(?=\S)"),
-        ticker_headers=frozenset(_words(data, "ticker_headers")),
-        inline_headers=frozenset(_words(data, "teaser_inline_headers")),
-        list_headers=frozenset(_words(data, "teaser_list_headers")),
-        list_prefix_re=re.compile(
-            rf"{_alternation(_words(data, 'teaser_list_prefixes'))}\s+\S",
+        bullet_re=_bullet_re(bullets),
+        ticker_headers=_keys(data, "ticker_headers"),
+        glued_ticker_re=re.compile(
+            rf"(?:{_alternation([w.capitalize() for w in _words(data, 'ticker_headers')])})(?=[A-Z][a-z])"
+        ),
+        inline_headers=_keys(data, "teaser_inline_headers"),
+        list_headers=_keys(data, "teaser_list_headers"),
+        box_headers=_keys(data, "box_headers"),
+        list_prefix_re=re.compile(rf"{_alternation(sorted(_keys(data, 'teaser_list_prefixes')))} \S"),
+        prefix_first_re=re.compile(
+            _alternation(
+                sorted(
+                    {
+                        p.split()[0]
+                        for p in _keys(data, "teaser_list_prefixes") | _keys(data, "furniture_prefixes")
+                    }
+                )
+            )
+            + r"\b",
             re.IGNORECASE,
         ),
         teaser_line_re=re.compile(
             rf"{_alternation(_words(data, 'teaser_line_prefixes'))}{separator}\S", re.IGNORECASE
         ),
-        furniture_phrases=frozenset(_words(data, "furniture_phrases")),
+        calendar_words=frozenset(
+            marker_key(str(word)).replace(" ", "")
+            for word in [
+                *calendar["months"],
+                *calendar["month_abbreviations"],
+                *calendar["weekdays"],
+                *calendar["weekday_abbreviations"],
+                *_words(data, "time_zones"),
+                "am",
+                "pm",
+            ]
+        ),
+        furniture_phrases=_keys(data, "furniture_phrases"),
+        furniture_prefix_re=re.compile(rf"{_alternation(sorted(_keys(data, 'furniture_prefixes')))}\b"),
+        masthead_re=re.compile(
+            rf"\b{_alternation(sorted(_keys(data, 'masthead_markers')))} (?:1[5-9]|20)\d\d$"
+        ),
+        caption_label_re=re.compile(rf"\b{_alternation(_words(data, 'caption_labels'))}\s*:", re.IGNORECASE),
         furniture_re=re.compile(
             "(?:" + "|".join(f"(?:{p})" for p in _words(data, "furniture_patterns")) + ")",
             re.IGNORECASE,

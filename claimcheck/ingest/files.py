@@ -4,22 +4,25 @@ Formats (INTERFACE.md): .md/.markdown/.txt with optional YAML front matter,
 .html/.htm, .jsonl (one article a line), a --manifest CSV giving metadata for
 files that carry none, and folders read recursively. Offsets of claims index
 `Article.text`: the file's text after any front matter, or the jsonl `text`.
+
+Only a file with no usable body is lost (an InputFailure, reported as input-error).
+Slips in metadata (malformed front matter, a date that is no ISO date, a bad
+manifest row) are read as well as they can be and reported as InputWarnings
+(input-warning findings) naming the file, the line and what was assumed.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, ClassVar
 
 from claimcheck.errors import InputError, UsageError
-from claimcheck.ingest.published import parse_published
+from claimcheck.ingest.front_matter import Note, canonical_key, read_front_matter, resolve_keys
+from claimcheck.ingest.published import read_published
 from claimcheck.models import Article
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
@@ -29,13 +32,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused with a clear error instead of stalling a batch."""
 
-METADATA_KEYS = ("id", "title", "source", "published", "url")
-
-_FENCE = r"(?:---|\.\.\.)"
-FRONT_MATTER_RE = re.compile(
-    rf"\A(?:\ufeff)?---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^{_FENCE}[ \t]*(?:\r?\n|\Z)", re.S | re.M
-)
-"""YAML front matter: a first line `---`, the YAML, a closing `---` (or `...`) line."""
+TEXT_FIELDS = ("title", "source", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +43,44 @@ class InputFailure:
     path: str
     reason: str
     line: int | None = None
+    rule: ClassVar[str] = "input-error"
 
 
-def _text_field(value: Any, key: str) -> str | None:
-    if value is None:
+@dataclass(frozen=True, slots=True)
+class InputWarning:
+    """A slip in an input that was read anyway (a metadata value assumed or left out, a bad
+    manifest row skipped); reported as an input-warning finding. The article is kept."""
+
+    article_id: str | None
+    path: str
+    reason: str
+    line: int | None = None
+    rule: ClassVar[str] = "input-warning"
+
+
+Warnings = list[InputWarning] | None
+"""Where readers put their warnings; None drops them (a caller that reports no findings)."""
+
+
+def _warn(warnings: Warnings, article_id: str | None, path: str, notes: list[Note]) -> None:
+    if warnings is not None:
+        warnings.extend(InputWarning(article_id, path, reason, line) for line, reason in notes)
+
+
+def _text_field(value: Any, key: str, line: int | None, notes: list[Note]) -> str | None:
+    """A text field as a string: numbers as written, a list joined; anything else left out."""
+    if value is None or value == "":
         return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise ValueError(f"{key} must be a string, not {type(value).__name__}")
+    if isinstance(value, list) and all(isinstance(item, (str, int, float)) for item in value):
+        joined = ", ".join(str(item) for item in value)
+        notes.append((line, f"{key} is a list; it was read as '{joined}'"))
+        return joined
+    notes.append((line, f"{key} is a {type(value).__name__}, not text; it was left out"))
+    return None
 
 
 EMPTY_FILE = "the file is empty"
@@ -113,27 +140,11 @@ def read_part(path: Path, shown: str, start: int, end: int | None) -> bytes:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
 
 
-def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
-    """(metadata, body, body_line): body_line is the 1-based file line where the body starts."""
-    match = FRONT_MATTER_RE.match(text)
-    if match is None:
-        if text.lstrip("\ufeff").startswith("---\n") or text.startswith("---\r\n"):
-            raise InputError(path, "front matter opened with '---' is never closed")
-        return {}, text.lstrip("\ufeff"), 1
-    try:
-        metadata = yaml.load(match.group("yaml"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(path, f"malformed front matter{where}: {problem}") from None
-    if metadata is None:
-        metadata = {}
-    if not isinstance(metadata, dict):
-        raise InputError(path, "front matter must be a mapping of keys to values")
-    body = text[match.end() :]
-    body_line = text.count("\n", 0, match.end()) + 1
-    return metadata, body, body_line
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """(metadata, body, body_line) of a file's text, read leniently (`read_front_matter`);
+    body_line is the 1-based file line where the body starts. The notes are not kept."""
+    front = read_front_matter(text.lstrip("\ufeff"))
+    return front.metadata, front.body, front.body_line
 
 
 def _first_line_title(body: str) -> str | None:
@@ -150,59 +161,121 @@ def build_article(
     metadata: dict[str, Any],
     defaults: dict[str, Any] | None = None,
     body_line: int = 1,
+    notes: list[Note] | None = None,
+    lines: dict[str, int] | None = None,
 ) -> Article:
-    """An Article from body text and metadata; metadata beats manifest `defaults`."""
+    """An Article from body text and metadata; metadata beats manifest `defaults`.
+
+    A metadata value that cannot be read as it is written is read as well as it can be or
+    left out, and `notes` says so (with the value's file line from `lines`); only a body
+    with no text is an error (ValueError)."""
+    if not body.strip():
+        raise ValueError("the article has no text")
+    notes = notes if notes is not None else []
+    lines = lines or {}
     merged: dict[str, Any] = dict(defaults or {})
     merged.update({key: value for key, value in metadata.items() if value not in (None, "")})
     fields: dict[str, Any] = {}
-    for key in ("title", "source", "url"):
-        fields[key] = _text_field(merged.get(key), key)
-    published = merged.get("published")
-    if published not in (None, ""):
-        fields["published"] = parse_published(published)
+    for key in TEXT_FIELDS:
+        fields[key] = _text_field(merged.get(key), key, lines.get(key), notes)
+    published = read_published(merged.get("published"))
+    if published.note:
+        notes.append((lines.get("published"), published.note))
+    if published.value is not None:
+        fields["published"] = published.value
         fields["published_origin"] = "metadata"
-    if not body.strip():
-        raise ValueError("the article has no text")
     return Article(id=article_id, path=path, text=body, body_line=body_line, **fields)
 
 
 class Manifest:
-    """`--manifest FILE.csv`: path,source,published[,url,title]; paths relative to the CSV."""
+    """`--manifest FILE.csv`: path,source,published[,url,title]; paths relative to the CSV.
 
-    REQUIRED = ("path", "source", "published")
+    A row that cannot be read whole is reported (an input-warning naming the manifest and
+    the line) and read as well as it can be: a date that is no date is left out, a row
+    without a path is skipped, a file listed twice takes its later row, a listed file that
+    does not exist is named. Only a manifest that is no readable CSV, or has no path
+    column, stops the run (a usage error). Columns are matched like front matter keys.
+    """
 
-    def __init__(self, csv_path: str) -> None:
+    FIELDS = ("source", "published", "url", "title")
+
+    def __init__(self, csv_path: str, warnings: Warnings = None) -> None:
         self.path = csv_path
         self.folder = Path(csv_path).resolve().parent
         self.rows: dict[Path, dict[str, Any]] = {}
+        self.lines: dict[Path, int] = {}
+        self.warnings = warnings
+        notes: list[Note] = []
         try:
             with open(csv_path, encoding="utf-8-sig", newline="") as handle:
-                reader = csv.DictReader(handle)
-                missing = [name for name in self.REQUIRED if name not in (reader.fieldnames or [])]
-                if missing:
-                    raise UsageError(f"manifest {csv_path}: missing column(s) {', '.join(missing)}")
-                for number, row in enumerate(reader, start=2):
-                    if not (row.get("path") or "").strip():
-                        raise UsageError(f"manifest {csv_path}, line {number}: empty path")
-                    entry = {
-                        k: (row.get(k) or "").strip() or None for k in ("source", "published", "url", "title")
-                    }
-                    if entry["published"]:
-                        try:
-                            parse_published(entry["published"])
-                        except ValueError as exc:
-                            raise UsageError(f"manifest {csv_path}, line {number}: {exc}") from None
-                    self.rows[(self.folder / row["path"].strip()).resolve()] = entry
+                reader = csv.reader(handle)
+                columns = self._columns(next(reader, []), notes)
+                for row in reader:
+                    self._read_row(row, reader.line_num, columns, notes)
         except OSError as exc:
             raise UsageError(f"cannot read manifest {csv_path}: {exc.strerror or exc}") from None
         except (UnicodeDecodeError, csv.Error) as exc:
             raise UsageError(f"manifest {csv_path} is not a readable UTF-8 CSV: {exc}") from None
+        _warn(warnings, None, csv_path, notes)
+
+    def _columns(self, header: list[str], notes: list[Note]) -> list[str | None]:
+        """The known field of each column (None for others, such as a "note" column)."""
+        columns: list[str | None] = []
+        for name in header:
+            cleaned = name.strip()
+            key, how = ("path", None) if cleaned.lower() == "path" else canonical_key(cleaned)
+            if how is not None:
+                notes.append((1, f"column {how}"))
+            columns.append(key)
+        if "path" not in columns:
+            raise UsageError(
+                f"manifest {self.path}: no 'path' column (columns: path,source,published[,url,title])"
+            )
+        for needed in ("source", "published"):
+            if needed not in columns:
+                notes.append(
+                    (1, f"no '{needed}' column; the listed files have no {needed} from the manifest")
+                )
+        return columns
+
+    def _read_row(self, row: list[str], number: int, columns: list[str | None], notes: list[Note]) -> None:
+        if not any(cell.strip() for cell in row):
+            return
+        if len(row) > len(columns) and columns[-1] is not None:
+            # Extra fields after a column claimcheck does not read (a free-text note with an
+            # unquoted comma) take nothing from the columns it reads: no warning then.
+            notes.append(
+                (number, f"{len(row)} fields, the header has {len(columns)}: the extra ones were left out")
+            )
+        cells = {key: cell.strip() for key, cell in zip(columns, row, strict=False) if key is not None}
+        if not cells.get("path"):
+            notes.append((number, "no path: the row was skipped"))
+            return
+        entry: dict[str, Any] = {key: cells.get(key) or None for key in self.FIELDS}
+        published = read_published(entry["published"])
+        if published.note:
+            notes.append((number, published.note))
+        entry["published"] = published.value
+        listed = (self.folder / cells["path"]).resolve()
+        if listed in self.rows:
+            notes.append(
+                (number, f"{cells['path']} is listed again (line {self.lines[listed]}); this row was read")
+            )
+        self.rows[listed] = entry
+        self.lines[listed] = number
 
     def metadata_for(self, path: Path) -> dict[str, Any]:
         return dict(self.rows.get(path.resolve(), {}))
 
     def paths(self) -> list[Path]:
-        return list(self.rows)
+        """The listed files that exist; the others are named in a warning."""
+        found = []
+        for path, number in self.lines.items():
+            if path.is_file():
+                found.append(path)
+            else:
+                _warn(self.warnings, None, self.path, [(number, f"no such file: {path}")])
+        return found
 
 
 def _expand(
@@ -234,20 +307,31 @@ def _hidden(file: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in file.relative_to(root).parts)
 
 
-def read_text_article(file: Path, article_id: str, shown: str, defaults: dict[str, Any]) -> Article:
+def read_text_article(
+    file: Path, article_id: str, shown: str, defaults: dict[str, Any], warnings: Warnings = None
+) -> Article:
     text = _decode(_read_bytes(file, shown), shown)
-    metadata, body, body_line = split_front_matter(text, shown)
-    if "id" in metadata and metadata["id"] not in (None, ""):
-        article_id = str(metadata["id"])
+    front = read_front_matter(text)
+    metadata = front.metadata
+    notes = list(front.notes)
+    given_id = _text_field(metadata.get("id"), "id", front.lines.get("id"), notes)
+    if given_id:
+        article_id = given_id
     if not metadata.get("title") and not defaults.get("title") and file.suffix.lower() == ".txt":
-        metadata["title"] = _first_line_title(body)
+        metadata["title"] = _first_line_title(front.body)
     try:
-        return build_article(article_id, shown, body, metadata, defaults, body_line)
+        article = build_article(
+            article_id, shown, front.body, metadata, defaults, front.body_line, notes, front.lines
+        )
     except ValueError as exc:
         raise InputError(shown, str(exc)) from None
+    _warn(warnings, article.id, shown, notes)
+    return article
 
 
-def read_html_article(file: Path, article_id: str, shown: str, defaults: dict[str, Any]) -> Article:
+def read_html_article(
+    file: Path, article_id: str, shown: str, defaults: dict[str, Any], warnings: Warnings = None
+) -> Article:
     from claimcheck.ingest.html import extract_html  # lazy: trafilatura is slow to import
 
     page = extract_html(_read_bytes(file, shown), shown)
@@ -257,25 +341,33 @@ def read_html_article(file: Path, article_id: str, shown: str, defaults: dict[st
         "published": page.published,
         "url": page.url,
     }
+    notes: list[Note] = []
     try:
-        return build_article(article_id, shown, page.text, metadata, defaults)
+        article = build_article(article_id, shown, page.text, metadata, defaults, notes=notes)
     except ValueError as exc:
         raise InputError(shown, str(exc)) from None
+    _warn(warnings, article.id, shown, notes)
+    return article
 
 
 def read_jsonl(
-    file: Path, file_id: str, shown: str, defaults: dict[str, Any]
+    file: Path, file_id: str, shown: str, defaults: dict[str, Any], warnings: Warnings = None
 ) -> Iterator[Article | InputFailure]:
     try:
         text = _decode(_read_bytes(file, shown), shown)
     except InputError as exc:
         yield InputFailure(file_id, shown, exc.reason)
         return
-    yield from jsonl_records(text.splitlines(), file_id, shown, defaults)
+    yield from jsonl_records(text.splitlines(), file_id, shown, defaults, warnings=warnings)
 
 
 def jsonl_records(
-    lines: Iterable[str], file_id: str, shown: str, defaults: dict[str, Any], first_line: int = 1
+    lines: Iterable[str],
+    file_id: str,
+    shown: str,
+    defaults: dict[str, Any],
+    first_line: int = 1,
+    warnings: Warnings = None,
 ) -> Iterator[Article | InputFailure]:
     """The articles of jsonl lines, numbered from `first_line` (a byte range of a file starts later)."""
     for number, line in enumerate(lines, start=first_line):
@@ -290,16 +382,21 @@ def jsonl_records(
         if not isinstance(record, dict):
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
-        article_id = str(record["id"]) if record.get("id") not in (None, "") else line_id
+        notes: list[Note] = []
+        fields = [(str(name), value, number) for name, value in record.items() if name != "text"]
+        metadata, lines = resolve_keys(fields, notes)
+        article_id = _text_field(metadata.pop("id", None), "id", number, notes) or line_id
         body = record.get("text")
         if not isinstance(body, str):
             yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
             continue
-        metadata = {key: record.get(key) for key in METADATA_KEYS if key != "id"}
         try:
-            yield build_article(article_id, shown, body, metadata, defaults)
+            article = build_article(article_id, shown, body, metadata, defaults, notes=notes, lines=lines)
         except ValueError as exc:
             yield InputFailure(article_id, shown, f"line {number}: {exc}", number)
+            continue
+        _warn(warnings, article.id, shown, notes)
+        yield article
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,30 +417,34 @@ def input_files(
     paths: list[str],
     manifest: str | None = None,
     skipped: list[str] | None = None,
+    warnings: Warnings = None,
 ) -> Iterator[InputFile]:
     """The input files of the given paths (or of the manifest alone), in a stable order."""
-    table = Manifest(manifest) if manifest else None
+    table = Manifest(manifest, warnings) if manifest else None
     if not paths:
         if table is None:
             raise UsageError("no input: give files or folders (or --manifest)")
         paths = [str(path) for path in table.paths()]
-    listed = set(table.paths()) if table else None
+        if not paths:
+            raise UsageError(f"no input: none of the files manifest {manifest} lists exists")
+    listed = set(table.rows) if table else None
     for file, article_id in _expand(paths, listed, skipped):
         yield InputFile(file, article_id, str(file), table.metadata_for(file) if table else {})
 
 
-def read_file(item: InputFile) -> Iterator[Article | InputFailure]:
-    """The article(s) of one input file; a file that cannot be read yields an InputFailure."""
+def read_file(item: InputFile, warnings: Warnings = None) -> Iterator[Article | InputFailure]:
+    """The article(s) of one input file; a file that cannot be read yields an InputFailure.
+    Slips the readers worked around go to `warnings`."""
     suffix = item.suffix
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputFailure(item.article_id, item.shown, f"unsupported file type '{suffix or '(none)'}'")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(item.file, item.article_id, item.shown, item.defaults)
+        yield from read_jsonl(item.file, item.article_id, item.shown, item.defaults, warnings)
         return
     reader = read_html_article if suffix in HTML_SUFFIXES else read_text_article
     try:
-        yield reader(item.file, item.article_id, item.shown, item.defaults)
+        yield reader(item.file, item.article_id, item.shown, item.defaults, warnings)
     except InputError as exc:
         yield InputFailure(item.article_id, item.shown, exc.reason)
 
@@ -352,16 +453,17 @@ def read_inputs(
     paths: list[str],
     manifest: str | None = None,
     skipped: list[str] | None = None,
+    warnings: Warnings = None,
 ) -> Iterator[Article | InputFailure]:
     """Every article of the given files and folders, in a stable order.
 
-    A file that cannot be read yields an InputFailure and reading goes on.
-    --published is applied by the pipeline, not here, so that a dateline in the
-    text can still be preferred to it.
+    A file that cannot be read yields an InputFailure and reading goes on; slips that were
+    read anyway go to `warnings`. --published is applied by the pipeline, not here, so that
+    a dateline in the text can still be preferred to it.
     """
     seen: set[str] = set()
-    for item in input_files(paths, manifest, skipped):
-        for read in read_file(item):
+    for item in input_files(paths, manifest, skipped, warnings):
+        for read in read_file(item, warnings):
             yield _unique(read, seen)
 
 

@@ -77,6 +77,14 @@ ARTICLE_TYPES = frozenset(
 )
 
 
+# schema.org types of a page that lists other stories: a section front, a tag or search page.
+COLLECTION_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage"})
+# Story cards of a list page: <article> elements whose heading is a link to the story.
+CARD_XPATH = "//article[.//*[self::h1 or self::h2 or self::h3 or self::h4]//a[@href]]"
+MIN_CARDS = 2
+STORY_WORDS = 60  # a card has a headline and a line or two; a story has paragraphs
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlDocument:
     text: str
@@ -105,6 +113,9 @@ def extract_html(data: bytes, path: str, latest: date | None = None) -> HtmlDocu
     if tree is None:
         raise InputError(path, "not an HTML page (the markup cannot be parsed)")
     published, published_from = _published_from_markup(tree)
+    cards = _story_cards(tree)
+    if cards:
+        raise InputError(path, f"a list of {cards} stories (a section or index page), not an article")
     params = {
         "extensive_search": False,
         "original_date": True,
@@ -173,6 +184,34 @@ def _decode(data: bytes, encoding: str, path: str, why: str) -> str:
     if not text.strip():
         raise InputError(path, "empty file")
     return text
+
+
+def _story_cards(tree: HtmlElement) -> int:
+    """How many stories a list page shows (0 for an article page): the page's JSON-LD says it
+    is a collection and it holds story cards, or it is no article ("og:type" other than
+    "article") and holds MIN_CARDS cards or more. Its text would be the first card's."""
+    cards = tree.xpath(CARD_XPATH)
+    if len(cards) < MIN_CARDS or any(_has_story(card) for card in tree.xpath("//article")):
+        return 0
+    kinds: set[str] = set()
+    for script in tree.xpath(JSON_LD_XPATH):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for node in nodes if isinstance(nodes, list) else []:
+            kind = node.get("@type") if isinstance(node, dict) else None
+            kinds.update(kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else [])
+    if kinds & ARTICLE_TYPES - {"WebPage"}:
+        return 0
+    og_type = tree.xpath("string(//meta[@property='og:type']/@content)").strip().lower()
+    return len(cards) if kinds & COLLECTION_TYPES or og_type not in ("", "article") else 0
+
+
+def _has_story(article: HtmlElement) -> bool:
+    """An <article> that holds a story, not a card: STORY_WORDS words of paragraphs or more."""
+    return sum(len(p.text_content().split()) for p in article.xpath(".//p")) >= STORY_WORDS
 
 
 def _published_from_markup(tree: HtmlElement) -> tuple[date | datetime | None, str | None]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
-from claimcheck.ingest.files import TEXT_SUFFIXES, InputFailure, read_text_article
+from claimcheck.ingest.files import TEXT_SUFFIXES, InputFailure, InputWarning, read_text_article
 from claimcheck.lint.config import LintConfig, load_config
 from claimcheck.lint.markup import mask_code, mask_comments, mask_markdown
 from claimcheck.lint.suppress import Suppression, apply_suppressions, parse_suppressions, unused_findings
@@ -120,14 +120,17 @@ def draft_files(paths: list[str]) -> list[tuple[Path, str]]:
     return files
 
 
-def read_draft(file: Path, shown: str) -> Draft | InputFailure:
+def read_draft(file: Path, shown: str, warnings: list[InputWarning] | None = None) -> Draft | InputFailure:
     suffix = file.suffix.lower()
     if suffix not in TEXT_SUFFIXES:
         return InputFailure(shown, shown, f"lint reads Markdown and text drafts, not '{suffix}'")
+    slips: list[InputWarning] = []
     try:
-        article = read_text_article(file, shown, shown, {})
+        article = read_text_article(file, shown, shown, {}, slips)
     except InputError as exc:
         return InputFailure(shown, shown, exc.reason)
+    if warnings is not None:  # reported on the draft, named by its path like the draft
+        warnings.extend(replace(slip, article_id=shown) for slip in slips)
     # Drafts are named by path (a front matter `id` could repeat across drafts).
     article = replace(article, id=shown)
     masker = mask_markdown if suffix in MARKDOWN_SUFFIXES else mask_comments
@@ -295,9 +298,10 @@ def lint(
     clock = _once(clock)
 
     drafts: dict[str, Draft] = {}
-    failures: list[InputFailure] = []
+    failures: list[InputFailure | InputWarning] = []
+    warnings: list[InputWarning] = []
     for file, shown_path in draft_files(paths):
-        item = read_draft(file, shown_path)
+        item = read_draft(file, shown_path, warnings)
         if isinstance(item, InputFailure):
             failures.append(item)
             continue
@@ -307,6 +311,7 @@ def lint(
             all_rules,
         )
         drafts[item.article.id] = item
+    failures.extend(warnings)
 
     results = [draft.result for draft in drafts.values() if draft.result is not None]
     if against:

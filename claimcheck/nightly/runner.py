@@ -9,8 +9,8 @@ A night runs in three steps:
 2. Analysis: the articles of the window (published within the last `--window`
    days up to the report date, or undated and first seen in that window) are
    read back from the store and go through `pipeline.analyse`.
-3. Report: `OUT/DATE.md` and `OUT/DATE.json`, written atomically, with what
-   changed since the previous report in the store.
+3. Report: `OUT/DATE.md`, `OUT/DATE.json` and `OUT/DATE.html`, written atomically,
+   with what changed since the previous report in the store (in the .md and .json).
 
 Nothing in the report comes from the clock or from this run's history (how many
 articles it had to extract), so rerunning a night reproduces it byte for byte.
@@ -454,8 +454,9 @@ def render_markdown(report: Report, since: SinceLast, report_date: date, window:
 
     first, last = window
     days = (last - first).days + 1
-    title = f"claimcheck nightly report: {report_date.isoformat()}"
-    summary = get_renderer("markdown").render(stories_most_severe_first(report), RenderOptions(title=title))
+    summary = get_renderer("markdown").render(
+        stories_most_severe_first(report), RenderOptions(title=nightly_title(report_date))
+    )
     lines = summary.rstrip("\n").split("\n")
     scope = wrap(
         f"**Window:** {first.isoformat()} to {last.isoformat()} ({days} day{'s' if days != 1 else ''}): "
@@ -471,6 +472,18 @@ def render_markdown(report: Report, since: SinceLast, report_date: date, window:
     while rest and not rest[0]:
         rest = rest[1:]
     return "\n".join([*head, *scope, "", *markdown_lines(since, report), "", *rest]) + "\n"
+
+
+def nightly_title(report_date: date) -> str:
+    return f"claimcheck nightly report: {report_date.isoformat()}"
+
+
+def render_html(report: Report, report_date: date) -> str:
+    """The HTML page of the window's stories, most severe first (as the Markdown orders them)."""
+    from claimcheck.render import RenderOptions, get_renderer
+
+    options = RenderOptions(title=nightly_title(report_date))
+    return get_renderer("html").render(stories_most_severe_first(report), options)
 
 
 def render_json(report: Report, since: SinceLast, report_date: date, window: tuple[date, date]) -> bytes:
@@ -610,6 +623,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         stem = report_date.isoformat()
         write_atomically(out / f"{stem}.json", render_json(report, since, report_date, window))
         write_atomically(out / f"{stem}.md", render_markdown(report, since, report_date, window))
+        write_atomically(out / f"{stem}.html", render_html(report, report_date))
         store.record_run(
             report_date, window_days, len(report.articles), len(report.claims), report.groups, report.findings
         )
@@ -620,7 +634,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         f"{stats.known} already stored, {stats.failed} failed"
         f"{f', {stats.refreshed} re-extracted by a newer extractor' if stats.refreshed else ''}; "
         f"{len(report.articles)} articles in the window, reported in {report_seconds:.1f} s: "
-        f"{out / stem}.md and .json"
+        f"{out / stem}.md, .json and .html"
     )
     return _exit_code(report, args.fail_on or "error")
 

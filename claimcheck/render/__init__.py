@@ -16,7 +16,7 @@ from claimcheck.errors import UsageError
 if TYPE_CHECKING:
     from claimcheck.models import Report
 
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html", "sarif", "github")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,10 @@ class RenderOptions:
     summary: bool = True
     """End the text format with a summary line (off: a clean run prints nothing)."""
     title: str | None = None
-    """Markdown title (default: "claimcheck consistency summary")."""
+    """Markdown and HTML title (default: "claimcheck consistency summary")."""
+    detail: str = "summary"
+    """Markdown and HTML: "summary" (groups with more than one source or a finding; the other
+    findings in one line each) or "full" (every group, every finding with its quotes, the articles)."""
     tool_version: str | None = None
     """Tool version in SARIF (default: the installed claimcheck's)."""
     rules_dir: str | None = None

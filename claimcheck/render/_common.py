@@ -15,6 +15,9 @@ WHITESPACE_CONTROL_RE = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 HIDDEN_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+DEFAULT_TITLE = "claimcheck consistency summary"
+CONFLICT_RULES: tuple[str, ...] = ("figure-conflict", "date-conflict", "internal-conflict")
+"""The findings counted as conflicts (in the HTML report's counts and `check`'s summary line)."""
 
 
 def one_line(text: str) -> str:

@@ -1,9 +1,11 @@
 """Extract: one article's text -> Claims with exact spans.
 
 Numeric quantities (numeric.py) and temporal expressions (temporal.py) are found
-per sentence; where both read the same words (a duration such as "44-day") they
-become one claim carrying the number and the TIMEX3 value. Numbers inside a date
-or time expression ("Sept. 21", "10:43") are date parts, never quantities.
+per sentence; where both read the same words, one merge rule (`merge_mentions`,
+written out in docs/architecture.md) decides which claim the words give: a duration
+such as "44-day" is one claim carrying the number and the TIMEX3 value, a rate ("a
+day") stays with its figure, a number inside a date is a date part, and a duration
+without a number ("a century") is no claim.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from claimcheck.extract.numeric import Quantity, find_quantities
+from claimcheck.extract.numeric import NumericLexicon, Quantity, find_quantities, load_numeric_lexicon
 from claimcheck.extract.temporal_patterns import Timex
 from claimcheck.models import Article, Claim
+from claimcheck.resolve.dateline import DATELINE_RE
 from claimcheck.resolve.timexes import find_timexes
 from claimcheck.spans import LineIndex, Sentence
 
@@ -29,6 +32,8 @@ _DURATION_UNITS: dict[str, tuple[str, float]] = {
     "TM": ("minute", 60.0),
     "TS": ("second", 1.0),
 }
+YEAR_TIMEX_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
 TIMEX_DURATION_RE = re.compile(r"^P(?P<time>T)?(?P<number>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])$")
 
 
@@ -64,16 +69,62 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def merge_mentions(
-    quantities: list[Quantity], timexes: list[Timex]
-) -> list[tuple[Quantity | None, Timex | None]]:
-    """Pair durations read by both taggers; drop numbers that are parts of dates or times.
+def _in_dateline(text: str, timex: Timex) -> bool:
+    """The date of a wire dateline ("ESTRAVA, March 13 (Coastal Wire) -") dates the
+    report, not the event of the sentence it opens: it is no claim."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    match = DATELINE_RE.match(text, line_start)
+    return match is not None and match.start("date") <= timex.start and timex.end <= match.end("date")
 
-    A duration range ("between 12 and 18 months") is one quantity but may be two
-    duration timexes: the first pairs with it, the second adds no claim.
+
+def _date_part(text: str, quantity: Quantity, timex: Timex, lexicon: NumericLexicon) -> bool:
+    """The figure is a part of the date's words, which reach beyond it: "21" of "Sept. 21",
+    "two days" of "two days ago" (the date words hold the figure, or go on after it), "2"
+    of "October 1 - 2". A date reading inside a figure's words ("2000" of "1,000 to 2,000
+    hires", "29" of "29 mpg") is not, unless a year opens the figure after "in", "since"...:
+    "in 2006 dollars"."""
+    if timex.end > quantity.end or (timex.start < quantity.start and timex.end == quantity.end):
+        return True
+    year = YEAR_TIMEX_RE.fullmatch(text[timex.start : timex.end]) is not None
+    if (timex.start, timex.end) == (quantity.start, quantity.end):
+        # The same bare number: the numeric extractor has judged a year form ("an average of
+        # 1500"); another date reading comes from context it does not see ("October 1 - 2").
+        return not year
+    if timex.start != quantity.start or not year:
+        return False
+    before = PREVIOUS_WORD_RE.search(text, max(0, quantity.start - 24), quantity.start)
+    return before is not None and before.group(1).lower() in lexicon.year_prepositions
+
+
+def _numbered(words: str, lexicon: NumericLexicon) -> bool:
+    """Whether a duration's own words state it: a number and a unit ("half an hour", "an hour
+    and a half"), not a unit alone ("a century") nor a number whose unit is elsewhere
+    ("three" of "three or four years")."""
+    pattern = lexicon.number_word_re
+    return pattern.search(words) is not None and any(c.isalpha() for c in pattern.sub(" ", words))
+
+
+def merge_mentions(
+    text: str, quantities: list[Quantity], timexes: list[Timex], lexicon: NumericLexicon
+) -> list[tuple[Quantity | None, Timex | None]]:
+    """The merge rule (docs/architecture.md): one claim per stretch of words.
+
+    1. A duration figure and a duration (or set) timex over the same number are one
+       claim: the figure, with the timex's TIMEX3 value. A duration range ("between 12
+       and 18 months") is one figure but may be two timexes: the first pairs with it.
+    2. Any other timex overlapping a figure is the figure's rate ("12 million euros a
+       day", "78,000 times a minute") or a misreading of its number ("29 mpg" as the
+       year 2029, "1,000 to 2,000 hires" as the year 2000): the figure stays, the
+       timex adds no claim.
+    3. A number inside a date is not a count: where the date or time words reach beyond
+       the figure ("Sept. 21", "two days ago"), the figure is a part of the date, and
+       the date stays.
+    4. A duration that no figure reads is a claim only when its own words state a number
+       and a unit ("half an hour"); without a number ("a century", "years", "a few
+       minutes", "pennies a day") it is no numeric claim, and no date either.
     """
     pairs: list[tuple[Quantity | None, Timex | None]] = []
-    absorbed: set[int] = set()
+    date_parts: set[int] = set()
     paired: set[int] = set()
     for timex in timexes:
         overlapping = [
@@ -81,18 +132,24 @@ def merge_mentions(
             for index, quantity in enumerate(quantities)
             if _overlaps(quantity.start, quantity.end, timex.start, timex.end)
         ]
-        durations = [
-            index
-            for index in overlapping
-            if timex.type == "DURATION" and quantities[index].kind == "duration"
-        ]
-        absorbed.update(overlapping)
-        if not durations:
+        if timex.type in ("DURATION", "SET"):
+            durations = [index for index in overlapping if quantities[index].kind == "duration"]
+            if durations:
+                if not paired.intersection(durations):
+                    paired.add(durations[0])
+                    pairs.append((quantities[durations[0]], timex))
+            elif not overlapping and (
+                timex.type == "SET" or _numbered(text[timex.start : timex.end], lexicon)
+            ):
+                pairs.append((None, timex))
+        elif all(_date_part(text, quantities[index], timex, lexicon) for index in overlapping):
+            date_parts.update(overlapping)
             pairs.append((None, timex))
-        elif not paired.intersection(durations):
-            paired.add(durations[0])
-            pairs.append((quantities[durations[0]], timex))
-    pairs.extend((quantity, None) for index, quantity in enumerate(quantities) if index not in absorbed)
+    pairs.extend(
+        (quantity, None)
+        for index, quantity in enumerate(quantities)
+        if index not in paired and index not in date_parts
+    )
     pairs.sort(key=lambda pair: (pair[0] or pair[1]).start)  # type: ignore[union-attr]
     return pairs
 
@@ -185,15 +242,18 @@ def extract_claims(
 ) -> list[Claim]:
     """Every numeric and temporal claim of the article's (non-noise) sentences."""
     text = article.text
+    lexicon = load_numeric_lexicon(rules_dir)
     quantities: list[Quantity] = []
     for sentence in sentences:
-        quantities.extend(find_quantities(text, sentence.start, sentence.end, rules_dir))
-    timexes = find_timexes(text, list(sentences), reference)
+        quantities.extend(find_quantities(text, sentence.start, sentence.end, lexicon))
+    timexes = [
+        timex for timex in find_timexes(text, list(sentences), reference) if not _in_dateline(text, timex)
+    ]
     lines = LineIndex(text)
     claims = []
     starts = [sentence.start for sentence in sentences]
     sentence_texts: dict[int, str] = {}
-    for quantity, timex in merge_mentions(quantities, timexes):
+    for quantity, timex in merge_mentions(text, quantities, timexes, lexicon):
         anchor = quantity or timex
         assert anchor is not None
         containing = _sentence_of(sentences, starts, anchor.start, anchor.end)

@@ -1,32 +1,47 @@
 """Temporal resolution: tagged mentions -> TIMEX3 values against the publication date.
 
-Direction comes from tense: the resolver reads the words nearest an expression
-(rules/lexicon/temporal.yaml lists the cues). A future cue ("will", "is due to",
-"scheduled") puts a weekday or a month without a year ahead of the publication
-date; a past verb puts it behind; a weekday equal to the publication weekday is
-that day. When no cue decides, news convention does (a weekday is the past one,
-a month the nearest one), and the Timex says so in `evidence`.
+Direction comes from the tense of the expression's clause (tense.py). A weekday
+follows it: a future cue ("will", "is due to", "scheduled") puts it ahead, a past
+verb behind; a weekday equal to the publication weekday is that day; with no cue,
+news convention takes the past one. A month, a month-day, a quarter or a holiday
+named without a year is its nearest occurrence, as newswire editors mean it; the
+tense decides only where the nearest is ambiguous (more than NEAREST_DAYS away).
+Offsets ("a year earlier") count from the last point named in the sentence or the
+publication date. The Timex says what decided in `evidence`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
-from claimcheck.extract.temporal_patterns import SEASONS, UNITS, Mention, Timex
+from claimcheck.extract.temporal_patterns import HOLIDAYS, SEASONS, UNITS, Mention, Timex
 from claimcheck.extract.temporal_readers import period_value
 from claimcheck.resolve.calendar import (
     AP_MONTHS,
+    NEAREST_DAYS,
     SEASON_MONTHS,
     WEEKDAY_NAMES,
     add_months,
     explicit_date,
+    holiday_date,
     iso_week,
+    period_span,
+    point_of,
+    quarter_span,
     safe_date,
     weekday_name,
 )
-from claimcheck.resolve.tense import NO_TENSE, SentenceTokens, Tense
+from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
+
+
+def _rel_tense(rel: str) -> Tense:
+    """The side a "last" / "next" / "this" before a name puts it on ("this" leaves it to the nearest)."""
+    direction = {"last": "past", "past": "past", "next": "future", "coming": "future"}.get(rel)
+    return Tense(direction, rel, f"'{rel}'")
 
 
 class Resolver:
@@ -39,8 +54,16 @@ class Resolver:
         self.last_day: date | None = None
         self.last_relative = True
         """Whether the last day named needed the publication date (anaphors inherit it)."""
+        self.sentence_point: tuple[date, bool] | None = None
+        """The last point (a year, a month, a day) named in the sentence being resolved, and
+        whether it needed the publication date."""
+        self.last_point: tuple[date, bool] | None = None
+        """The same, anywhere in the text before."""
+        self.last_quarter: tuple[int, str, int] | None = None
+        """(year, "Q" or "H", number) of the last quarter or half named ("the year-earlier quarter")."""
 
     def resolve_sentence(self, sentence: Sentence, mentions: list[Mention]) -> list[Timex]:
+        """Timexes of the sentence's mentions; a mention whose words name nothing here is dropped."""
         tokens: SentenceTokens | None = None
         result = []
         for mention in mentions:
@@ -50,6 +73,10 @@ class Resolver:
             timex = handler(mention, mention.data, tokens)
             if timex is not None:
                 result.append(timex)
+                point = point_of(timex.value) if timex.type == "DATE" else None
+                if point is not None:
+                    self.sentence_point = self.last_point = (point, timex.relative)
+        self.sentence_point = None
         return result
 
     # --- helpers ---
@@ -69,7 +96,9 @@ class Resolver:
             return "TIME", f"{day.isoformat()}T{pod}"
         return "DATE", day.isoformat()
 
-    def _weekday_day(self, weekday: int, rel: str | None, tense: Tense) -> tuple[date, list[date], bool, str]:
+    def _weekday_day(
+        self, weekday: int, rel: str | None, tense: Tense, possessive: bool = False
+    ) -> tuple[date, list[date], bool, str]:
         """(date, other readings, conventional, evidence) of a weekday name."""
         reference = self.reference
         assert reference is not None
@@ -99,10 +128,18 @@ class Resolver:
                 )
                 return reference, [reference + timedelta(days=7)], True, evidence
             return reference, [], False, "the publication weekday: that day"
-        if tense.direction == "future":
+        # "Wednesday's ruling", "planned to leave on Thursday", "has called a strike for
+        # Friday": the words say only that the day is near; the nearer one.
+        nearer = possessive or tense.reason == PERFECT or (tense.cue is not None and tense.direction is None)
+        if tense.direction == "future" and not nearer:
             return reference + timedelta(days=ahead), [], False, tense.describe()
-        if tense.direction == "past":
+        if tense.direction == "past" and not nearer:
             return reference - timedelta(days=behind), [], False, tense.describe()
+        if nearer:
+            why = "a possessive" if possessive else tense.describe()
+            if ahead < behind:
+                return reference + timedelta(days=ahead), [], False, f"{why}: the nearer one"
+            return reference - timedelta(days=behind), [], False, f"{why}: the nearer one"
         return (
             reference - timedelta(days=behind),
             [],
@@ -110,37 +147,51 @@ class Resolver:
             "no tense cue; the past one by news convention",
         )
 
-    def _year_for(self, month: int, day: int | None, tense: Tense) -> tuple[int, list[int], str]:
+    def _year_for(
+        self, month: int, day: int | None, tense: Tense, strict: bool = False
+    ) -> tuple[int, list[int], str]:
         """The year of a month (and day) named without one: (year, other years, evidence)."""
+        return self._nearest_year(lambda year: period_span(year, month, day), tense, strict)
+
+    def _nearest_year(
+        self,
+        span_of: Callable[[int], tuple[date, date] | None],
+        tense: Tense,
+        strict: bool = False,
+        readings: bool = True,
+    ) -> tuple[int, list[int], str]:
+        """The year of a period named without one (a month, a day, a quarter).
+
+        The nearest occurrence, as newswire editors mean it; the tense of the clause decides
+        only where the nearest is ambiguous, more than NEAREST_DAYS away ("was founded in
+        August" in March is last August, "payable Dec. 15" in November this year's), or
+        always when `strict` ("last Oct. 23").
+        """
         reference = self.reference
         assert reference is not None
-        this = (month, day or 1)
-        now = (reference.month, reference.day if day else 1)
-        if tense.direction in ("past", "future"):
-            step = -1 if tense.direction == "past" else 1
-            if tense.direction == "past":
-                year = reference.year if this <= now else reference.year - 1
-            else:
-                year = reference.year if this >= now else reference.year + 1
-            # February 29 exists only in leap years: the nearest one in the same direction.
-            for _ in range(8):
-                if safe_date(year, month, day or 1) is not None:
-                    break
-                year += step
-            return year, [], tense.describe()
-        # No cue: the nearest occurrence; the other side of the year is a second reading if close.
         options = []
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            anchor = safe_date(year, month, day or 15)
-            if anchor is not None:
-                options.append((abs((anchor - reference).days), year))
+        # Four years either side: February 29 is in one of them.
+        for year in range(reference.year - 4, reference.year + 5):
+            span = span_of(year)
+            if span is not None:
+                first, last = span
+                side = "future" if first > reference else "past" if last < reference else None
+                distance = max((first - reference).days, (reference - last).days, 0)
+                options.append((distance, year, side))
         if not options:
             return reference.year, [], "no such day in any year"
         options.sort()
-        best = options[0][1]
+        nearest, best, side = options[0]
+        if tense.direction is not None:
+            if side in (None, tense.direction):
+                return best, [], tense.describe()
+            if (nearest <= NEAREST_DAYS or tense.weak) and not strict:
+                return best, [], f"the nearest by news convention ({tense.describe()} is not enough)"
+            year = next(year for _distance, year, other in options if other in (None, tense.direction))
+            return year, [], tense.describe()
         # Across the turn of the year ("in January" in a December paper) the publication
         # year stays a plausible reading; rules decide how near the turn that matters.
-        others = [reference.year] if best != reference.year else []
+        others = [reference.year] if best != reference.year and readings else []
         return best, others, "no tense cue; the nearest by news convention"
 
     # --- mention kinds ---
@@ -155,8 +206,10 @@ class Resolver:
         if year is None:
             if self.reference is None:
                 return self._timex(mention, "DATE", None, True, weekday_named=weekday, mod=data.get("mod"))
-            tense = tokens.tense(mention.start, mention.end)
-            year, others, evidence = self._year_for(month, day, tense)
+            rel = data.get("rel")
+            tense = _rel_tense(rel) if rel else tokens.tense(mention.start, mention.end)
+            # "last Oct. 23": the one before, whatever is nearer.
+            year, others, evidence = self._year_for(month, day, tense, strict=bool(rel))
             if weekday is not None:
                 # A weekday settles the year if exactly one nearby year fits it.
                 fitting = [
@@ -182,6 +235,8 @@ class Resolver:
                 readings.append(other_day.isoformat())
                 evidence = "month/day order assumed (US); day/month is the other reading"
         type_, value = self._day_value(named, None, clock, relative)
+        if data.get("week"):
+            type_, value = "DATE", iso_week(named)  # "the week of March 6"
         mismatch = suggestion = None
         if weekday is not None and named.isoweekday() != weekday:
             mismatch = (
@@ -207,7 +262,9 @@ class Resolver:
         if self.reference is None:
             return self._timex(mention, "TIME" if data["pod"] else "DATE", None, True, weekday_named=weekday)
         tense = tokens.tense(mention.start, mention.end)
-        day, others, conventional, evidence = self._weekday_day(weekday, data["rel"], tense)
+        day, others, conventional, evidence = self._weekday_day(
+            weekday, data["rel"], tense, data.get("possessive", False)
+        )
         type_, value = self._day_value(day, data["pod"], None)
         readings = [
             f"{other.isoformat()}T{data['pod']}" if data["pod"] else other.isoformat() for other in others
@@ -250,6 +307,7 @@ class Resolver:
             suggestion=suggestion,
             weekday_named=weekday,
             evidence=f"'{data['word']}' against the publication date",
+            mod=data.get("mod"),
         )
 
     def _month(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
@@ -296,7 +354,15 @@ class Resolver:
         if self.reference is None:
             return self._timex(mention, "DATE", None, True, mod=mod)
         reference = self.reference
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        step = {
+            "last": -1,
+            "past": -1,
+            "previous": -1,
+            "latest": -1,
+            "next": 1,
+            "coming": 1,
+            "following": 1,
+        }.get(rel, 0)
         evidence = f"'{rel} {unit}' against the publication date"
         if data.get("edge"):
             # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
@@ -317,6 +383,7 @@ class Resolver:
             value = str(reference.year + step)
         elif unit == "quarter":
             year, month = add_months(reference.year, reference.month, 3 * step)
+            self.last_quarter = (year, "Q", (month - 1) // 3 + 1)
             value = f"{year}-Q{(month - 1) // 3 + 1}"
         elif unit == "decade":
             value = f"{(reference.year // 10 + step) * 10 // 10}X"
@@ -377,22 +444,80 @@ class Resolver:
 
     def _quarter(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         kind, number = data["part"], data["number"]
+        mod = data.get("mod")
         if data["year"] is not None:
-            return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False)
+            self.last_quarter = (data["year"], kind, number)
+            return self._timex(mention, "DATE", f"{data['year']}-{kind}{number}", False, mod=mod)
         if self.reference is None:
-            return self._timex(mention, "DATE", None, True)
-        reference = self.reference
-        year = reference.year + data["shift"]
-        evidence = "the publication year"
-        if not data["explicit"]:
+            return self._timex(mention, "DATE", None, True, mod=mod)
+        if data["explicit"]:
+            year, evidence = self.reference.year + data["shift"], "the publication year"
+        else:
             tense = tokens.tense(mention.start, mention.end)
-            current = (reference.month - 1) // (3 if kind == "Q" else 6) + 1
-            if tense.direction == "past" and number > current:
-                year -= 1
-            evidence = tense.describe()
-        return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence)
+            span_of = partial(quarter_span, kind=kind, number=number)
+            year, _others, evidence = self._nearest_year(span_of, tense, readings=False)
+        self.last_quarter = (year, kind, number)
+        return self._timex(mention, "DATE", f"{year}-{kind}{number}", True, evidence=evidence, mod=mod)
+
+    def _quarter_ref(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex | None:
+        """ "the quarter", "the year-earlier quarter": the quarter named before, or a year before it."""
+        shift = data["shift"]
+        if data.get("end_month") and self.reference is not None:
+            # "the quarter ended Sept. 30": the quarter of that month, the last one that ended.
+            month = data["end_month"]
+            tense = Tense("past", "ended", "the quarter's end")
+            year, _others, _why = self._year_for(month, None, tense)
+            kind, number, evidence = (
+                "Q",
+                (month - 1) // 3 + 1,
+                f"the quarter ending in {AP_MONTHS[month - 1]}",
+            )
+            self.last_quarter = (year, kind, number)
+        elif self.last_quarter is not None:
+            (year, kind, number), evidence = self.last_quarter, "the quarter named before"
+        elif (shift or data.get("latest")) and self.reference is not None:
+            # "the year-ago quarter" with none named: the last whole quarter's year-ago one.
+            year, month = add_months(self.reference.year, self.reference.month, -3)
+            kind, number, evidence = "Q", (month - 1) // 3 + 1, "the last whole quarter"
+        else:
+            return None  # "the quarter" of what?
+        value = f"{year + shift}-{kind}{number}"
+        return self._timex(
+            mention, "DATE", value, True, evidence=f"{evidence}, a year before" if shift else evidence
+        )
+
+    def _holiday(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        """ "Thanksgiving", "last Christmas", "Easter 1998", "Labor Day weekend": the day in its year."""
+        rule = HOLIDAYS[data["name"]]
+        relative = data["year"] is None
+        if data["year"] is not None:
+            year, evidence = data["year"], None
+        elif self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        else:
+            rel = data["rel"]
+            tense = _rel_tense(rel) if rel else tokens.tense(mention.start, mention.end)
+
+            def span_of(year: int) -> tuple[date, date]:
+                day = holiday_date(rule, year)
+                return day, day
+
+            year, _others, evidence = self._nearest_year(span_of, tense, strict=bool(rel), readings=False)
+        day = holiday_date(rule, year)
+        if data["tail"]:
+            value = iso_week(day) + ("-WE" if data["tail"] == "weekend" else "")
+        else:
+            _type, value = self._day_value(day, None, None, relative)
+        return self._timex(mention, "DATE", value, relative, evidence=evidence)
 
     def _anaphor(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if data["unit"] in ("month", "year"):
+            # "later that year": the year named before; "earlier in the year": the publication year.
+            anchor, relative = (self.last_point if data.get("that") else None) or (self.reference, True)
+            if anchor is None:
+                return self._timex(mention, "DATE", None, True)
+            value = str(anchor.year) if data["unit"] == "year" else f"{anchor.year}-{anchor.month:02d}"
+            return self._timex(mention, "DATE", value, relative, evidence=f"the {data['unit']} of {anchor}")
         anchor, relative = self.last_day, self.last_relative
         evidence = "the day named before"
         if anchor is None and data["offset"] == 0 and self.reference is not None:
@@ -401,37 +526,43 @@ class Resolver:
         if anchor is None:
             return self._timex(mention, "DATE", None, True, evidence="no day named before")
         day = anchor + timedelta(days=data["offset"])
-        value = iso_week(day) if data["unit"] == "week" else day.isoformat()
+        type_, value = "DATE", iso_week(day)
         if data["unit"] == "day":
-            self.last_day, self.last_relative = day, relative
-        return self._timex(mention, "DATE", value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
+            type_, value = self._day_value(day, data.get("pod"), None, relative)
+        return self._timex(mention, type_, value, relative, evidence=f"{evidence} ({anchor.isoformat()})")
 
     def _ago(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
-        number, unit, sign = data["number"], data["unit"], data["sign"]
-        if self.reference is None or number is None:
+        number, unit, sign, mod = data["number"], data["unit"], data["sign"], data.get("mod")
+        anchor, relative = self.reference, True
+        if data.get("anchored") and self.sentence_point is not None:
+            # "founded in 1985 and listed three years later": from the time the sentence is at.
+            anchor, relative = self.sentence_point
+        if anchor is None or number is None:
             evidence = "a vague amount" if number is None else None
-            return self._timex(mention, "DATE", None, True, **({"evidence": evidence} if evidence else {}))
-        reference = self.reference
+            return self._timex(
+                mention, "DATE", None, True, mod=mod, **({"evidence": evidence} if evidence else {})
+            )
         code, count = UNITS[unit]
         amount = int(number * count) * sign
         value: str
         if code == "D":
-            value = (reference + timedelta(days=amount)).isoformat()
+            value = (anchor + timedelta(days=amount)).isoformat()
         elif code == "W":
-            value = iso_week(reference + timedelta(days=7 * amount))
+            value = iso_week(anchor + timedelta(days=7 * amount))
         elif code == "M":
-            year, month = add_months(reference.year, reference.month, amount)
+            year, month = add_months(anchor.year, anchor.month, amount)
             value = f"{year}-{month:02d}" if unit != "quarter" else f"{year}-Q{(month - 1) // 3 + 1}"
         elif code == "Y":
-            year = reference.year + amount
+            year = anchor.year + amount
             value = (
                 str(year)
                 if unit == "year"
                 else (f"{year // 10}X" if unit == "decade" else f"{year // 100:02d}")
             )
         else:
-            value = reference.isoformat()
-        return self._timex(mention, "DATE", value, True, evidence=f"counted from {reference.isoformat()}")
+            value = anchor.isoformat()
+        evidence = f"counted from {anchor.isoformat()}"
+        return self._timex(mention, "DATE", value, relative, evidence=evidence, mod=mod)
 
     def _duration(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         code, count = UNITS[data["unit"]]
@@ -444,7 +575,8 @@ class Resolver:
     def _year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         previous = self.text[max(0, mention.start - 7) : mention.start].lower().split()
         evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
-        return self._timex(mention, "DATE", str(data["year"]), False, mod=data.get("mod"), evidence=evidence)
+        value = f"FY{data['year']}" if data.get("fiscal") else str(data["year"])  # "fiscal 1990"
+        return self._timex(mention, "DATE", value, False, mod=data.get("mod"), evidence=evidence)
 
     def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         return self._timex(mention, "DATE", f"{data['stem']}X", False, mod=data.get("mod"))

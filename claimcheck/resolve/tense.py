@@ -1,8 +1,14 @@
-"""Tense: which way an underspecified date points, read from the words nearest it.
+"""Tense: which way an underspecified date points, read from the clause it stands in.
 
-A future cue ("will", "is due to", "scheduled") puts a weekday or a month without a
-year ahead of the publication date; a past verb puts it behind (rules/lexicon/temporal.yaml
-lists the cues).
+The sentence is cut into clauses (at ; : dashes, quotes and brackets, at relative
+pronouns, and at conjunctions followed by a finite verb). In the expression's clause
+the verb group nearest it decides: its auxiliaries and modals ("will", "would"), its
+prospective phrases ("is due to", "set to", "scheduled", "plans to") and its tense
+(a past verb, "had"; a present perfect only weakly: "has agreed to pay on Friday"
+is no past Friday). A preposition before the expression ("until",
+"by", "beginning") points ahead unless the clause is past. When the clause has no
+cue, the sentence's other clauses are read, then the tense of the date before.
+rules/lexicon/temporal.yaml lists the words.
 """
 
 from __future__ import annotations
@@ -25,36 +31,76 @@ def _phrases(cues: list[str]) -> dict[str, list[tuple[str, ...]]]:
 
 FUTURE_WORDS = {cue for cue in LEXICON["future_cues"] if " " not in cue}
 FUTURE_PHRASES = _phrases(LEXICON["future_cues"])
+PROSPECTIVE_WORDS = set(LEXICON["prospective_cues"])
+PAST_VERBS = set(LEXICON["past_verbs"])
 PAST_WORDS = {cue for cue in LEXICON["past_cues"] if " " not in cue}
 PAST_PHRASES = _phrases(LEXICON["past_cues"])
 NOT_PAST_ED = set(LEXICON["not_past_ed"])
 PRESENT_WORDS = set(LEXICON["present_cues"])
 PRESENT_WINDOW: int = LEXICON["present_window"]
 DEADLINE_PREPOSITIONS = set(LEXICON["deadline_prepositions"])
+DEADLINE_VERBS = set(LEXICON["deadline_verbs"])
 FUTURE_AUXILIARIES = set(LEXICON["future_auxiliaries"])
-LEFT_WINDOW = 14
-RIGHT_WINDOW = 8
+PERFECT_AUXILIARIES = set(LEXICON["perfect_auxiliaries"])
+PAST_AUXILIARIES = set(LEXICON["past_auxiliaries"])
+PRESENT_AUXILIARIES = set(LEXICON["present_auxiliaries"])
+FINITE_WORDS = set(LEXICON["finite_words"]) | FUTURE_AUXILIARIES | PERFECT_AUXILIARIES
+FINITE_WORDS |= PAST_AUXILIARIES | PRESENT_AUXILIARIES | PAST_VERBS
+DETERMINERS = set(LEXICON["determiners"])
+CLAUSE_OPENERS = set(LEXICON["clause_openers"])
+CONJUNCTIONS = set(LEXICON["clause_conjunctions"])
+AUXILIARY_FILLERS = set(LEXICON["auxiliary_fillers"])
+INFINITIVE_VERBS = {
+    form
+    for verb in LEXICON["infinitive_verbs"]
+    for form in (verb, verb + "s", verb + "ed", verb + "d", verb.removesuffix("e") + "ing", verb + "ing")
+}
+"""Forms of the verbs whose infinitive names a later event ("agreed to", "ordered him to")."""
+PERFECT = "present perfect"
+"""A present perfect points behind, weakly: "has agreed to pay on Friday" is no past Friday."""
+FINITE_AHEAD = 6
+"""A conjunction opens a clause when a finite verb follows within this many tokens."""
 RIGHT_NEAR = 2
-"""A verb after a mid-sentence expression governs it only this close ("on Friday announced")."""
+"""A verb after a mid-clause expression governs it only this close ("on Friday announced")."""
+INFINITIVE_OBJECT = 4
+"""Words of an object between a verb and its infinitive ("ordered the agency to")."""
 FRONTED_TOKENS = 4
-"""An expression within the first tokens of a sentence ("On Friday, ...") reads the clause after it."""
+"""An expression within the first tokens of its clause ("On Friday, ...") reads the verb after it."""
 
-# Words, clause punctuation, and sentence ends (a period before a capital): a
-# "sentence" handed in may be a whole paragraph, and tense never crosses a sentence.
-TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|[;:,!?\"“”]|[.](?=\s+[\"“]?[A-Z])|\d[\d,.:]*")
+# Words, clause punctuation (AP's " _ " and " - " are dashes, `` '' quotes), and sentence
+# ends (a period before a capital, not after an initial, "a.m." or an abbreviation): a
+# "sentence" handed in may be a whole paragraph.
+_NOT_AFTER = "".join(
+    rf"(?<!\b{re.escape(word)})(?<!\b{re.escape(word.capitalize())})" for word in LEXICON["abbreviations"]
+)
+TOKEN_RE = re.compile(
+    r"[A-Za-z]+(?:'[a-z]+)?|'(?:ll|d)\b|``|''|[;:,!?\"“”()\[\]—–]|-{2,}|(?<!\S)[-_](?!\S)"
+    rf"|(?<!\b[A-Za-z]){_NOT_AFTER}[.](?=\s+[\"“`']*[A-Z])|\d+(?:[,.:]\d+)*"
+)
+HARD_STOPS = frozenset(';:!?."“”()[]—–') | {"``", "''"}
+"""Tokens that end a clause whatever follows."""
+SENTENCE_ENDS = frozenset(".!?")
+
+
+def _is_stop(word: str) -> bool:
+    return word in HARD_STOPS or word.startswith("--") or word in ("-", "_")
 
 
 @dataclass(slots=True)
 class Tense:
     direction: str | None
-    """"future", "past" or None (no cue)."""
+    """"future", "past" or None (no cue, or a cue that leaves the direction open)."""
     cue: str | None = None
     reason: str | None = None
     """How the cue decides, when not by its own tense ("scheduled present", "deadline")."""
+    weak: bool = False
+    """Read outside the expression's clause: the nearest occurrence of a date outweighs it."""
 
     def describe(self) -> str:
-        if self.direction is None:
+        if self.cue is None:
             return "no tense cue"
+        if self.direction is None:
+            return f"{self.reason} ('{self.cue}'), no direction"
         return f"{self.reason or self.direction + ' tense'} ('{self.cue}')"
 
 
@@ -62,15 +108,16 @@ NO_TENSE = Tense(None)
 
 
 class SentenceTokens:
-    """Tokens of one sentence, read lazily for tense."""
+    """Tokens and clauses of one sentence, read lazily for tense."""
 
-    __slots__ = ("_tokens", "_words", "last_tense", "sentence", "text")
+    __slots__ = ("_clauses", "_tokens", "_words", "last_tense", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
         self.text = text
         self.sentence = sentence
         self._tokens: list[tuple[int, int, str]] | None = None
         self._words: list[str] | None = None
+        self._clauses: list[int] | None = None
         self.last_tense: Tense | None = None
 
     @property
@@ -88,71 +135,193 @@ class SentenceTokens:
             ]
         return self._tokens
 
+    @property
+    def clause_starts(self) -> list[int]:
+        """Index of the clause each token belongs to, as the index of the clause's first token."""
+        if self._clauses is None:
+            words = self.words
+            starts = []
+            start = 0
+            for index, word in enumerate(words):
+                if _is_stop(word):
+                    start = index + 1
+                elif index > start and (
+                    word in CLAUSE_OPENERS or (word in CONJUNCTIONS and self._finite_ahead(index))
+                ):
+                    start = index
+                starts.append(start)
+            self._clauses = starts
+        return self._clauses
+
+    def _finite_ahead(self, index: int) -> bool:
+        words = self.words
+        for ahead in range(index + 1, min(len(words), index + 1 + FINITE_AHEAD)):
+            word = words[ahead]
+            # "as soon as Tuesday, Castro said": a comma ends the look (but "and, on Friday, ...").
+            if (
+                _is_stop(word)
+                or word in CLAUSE_OPENERS
+                or word in CONJUNCTIONS
+                or (word == "," and ahead > index + 1)
+            ):
+                return False
+            if word in FINITE_WORDS or self._past_ed(ahead):
+                return True
+        return False
+
+    def _past_ed(self, index: int) -> bool:
+        """A regular past form ("killed"), not an adjective after a determiner ("the affected area")."""
+        word = self.words[index]
+        if not (word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED):
+            return False
+        return index == 0 or self.words[index - 1] not in DETERMINERS
+
     def tense(self, start: int, end: int) -> Tense:
         tokens = self.tokens
         first = next((i for i, token in enumerate(tokens) if token[1] > start), len(tokens))
         last = next((i for i, token in enumerate(tokens) if token[0] >= end), len(tokens))
-        left = self._scan(range(first - 1, max(-1, first - 1 - LEFT_WINDOW), -1), stop=";:.!?")
-        sentence_start = next((i + 1 for i in range(first - 1, -1, -1) if tokens[i][2] in (".", "!", "?")), 0)
-        fronted = first - sentence_start < FRONTED_TOKENS
-        right = self._scan(
-            range(last, min(len(tokens), last + RIGHT_WINDOW)), stop=";:.!?" if fronted else ";:.!?,"
-        )
-        candidates = []
-        if left is not None:
-            candidates.append((first - left[0], 0, left[1]))
+        starts = self.clause_starts
+        clause_start = starts[first] if first < len(starts) else (starts[-1] if starts else 0)
+        clause_end = next((i for i in range(last, len(tokens)) if starts[i] != clause_start), len(tokens))
+        if last < len(tokens) and _is_stop(self.words[last]):
+            clause_end = last
+        fronted = first - clause_start < FRONTED_TOKENS
+        left = self._scan(range(first - 1, clause_start - 1, -1))
+        right = self._scan(range(last, clause_end), stop_at_comma=not fronted)
+        verb: tuple[int, Tense] | None = None
         # An adverbial modifies the verb before it ("said Friday", "will double by August")
         # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
         if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
-            candidates.append((right[0] - last + 1, 1, right[1]))
+            verb = (right[0] - last + 1, right[1])
+        if left is not None and (verb is None or first - left[0] <= verb[0]):
+            verb = (first - left[0], left[1])
+        found = verb[1] if verb is not None else None
         # A scheduled present just before the expression ("votes Thursday", "is on Monday").
         # ("will meet in June" keeps 'will' as its evidence.)
-        if left is None or left[1].direction != "future":
-            for index in range(first - 1, max(sentence_start, first - PRESENT_WINDOW) - 1, -1):
-                if tokens[index][2] in PRESENT_WORDS:
-                    cue = Tense("future", tokens[index][2], "scheduled present")
-                    candidates.append((first - index, 2, cue))
-                    break
-        if candidates:
-            self.last_tense = min(candidates, key=lambda item: (item[0], item[1]))[2]
-            return self.last_tense
-        if first > 0 and tokens[first - 1][2] in DEADLINE_PREPOSITIONS:
-            return Tense("future", tokens[first - 1][2], "deadline")
-        if self.last_tense is not None:
+        if found is None or found.direction != "future":
+            present = self._scheduled_present(first, clause_start)
+            if present is not None and (verb is None or present[0] < verb[0]):
+                found = present[1]
+        preposition = self.words[first - 1] if first > 0 else ""
+        if preposition in DEADLINE_PREPOSITIONS and (
+            found is None
+            or found.direction != "past"
+            or found.cue in DEADLINE_VERBS
+            or found.reason == PERFECT
+        ):
+            found = Tense("future", preposition, "deadline")
+        if found is None:
+            found = self._elsewhere(first, clause_start, clause_end)
+        if found is not None:
+            self.last_tense = found
+            return found
+        if self.last_tense is not None and self.last_tense.direction is not None:
             # "would leave on Monday from March 30, ... from August 6": one clause, one tense.
-            return Tense(self.last_tense.direction, self.last_tense.cue, "the tense of the date before")
+            return Tense(
+                self.last_tense.direction, self.last_tense.cue, "the tense of the date before", weak=True
+            )
         return NO_TENSE
 
-    def _scan(self, indexes: range, stop: str) -> tuple[int, Tense] | None:
-        tokens = self.tokens
+    def _scheduled_present(self, first: int, clause_start: int) -> tuple[int, Tense] | None:
+        words = self.words
+        for index in range(first - 1, max(clause_start, first - PRESENT_WINDOW) - 1, -1):
+            # "stayed open until Tuesday": after a verb, "open" is its complement; "the end of": a noun.
+            if words[index] in PRESENT_WORDS and not (
+                index > 0 and (self._cue(index - 1) is not None or words[index - 1] in DETERMINERS)
+            ):
+                return first - index, Tense("future", words[index], "scheduled present")
+        return None
+
+    def _elsewhere(self, first: int, clause_start: int, clause_end: int) -> Tense | None:
+        """The nearest directed cue of the sentence's other clauses (a date in a verbless clause)."""
+        before = self._scan(range(clause_start - 1, -1, -1), within_clause=False)
+        after = self._scan(range(clause_end, len(self.tokens)), within_clause=False)
+        candidates = [(abs(first - index), cue) for index, cue in filter(None, (before, after))]
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda item: item[0])[1]
+        return Tense(nearest.direction, nearest.cue, nearest.reason, weak=True)
+
+    def _scan(
+        self, indexes: range, stop_at_comma: bool = False, within_clause: bool = True
+    ) -> tuple[int, Tense] | None:
+        """The first cue along `indexes`: within the clause any cue; across clauses, one with a direction."""
+        words = self.words
         for index in indexes:
-            word = tokens[index][2]
-            if word in stop or word in '"“”':
-                return None
-            cue = self._cue(index)
-            if cue is not None:
+            word = words[index]
+            if word in SENTENCE_ENDS or (
+                within_clause and (_is_stop(word) or (stop_at_comma and word == ","))
+            ):
+                break
+            cue = self._cue(index, leftward=indexes.step < 0)
+            if cue is not None and (within_clause or cue.direction is not None):
                 return index, cue
         return None
 
-    def _cue(self, index: int) -> Tense | None:
+    def _cue(self, index: int, leftward: bool = True) -> Tense | None:
         words = self.words
         word = words[index]
         for phrase in FUTURE_PHRASES.get(word, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 return Tense("future", " ".join(phrase))
-        if word in FUTURE_WORDS:
+        if (
+            word in FUTURE_WORDS
+            and (index == 0 or words[index - 1] not in DETERMINERS)
+            and self._modal(index)
+        ):
             return Tense("future", word)
+        if word in PROSPECTIVE_WORDS:
+            return Tense(None, word, "prospective")
+        if word == "to" and leftward and self._infinitive(index):
+            return Tense(None, f"to {words[index + 1]}", "infinitive")
         for phrase in PAST_PHRASES.get(word, ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 return Tense("past", " ".join(phrase))
-        past = word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in NOT_PAST_ED)
-        if not past:
+        if word in PAST_WORDS:
+            return Tense("past", word)
+        if word in PERFECT_AUXILIARIES and index + 1 < len(words):
+            return self._perfect(index)
+        if not (word in PAST_VERBS or self._past_ed(index)):
             return None
-        before = words[max(0, index - 3) : index]
-        # "would be delivered", "is to be published": a participle in a future verb group.
-        auxiliary = next((aux for aux in before if aux in FUTURE_AUXILIARIES), None)
-        if auxiliary is not None:
-            return Tense("future", " ".join(words[before.index(auxiliary) + index - len(before) : index + 1]))
-        if before[-2:] == ["to", "be"]:
-            return Tense("future", f"to be {word}")
+        return self._verb_group(index)
+
+    def _modal(self, index: int) -> bool:
+        """ "may" the modal, not "May" the month ("the bloc in May had suggested")."""
+        return self.words[index] != "may" or index == 0 or not self.text[self.tokens[index][0]].isupper()
+
+    def _infinitive(self, index: int) -> bool:
+        """ "agreed to pay on Friday", "invited him to testify on Feb. 10": what the infinitive
+        names lies after its verb, either way ("returned to work on Thursday" is no infinitive)."""
+        words = self.words
+        if index + 1 >= len(words):
+            return False
+        return any(word in INFINITIVE_VERBS for word in words[max(0, index - INFINITIVE_OBJECT - 1) : index])
+
+    def _perfect(self, index: int) -> Tense | None:
+        """ "has agreed", "have been closed": a present perfect, pointing behind (weakly)."""
+        words = self.words
+        following = words[index + 1]
+        if following in PAST_VERBS or following == "been" or self._past_ed(index + 1):
+            return Tense("past", f"{words[index]} {following}", PERFECT)
+        return None
+
+    def _verb_group(self, index: int) -> Tense:
+        """A past form with its auxiliaries: "would be delivered" is future, "is expected" present."""
+        words = self.words
+        word = words[index]
+        before = index - 1
+        while before >= 0 and words[before] in AUXILIARY_FILLERS:
+            before -= 1
+        group = " ".join(words[max(before, 0) : index + 1])
+        auxiliary = words[before] if before >= 0 else ""
+        if (auxiliary in FUTURE_AUXILIARIES and self._modal(before)) or (
+            auxiliary == "to" and words[before + 1 : before + 2] == ["be"]
+        ):
+            return Tense("future", group)
+        if auxiliary == "to":
+            return Tense(None, group, "infinitive")
+        if auxiliary in PERFECT_AUXILIARIES:
+            return Tense("past", group, PERFECT)
+        if auxiliary in PRESENT_AUXILIARIES:
+            return Tense("future", group, "scheduled present")
         return Tense("past", word)

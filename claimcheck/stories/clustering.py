@@ -47,6 +47,10 @@ ATTACH_TIE = 0.14
 ATTACH_AVERAGE = 0.10
 """...with at least this average similarity to the story's reports."""
 
+PROSE_LINE_RE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
+"""A line of prose: eight words or more, ending a sentence."""
+PAIR_BATCH = 20_000
+"""Candidate pairs whose cosines are computed in one sparse operation."""
 NAME_MARK = "@"
 """Marks a capitalised word: a name (two reports naming no one in common are two events)."""
 TOKEN_RE = re.compile(
@@ -71,8 +75,12 @@ def _outlet_pattern(articles: Iterable[Article], lex: Lexicon) -> re.Pattern[str
 
 
 def _lead(text: str) -> str:
-    words = text.split(maxsplit=LEAD_WORDS)
-    return text[: len(text) - len(words[-1])] if len(words) > LEAD_WORDS else text
+    """The first LEAD_WORDS words of prose: lines written as sentences, so that a scraped
+    page's headline ticker or teaser list before the article is not taken for its lead."""
+    prose = [line for line in text.splitlines() if PROSE_LINE_RE.search(line)]
+    kept = "\n".join(prose) if prose else text
+    words = kept.split(maxsplit=LEAD_WORDS)
+    return kept[: len(kept) - len(words[-1])] if len(words) > LEAD_WORDS else kept
 
 
 def _tokens(text: str, lex: Lexicon) -> list[str]:
@@ -148,28 +156,38 @@ def _within_window(first: date | None, second: date | None) -> bool:
 def _candidates(
     matrix: Any, days: list[date | None], names: list[frozenset[str]]
 ) -> list[tuple[float, int, int]]:
-    """(cosine, i, j) of articles sharing a top term, within the window when both are dated."""
-    postings: dict[int, list[int]] = defaultdict(list)
+    """(cosine, i, j) of articles where one holds a top term of the other, within the window
+    when both are dated. A term held by more than MAX_POSTINGS articles blocks nothing."""
+    columns = matrix.tocsc()
+    pairs: set[tuple[int, int]] = set()
     for row in range(matrix.shape[0]):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
-        weights, columns = matrix.data[start:end], matrix.indices[start:end]
+        weights, terms = matrix.data[start:end], matrix.indices[start:end]
         for position in weights.argsort()[::-1][:TOP_TERMS]:
-            postings[int(columns[position])].append(row)
-    pairs: set[tuple[int, int]] = set()
-    for rows in postings.values():
-        if 2 <= len(rows) <= MAX_POSTINGS:
-            for index, first in enumerate(rows):
-                for second in rows[index + 1 :]:
-                    if not _within_window(days[first], days[second]):
-                        continue
-                    if names[first] and names[second] and not names[first] & names[second]:
-                        continue  # "Storm hits Varnok" and "Storm hits Tesmir": two events
-                    pairs.add((first, second))
-    edges = []
-    for first, second in pairs:
-        similarity = float(matrix[first].multiply(matrix[second]).sum())
-        if similarity >= min(LINK_THRESHOLD, ATTACH_TIE):
-            edges.append((similarity, first, second))
+            term = int(terms[position])
+            holders = columns.indices[columns.indptr[term] : columns.indptr[term + 1]]
+            if len(holders) > MAX_POSTINGS:
+                continue
+            for other in holders:
+                other = int(other)
+                if other == row or not _within_window(days[row], days[other]):
+                    continue
+                if names[row] and names[other] and not names[row] & names[other]:
+                    continue  # "Storm hits Varnok" and "Storm hits Tesmir": two events
+                pairs.add((min(row, other), max(row, other)))
+    edges: list[tuple[float, int, int]] = []
+    ordered = sorted(pairs)
+    floor = min(LINK_THRESHOLD, ATTACH_TIE)
+    for batch in range(0, len(ordered), PAIR_BATCH):
+        chunk = ordered[batch : batch + PAIR_BATCH]
+        firsts = [first for first, _second in chunk]
+        seconds = [second for _first, second in chunk]
+        similarities = matrix[firsts].multiply(matrix[seconds]).sum(axis=1).A1
+        edges.extend(
+            (float(similarity), first, second)
+            for similarity, first, second in zip(similarities, firsts, seconds, strict=True)
+            if similarity >= floor
+        )
     return edges
 
 
