@@ -217,7 +217,7 @@ def load(location: str, order: list[tuple[str, str]]) -> list[ArticleResult]:
 
 @dataclass
 class Linked:
-    """The window with its duplicates and stories linked."""
+    """Articles with their duplicates and stories linked: the window, or a share of its stories."""
 
     results: list[ArticleResult]
     stories: list[Story]
@@ -479,7 +479,7 @@ def assemble(base: Report, parts: list[Report], order: list[str]) -> Report:
     return Report(
         reference_date=base.reference_date,
         articles=[article for article in articles if article is not None],
-        stories=sorted(stories, key=lambda story: int(story.id.rsplit("-", 1)[1])),
+        stories=stories,  # the shares come in story order
         claims=[claim for article_claims in claims for claim in article_claims],
         groups=groups,
         findings=[finding for _key, finding in findings],

@@ -14,6 +14,9 @@ A night runs in three steps:
 
 Nothing in the report comes from the clock or from this run's history (how many
 articles it had to extract), so rerunning a night reproduces it byte for byte.
+
+With `--engine dask` the same steps run on a Dask cluster (dask_engine.py); the
+decisions on the inputs (`Intake`) and the commits (`commit_outcome`) are shared.
 """
 
 from __future__ import annotations
