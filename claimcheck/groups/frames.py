@@ -115,8 +115,11 @@ class FrameWords:
     date_event_nouns: dict[str, str]
     generic_heads: frozenset[str]
     change_nouns: dict[str, str]
+    location_words: frozenset[str]
     count_adjectives: frozenset[str]
     predicates: dict[str, str]
+    predicate_stems: dict[str, str]
+    """Stems of the predicate words, for inflections the lists leave out ("injuring")."""
     predicate_phrases: dict[str, list[tuple[tuple[str, ...], str]]]
 
 
@@ -136,6 +139,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
     except RuleFileError:
         concepts = {}
     predicates: dict[str, str] = {}
+    stems: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name, words in ((concepts or {}).get("predicates") or {}).items():
         for word in [name, *(words or ())]:
@@ -145,7 +149,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
             else:
                 predicates.setdefault(parts[0], str(name))
                 if len(stem(parts[0])) >= 4:
-                    predicates.setdefault(stem(parts[0]), str(name))
+                    stems.setdefault(stem(parts[0]), str(name))
     for name, extra in (data.get("predicates") or {}).items():
         for word in extra or ():
             parts = tuple(str(word).lower().split())
@@ -193,8 +197,10 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         date_event_nouns={str(k).lower(): str(v) for k, v in (data.get("date_event_nouns") or {}).items()},
         generic_heads=_words(data, "generic_heads"),
         change_nouns={str(k).lower(): str(v) for k, v in (data.get("change_nouns") or {}).items()},
+        location_words=_words(data, "location_words"),
         count_adjectives=_words(data, "count_adjectives"),
         predicates=predicates,
+        predicate_stems=stems,
         predicate_phrases=phrases,
     )
 
@@ -318,7 +324,7 @@ def _predicate_at(lowers: list[str], index: int, words: FrameWords) -> str | Non
         return None  # "continued to fall": how it went on, not what happened
     found = words.predicates.get(word)
     if found is None and stem(word) != word:
-        found = words.predicates.get(stem(word))  # an inflection ("injuring"), not a base ("last")
+        found = words.predicate_stems.get(stem(word))  # an inflection ("injuring"), not a base ("last")
     return found or words.event_nouns.get(word)
 
 
@@ -327,7 +333,9 @@ def _names_concept(lowers: list[str], index: int, name: str, words: FrameWords) 
     if _predicate_at(lowers, index, words) == name:
         return True
     agent_noun = lowers[index].removesuffix("s")
-    return agent_noun.endswith("er") and words.predicates.get(stem(agent_noun.removesuffix("er"))) == name
+    return (
+        agent_noun.endswith("er") and words.predicate_stems.get(stem(agent_noun.removesuffix("er"))) == name
+    )
 
 
 def _noun(word: str, rules_dir: str | None = None) -> str:
@@ -468,6 +476,11 @@ REPEATED_RE = re.compile(
 )
 """One occurrence of a recurring event ("took to the streets on Friday for a third day")."""
 
+SOMEDAY_BEFORE = frozenset(
+    ["i'd", "we'd", "he'd", "she'd", "they'd", "will", "would", "could", "might", "may", "'d"]
+)
+"""Words before "one day" that make it "someday"."""
+
 TALLY_SIDES = {"for": 0, "against": 1}
 """The extractor's predicates for the two sides of a vote tally."""
 
@@ -563,7 +576,7 @@ def _event_word(
     for parts, name in words.predicate_phrases.get(lowers[verb], ()):
         if tuple(lowers[verb : verb + len(parts)]) == parts:
             return name, verb
-    found = words.predicates.get(lowers[verb]) or words.predicates.get(stem(lowers[verb]))
+    found = words.predicates.get(lowers[verb]) or words.predicate_stems.get(stem(lowers[verb]))
     return found or _noun(lowers[verb]), verb
 
 
@@ -650,6 +663,17 @@ def _not_a_quantity(claim: Claim, sentence: str, offset: int, end: int, words: F
         return "part of a compound modifier"
     if claim.kind == "count" and _counts_sources(sentence, end, words):
         return "a count of sources"
+    if claim.kind == "measure" and (claim.base_unit or "") == "year of age":
+        return "an age"  # whose, frames cannot tell: "a 61-year-old former employee" and "Banky, 40"
+    if claim.kind == "measure" and after.split()[:1] and after.split()[0] in words.location_words:
+        return "a location"
+    if (
+        claim.kind == "duration"
+        and claim.text.lower() == "one day"
+        and before
+        and before[-1] in SOMEDAY_BEFORE
+    ):
+        return "a time to come, not a length"  # "I'd one day have the chance"
     if claim.kind in ("date", "time"):
         left = " ".join(sentence[max(0, offset - 30) : offset].lower().split())
         if any(left.endswith(label) for label in words.period_labels):

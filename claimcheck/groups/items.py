@@ -486,7 +486,10 @@ def prepare_items(
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
             dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
-        elif claim.kind in ("date", "time") and claim.relative and not claim.timex:
+        elif claim.kind in ("date", "time") and (
+            (claim.relative and not claim.timex) or (claim.timex or "").startswith("XXXX")
+        ):
+            # "last week" in an undated article, "In February" with no year: the time is unknown.
             unanchored[(claim.article_id, claim.sentence_start)].append(claim.start)
     items = []
     names_by_article: dict[str, frozenset[str]] = {}
