@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
-from claimcheck.groups.frames import Frame, read_event, read_frame
+from claimcheck.groups.events import read_event
+from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
 from claimcheck.stories.duplicates import published_key
