@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -52,16 +51,10 @@ from claimcheck.pipeline import check_paths  # noqa: E402
 
 
 def shared_benchmarks() -> Path:
-    """`../shared/benchmarks` next to the repository; from a worktree (`wt/NAME`), the nearest
-    ancestor that has one; `CLAIMCHECK_BENCHMARKS` overrides both."""
-    given = os.environ.get("CLAIMCHECK_BENCHMARKS")
-    if given:
-        return Path(given)
-    for folder in REPO.parents:
-        candidate = folder / "shared" / "benchmarks"
-        if candidate.is_dir():
-            return candidate
-    return REPO.parent / "shared" / "benchmarks"
+    """`shared/benchmarks` beside the repository (tests/shared.py finds it; CLAIMCHECK_SHARED)."""
+    from tests.shared import SHARED
+
+    return SHARED / "benchmarks"
 
 
 ALLSIDES = shared_benchmarks() / "allsides" / "articles.jsonl"

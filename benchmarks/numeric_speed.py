@@ -19,8 +19,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from claimcheck.extract.numeric import find_quantities, load_numeric_lexicon  # noqa: E402
+from tests.shared import SHARED  # noqa: E402
 
-DEFAULT_PATH = REPO.parent / "shared" / "seeds"
+DEFAULT_PATH = SHARED / "seeds"
 
 
 def read_articles(paths: list[str]) -> list[str]:

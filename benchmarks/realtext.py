@@ -28,8 +28,9 @@ if str(REPO) not in sys.path:
 
 from claimcheck.models import Article, Report  # noqa: E402
 from claimcheck.pipeline import ArticleResult, Options, analyse, process_article  # noqa: E402
+from tests.shared import SHARED  # noqa: E402
 
-DEFAULT_ARCHIVE = REPO.parent / "shared" / "benchmarks" / "ecbplus" / "ECBplus_982docs_xml.tar.gz"
+DEFAULT_ARCHIVE = SHARED / "benchmarks" / "ecbplus" / "ECBplus_982docs_xml.tar.gz"
 SHOWN_RULES = ("figure-conflict", "internal-conflict", "date-conflict")
 DOC_NAME_RE = re.compile(r"(?P<topic>\d+)_(?P<doc>\d+)(?P<sub>ecbplus|ecb)\.xml$")
 

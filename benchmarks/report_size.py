@@ -22,8 +22,9 @@ if str(REPO) not in sys.path:
 
 from claimcheck.pipeline import check_paths  # noqa: E402
 from claimcheck.render import RenderOptions, get_renderer  # noqa: E402
+from tests.shared import SHARED  # noqa: E402
 
-ALLSIDES = REPO.parent / "shared" / "benchmarks" / "allsides" / "articles.jsonl"
+ALLSIDES = SHARED / "benchmarks" / "allsides" / "articles.jsonl"
 TARGET_LINES_PER_STORY = 8.0
 
 

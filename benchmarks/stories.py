@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import random
 import re
 import sys
@@ -57,16 +56,10 @@ from claimcheck.pipeline import Options, check_paths, process_article  # noqa: E
 
 
 def shared_benchmarks() -> Path:
-    """`../shared/benchmarks` next to the repository; from a worktree (`wt/NAME`), the nearest
-    ancestor that has one; `CLAIMCHECK_BENCHMARKS` overrides both."""
-    given = os.environ.get("CLAIMCHECK_BENCHMARKS")
-    if given:
-        return Path(given)
-    for folder in REPO.parents:
-        candidate = folder / "shared" / "benchmarks"
-        if candidate.is_dir():
-            return candidate
-    return REPO.parent / "shared" / "benchmarks"
+    """`shared/benchmarks` beside the repository (tests/shared.py finds it; CLAIMCHECK_SHARED)."""
+    from tests.shared import SHARED
+
+    return SHARED / "benchmarks"
 
 
 SHARED = shared_benchmarks()

@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from claimcheck.groups.frames import Frame, read_event, read_frame
+from claimcheck.groups.events import read_event
+from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.ingest.sentences import split_sentences
 from claimcheck.models import Article, Claim
 from claimcheck.pipeline import check_articles

@@ -27,8 +27,6 @@ class Lexicon:
     date_words: frozenset[str]
     number_words: frozenset[str]
     generic_units: frozenset[str]
-    update_markers: tuple[str, ...]
-    reporting_verbs: frozenset[str]
     rules_dir: str | None
     synonyms: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     phrases: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
@@ -43,13 +41,9 @@ class Lexicon:
     uncompared_units: frozenset[str] = frozenset()
     length_cues: frozenset[str] = frozenset()
     agencies: frozenset[str] = frozenset()
+    """News agencies and wire services: credited in copy, they tie unrelated stories."""
     titles: frozenset[str] = frozenset()
     """Capitalised titles and offices ("Mayor", "Sen."): words, not names."""
-    """News agencies and wire services: credited in copy, they tie unrelated stories."""
-
-    @property
-    def update_re(self) -> re.Pattern[str]:
-        return _update_re(self.update_markers)
 
     @property
     def part_before_re(self) -> re.Pattern[str]:
@@ -68,12 +62,6 @@ def _marker_re(markers: tuple[str, ...], side: str) -> re.Pattern[str]:
     if side == "before":
         return re.compile(rf"(?i)\b(?:{words})\s+(?:(?:about|some|nearly|at\s+least)\s+)?$")
     return re.compile(rf"(?i)^[^,;.]*?\b(?:{words})\b")
-
-
-@cache
-def _update_re(markers: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(marker).replace(r"\ ", r"\s+") for marker in markers)
-    return re.compile(rf"(?i)\b(?:{words})\b")
 
 
 @cache
@@ -97,8 +85,6 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         date_words=frozenset(data["date_words"]),
         number_words=frozenset(data["number_words"]),
         generic_units=frozenset(data["generic_units"]),
-        update_markers=tuple(data["update_markers"]),
-        reporting_verbs=frozenset(data["reporting_verbs"]),
         level_verbs=frozenset(data.get("level_verbs") or ()),
         repeat_markers=frozenset(data.get("repeat_markers") or ()),
         contrast_ignored=frozenset(data.get("contrast_ignored") or ()),

@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
-from claimcheck.groups.frames import Frame, read_event, read_frame
+from claimcheck.groups.events import read_event
+from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
 from claimcheck.stories.duplicates import published_key
@@ -38,8 +39,6 @@ SCOPE_GAP = 30
 PARTIAL_BEFORE = 30
 PARTIAL_AFTER = 40
 """Characters searched for the markers of a part of a count."""
-REVISION_BEFORE = 60
-REVISION_AFTER = 30
 """Characters around a figure searched for update markers ("had earlier put the toll at")."""
 NUMERIC_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
 
@@ -185,14 +184,6 @@ def sentence_tokens(sentence: str) -> tuple[tuple[int, int, str], ...]:
 class Window:
     words: frozenset[str]
     """Stemmed content words near the figure (names and function words left out)."""
-    head: str | None
-    """The first content word after the figure: the counted noun when no unit was read."""
-    predicate: str | None
-    """The nearest word naming what happened to the counted things (a predicate concept)."""
-    reporting: bool
-    """The figure is a date introduced by a reporting verb ("said on Tuesday")."""
-    revised: bool
-    """Words next to the figure mark it as an earlier state ("had earlier put it at")."""
     partial: bool
     """Words next to the figure mark it as a part of a count ("including", "alone")."""
     repeat: bool
@@ -213,35 +204,20 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     size = DATE_WINDOW_TOKENS if claim.kind in ("date", "time") else WINDOW_TOKENS
     before = [t for t in tokens if t[1] <= offset][-size:]
     after = [t for t in tokens if t[0] >= offset + length][:size]
-    predicates = predicate_words(lex)
     words = set()
-    head = predicate = None
-    nearest = len(tokens) + 1
-    for position, (start, _end, word) in enumerate(before + after):
-        distance = len(before) - position if position < len(before) else position - len(before) + 1
+    for start, _end, word in before + after:
         lowered = word.lower()
-        found = predicates.get(lowered) or predicates.get(stem(lowered))
-        if found and distance < nearest:
-            predicate, nearest = found, distance
         # Names tell the story, not the figure: capitalised words mid-sentence, and
         # sentence-initial words the article capitalises elsewhere too.
         if word[0].isupper() and (start > 0 or lowered in names):
             continue
         content = content_word(word, lex)
-        if content is None:
-            continue
-        words.add(content)
-        if head is None and position >= len(before):
-            head = content
+        if content is not None:
+            words.add(content)
     if lex.phrase_re is not None and (before or after):
         # Multi-word synonyms ("broke out" = started) within the window.
         span = sentence[(before or after)[0][0] : (after or before)[-1][1]].lower()
         words.update(lex.phrases[match.group().lower()] for match in lex.phrase_re.finditer(span))
-    lead = [word.lower() for _s, _e, word in before[-2:]]
-    reporting = any(word in lex.reporting_verbs for word in lead)
-    # A marker of an earlier figure close before it, or just after ("32, up from 20").
-    near = sentence[max(0, offset - REVISION_BEFORE) : offset + length + REVISION_AFTER]
-    revised = bool(lex.update_re.search(near))
     before_text = sentence[max(0, offset - PARTIAL_BEFORE) : offset]
     after_text = sentence[offset + length : offset + length + PARTIAL_AFTER]
     partial = bool(lex.part_before_re.search(before_text) or lex.part_after_re.search(after_text))
@@ -254,7 +230,7 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
         and claim.direction is None
         and (claim.unit or "") in lex.uncompared_units
     )
-    return Window(frozenset(words), head, predicate, reporting, revised, partial, repeat, relation)
+    return Window(frozenset(words), partial, repeat, relation)
 
 
 @cache
@@ -486,7 +462,10 @@ def prepare_items(
     for claim in claims:
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
             dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
-        elif claim.kind in ("date", "time") and claim.relative and not claim.timex:
+        elif claim.kind in ("date", "time") and (
+            (claim.relative and not claim.timex) or (claim.timex or "").startswith("XXXX")
+        ):
+            # "last week" in an undated article, "In February" with no year: the time is unknown.
             unanchored[(claim.article_id, claim.sentence_start)].append(claim.start)
     items = []
     names_by_article: dict[str, frozenset[str]] = {}

@@ -38,6 +38,8 @@ TOP_TERMS = 20
 """An article is indexed under its highest-weighted terms only (blocking)."""
 MAX_POSTINGS = 400
 """A term held by more articles than this is no block (it names no one event)."""
+HOLDERS_PER_TERM = 50
+"""Of a term's holders, the ones that weigh it most are an article's candidates."""
 WINDOW_DAYS = 7
 """Dated reports of one story lie within this many days of each other."""
 LINK_THRESHOLD = 0.16
@@ -157,17 +159,26 @@ def _candidates(
     matrix: Any, days: list[date | None], names: list[frozenset[str]]
 ) -> list[tuple[float, int, int]]:
     """(cosine, i, j) of articles where one holds a top term of the other, within the window
-    when both are dated. A term held by more than MAX_POSTINGS articles blocks nothing."""
+    when both are dated. A term held by more than MAX_POSTINGS articles blocks nothing, and
+    of a term's holders only the HOLDERS_PER_TERM that weigh it most are candidates, so the
+    pairs grow with the corpus, not with its square."""
     columns = matrix.tocsc()
+    holders_of: dict[int, list[int]] = {}
     pairs: set[tuple[int, int]] = set()
     for row in range(matrix.shape[0]):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         weights, terms = matrix.data[start:end], matrix.indices[start:end]
         for position in weights.argsort()[::-1][:TOP_TERMS]:
             term = int(terms[position])
-            holders = columns.indices[columns.indptr[term] : columns.indptr[term + 1]]
-            if len(holders) > MAX_POSTINGS:
-                continue
+            holders = holders_of.get(term)
+            if holders is None:
+                first, last = columns.indptr[term], columns.indptr[term + 1]
+                if last - first > MAX_POSTINGS:
+                    holders = []
+                else:
+                    strongest = columns.data[first:last].argsort()[::-1][:HOLDERS_PER_TERM]
+                    holders = [int(columns.indices[first + index]) for index in strongest]
+                holders_of[term] = holders
             for other in holders:
                 other = int(other)
                 if other == row or not _within_window(days[row], days[other]):
