@@ -452,7 +452,7 @@ def compare_engines(args: argparse.Namespace, work: Path) -> None:
     same = all(
         (outs["local"] / f"2026-03-31.{kind}").read_bytes()
         == (outs["dask"] / f"2026-03-31.{kind}").read_bytes()
-        for kind in ("md", "json")
+        for kind in ("md", "json", "html")
     )
     print(f"ratio dask / local: {rates['dask'] / rates['local']:.2f} (target >= 0.8); "
           f"reports byte-identical: {same}; load after: {os.getloadavg()}")  # fmt: skip
