@@ -181,3 +181,23 @@ def test_a_date_conflict_gets_a_timeline_of_the_days_named() -> None:
     page = get_renderer("html").render(report)
     parse(page)
     assert 'id="timeline-g1"' in page
+
+
+def test_a_large_night_draws_the_first_timelines_and_says_how_many_are_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A night of tens of thousands of articles has thousands of conflicting figures: a
+    # chart for each would take minutes. The cap is lowered here to the sample's one chart.
+    from claimcheck.render import html
+
+    monkeypatch.setattr(html, "MAX_CHARTS", 0)
+    tree = parse(get_renderer("html").render(sample_report()))
+    assert not [element for element in tree.iter() if local_name(element) == "figure"]
+    stories = next(element for element in tree.iter() if element.get("id") == "stories")
+    text = " ".join(" ".join(stories.itertext()).split())
+    assert "Timelines are drawn for the first 0 conflicting or evolving figures" in text
+    assert "1 more figure has a table row only" in text
+    # Under the cap, no such note.
+    monkeypatch.setattr(html, "MAX_CHARTS", 1)
+    page = get_renderer("html").render(sample_report())
+    assert "table row only" not in page and 'id="timeline-g1"' in page

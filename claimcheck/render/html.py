@@ -30,6 +30,10 @@ from claimcheck.render._digest import QUOTES_SHOWN, STATUS_NAMES, digest
 
 CHARTED = ("conflict", "evolving")
 """Statuses whose groups get a timeline chart."""
+MAX_CHARTS = 100
+"""Timelines drawn in one page, in report order (most severe stories first): a chart takes
+matplotlib about a tenth of a second and 10-20 KB, and a night of tens of thousands of
+articles has thousands of conflicting or evolving figures; their tables are all shown."""
 SEVERITY_LABELS = {"error": "errors", "warning": "warnings", "info": "info", "none": "no finding"}
 
 
@@ -53,12 +57,11 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     summary = digest(report, options)
     articles = articles_by_id(report)
     charts = {}
-    for story in summary.stories:
-        for row in story.rows:
-            if row.status in CHARTED:
-                svg = timeline_svg(row, articles, prefix=f"chart-{row.group.id}")
-                if svg is not None:
-                    charts[row.group.id] = svg
+    charted = [row for story in summary.stories for row in story.rows if row.status in CHARTED]
+    for row in charted[:MAX_CHARTS]:
+        svg = timeline_svg(row, articles, prefix=f"chart-{row.group.id}")
+        if svg is not None:
+            charts[row.group.id] = svg
     counts = [
         (len(report.articles), "article", "articles"),
         (len(report.stories), "story", "stories"),
@@ -70,6 +73,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         title=options.title or DEFAULT_TITLE,
         digest=summary,
         charts=charts,
+        max_charts=MAX_CHARTS,
+        uncharted=max(0, len(charted) - MAX_CHARTS),
         counts=counts,
         findings=severity_breakdown(summary.findings) or "no findings",
         reference_date=report.reference_date,
