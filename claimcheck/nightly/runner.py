@@ -513,7 +513,8 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     except OSError as exc:
         raise UsageError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     store_path = Path(args.store) if args.store else out / "claimcheck.sqlite"
-    window = (report_date - timedelta(days=window_days - 1), report_date)
+    # A window longer than the calendar reaches back to its first day: every stored article.
+    window = (report_date - timedelta(days=min(window_days - 1, report_date.toordinal() - 1)), report_date)
     options = Options(rules_dir=args.rules, published=args.published)
     rules = load_rules(args.rules)
     progress = Progress(

@@ -37,6 +37,8 @@ from claimcheck.resolve.calendar import (
 from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
 
+OUTSIDE_CALENDAR = "outside the calendar (years 1 to 9999)"
+
 
 def _rel_tense(rel: str) -> Tense:
     """The side a "last" / "next" / "this" before a name puts it on ("this" leaves it to the nearest)."""
@@ -70,7 +72,12 @@ class Resolver:
             if tokens is None:
                 tokens = SentenceTokens(self.text, sentence)
             handler = getattr(self, f"_{mention.kind}")
-            timex = handler(mention, mention.data, tokens)
+            try:
+                timex = handler(mention, mention.data, tokens)
+            except (OverflowError, ValueError):
+                # Counting from a date near year 1 or 9999 ("tomorrow" on 9999-12-31, "5000000
+                # days ago") leaves Python's calendar: such a date names no day, and stays unresolved.
+                timex = self._timex(mention, "DATE", None, True, evidence=OUTSIDE_CALENDAR)
             if timex is not None:
                 result.append(timex)
                 point = point_of(timex.value) if timex.type == "DATE" else None

@@ -1,0 +1,92 @@
+"""Hostile but fair input (issue 18): no file, path or argument crashes a run, hangs it or loses
+a draft. Each test goes through the CLI or the documented Python API with a small input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+
+STORY = (
+    "The council met yesterday and will vote tomorrow. A second vote is due next year. "
+    "The dispute began last Monday, and talks resume next Monday."
+)
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def markdown(folder: Path, name: str, body: str, **front: str) -> Path:
+    lines = ["---", *(f"{key}: {value}" for key, value in front.items()), "---", body, ""]
+    path = folder / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- 2: dates at the calendar's ends
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_relative_dates_at_the_ends_of_the_calendar_stay_unresolved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], published: str
+) -> None:
+    edge = markdown(tmp_path, "edge.md", STORY, title="Talks", published=published)
+    plain = tmp_path / "plain.md"
+    plain.write_text(STORY + "\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><title>Talks</title><meta property="article:published_time" content="{published}">'
+        f"</head><body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    lines = tmp_path / "wire.jsonl"
+    lines.write_text(json.dumps({"id": "w1", "published": published, "text": STORY}) + "\n")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(f"path,source,published\nplain.md,Wire,{published}\n", encoding="utf-8")
+    for argv in (
+        ["check", str(edge), str(page), str(lines), "--format", "json"],
+        ["check", "--manifest", str(manifest), "--format", "json"],
+        ["check", str(plain), "--published", published, "--format", "json"],
+        ["extract", str(edge)],
+        ["lint", str(edge), "--format", "json"],
+    ):
+        code, out, err = run(argv, capsys)
+        assert code in (0, 1), (argv, err)
+        assert "internal error" not in err
+        claims = json.loads(out)["claims"]
+        tomorrow = [claim for claim in claims if claim["text"] == "tomorrow"]
+        assert tomorrow or argv[0] == "lint"
+        if published.startswith("9999") and tomorrow:
+            assert all(claim["timex"] is None for claim in tomorrow)
+
+
+def test_a_date_too_far_back_stays_unresolved_with_a_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from claimcheck.models import Article
+    from claimcheck.pipeline import check_articles
+
+    text = "The dispute began 5000000 days ago, the union said on Friday."
+    report = check_articles([Article(id="a", published=date(2024, 3, 16), text=text)])
+    ago = [claim for claim in report.claims if "ago" in claim.text]
+    assert ago
+    assert ago[0].timex is None
+    assert "calendar" in (ago[0].evidence or "")
+
+
+def test_report_window_longer_than_the_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = markdown(
+        tmp_path, "a.md", "The council approved 40 new buses on Friday.", published="2024-03-16"
+    )
+    out = tmp_path / "out"
+    argv = ["report", str(article), "--out", str(out), "--date", "2024-03-16", "--quiet"]
+    code, _out, err = run([*argv, "--window", "100000000", "--jobs", "1"], capsys)
+    assert code in (0, 1), err
+    assert "internal error" not in err
+    assert "0001-01-01 to 2024-03-16" in (out / "2024-03-16.md").read_text(encoding="utf-8")
