@@ -90,3 +90,86 @@ def test_report_window_longer_than_the_calendar(tmp_path: Path, capsys: pytest.C
     assert code in (0, 1), err
     assert "internal error" not in err
     assert "0001-01-01 to 2024-03-16" in (out / "2024-03-16.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 1 and 3: impossible metadata, deep JSON
+
+BUSES = "The council approved 40 new buses on Tuesday, the mayor said."
+
+
+@pytest.mark.parametrize(
+    ("fence", "published", "reason"),
+    [
+        ("yaml", "2024-02-30", "February 2024 has 29 days"),
+        ("yaml", "0000-01-01", "there is no year 0"),
+        ("yaml", "2024-13-01", "there is no month 13"),
+        ("toml", "2024-02-30", "February 2024 has 29 days"),
+        ("toml", "0000-01-01", "there is no year 0"),
+    ],
+)
+def test_impossible_publication_dates_are_named_and_the_batch_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fence: str, published: str, reason: str
+) -> None:
+    if fence == "yaml":
+        text = f"---\ntitle: Council vote\npublished: {published}\n---\n{BUSES}\n"
+    else:
+        text = f'+++\ntitle = "Council vote"\npublished = {published}\n+++\n{BUSES}\n'
+    (tmp_path / "bad.md").write_text(text, encoding="utf-8")
+    markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    _code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    assert "internal error" not in err
+    report = json.loads(out)
+    assert sorted(article["id"] for article in report["articles"]) == ["bad.md", "good.md"]
+    notes = [f["message"] for f in report["findings"] if f["rule"] == "input-warning"]
+    assert any("bad.md" in note and published in note and reason in note for note in notes), notes
+
+
+def test_a_valid_day_with_an_impossible_time_keeps_the_day(tmp_path: Path) -> None:
+    from claimcheck.pipeline import check_paths
+
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: Vote\npublished: 2024-03-16 25:61:00\n---\n{BUSES}\n", encoding="utf-8"
+    )
+    report = check_paths([str(tmp_path)])
+    assert str(report.articles[0].published) == "2024-03-16"
+    notes = [f.message for f in report.findings if f.rule == "input-warning"]
+    assert any("25:61:00" in note and "no time" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("fence", ["yaml", "toml", "jsonl"])
+def test_a_5000_digit_id_is_read_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fence: str
+) -> None:
+    digits = "9" * 5000
+    if fence == "yaml":
+        (tmp_path / "a.md").write_text(f"---\ntitle: Vote\nid: {digits}\n---\n{BUSES}\n", encoding="utf-8")
+    elif fence == "toml":
+        (tmp_path / "a.md").write_text(
+            f'+++\ntitle = "Vote"\nid = {digits}\n+++\n{BUSES}\n', encoding="utf-8"
+        )
+    else:
+        line = '{"id": ' + digits + ', "text": "' + BUSES + '"}'
+        (tmp_path / "a.jsonl").write_text(line + "\n", encoding="utf-8")
+    markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    _code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    assert "internal error" not in err
+    assert len(json.loads(out)["articles"]) == 2
+
+
+def test_a_jsonl_line_nested_100000_deep_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps({"id": "first", "text": BUSES}),
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        json.dumps({"id": "last", "text": BUSES}),
+    ]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _code, out, err = run(["check", str(tmp_path), "--format", "json"], capsys)
+    assert "internal error" not in err
+    report = json.loads(out)
+    assert sorted(article["id"] for article in report["articles"]) == ["first", "last"]
+    errors = [f for f in report["findings"] if f["rule"] == "input-error"]
+    assert [f["line"] for f in errors] == [2, 3]
+    assert all("nested too deeply" in f["message"] for f in errors)

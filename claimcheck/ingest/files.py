@@ -333,10 +333,15 @@ def read_jsonl(
             continue
         line_id = f"{file_id}:{number}"
         try:
-            record = json.loads(line)
+            # Integers stay as written (an id of 5,000 digits is text; Python would refuse to convert it).
+            record = json.loads(line, parse_int=str)
         except json.JSONDecodeError as exc:
             yield InputFailure(line_id, shown, f"line {number}: invalid JSON ({exc.msg})", number)
             continue
+        except RecursionError:
+            yield InputFailure(line_id, shown, f"line {number}: JSON nested too deeply to read", number)
+            continue
+
         if not isinstance(record, dict):
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
