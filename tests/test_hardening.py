@@ -4,6 +4,10 @@ a draft. Each test goes through the CLI or the documented Python API with a smal
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +177,37 @@ def test_a_jsonl_line_nested_100000_deep_is_an_input_error(
     errors = [f for f in report["findings"] if f["rule"] == "input-error"]
     assert [f["line"] for f in errors] == [2, 3]
     assert all("nested too deeply" in f["message"] for f in errors)
+
+
+# ---------------------------------------------------------------- 4: -o to a place that cannot be written
+
+
+def without_root_override(argv: list[str]) -> list[str]:
+    """The command as an ordinary user runs it: root ignores file modes, so drop that power."""
+    if os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: file modes cannot be tested")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *argv]
+
+
+@pytest.mark.parametrize("command", ["check", "extract", "lint"])
+@pytest.mark.parametrize("where", ["folder", "missing", "unwritable"])
+def test_output_that_cannot_be_written_is_named_before_the_work(
+    tmp_path: Path, command: str, where: str
+) -> None:
+    article = markdown(tmp_path, "a.md", BUSES, published="2024-03-16")
+    target = {
+        "folder": tmp_path / "reports",
+        "missing": tmp_path / "no-such-folder" / "out.txt",
+        "unwritable": tmp_path / "locked" / "out.txt",
+    }[where]
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "locked").mkdir(mode=0o555)
+    argv = [sys.executable, "-m", "claimcheck", command, str(article), "-o", str(target)]
+    result = subprocess.run(without_root_override(argv), capture_output=True, text=True, check=False)
+    assert result.returncode == 2, result.stderr
+    assert "internal error" not in result.stderr
+    assert "[E004]" in result.stderr and str(target) in result.stderr
+    assert "article" not in result.stderr  # refused before the work: no summary line
+    assert not target.is_file()
