@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -211,3 +212,27 @@ def test_output_that_cannot_be_written_is_named_before_the_work(
     assert "[E004]" in result.stderr and str(target) in result.stderr
     assert "article" not in result.stderr  # refused before the work: no summary line
     assert not target.is_file()
+
+
+# ---------------------------------------------------------------- 5: a damaged store
+
+
+def test_a_store_with_random_bytes_over_its_pages_is_a_clear_store_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = markdown(tmp_path, "a.md", BUSES, title="Buses", published="2024-03-16")
+    out = tmp_path / "out"
+    argv = ["report", "--out", str(out), "--date", "2024-03-16", "--quiet", "--jobs", "1"]
+    assert run([*argv, str(first)], capsys)[0] in (0, 1)
+    store = out / "claimcheck.sqlite"
+    pages = store.stat().st_size // 4096
+    noise = random.Random(18)
+    with store.open("r+b") as handle:  # a few pages, never the first (the header and the schema)
+        for page in noise.sample(range(1, pages), 3):
+            handle.seek(page * 4096)
+            handle.write(noise.randbytes(4096))
+    second = markdown(tmp_path, "b.md", BUSES.replace("40", "41"), title="Buses", published="2024-03-16")
+    code, _out, err = run([*argv, str(first), str(second)], capsys)
+    assert code == 2
+    assert "internal error" not in err
+    assert "[E005]" in err and str(store) in err and "damaged" in err

@@ -106,6 +106,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Schema steps in order; step N brings a store from version N-1 to N. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def store_error(path: Path, error: sqlite3.DatabaseError, what: str) -> StoreError:
+    """The message of an SQLite failure: a damaged file, or one that cannot be used (busy, full)."""
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreError(f"claim store {path} {what}: {error}")
+    return StoreError(
+        f"claim store {path} is damaged ({error}); restore it from a backup or start a new one "
+        "(another --store): the articles are extracted again"
+    )
+
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -238,7 +250,7 @@ class Store:
             store._migrate()
         except sqlite3.DatabaseError as exc:
             release_lock(lock)
-            raise StoreError(f"claim store {store_path} cannot be opened: {exc}") from None
+            raise store_error(store_path, exc, "cannot be opened") from None
         except BaseException:
             release_lock(lock)
             raise
@@ -298,6 +310,9 @@ class Store:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            # Damage found halfway through a run (a page overwritten): a message naming the store.
+            raise store_error(self.path, error, "failed") from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
