@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -236,3 +237,95 @@ def test_a_store_with_random_bytes_over_its_pages_is_a_clear_store_error(
     assert code == 2
     assert "internal error" not in err
     assert "[E005]" in err and str(store) in err and "damaged" in err
+
+
+# ---------------------------------------------------------------- 8 and 12: odd paths
+
+
+def input_errors(report: dict) -> dict[str, str]:
+    return {f["path"]: f["message"] for f in report["findings"] if f["rule"] == "input-error"}
+
+
+@pytest.mark.parametrize("command", ["check", "extract", "lint"])
+def test_a_fifo_is_not_a_regular_file_and_nothing_blocks(tmp_path: Path, command: str) -> None:
+    good = markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.md")
+    os.mkfifo(tmp_path / "named.md")
+    argv = [sys.executable, "-m", "claimcheck", command, str(good), str(tmp_path / "named.md"), str(folder)]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
+    shown = result.stdout + result.stderr
+    assert "internal error" not in shown
+    for name in ("named.md", "pipe.md"):
+        assert re.search(rf"{name}\S*:? .*not a regular file \(a FIFO\)", shown), shown
+    assert result.returncode in (0, 1)
+
+
+def test_a_fifo_in_a_nightly_run_does_not_block(tmp_path: Path) -> None:
+    good = markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    os.mkfifo(tmp_path / "named.html")
+    os.mkfifo(tmp_path / "named.jsonl")
+    argv = [sys.executable, "-m", "claimcheck", "report", str(good), str(tmp_path / "named.html")]
+    argv += [str(tmp_path / "named.jsonl"), "--out", str(tmp_path / "out"), "--date", "2024-03-16"]
+    result = subprocess.run([*argv, "--jobs", "1"], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads((tmp_path / "out" / "2024-03-16.json").read_text(encoding="utf-8"))
+    errors = input_errors(report)
+    assert {Path(path).name for path in errors} == {"named.html", "named.jsonl"}
+    assert all("not a regular file" in message for message in errors.values())
+
+
+def test_a_missing_path_is_an_input_error_and_the_rest_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    missing = tmp_path / "gone.md"
+    code, out, err = run(["check", str(good), str(missing), "--format", "json"], capsys)
+    assert code == 1, err  # the input-error is an error finding
+    report = json.loads(out)
+    assert [article["id"] for article in report["articles"]] == [str(good)]
+    assert "no such file" in input_errors(report)[str(missing)]
+    code, out, err = run(["lint", str(good), str(missing)], capsys)
+    assert "gone.md" in out and "no such file" in out
+    code, out, err = run(["check", str(missing)], capsys)
+    assert code == 2 and "no readable input" in err
+
+
+def test_a_manifest_row_naming_a_missing_file_is_an_input_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text(
+        "path,source,published\ngood.md,Wire,2024-03-16\ngone.md,Wire,2024-03-16\ngood.md,Post,2024-03-16\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(["check", "--manifest", str(manifest), "--format", "json"], capsys)
+    assert code == 1, err
+    report = json.loads(out)
+    assert [Path(article["id"]).name for article in report["articles"]] == ["good.md"]
+    errors = input_errors(report)
+    assert [Path(path).name for path in errors] == ["gone.md"]
+    assert "no such file" in next(iter(errors.values())) and "line 3" in next(iter(errors.values()))
+    warnings = [f["message"] for f in report["findings"] if f["rule"] == "input-warning"]
+    assert any("listed again (line 2)" in message for message in warnings), warnings
+
+
+def test_an_unreadable_subfolder_is_named(tmp_path: Path) -> None:
+    feed = tmp_path / "feed"
+    (feed / "locked").mkdir(parents=True)
+    markdown(feed, "good.md", BUSES, published="2024-03-16")
+    markdown(feed / "locked", "hidden-from-us.md", BUSES, published="2024-03-16")
+    (feed / "locked").chmod(0)
+    argv = [sys.executable, "-m", "claimcheck", "check", str(feed), "--format", "json"]
+    try:
+        result = subprocess.run(without_root_override(argv), capture_output=True, text=True, check=False)
+    finally:
+        (feed / "locked").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [article["id"] for article in report["articles"]] == ["good.md"]
+    errors = input_errors(report)
+    assert list(errors) == [str(feed / "locked")]
+    assert "cannot read the folder" in errors[str(feed / "locked")]

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.front_matter import Note, canonical_key, read_front_matter, resolve_keys
@@ -29,7 +31,8 @@ TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MIB
 """Larger files are refused with a clear error instead of stalling a batch."""
 
 TEXT_FIELDS = ("title", "source", "url")
@@ -97,17 +100,46 @@ def _decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
+NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def open_regular(path: Path, shown: str) -> BinaryIO:
+    """The file opened for reading, if it is a regular file; else an InputError saying what it is.
+
+    Opened without blocking and checked on the open descriptor: a FIFO or a device named as
+    input would otherwise wait forever for a writer (and a check before opening can race)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                shown,
-                f"too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)",
-            )
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or folder") from None
     except OSError as exc:
         raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = next((name for test, name in NOT_REGULAR if test(mode)), "not a file")
+        raise InputError(shown, f"not a regular file ({kind})")
+    return os.fdopen(descriptor, "rb")
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    with open_regular(path, shown) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(
+                    shown,
+                    f"too large ({size / MIB:.1f} MiB; the limit is {MAX_FILE_BYTES // MIB} MiB)",
+                )
+            return handle.read()
+        except OSError as exc:
+            raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -238,43 +270,55 @@ class Manifest:
         return dict(self.rows.get(path.resolve(), {}))
 
     def paths(self) -> list[Path]:
-        """The listed files that exist; the others are named in a warning."""
-        found = []
-        for path, number in self.lines.items():
-            if path.is_file():
-                found.append(path)
-            else:
-                _warn(self.warnings, None, self.path, [(number, f"no such file: {path}")])
-        return found
+        """The listed files, in the manifest's order (one that does not exist is an input-error)."""
+        return list(self.lines)
+
+    def missing(self, path: Path) -> str | None:
+        """Why a listed file cannot be read: it does not exist (None for files not listed)."""
+        number = self.lines.get(path.resolve())
+        if number is None or path.exists():
+            return None
+        return f"no such file (listed in manifest {self.path}, line {number})"
 
 
 def _expand(
     paths: Iterable[str], listed: set[Path] | None = None, skipped: list[str] | None = None
-) -> Iterator[tuple[Path, str]]:
-    """(file, id) pairs: ids are file names relative to the folder argument.
+) -> Iterator[tuple[Path, str, str | None]]:
+    """(file, id, problem) triples: ids are file names relative to the folder argument; a
+    problem is why a path cannot be read as a whole (an unreadable folder).
 
     With a manifest (`listed`), a folder contributes only the files the manifest
     lists; the others are named in `skipped` so that nothing disappears silently.
+    A path that does not exist is yielded too: reading it reports it, and the rest goes on.
     """
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for file in sorted(root.rglob("*")):
-                if not file.is_file() or _hidden(file, root) or file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                if listed is not None and file.resolve() not in listed:
-                    if skipped is not None:
-                        skipped.append(str(file))
-                    continue
-                yield file, file.relative_to(root).as_posix()
-        elif root.exists():
-            yield root, given
-        else:
-            raise UsageError(f"no such file or folder: {given}")
+        if not root.is_dir():
+            yield root, given, None
+            continue
+        for file, problem in walk_folder(root):
+            if problem is None and listed is not None and file.resolve() not in listed:
+                if skipped is not None:
+                    skipped.append(str(file))
+                continue
+            yield file, given if file == root else file.relative_to(root).as_posix(), problem
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def walk_folder(root: Path) -> list[tuple[Path, str | None]]:
+    """The folder's input files (any kind of file with a supported suffix: a FIFO among them is
+    reported, not skipped) and its unreadable subfolders with the reason, in path order.
+    Hidden files and folders are left out; links to folders are not followed."""
+    found: list[tuple[Path, str | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((Path(error.filename), f"cannot read the folder: {error.strerror or error}"))
+
+    for folder, folders, files in os.walk(root, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append((Path(folder) / name, None))
+    return sorted(found)
 
 
 def read_text_article(
@@ -370,6 +414,8 @@ class InputFile:
     article_id: str
     shown: str
     defaults: dict[str, Any]
+    problem: str | None = None
+    """Why the path cannot be read at all (an unreadable folder, a listed file that is missing)."""
 
     @property
     def suffix(self) -> str:
@@ -389,16 +435,25 @@ def input_files(
             raise UsageError("no input: give files or folders (or --manifest)")
         paths = [str(path) for path in table.paths()]
         if not paths:
-            raise UsageError(f"no input: none of the files manifest {manifest} lists exists")
+            raise UsageError(f"no input: manifest {manifest} lists no file")
     listed = set(table.rows) if table else None
-    for file, article_id in _expand(paths, listed, skipped):
-        yield InputFile(file, article_id, str(file), table.metadata_for(file) if table else {})
+    for file, article_id, problem in _expand(paths, listed, skipped):
+        defaults = table.metadata_for(file) if table else {}
+        if problem is None and table is not None:
+            problem = table.missing(file)
+        yield InputFile(file, article_id, str(file), defaults, problem)
 
 
 def read_file(item: InputFile, warnings: Warnings = None) -> Iterator[Article | InputFailure]:
     """The article(s) of one input file; a file that cannot be read yields an InputFailure.
     Slips the readers worked around go to `warnings`."""
     suffix = item.suffix
+    if item.problem is not None:
+        yield InputFailure(item.article_id, item.shown, item.problem)
+        return
+    if not item.file.exists():
+        yield InputFailure(item.article_id, item.shown, "no such file or folder")
+        return
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputFailure(item.article_id, item.shown, f"unsupported file type '{suffix or '(none)'}'")
         return

@@ -26,7 +26,13 @@ from typing import Any
 
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
-from claimcheck.ingest.files import TEXT_SUFFIXES, InputFailure, InputWarning, read_text_article
+from claimcheck.ingest.files import (
+    TEXT_SUFFIXES,
+    InputFailure,
+    InputWarning,
+    read_text_article,
+    walk_folder,
+)
 from claimcheck.lint.config import LintConfig, load_config
 from claimcheck.lint.markup import mask_code, mask_comments, mask_markdown
 from claimcheck.lint.suppress import Suppression, apply_suppressions, parse_suppressions, unused_findings
@@ -99,24 +105,19 @@ def fix_style(rules: RuleSet) -> str:
 # ---------------------------------------------------------------- reading drafts
 
 
-def draft_files(paths: list[str]) -> list[tuple[Path, str]]:
-    """(file, shown path) of every draft; a folder contributes its .md/.markdown/.txt files."""
-    files: list[tuple[Path, str]] = []
+def draft_files(paths: list[str]) -> list[tuple[Path, str, str | None]]:
+    """(file, shown path, problem) of every draft; a folder contributes its .md/.markdown/.txt
+    files, and its unreadable subfolders with the reason. A path that does not exist is kept:
+    reading it reports it, and the other drafts are checked."""
+    files: list[tuple[Path, str, str | None]] = []
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for file in sorted(root.rglob("*")):
-                parts = file.relative_to(root).parts
-                if (
-                    file.is_file()
-                    and file.suffix.lower() in TEXT_SUFFIXES
-                    and not any(part.startswith(".") for part in parts)
-                ):
-                    files.append((file, str(file)))
-        elif root.exists():
-            files.append((root, given))
-        else:
-            raise UsageError(f"no such file or folder: {given}")
+        if not root.is_dir():
+            files.append((root, given, None))
+            continue
+        for file, problem in walk_folder(root):
+            if problem is not None or file.suffix.lower() in TEXT_SUFFIXES:
+                files.append((file, str(file), problem))
     return files
 
 
@@ -303,8 +304,12 @@ def lint(
     drafts: dict[str, Draft] = {}
     failures: list[InputFailure | InputWarning] = []
     warnings: list[InputWarning] = []
-    for file, shown_path in draft_files(paths):
-        item = read_draft(file, shown_path, warnings)
+    for file, shown_path, problem in draft_files(paths):
+        item = (
+            InputFailure(shown_path, shown_path, problem)
+            if problem
+            else read_draft(file, shown_path, warnings)
+        )
         if isinstance(item, InputFailure):
             failures.append(item)
             continue

@@ -33,13 +33,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.errors import UsageError
+from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.files import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     InputFailure,
     InputFile,
     input_files,
+    open_regular,
     read_file,
     skipped_note,
     unique_id,
@@ -118,10 +119,10 @@ def estimate_articles(paths: list[str], manifest: str | None) -> int | None:
             total += 1
             continue
         try:
-            with item.file.open("rb") as handle:
+            with open_regular(item.file, item.shown) as handle:  # a FIFO must not block the count
                 while chunk := handle.read(1 << 20):
                     total += chunk.count(b"\n")
-        except OSError:
+        except (OSError, InputError):
             total += 1
     return total or None
 
@@ -284,10 +285,10 @@ def file_key(item: InputFile, options: Options) -> str:
     """What makes an input file the same file: its bytes, its manifest metadata, the fallback date."""
     digest = hashlib.sha256()
     try:
-        with item.file.open("rb") as handle:
+        with open_regular(item.file, item.shown) as handle:  # a FIFO must not block the run
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, InputError):
         digest.update(b"unreadable:" + item.shown.encode())  # the worker reports why
     extra = [item.suffix, sorted(item.defaults.items()), str(options.published)]
     digest.update(json.dumps(extra, default=str).encode())
