@@ -7,7 +7,10 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -329,3 +332,70 @@ def test_an_unreadable_subfolder_is_named(tmp_path: Path) -> None:
     errors = input_errors(report)
     assert list(errors) == [str(feed / "locked")]
     assert "cannot read the folder" in errors[str(feed / "locked")]
+
+
+# ---------------------------------------------------------------- 9 and 10: lint --fix
+
+
+SATURDAY_DRAFT = """---
+title: Council
+published: 2024-03-16
+---
+The council met yesterday, Thursday, to vote on the budget.
+
+> Members said the session was long.
+> They met yesterday, Thursday, and again at night.
+
+> The mayor said the talks that began
+yesterday, Thursday, would go on.
+"""
+
+
+def test_lint_fix_never_changes_a_blockquote_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(SATURDAY_DRAFT, encoding="utf-8")
+    run(["lint", str(draft), "--fix"], capsys)
+    fixed = draft.read_text(encoding="utf-8")
+    assert "The council met Thursday, to vote" in fixed or "The council met Thursday to vote" in fixed
+    assert "> They met yesterday, Thursday, and again at night." in fixed
+    assert "yesterday, Thursday, would go on." in fixed
+
+
+def limited_file_size(ignore_signal: bool) -> None:
+    """In the child: files may grow to 1 KiB (a full disk); with ignore_signal, writes past it fail
+    with EFBIG instead of the process being killed by SIGXFSZ."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+    if ignore_signal:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("ignore_signal", [True, False])
+def test_lint_fix_on_a_full_disk_keeps_the_draft_intact(tmp_path: Path, ignore_signal: bool) -> None:
+    filler = "\n".join(f"Paragraph {n} of the budget story, with no dates and no figures." for n in range(60))
+    draft = tmp_path / "draft.md"
+    draft.write_text(SATURDAY_DRAFT + "\n" + filler + "\n", encoding="utf-8")
+    draft.chmod(0o640)
+    original = draft.read_bytes()
+    assert len(original) > 4000
+    result = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "lint", str(draft), "--fix"],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: limited_file_size(ignore_signal),
+        check=False,
+    )
+    assert draft.read_bytes() == original
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    if ignore_signal:
+        assert result.returncode == 2, result.stderr
+        assert str(draft) in result.stderr and "internal error" not in result.stderr
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["draft.md"]  # no temporary left
+
+
+def test_lint_fix_keeps_the_file_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(SATURDAY_DRAFT, encoding="utf-8")
+    draft.chmod(0o640)
+    run(["lint", str(draft), "--fix"], capsys)
+    assert "met Thursday" in draft.read_text(encoding="utf-8")
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640

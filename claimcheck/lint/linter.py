@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from claimcheck.atomic import write_atomically
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
 from claimcheck.ingest.files import (
@@ -260,7 +261,12 @@ def fix_drafts(
             applied_keys.add((article_id, fix.start, fix.end, fix.replacement))
         new_raw = prefix + fixed
         if write:
-            Path(path).write_bytes((b"\xef\xbb\xbf" if bom else b"") + new_raw.encode("utf-8"))
+            try:  # a temporary file renamed over the draft: a full disk never leaves half a draft
+                write_atomically(Path(path), (b"\xef\xbb\xbf" if bom else b"") + new_raw.encode("utf-8"))
+            except OSError as exc:
+                raise UsageError(
+                    f"{path}: cannot write the fixes ({exc.strerror or exc}); unchanged"
+                ) from None
             sys.stderr.write(f"claimcheck: {path}: fixed {len(applied)} finding(s)\n")
         else:
             diffs.append(unified_diff(path, raw, new_raw))

@@ -19,12 +19,10 @@ articles it had to extract), so rerunning a night reproduces it byte for byte.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -33,6 +31,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
+from claimcheck.atomic import write_atomically
 from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.files import (
     HTML_SUFFIXES,
@@ -453,40 +452,6 @@ def render_json(report: Report, since: SinceLast, report_date: date, window: tup
     data = to_data(report)
     data["nightly"] = nightly
     return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Temporary file in the same folder, fsync, rename: readers see the old file or the new one."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); a report gets the usual permissions.
-        os.fchmod(descriptor, _file_mode(path))
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def _file_mode(path: Path) -> int:
-    """The mode of the file being replaced, or what a new file gets under the umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _exit_code(report: Report, fail_on: str) -> int:
