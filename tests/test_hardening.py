@@ -399,3 +399,51 @@ def test_lint_fix_keeps_the_file_mode(tmp_path: Path, capsys: pytest.CaptureFixt
     run(["lint", str(draft), "--fix"], capsys)
     assert "met Thursday" in draft.read_text(encoding="utf-8")
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+
+
+# ---------------------------------------------------------------- 11: duplicate ids
+
+FERRY = [
+    (
+        "Harbor Daily",
+        "A ferry caught fire in Marlow harbour on Friday evening. Officials said 40 passengers "
+        "were injured, and the crew put out the blaze within an hour.",
+    ),
+    (
+        "Valley News",
+        "Fire swept through a ferry moored in Marlow harbour on Friday. According to the coastguard, "
+        "65 passengers were injured. The cause is not yet known.",
+    ),
+    (
+        "Coast Post",
+        "Dozens were hurt on Friday when a ferry burned in Marlow harbour; the harbour master put the "
+        "number of injured passengers at 90. Investigators arrived on Saturday.",
+    ),
+]
+
+
+def test_duplicate_jsonl_ids_are_made_unique_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wire = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": "dup", "source": source, "published": "2024-03-16", "text": text} for source, text in FERRY
+    ]
+    wire.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    again = tmp_path / "again.md"  # a file whose front matter claims the same id
+    again.write_text(f"---\nid: dup\npublished: 2024-03-16\n---\n{BUSES}\n", encoding="utf-8")
+    _code, out, _err = run(["check", str(wire), str(again), "--format", "json"], capsys)
+    report = json.loads(out)
+    ids = [article["id"] for article in report["articles"]]
+    assert len(ids) == 4 and len(set(ids)) == 4, ids
+    warnings = [f for f in report["findings"] if f["rule"] == "input-warning"]
+    assert sorted((Path(f["path"]).name, f["line"]) for f in warnings) == [
+        ("again.md", None),
+        ("wire.jsonl", 2),
+        ("wire.jsonl", 3),
+    ]
+    assert all("'dup'" in f["message"] for f in warnings)
+    owner = {claim["id"]: claim["article_id"] for claim in report["claims"]}
+    conflicts = [f for f in report["findings"] if f["rule"] == "figure-conflict"]
+    assert conflicts
+    assert len({owner[claim_id] for claim_id in conflicts[0]["claim_ids"]}) >= 2

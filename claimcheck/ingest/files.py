@@ -372,6 +372,7 @@ def read_jsonl(
     except InputError as exc:
         yield InputFailure(file_id, shown, exc.reason)
         return
+    first_line: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -393,6 +394,15 @@ def read_jsonl(
         fields = [(str(name), value, number) for name, value in record.items() if name != "text"]
         metadata, lines = resolve_keys(fields, notes)
         article_id = _text_field(metadata.pop("id", None), "id", number, notes) or line_id
+        if article_id in first_line:  # ids name articles in findings: two lines cannot share one
+            notes.append(
+                (
+                    number,
+                    f"id '{article_id}' is used on line {first_line[article_id]} too; read as '{line_id}'",
+                )
+            )
+            article_id = line_id
+        first_line.setdefault(article_id, number)
         body = record.get("text")
         if not isinstance(body, str):
             yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
@@ -482,21 +492,29 @@ def read_inputs(
     seen: set[str] = set()
     for item in input_files(paths, manifest, skipped, warnings):
         for read in read_file(item, warnings):
-            yield _unique(read, seen)
+            yield _unique(read, seen, warnings)
 
 
 def unique_id(article_id: str, path: str | None, seen: set[str]) -> str:
-    """Two inputs with the same id (same file name in two folders): the later one gets its path as id."""
-    if article_id in seen and path:
-        article_id = path
+    """Two inputs with the same id (same file name in two folders, an id given twice): the later
+    one gets its path as id, or, where that is taken too, the id with a number ("dup~2")."""
+    if article_id in seen:
+        base = article_id
+        article_id = path if path and path not in seen else f"{base}~2"
+        number = 2
+        while article_id in seen:
+            number += 1
+            article_id = f"{base}~{number}"
     seen.add(article_id)
     return article_id
 
 
-def _unique(item: Article | InputFailure, seen: set[str]) -> Article | InputFailure:
+def _unique(item: Article | InputFailure, seen: set[str], warnings: Warnings) -> Article | InputFailure:
     if isinstance(item, Article):
         article_id = unique_id(item.id, item.path, seen)
         if article_id != item.id:
+            note = f"id '{item.id}' is taken by another article; this one was read as '{article_id}'"
+            _warn(warnings, article_id, item.path or article_id, [(None, note)])
             item = replace(item, id=article_id)
     return item
 
