@@ -447,3 +447,47 @@ def test_duplicate_jsonl_ids_are_made_unique_with_a_warning(
     conflicts = [f for f in report["findings"] if f["rule"] == "figure-conflict"]
     assert conflicts
     assert len({owner[claim_id] for claim_id in conflicts[0]["claim_ids"]}) >= 2
+
+
+# ---------------------------------------------------------------- 13 and 14: encodings and line ends
+
+DATED = "---\ntitle: Council vote\npublished: 2024-03-16\n---\nThe council approved 40 new buses yesterday.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    data = b"\xfe\xff" + DATED.encode("utf-16-be") if encoding == "utf-16-be-bom" else DATED.encode(encoding)
+    (tmp_path / "wide.md").write_bytes(data)
+    code, out, err = run(["check", str(tmp_path / "wide.md"), "--format", "json"], capsys)
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["articles"][0]["published"] == "2024-03-16"
+    yesterday = next(claim for claim in report["claims"] if claim["text"] == "yesterday")
+    assert yesterday["timex"] == "2024-03-15" and yesterday["line"] == 5
+
+
+def test_lint_fix_writes_a_utf16_draft_back_as_utf16(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(b"\xfe\xff" + SATURDAY_DRAFT.encode("utf-16-be"))
+    _code, _out, err = run(["lint", str(draft), "--fix"], capsys)
+    assert "internal error" not in err
+    data = draft.read_bytes()
+    assert data.startswith(b"\xfe\xff")
+    assert "The council met Thursday" in data[2:].decode("utf-16-be")
+
+
+def test_cr_only_line_endings_keep_the_front_matter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "old-mac.md").write_bytes(DATED.replace("\n", "\r").encode("utf-8"))
+    code, out, err = run(["check", str(tmp_path / "old-mac.md"), "--format", "json"], capsys)
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["articles"][0]["published"] == "2024-03-16"
+    assert report["articles"][0]["title"] == "Council vote"
+    yesterday = next(claim for claim in report["claims"] if claim["text"] == "yesterday")
+    assert yesterday["timex"] == "2024-03-15" and (yesterday["line"], yesterday["column"]) == (5, 35)

@@ -86,18 +86,36 @@ def _text_field(value: Any, key: str, line: int | None, notes: list[Note]) -> st
     return None
 
 
-def _decode(data: bytes, path: str) -> str:
-    if not data.strip():
+BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, bytes, str]:
+    """(text, byte-order mark, codec) of a text file: UTF-8, or UTF-16/32 that a byte-order mark
+    announces (Windows editors save "Unicode" so); `bom + text.encode(codec)` writes it back."""
+    bom, codec = next(((mark, name) for mark, name in BOMS if data.startswith(mark)), (b"", "utf-8"))
+    body = data[len(bom) :]
+    if not (body.strip(b"\x00 \t\r\n") if codec != "utf-8" else body.strip()):
         raise InputError(path, "the file is empty")
-    if b"\x00" in data[:8192]:
+    if codec == "utf-8" and b"\x00" in data[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        return body.decode(codec), bom, codec
     except UnicodeDecodeError as exc:
+        offset = len(bom) + exc.start
+        name = codec.split("-")[0].upper() + "-" + codec.split("-")[1]
         raise InputError(
-            path,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+            path, f"not valid {name} (byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8"
         ) from None
+
+
+def _decode(data: bytes, path: str) -> str:
+    return decode_text(data, path)[0]
 
 
 NOT_REGULAR = (

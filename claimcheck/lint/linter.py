@@ -31,6 +31,7 @@ from claimcheck.ingest.files import (
     TEXT_SUFFIXES,
     InputFailure,
     InputWarning,
+    decode_text,
     read_text_article,
     walk_folder,
 )
@@ -232,10 +233,12 @@ def safe_fix(fix: Fix, finding: Finding, draft: Draft, claims: dict[str, Claim])
 # ---------------------------------------------------------------- fixing
 
 
-def read_raw(path: str) -> tuple[str, bool]:
-    data = Path(path).read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    return data.decode("utf-8-sig"), bom
+def read_raw(path: str) -> tuple[str, bytes, str]:
+    """(text, byte-order mark, codec) of the draft, to write the fixes back in its own encoding."""
+    try:
+        return decode_text(Path(path).read_bytes(), path)
+    except (OSError, InputError):
+        raise UsageError(f"{path} changed while it was being checked; run lint again") from None
 
 
 def fix_drafts(
@@ -251,7 +254,7 @@ def fix_drafts(
     for article_id, fixes in by_draft.items():
         draft = drafts[article_id]
         path = draft.article.path or article_id
-        raw, bom = read_raw(path)
+        raw, bom, codec = read_raw(path)
         body = draft.article.text
         if not raw.endswith(body):
             raise UsageError(f"{path} changed while it was being checked; run lint again")
@@ -262,7 +265,7 @@ def fix_drafts(
         new_raw = prefix + fixed
         if write:
             try:  # a temporary file renamed over the draft: a full disk never leaves half a draft
-                write_atomically(Path(path), (b"\xef\xbb\xbf" if bom else b"") + new_raw.encode("utf-8"))
+                write_atomically(Path(path), bom + new_raw.encode(codec))
             except OSError as exc:
                 raise UsageError(
                     f"{path}: cannot write the fixes ({exc.strerror or exc}); unchanged"
