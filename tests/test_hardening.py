@@ -491,3 +491,33 @@ def test_cr_only_line_endings_keep_the_front_matter(
     assert report["articles"][0]["title"] == "Council vote"
     yesterday = next(claim for claim in report["claims"] if claim["text"] == "yesterday")
     assert yesterday["timex"] == "2024-03-15" and (yesterday["line"], yesterday["column"]) == (5, 35)
+
+
+# ---------------------------------------------------------------- 15: --store DIR, the size limit
+
+
+def test_a_folder_as_store_is_refused_without_a_stray_lock_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = markdown(tmp_path, "a.md", BUSES, published="2024-03-16")
+    folder = tmp_path / "claims"
+    folder.mkdir()
+    argv = ["report", str(article), "--out", str(tmp_path / "out"), "--store", str(folder), "--quiet"]
+    code, _out, err = run([*argv, "--date", "2024-03-16", "--jobs", "1"], capsys)
+    assert code == 2
+    assert "[E005]" in err and str(folder) in err and "folder" in err
+    assert not (tmp_path / "claims.lock").exists()
+    garbage = tmp_path / "notes.sqlite"  # not a database: refused, and no lock file left beside it
+    garbage.write_text("These are my notes, not a claim store.\n" * 200, encoding="utf-8")
+    argv = ["report", str(article), "--out", str(tmp_path / "out"), "--store", str(garbage), "--quiet"]
+    code, _out, err = run([*argv, "--date", "2024-03-16", "--jobs", "1"], capsys)
+    assert code == 2 and "[E005]" in err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.md", "claims", "notes.sqlite", "out"]
+
+
+def test_the_size_limit_is_said_in_mib(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    markdown(tmp_path, "good.md", BUSES, published="2024-03-16")
+    with (tmp_path / "huge.md").open("wb") as handle:
+        handle.truncate(21 * 1024 * 1024)  # sparse: the size is refused before a byte is read
+    _code, out, _err = run(["check", str(tmp_path)], capsys)
+    assert "huge.md" in out and "too large (21.0 MiB; the limit is 20 MiB)" in out

@@ -30,7 +30,7 @@ from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
-from claimcheck.nightly.lock import acquire_lock, release_lock
+from claimcheck.nightly.lock import acquire_lock, lock_path, release_lock
 from claimcheck.serialize import from_data, from_json, to_data
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -242,17 +242,23 @@ class Store:
         store_path = Path(path)
         if store_path.parent and not store_path.parent.is_dir():
             raise StoreError(f"claim store {store_path}: folder {store_path.parent} does not exist")
+        if store_path.is_dir():
+            example = store_path / "claimcheck.sqlite"
+            raise StoreError(f"claim store {store_path} is a folder; give a file, such as {example}")
+        new_lock = not lock_path(store_path).exists()
         lock = acquire_lock(store_path, wait)
         try:
             connection = sqlite3.connect(store_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             store = cls(store_path, connection, lock)
             store._configure()
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if new_lock:  # a store that could not be opened leaves no lock file of ours behind
+                with contextlib.suppress(OSError):
+                    lock_path(store_path).unlink()  # while still holding it
             release_lock(lock)
-            raise store_error(store_path, exc, "cannot be opened") from None
-        except BaseException:
-            release_lock(lock)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise store_error(store_path, exc, "cannot be opened") from None
             raise
         return store
 
