@@ -89,6 +89,20 @@ def test_a_date_too_far_back_stays_unresolved_with_a_reason(capsys: pytest.Captu
     assert "calendar" in (ago[0].evidence or "")
 
 
+def test_a_year_past_9999_is_no_date(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    from claimcheck.models import Article
+    from claimcheck.pipeline import check_articles
+
+    text = "A second vote is due next year. The treaty was signed 20000 years ago, the envoy said."
+    report = check_articles([Article(id="a", published=date(9999, 6, 1), text=text)])
+    found = {claim.text: claim for claim in report.claims if claim.kind == "date"}
+    for words in ("next year", "20000 years ago"):
+        assert found[words].timex is None
+        assert "calendar" in (found[words].evidence or "")
+
+
 def test_report_window_longer_than_the_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = markdown(
         tmp_path, "a.md", "The council approved 40 new buses on Friday.", published="2024-03-16"
