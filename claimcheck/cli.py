@@ -152,9 +152,24 @@ def today() -> date:
     return datetime.now().astimezone().date()
 
 
+def check_output(output: str) -> None:
+    """Refuse an -o that cannot be written before the work, naming it (UsageError)."""
+    path = Path(output)
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name")
+    if not folder.is_dir():
+        raise UsageError(f"-o {output}: folder {folder} does not exist")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise UsageError(f"-o {output}: permission denied")
+
+
 def write_output(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # checked before the work, but a disk can fill or a folder go
+            raise UsageError(f"-o {output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
 
@@ -378,6 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if getattr(args, "output", None):
+            check_output(args.output)
         return COMMANDS[args.command](args)
     except ClaimcheckError as exc:
         sys.stderr.write(f"claimcheck: {exc}\n")

@@ -37,7 +37,7 @@ YAML_FENCE = "---"
 YAML_CLOSERS = ("---", "...")
 TOML_FENCE = "+++"
 FENCE_RE = re.compile(r"^(?P<fence>-{3,}|\.{3}|\+{3})[ \t]*$")
-LINE_RE = re.compile(r"[^\n]*\n?")
+LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # a lone CR ends a line too (old Mac files)
 # A key line read leniently: a key of a few words, then ":" (or "=" in TOML).
 KEY_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w .-]{0,40}?)[ \t]*(?P<sep>:|=)(?P<rest>.*)$"
@@ -221,11 +221,13 @@ def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tup
     if separator == "=":
         try:
             return tomllib.loads(text), None
-        except tomllib.TOMLDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # a decode error, or an integer too long to convert
             found = re.search(r"line (\d+)", str(exc))
             return None, (first_line + int(found.group(1)) - 1 if found else None, str(exc).split(" (at")[0])
     try:
         return yaml.load(text, Loader=_StringLoader), None
+    except RecursionError:
+        return None, (None, "nested too deeply")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
@@ -313,7 +315,7 @@ def _strict_line(line: str, separator: str) -> bool:
         if separator == "=":
             return isinstance(tomllib.loads(line), dict)
         return isinstance(yaml.load(line, Loader=_StringLoader), dict)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+    except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         return False
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
-from claimcheck.nightly.lock import acquire_lock, release_lock
+from claimcheck.nightly.lock import acquire_lock, lock_path, release_lock
 from claimcheck.serialize import from_data, from_json, to_data
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -106,6 +106,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Schema steps in order; step N brings a store from version N-1 to N. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def store_error(path: Path, error: sqlite3.DatabaseError, what: str) -> StoreError:
+    """The message of an SQLite failure: a damaged file, or one that cannot be used (busy, full)."""
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreError(f"claim store {path} {what}: {error}")
+    return StoreError(
+        f"claim store {path} is damaged ({error}); restore it from a backup or start a new one "
+        "(another --store): the articles are extracted again"
+    )
+
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -230,17 +242,23 @@ class Store:
         store_path = Path(path)
         if store_path.parent and not store_path.parent.is_dir():
             raise StoreError(f"claim store {store_path}: folder {store_path.parent} does not exist")
+        if store_path.is_dir():
+            example = store_path / "claimcheck.sqlite"
+            raise StoreError(f"claim store {store_path} is a folder; give a file, such as {example}")
+        new_lock = not lock_path(store_path).exists()
         lock = acquire_lock(store_path, wait)
         try:
             connection = sqlite3.connect(store_path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             store = cls(store_path, connection, lock)
             store._configure()
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if new_lock:  # a store that could not be opened leaves no lock file of ours behind
+                with contextlib.suppress(OSError):
+                    lock_path(store_path).unlink()  # while still holding it
             release_lock(lock)
-            raise StoreError(f"claim store {store_path} cannot be opened: {exc}") from None
-        except BaseException:
-            release_lock(lock)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise store_error(store_path, exc, "cannot be opened") from None
             raise
         return store
 
@@ -298,6 +316,9 @@ class Store:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            # Damage found halfway through a run (a page overwritten): a message naming the store.
+            raise store_error(self.path, error, "failed") from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
