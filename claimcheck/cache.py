@@ -2,9 +2,12 @@
 
     load(name, identity, sources, build) -> build()'s value, read back when nothing changed
 
+    compiled_patterns(identity, sources): re.compile finds the patterns earlier runs compiled
+
 `claimcheck lint` is a new process on every save (a pre-commit or CMS hook); validating
-the rule files (pydantic) and parsing the lexicons (PyYAML) would be most of its time.
-They are done once, and later processes read the result back (a pickle).
+the rule files (pydantic), parsing the lexicons (PyYAML) and compiling some 200 regular
+expressions (most of them lexicon alternations) would be most of its time. They are done
+once, and later processes read the result back (a pickle).
 
 An entry is keyed by a SHA-256 of the `sources` (their names and contents), its
 `identity` (what else the value depends on) and this Python's version: an edited rule or
@@ -25,10 +28,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import pickle
+import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -135,3 +140,103 @@ def _write(folder: Path, name: str, payload: bytes) -> bool:
             os.unlink(temporary)
         return False
     return True
+
+
+# ---------------------------------------------------------------- compiled patterns
+
+PATTERNS = "patterns"
+PatternKey = tuple[str, int]
+"""(pattern, flags) as `re` keys its own cache of compiled patterns."""
+
+
+@contextlib.contextmanager
+def compiled_patterns(identity: Iterable[str], sources: Iterable[Path]) -> Iterator[None]:
+    """Within the block, `re.compile` returns at once the patterns an earlier run compiled;
+    the patterns compiled for the first time in the block are stored when it ends.
+
+    `re` compiles a pattern in Python (its parser and code generator): about a third of a
+    cold lint. The compiled code is what `re` itself would produce, rebuilt with `_sre`
+    and put in `re`'s own cache, so every `re.compile` in the code stays as it is. These
+    are CPython internals: each stored pattern is checked, when stored, to rebuild into a
+    pattern equal to the one `re` compiled (same flags and code); where the internals
+    differ nothing is stored and `re` compiles as usual.
+    """
+    table = _re_cache()
+    folders = cache_dirs()
+    if table is None or not folders:
+        yield
+        return
+    key = entry_key([*identity, PATTERNS], sources)
+    known: dict[PatternKey, tuple[Any, ...] | None] = {}
+    for folder in folders:
+        found = _read(folder / (PATTERNS + SUFFIX), key)
+        if found is not None and isinstance(found[0], dict):
+            known = found[0]
+            break
+    for (pattern, flags), record in known.items():
+        if record is None:  # not rebuildable here: compiled as usual
+            continue
+        with contextlib.suppress(Exception):
+            table.setdefault((str, pattern, flags), _rebuild(pattern, record))
+    try:
+        yield
+    finally:
+        _store_patterns(table, known, key, folders)
+
+
+def _re_cache() -> dict[Any, re.Pattern[str]] | None:
+    table = getattr(re, "_cache", None)
+    return table if isinstance(table, dict) else None
+
+
+def _store_patterns(
+    table: dict[Any, re.Pattern[str]],
+    known: dict[PatternKey, tuple[Any, ...] | None],
+    key: str,
+    folders: list[Path],
+) -> None:
+    compiled = {
+        (item[1], item[2]): pattern
+        for item, pattern in list(table.items())
+        if isinstance(item, tuple) and len(item) == 3 and item[0] is str and isinstance(item[2], int)
+    }
+    # A pattern that cannot be recorded is stored as None, so that no run tries again.
+    new = {
+        pattern_key: _record(*pattern_key, compiled[pattern_key])
+        for pattern_key in compiled.keys() - known.keys()
+    }
+    if not new:
+        return
+    payload = pickle.dumps((key, {**known, **new}), protocol=pickle.HIGHEST_PROTOCOL)
+    for folder in folders:
+        if _write(folder, PATTERNS, payload):
+            break
+
+
+def _rebuild(pattern: str, record: tuple[Any, ...]) -> re.Pattern[str]:
+    sre: Any = importlib.import_module("_sre")
+    flags, code, groups, groupindex, indexgroup = record
+    compiled: re.Pattern[str] = sre.compile(
+        pattern, flags, list(code), groups, dict(groupindex), tuple(indexgroup)
+    )
+    return compiled
+
+
+def _record(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """What `_sre.compile` takes to rebuild `compiled` (as re._compiler.compile calls it),
+    or None where it would not rebuild an equal pattern."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        compiler: Any = importlib.import_module("re._compiler")
+        parsed = parser.parse(pattern, flags)
+        code = [int(word) for word in compiler._code(parsed, flags)]  # opcodes are int subclasses
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        record = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        if _rebuild(pattern, record) != compiled:
+            return None
+    except Exception:  # not CPython 3.11+'s internals: this pattern is compiled in each run
+        return None
+    return record
