@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,8 @@ DRAFT = (
     "About 120 homes were damaged by the storm, officials said yesterday. By the evening the "
     "council said 95 homes were damaged.\n"
 )
+
+ENTRIES = ["lexicons.pickle", "patterns.pickle", "rules.pickle"]
 
 # Runs lint in this process, then says which denied packages it imported.
 PROBE = """
@@ -148,7 +151,7 @@ def test_two_first_runs_at_once_share_one_cache(tmp_path: Path, draft: Path, unc
     ]
     outputs = [finish(process)[0] for process in processes]
     assert outputs == [uncached, uncached]
-    assert entries(folder) == ["lexicons.pickle", "rules.pickle"]  # no temporary file left
+    assert entries(folder) == ENTRIES  # no temporary file left
     later, heavy = run_lint(draft, env)
     assert later == uncached and heavy == []
 
@@ -170,7 +173,7 @@ def test_a_read_only_cache_folder_falls_back_to_the_user_cache_then_to_none(
         stdout, _heavy = run_lint(draft, lint_env(tmp_path, install), prefix)
         assert stdout == uncached
         assert entries(install) == []
-        assert entries(user) == ["lexicons.pickle", "rules.pickle"]
+        assert entries(user) == ENTRIES
         stdout, heavy = run_lint(draft, lint_env(tmp_path, install), prefix)
         assert stdout == uncached and heavy == []  # read back from the user cache
 
@@ -193,12 +196,31 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, draft: Path, unc
     env = lint_env(tmp_path, folder)
     run_lint(draft, env)
     (folder / "rules.pickle").write_bytes(b"\x80\x05 not a pickle")
-    valid = (folder / "lexicons.pickle").read_bytes()
-    (folder / "lexicons.pickle").write_bytes(valid[: len(valid) // 2])  # cut short
+    for name in ("lexicons.pickle", "patterns.pickle"):
+        valid = (folder / name).read_bytes()
+        (folder / name).write_bytes(valid[: len(valid) // 2])  # cut short
     stdout, _heavy = run_lint(draft, env)
     assert stdout == uncached
+    stored = {name: (folder / name).read_bytes() for name in ENTRIES}
     stdout, heavy = run_lint(draft, env)
-    assert stdout == uncached and heavy == []  # both entries were rebuilt
+    assert stdout == uncached and heavy == []  # every entry was rebuilt and is read back
+    assert {name: (folder / name).read_bytes() for name in ENTRIES} == stored
+
+
+@pytest.mark.slow
+def test_the_compiled_patterns_are_the_same_in_every_process(tmp_path: Path, draft: Path) -> None:
+    """The pattern cache is keyed by a pattern's text: a pattern built from a set's order
+    (which changes with the hash seed) would be compiled and stored again by every run."""
+    folder = tmp_path / "cache"
+    run_lint(draft, lint_env(tmp_path, folder, PYTHONHASHSEED="1"))
+    stored = (folder / "patterns.pickle").read_bytes()
+    run_lint(draft, lint_env(tmp_path, folder, PYTHONHASHSEED="2"))
+    assert (folder / "patterns.pickle").read_bytes() == stored
+    _key, records = pickle.loads(stored)
+    assert len(records) > 100
+    for (pattern, flags), record in records.items():
+        assert record is not None, pattern
+        assert cache._rebuild(pattern, record) == re.compile(pattern, flags), pattern
 
 
 # ---------------------------------------------------------------- the cache itself, in process
@@ -297,3 +319,23 @@ def test_the_user_cache_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # invalid by the spec: ignored
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.user_cache_dir() == tmp_path / "home" / ".cache" / "claimcheck"
+
+
+def test_compiled_patterns_are_rebuilt_equal_and_new_ones_stored(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "code.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    pattern = r"(?P<day>\d{1,2})\s+(?i:march|april)\b"
+    table: dict[object, re.Pattern[str]] = {}
+    monkeypatch.setattr(re, "_cache", table)  # a fresh cache of re's, as in a new process
+    with cache.compiled_patterns([], [source]):
+        compiled = re.compile(pattern, re.I)
+    _key, records = pickle.loads((cache_dir / "patterns.pickle").read_bytes())
+    assert set(records) == {(pattern, int(re.I))}
+    table.clear()
+    with cache.compiled_patterns([], [source]):
+        primed = table[(str, pattern, int(re.I))]
+        assert re.compile(pattern, re.I) is primed
+    assert primed == compiled and primed.groupindex == compiled.groupindex
+    assert primed.match("12 April").group("day") == "12"
