@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from annotated_types import Ge, Le, Lt
+if TYPE_CHECKING:
+    from annotated_types import Ge, Le, Lt
 
 from claimcheck import cache
 from claimcheck.errors import RuleFileError
@@ -29,7 +30,8 @@ RULE_CODE_RE = re.compile(r"^CC[0-9]{3}$")
 
 
 # Plain frozen dataclasses: the lint hook reads rules without importing pydantic.
-# The loader validates a rule file with pydantic (bounds are annotated_types constraints).
+# The loader validates a rule file with pydantic (bounds are annotated_types constraints,
+# imported with pydantic: see _validate).
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,7 +239,12 @@ def _load_yaml(path: Path) -> Any:
 
 def _validate(cls: type[Any], data: Any) -> tuple[Any, tuple[str, str] | None]:
     """(the validated object, None) or (None, (key, message)) of the first error."""
+    import annotated_types
     from pydantic import ValidationError
+
+    # pydantic reads the (postponed) annotations by name in this module's namespace; the
+    # bounds are bound there only now, so that a run reading cached rules never imports them.
+    globals().update(Ge=annotated_types.Ge, Le=annotated_types.Le, Lt=annotated_types.Lt)
 
     from claimcheck.serialize import from_data
 

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DENIED = (
     "pydantic",
     "pydantic_core",
+    "annotated_types",
+    "typing_extensions",
     "yaml",
     "quantulum3",
     "dateparser",
