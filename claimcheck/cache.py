@@ -15,7 +15,8 @@ lexicon file, or a new claimcheck, rebuilds it. It is written to a temporary fil
 renamed over the old one (os.replace), so a reader never sees half a file, and two
 processes building it at once both succeed (the last rename wins; both wrote the same).
 An entry that cannot be read back (truncated, corrupt, from another claimcheck) is
-ignored and rebuilt.
+ignored and rebuilt. Entries are pickles, read only from folders the user (or whoever
+installed claimcheck) writes, as the byte code beside them is.
 
 Where (see README, "Caches"): CLAIMCHECK_CACHE_DIR if set, else the `.cache` folder of
 the installed package; if that cannot be written (a read-only install), the user cache
@@ -145,6 +146,8 @@ def _write(folder: Path, name: str, payload: bytes) -> bool:
 # ---------------------------------------------------------------- compiled patterns
 
 PATTERNS = "patterns"
+PATTERNS_KEPT = 500
+"""At most this many patterns in the entry: re's own cache holds 512."""
 PatternKey = tuple[str, int]
 """(pattern, flags) as `re` keys its own cache of compiled patterns."""
 
@@ -207,7 +210,12 @@ def _store_patterns(
     }
     if not new:
         return
-    payload = pickle.dumps((key, {**known, **new}), protocol=pickle.HIGHEST_PROTOCOL)
+    merged = {**known, **new}
+    if len(merged) > PATTERNS_KEPT:
+        # Patterns made from a run's own input (a corpus's outlet names) would pile up: start
+        # again from this run's new ones; the next runs add back the ones they need.
+        merged = new
+    payload = pickle.dumps((key, merged), protocol=pickle.HIGHEST_PROTOCOL)
     for folder in folders:
         if _write(folder, PATTERNS, payload):
             break

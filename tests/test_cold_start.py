@@ -348,3 +348,18 @@ def test_compiled_patterns_are_rebuilt_equal_and_new_ones_stored(
         assert re.compile(pattern, re.I) is primed
     assert primed == compiled and primed.groupindex == compiled.groupindex
     assert primed.match("12 April").group("day") == "12"
+
+
+def test_the_pattern_entry_stays_bounded(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "code.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PATTERNS_KEPT", 3)
+    for words in (["alpha", "beta"], ["gamma", "delta"]):
+        monkeypatch.setattr(re, "_cache", {})  # a new process
+        with cache.compiled_patterns([], [source]):
+            for word in words:
+                re.compile(rf"\b{word}\b")
+    _key, records = pickle.loads((cache_dir / "patterns.pickle").read_bytes())
+    assert sorted(pattern for pattern, _flags in records) == [r"\bdelta\b", r"\bgamma\b"]
