@@ -18,11 +18,13 @@ An entry that cannot be read back (truncated, corrupt, from another claimcheck) 
 ignored and rebuilt. Entries are pickles, read only from folders the user (or whoever
 installed claimcheck) writes, as the byte code beside them is.
 
-Where (see README, "Caches"): CLAIMCHECK_CACHE_DIR if set, else the `.cache` folder of
-the installed package; if that cannot be written (a read-only install), the user cache
-folder ($XDG_CACHE_HOME/claimcheck, ~/.cache/claimcheck; ~/Library/Caches/claimcheck on
-macOS; %LOCALAPPDATA%/claimcheck/Cache on Windows); if neither can be, no cache (the
-value is built in every run). CLAIMCHECK_NO_CACHE=1 turns the cache off.
+Where (see README, "Caches"): the command line reads it from the environment
+(configure(cache_folders(os.environ))): CLAIMCHECK_CACHE_DIR if set, else the `.cache`
+folder of the installed package; if that cannot be written (a read-only install), the
+user cache folder ($XDG_CACHE_HOME/claimcheck, ~/.cache/claimcheck;
+~/Library/Caches/claimcheck on macOS; %LOCALAPPDATA%/claimcheck/Cache on Windows); if
+neither can be, no cache (the value is built in every run). CLAIMCHECK_NO_CACHE=1 turns
+the cache off. Used as a library, without the command line: the package's folder only.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import os
 import pickle
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,34 +50,52 @@ PACKAGE_CACHE = Path(__file__).resolve().parent / ".cache"
 SUFFIX = ".pickle"
 
 
-def user_cache_dir() -> Path | None:
-    """The user's cache folder for claimcheck, as platformdirs names it; None without a home."""
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        return Path(local) / "claimcheck" / "Cache" if local else None
-    try:
-        home = Path.home()
-    except RuntimeError:  # no HOME and no password entry
-        return None
-    if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "claimcheck"
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    # The XDG spec: a relative path is invalid and must be ignored.
-    base = Path(xdg) if os.path.isabs(xdg) else home / ".cache"
-    return base / "claimcheck"
+_configured: list[Path] | None = None
+"""The folders the command line chose (configure); None: the package's own folder."""
+
+
+def configure(folders: list[Path] | None) -> None:
+    """Where entries are kept, in order of preference ([] keeps none; None: the default).
+    The command line sets it from the environment (cache_folders)."""
+    global _configured
+    _configured = None if folders is None else list(folders)
 
 
 def cache_dirs() -> list[Path]:
     """The folders tried, in order: the first holding a valid entry is read, the first
     that can be written is written."""
-    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+    return [PACKAGE_CACHE] if _configured is None else list(_configured)
+
+
+def cache_folders(environ: Mapping[str, str]) -> list[Path]:
+    """The folders an environment asks for: CLAIMCHECK_CACHE_DIR, else the package's own
+    folder, then the user cache folder; none with CLAIMCHECK_NO_CACHE."""
+    if environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
         return []
-    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    explicit = environ.get(CACHE_DIR_VARIABLE)
     folders = [Path(explicit) if explicit else PACKAGE_CACHE]
-    user = user_cache_dir()
+    user = user_cache_dir(environ)
     if user is not None and user not in folders:
         folders.append(user)
     return folders
+
+
+def user_cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """The user's cache folder for claimcheck, as platformdirs names it; None without a home."""
+    if sys.platform == "win32":
+        local = environ.get("LOCALAPPDATA")
+        return Path(local) / "claimcheck" / "Cache" if local else None
+    home_text = environ.get("HOME")
+    try:
+        home = Path(home_text) if home_text else Path.home()
+    except RuntimeError:  # no HOME and no password entry
+        return None
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "claimcheck"
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    # The XDG spec: a relative path is invalid and must be ignored.
+    base = Path(xdg) if os.path.isabs(xdg) else home / ".cache"
+    return base / "claimcheck"
 
 
 def entry_key(identity: Iterable[str], sources: Iterable[Path]) -> str:

@@ -383,8 +383,11 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from claimcheck import cache
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    cache.configure(cache.cache_folders(os.environ))
     try:
         return COMMANDS[args.command](args)
     except ClaimcheckError as exc:

@@ -238,9 +238,8 @@ def test_the_compiled_patterns_are_the_same_in_every_process(tmp_path: Path, dra
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_VARIABLE, str(folder))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.delenv(cache.NO_CACHE_VARIABLE, raising=False)
+    environ = {cache.CACHE_DIR_VARIABLE: str(folder), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    monkeypatch.setattr(cache, "_configured", cache.cache_folders(environ))
     return folder
 
 
@@ -312,7 +311,8 @@ def test_concurrent_builders_leave_one_whole_entry(tmp_path: Path, cache_dir: Pa
 
 
 def test_no_cache_when_turned_off(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.NO_CACHE_VARIABLE, "1")
+    environ = {cache.NO_CACHE_VARIABLE: "1", cache.CACHE_DIR_VARIABLE: str(cache_dir)}
+    monkeypatch.setattr(cache, "_configured", cache.cache_folders(environ))
     source = tmp_path / "words.yaml"
     source.write_text("a: 1\n", encoding="utf-8")
     assert cache.load("words", [], [source], lambda: 1) == 1
@@ -320,14 +320,20 @@ def test_no_cache_when_turned_off(tmp_path: Path, cache_dir: Path, monkeypatch: 
     assert entries(cache_dir) == [] and not (tmp_path / "xdg").exists()
 
 
-def test_the_user_cache_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_user_cache_folder_follows_xdg(tmp_path: Path) -> None:
     if sys.platform in ("win32", "darwin"):
         pytest.skip("XDG_CACHE_HOME is the Linux and BSD convention")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert cache.user_cache_dir() == tmp_path / "xdg" / "claimcheck"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # invalid by the spec: ignored
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert cache.user_cache_dir() == tmp_path / "home" / ".cache" / "claimcheck"
+    home = str(tmp_path / "home")
+    assert cache.user_cache_dir({"XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": home}) == (
+        tmp_path / "xdg" / "claimcheck"
+    )
+    # A relative XDG_CACHE_HOME is invalid by the spec: ignored.
+    assert cache.user_cache_dir({"XDG_CACHE_HOME": "relative/path", "HOME": home}) == (
+        tmp_path / "home" / ".cache" / "claimcheck"
+    )
+    user = tmp_path / "home" / ".cache" / "claimcheck"
+    assert cache.cache_folders({"HOME": home}) == [cache.PACKAGE_CACHE, user]
+    assert cache.cache_folders({cache.NO_CACHE_VARIABLE: "1"}) == []
 
 
 def test_compiled_patterns_are_rebuilt_equal_and_new_ones_stored(
