@@ -117,7 +117,10 @@ def load(name: str, identity: Iterable[str], sources: Iterable[Path], build: Cal
     folders = cache_dirs()
     if not folders:
         return build()
-    key = entry_key(identity, sources)
+    try:
+        key = entry_key(identity, sources)
+    except OSError:  # a file cannot be read: build() reports it as it does without a cache
+        return build()
     for folder in folders:
         found = _read(folder / (name + SUFFIX), key)
         if found is not None:

@@ -287,6 +287,17 @@ def test_a_build_error_is_raised_and_nothing_stored(tmp_path: Path, cache_dir: P
     assert entries(cache_dir) == []
 
 
+def test_an_unreadable_source_is_left_to_build_to_report(tmp_path: Path, cache_dir: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+
+    def build() -> str:
+        return missing.read_text(encoding="utf-8")  # raises as a loader without a cache would
+
+    with pytest.raises(FileNotFoundError):
+        cache.load("words", [], [missing], build)
+    assert entries(cache_dir) == []
+
+
 def test_concurrent_builders_leave_one_whole_entry(tmp_path: Path, cache_dir: Path) -> None:
     source = tmp_path / "words.yaml"
     source.write_text("a: 1\n", encoding="utf-8")
