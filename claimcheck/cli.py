@@ -167,9 +167,24 @@ def today() -> date:
     return datetime.now().astimezone().date()
 
 
+def check_output(output: str) -> None:
+    """Refuse an -o that cannot be written before the work, naming it (UsageError)."""
+    path = Path(output)
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(f"-o {output}: is a folder; give a file name")
+    if not folder.is_dir():
+        raise UsageError(f"-o {output}: folder {folder} does not exist")
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        raise UsageError(f"-o {output}: permission denied")
+
+
 def write_output(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # checked before the work, but a disk can fill or a folder go
+            raise UsageError(f"-o {output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
 
@@ -367,10 +382,18 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from claimcheck.lint.linter import run
+    from claimcheck.cache import compiled_patterns
+    from claimcheck.rules import default_rules_dir
 
-    args.color = terminal_color(args.format, args)
-    return run(args, today=today)
+    # A hook starts lint cold each time: the patterns compiled at import come from the cache,
+    # which is kept while the package's code and bundled lexicons are unchanged.
+    package = Path(__file__).resolve().parent
+    sources = [*sorted(package.rglob("*.py")), *sorted(default_rules_dir().rglob("*.yaml"))]
+    with compiled_patterns([], sources):
+        from claimcheck.lint.linter import run
+
+        args.color = terminal_color(args.format, args)
+        return run(args, today=today)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -390,9 +413,14 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from claimcheck import cache
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    cache.configure(cache.cache_folders(os.environ))
     try:
+        if getattr(args, "output", None):
+            check_output(args.output)
         return COMMANDS[args.command](args)
     except ClaimcheckError as exc:
         sys.stderr.write(f"claimcheck: {exc}\n")

@@ -4,6 +4,9 @@ A rule file names its check (`check:`, by default the rule's own name), a code,
 a severity, a message template with `{}` slots, a description, and the check's
 own parameters. Unknown keys and bad values are errors that name the file and
 the key, as in Vale.
+
+Validated rules and parsed lexicons are kept between runs (claimcheck.cache), keyed by
+the files' contents: a run whose files are unchanged imports neither pydantic nor PyYAML.
 """
 
 from __future__ import annotations
@@ -13,11 +16,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-import yaml
-from annotated_types import Ge, Le, Lt
+if TYPE_CHECKING:
+    from annotated_types import Ge, Le, Lt
 
+from claimcheck import cache
 from claimcheck.errors import RuleFileError
 from claimcheck.models import STRICT, Severity
 
@@ -26,7 +30,8 @@ RULE_CODE_RE = re.compile(r"^CC[0-9]{3}$")
 
 
 # Plain frozen dataclasses: the lint hook reads rules without importing pydantic.
-# The loader validates a rule file with pydantic (bounds are annotated_types constraints).
+# The loader validates a rule file with pydantic (bounds are annotated_types constraints,
+# imported with pydantic: see _validate).
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -196,34 +201,50 @@ def default_rules_dir() -> Path:
     return package.parent / "rules"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """YAML 1.2 booleans: only true and false. YAML 1.1 reads on, off, yes, no, y and n
-    as booleans, and word lists hold them as words ("on", "no")."""
+CODE = (Path(__file__), Path(__file__).with_name("serialize.py"))
+"""The code that reads and validates the files: a cached rule set depends on it too."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+@functools.cache
+def _yaml_loader() -> Any:
+    """The YAML loader, built when a file is parsed (a cached run imports no YAML)."""
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """YAML 1.2 booleans: only true and false. YAML 1.1 reads on, off, yes, no, y and n
+        as booleans, and word lists hold them as words ("on", "no")."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return Loader
 
 
 def _load_yaml(path: Path) -> Any:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(str(path), None, f"cannot read: {exc}") from None
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         raise RuleFileError(str(path), None, f"invalid YAML: {exc}") from None
 
 
 def _validate(cls: type[Any], data: Any) -> tuple[Any, tuple[str, str] | None]:
     """(the validated object, None) or (None, (key, message)) of the first error."""
+    import annotated_types
     from pydantic import ValidationError
+
+    # pydantic reads the (postponed) annotations by name in this module's namespace; the
+    # bounds are bound there only now, so that a run reading cached rules never imports them.
+    globals().update(Ge=annotated_types.Ge, Le=annotated_types.Le, Lt=annotated_types.Lt)
 
     from claimcheck.serialize import from_data
 
@@ -270,9 +291,23 @@ def load_rules(directory: str | None = None) -> RuleSet:
     folder = Path(directory) if directory else default_rules_dir()
     if not folder.is_dir():
         raise RuleFileError(str(folder), None, "rules folder not found")
+    paths = sorted(folder.glob("*.yaml"))
+    # The rule set names its folder and files as given: they are part of the entry's identity.
+    return cache.load(
+        _entry_name("rules", directory), [str(folder)], [*paths, *CODE], lambda: _read_rules(folder, paths)
+    )
+
+
+def _entry_name(kind: str, directory: str | None) -> str:
+    """One cache entry for the bundled files, one for the last custom folder used: a custom
+    folder rarely changes, and test runs with many temporary folders leave one file."""
+    return kind if _custom_folder(directory) is None else f"{kind}-custom"
+
+
+def _read_rules(folder: Path, paths: list[Path]) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in paths:
         rule = load_rule(path)
         for key in (rule.name, rule.code):
             if key in seen:
@@ -299,6 +334,10 @@ def _custom_folder(directory: str | None) -> str | None:
 
 @functools.cache
 def _load_lexicon(name: str, directory: str | None) -> Any:
+    parsed = _lexicons(directory)
+    if name in parsed:
+        return parsed[name]
+    # Not there, or not parsed: read it here, to raise its error as an uncached run does.
     folders = []
     if directory:
         folders.append(Path(directory) / "lexicon")
@@ -308,3 +347,32 @@ def _load_lexicon(name: str, directory: str | None) -> Any:
         if path.is_file():
             return _load_yaml(path)
     raise RuleFileError(str(folders[-1] / f"{name}.yaml"), None, "lexicon not found")
+
+
+@functools.cache
+def _lexicons(directory: str | None) -> dict[str, Any]:
+    """Every lexicon of a rules folder parsed (a custom folder's own files override the
+    bundled ones), through the cache. A file that does not parse is left out: loading it
+    raises its error where it is used, as it did before any cache."""
+    folders = [default_rules_dir() / "lexicon"]
+    if directory:
+        folders.append(Path(directory) / "lexicon")
+    paths = {
+        path.stem: path for folder in folders for path in sorted(folder.glob("*.yaml")) if path.is_file()
+    }
+    return cache.load(
+        _entry_name("lexicons", directory),
+        [directory or ""],
+        [*paths.values(), *CODE],
+        lambda: _parse_lexicons(paths),
+    )
+
+
+def _parse_lexicons(paths: dict[str, Path]) -> dict[str, Any]:
+    parsed = {}
+    for name, path in paths.items():
+        try:
+            parsed[name] = _load_yaml(path)
+        except RuleFileError:
+            continue
+    return parsed

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
+
+LONE_BREAK_RE = re.compile(r"\r\n?|\n")
+"""A line break: LF, CRLF, or a lone CR."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class LineIndex:
         while position != -1:
             starts.append(position + 1)
             position = find("\n", position + 1)
+        if "\r" in text:  # a lone CR ends a line too (old Mac files); CRLF is one break
+            starts = [0, *(match.end() for match in LONE_BREAK_RE.finditer(text))]
         self._starts = starts
 
     def position(self, offset: int) -> tuple[int, int]:

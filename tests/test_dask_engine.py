@@ -73,6 +73,13 @@ def awkward_inputs(folder: Path) -> Path:
     (folder / "empty.jsonl").write_text("\n\n", encoding="utf-8")
     (folder / "latin1.jsonl").write_bytes(b'{"text": "caf\xe9"}\n')
     (folder / "broken.md").write_bytes(b"caf\xe9 au lait\n")
+    # Saved as "Unicode" by a Windows editor: read whole, never cut at byte offsets.
+    wide = "".join(
+        json.dumps({"id": f"wide-{n}", "text": f"About {40 + n} trees fell in Marlow on Monday."}) + "\n"
+        for n in range(30)
+    )
+    (folder / "wide.jsonl").write_bytes(b"\xff\xfe" + wide.encode("utf-16-le"))
+    os.mkfifo(folder / "pipe.md")  # not a regular file: an input-error, and nothing waits for it
     sub = folder / "again"
     sub.mkdir()
     write_article(sub, 5, NIGHT)  # flood-005.md a second time: the later one is named by its path
@@ -101,16 +108,20 @@ def test_two_nights_on_dask_write_the_local_engine_bytes(
     for date in (NIGHT - timedelta(days=1), NIGHT):
         if date == NIGHT:
             corpus(folder, range(13, 19), NIGHT)  # the second night brings new articles
-        assert night([folder], local, date, "--jobs", "2") == 1
-        assert night([folder], dask, date, "--engine", "dask", "--scheduler", cluster, *store) == 1
+        inputs = [folder, folder / "gone.md"]  # a path that does not exist is one input-error
+        assert night(inputs, local, date, "--jobs", "2") == 1
+        assert night(inputs, dask, date, "--engine", "dask", "--scheduler", cluster, *store) == 1
         assert reports(dask, date) == reports(local, date)
     since = read_json(dask)["nightly"]["since_last"]
     assert since["previous_date"] == (NIGHT - timedelta(days=1)).isoformat()
     assert sorted(since["new_articles"]) == [f"flood-{n:03d}.md" for n in range(13, 19)]
     errors = {f["path"] for f in read_json(dask)["findings"] if f["rule"] == "input-error"}
     assert {
-        str(folder / name) for name in ("wire.jsonl", "empty.jsonl", "latin1.jsonl", "broken.md")
+        str(folder / name)
+        for name in ("wire.jsonl", "empty.jsonl", "latin1.jsonl", "broken.md", "pipe.md", "gone.md")
     } <= errors
+    ids = {article["id"] for article in read_json(dask)["articles"]}
+    assert {f"wide-{n}" for n in range(30)} <= ids
 
 
 def test_a_local_cluster_of_its_own_and_its_progress(

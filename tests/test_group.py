@@ -433,6 +433,14 @@ def test_stories_cluster_by_names_and_titles() -> None:
     assert [s.id for s in stories] == ["story-1", "story-2"]
 
 
+def test_a_lone_article_is_one_story_named_by_its_title_or_id() -> None:
+    # The lint hook's case: answered without building TF-IDF vectors.
+    lone = article("q1", STORY_ARTICLES[0][2], title=STORY_ARTICLES[0][1])
+    assert cluster_stories([lone]) == [Story(id="story-1", label=STORY_ARTICLES[0][1], article_ids=["q1"])]
+    untitled = article("q1", STORY_ARTICLES[0][2])
+    assert cluster_stories([untitled]) == [Story(id="story-1", label="q1", article_ids=["q1"])]
+
+
 def test_grouping_is_deterministic() -> None:
     first = CONFLICTS["same-day-toll"][0]()
     articles, claims = first

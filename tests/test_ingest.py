@@ -195,14 +195,18 @@ def test_bad_manifest_rows_are_reported_and_the_others_read(tmp_path: Path) -> N
         encoding="utf-8",
     )
     warnings: list[InputWarning] = []
-    articles = articles_of(list(read_inputs([], str(manifest), warnings=warnings)))
+    items = list(read_inputs([], str(manifest), warnings=warnings))
+    articles = articles_of(items)
+    # A listed file that does not exist loses an article: an input-error naming the row.
+    [missing] = failures_of(items)
+    assert missing.path.endswith("missing.txt") and "line 6" in missing.reason
     assert sorted(a.id.rsplit("/", 1)[-1] for a in articles) == ["a.txt", "b.txt", "c.txt", "d.txt"]
     by_id = {Path(a.id).name: a for a in articles}
     assert by_id["b.txt"].published == date(2024, 4, 3)
     assert by_id["c.txt"].source == "Wire C" and by_id["c.txt"].published == date(2024, 3, 16)
     assert by_id["d.txt"].published is None and by_id["d.txt"].source == "Wire D"
     lines = sorted((w.line, w.reason.split(":")[0]) for w in warnings)
-    assert [line for line, _ in lines] == [1, 2, 3, 4, 5, 6, 7], lines
+    assert [line for line, _ in lines] == [1, 2, 3, 4, 5, 7], lines
     assert all(w.path == str(manifest) for w in warnings)
 
 
@@ -245,9 +249,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
         assert slips[name].line is not None
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no such file"):
-        read_all(tmp_path / "missing")
+def test_missing_path_is_an_input_failure(tmp_path: Path) -> None:
+    [failure] = failures_of(read_all(tmp_path / "missing"))
+    assert failure.reason == "no such file or folder"
 
 
 def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:

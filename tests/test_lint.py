@@ -528,7 +528,7 @@ def test_unreadable_draft_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_unreadable_draft_among_good_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "bad.md").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "bad.md").write_bytes(b"\xc3\x28 bad")  # not UTF-8 (b"\xff\xfe" is now read as UTF-16's mark)
     (tmp_path / "good.md").write_text(draft(SATURDAY, "Fine."), encoding="utf-8")
     parsed = build_parser().parse_args(["lint", str(tmp_path)])
     assert lint.run(parsed, today=lambda: TODAY) == 1

@@ -7,6 +7,7 @@ why they cannot both hold. Findings carry the body offsets of their first claim
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Iterator
@@ -321,7 +322,9 @@ def _readings(item: Item) -> set[str]:
         except ValueError:
             return days
         shifts = (-7,) if day > published else (7,) if day < published else (-7, 7)
-        days.update((day + timedelta(days=shift)).isoformat() for shift in shifts)
+        for shift in shifts:
+            with contextlib.suppress(OverflowError):  # a week past 9999-12-31 is no day
+                days.add((day + timedelta(days=shift)).isoformat())
     return days
 
 

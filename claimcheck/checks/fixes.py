@@ -37,7 +37,7 @@ SENTENCE_OPENING_RE = re.compile(r"(?:^|[.!?:;\"“(\[]|^[ \t]*(?:[-*+>]|\d+[.)]
 """What precedes a sentence-initial word: nothing, end punctuation, a list/quote/heading mark."""
 
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-BLOCKQUOTE_RE = re.compile(r"^ {0,3}>")
+BLOCKQUOTE_RE = re.compile(r"^ {0,3}>", re.MULTILINE)  # matched at any line's start, not only the text's
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 
@@ -160,11 +160,13 @@ def combined_fix(text: str, match: re.Match[str], written: str, style: str, rule
 
 def in_quotation(text: str, start: int, end: int) -> bool:
     """True if text[start:end] stands inside quotation marks or a blockquote of its paragraph."""
-    line_start, _ = line_bounds(text, start)
-    if BLOCKQUOTE_RE.match(text, line_start):
-        return True
     breaks = [match.end() for match in PARAGRAPH_BREAK_RE.finditer(text, 0, start)]
-    paragraph = text[breaks[-1] if breaks else 0 : start]
+    paragraph_start = breaks[-1] if breaks else 0
+    # A blockquote line anywhere in the paragraph up to the fix's end: the fix is on a quoted
+    # line, or on a line that continues a quote without its own '>' (a lazy continuation).
+    if BLOCKQUOTE_RE.search(text, paragraph_start, line_bounds(text, end)[1]):
+        return True
+    paragraph = text[paragraph_start:start]
     if paragraph.count('"') % 2 == 1:
         return True
     opened = sum(paragraph.count(mark) for mark in OPEN_QUOTES)

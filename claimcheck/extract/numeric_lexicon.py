@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck import cache
 from claimcheck.models import Approx, Direction, Kind
 from claimcheck.rules import load_lexicon
 
@@ -352,19 +353,26 @@ def quantulum_unit_names() -> dict[str, str]:
     """Surface -> unit name from quantulum3's unit data, for unit words our lexicon lacks.
 
     Reads the package's JSON files without importing quantulum3 (whose import is
-    slow); loaded once, on the first count whose noun might be a unit.
+    slow); built once per quantulum3 install (claimcheck.cache), loaded on the first
+    count whose noun might be a unit.
     """
     spec = importlib.util.find_spec("quantulum3")
     if spec is None or spec.origin is None:
         return {}
     folder = Path(spec.origin).parent
+    units_file = folder / "units.json"
+    common_file = folder / "_lang" / "en_US" / "common-words.json"
     try:
-        units: Any = json.loads((folder / "units.json").read_text(encoding="utf-8"))
-        common: Any = json.loads(
-            (folder / "_lang" / "en_US" / "common-words.json").read_text(encoding="utf-8")
+        return cache.load(
+            "quantulum-units", [], [units_file, common_file], lambda: _unit_names(units_file, common_file)
         )
     except (OSError, ValueError):
         return {}
+
+
+def _unit_names(units_file: Path, common_file: Path) -> dict[str, str]:
+    units: Any = json.loads(units_file.read_text(encoding="utf-8"))
+    common: Any = json.loads(common_file.read_text(encoding="utf-8"))
     everyday = {
         w.lower() for words in (common.values() if isinstance(common, dict) else [common]) for w in words
     }

@@ -53,8 +53,10 @@ LEXICON: dict[str, Any] = load_lexicon("temporal")
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """Longest first, so that "September" wins over "Sep"; spaces match any run of spaces."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    """Longest first, so that "September" wins over "Sep"; spaces match any run of spaces.
+    Ties in alphabetical order: a set's order changes from one process to the next, and the
+    pattern must not (compiled patterns are cached by their text, claimcheck.cache)."""
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
 
 

@@ -5,7 +5,9 @@ are verbs, what a word says happened, and the head of a subject noun phrase.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimcheck.extract.words import content_word, lexicon, stem
 from claimcheck.groups.frame_words import FrameWords
@@ -24,8 +26,11 @@ class Token:
         return self.text.lower().replace("’", "'")
 
 
-def tokens_of(sentence: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence)]
+@lru_cache(maxsize=256)
+def tokens_of(sentence: str) -> tuple[Token, ...]:
+    """The sentence's tokens; kept for the sentence's next figure (grouping reads each
+    figure's sentence several times)."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence))
 
 
 def is_verb_like(token: Token, words: FrameWords) -> bool:
@@ -42,7 +47,38 @@ def is_verb_like(token: Token, words: FrameWords) -> bool:
 def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tuple[int, int]:
     """The span of the clause holding sentence[start:end] (sentence offsets)."""
     tokens = tokens_of(sentence)
-    breaks: list[tuple[int, int, str]] = []  # (break start, clause start after it, kind)
+    breaks = clause_breaks(sentence, words)
+    clause_start, clause_end = 0, len(sentence)
+    for break_start, after, _kind in breaks:
+        if break_start < start:
+            clause_start = after
+    for break_start, _after, kind in breaks:
+        if break_start >= end:
+            # A relative clause right after the figure's noun phrase describes the figure
+            # ("15,000 workers who joined the strike"): it stays in the figure's clause.
+            gap = [t for t in tokens if end <= t.start < break_start]
+            if kind == "rel" and len(gap) <= 3 and not any(is_verb_like(t, words) for t in gap):
+                continue
+            clause_end = break_start
+            break
+    return clause_start, clause_end
+
+
+Break = tuple[int, int, str]
+"""(break start, clause start after it, kind)."""
+_breaks_of: dict[str, tuple[FrameWords, list[Break]]] = {}
+"""The last sentences' breaks, with the word lists they were found with (FrameWords holds
+dicts, so it cannot key an lru_cache)."""
+BREAKS_KEPT = 256
+
+
+def clause_breaks(sentence: str, words: FrameWords) -> list[Break]:
+    """Where the sentence's clauses break, in order; the same for each of its figures."""
+    kept = _breaks_of.get(sentence)
+    if kept is not None and kept[0] is words:
+        return kept[1]
+    tokens = tokens_of(sentence)
+    breaks: list[Break] = []
     for index, token in enumerate(tokens):
         lower = token.lower
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -74,20 +110,10 @@ def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tup
             and (lower != "and" or is_verb_like(following, words))
         ):
             breaks.append((token.start, token.start, "conj"))
-    clause_start, clause_end = 0, len(sentence)
-    for break_start, after, _kind in breaks:
-        if break_start < start:
-            clause_start = after
-    for break_start, _after, kind in breaks:
-        if break_start >= end:
-            # A relative clause right after the figure's noun phrase describes the figure
-            # ("15,000 workers who joined the strike"): it stays in the figure's clause.
-            gap = [t for t in tokens if end <= t.start < break_start]
-            if kind == "rel" and len(gap) <= 3 and not any(is_verb_like(t, words) for t in gap):
-                continue
-            clause_end = break_start
-            break
-    return clause_start, clause_end
+    if len(_breaks_of) >= BREAKS_KEPT:
+        _breaks_of.clear()
+    _breaks_of[sentence] = (words, breaks)
+    return breaks
 
 
 PREPOSITION_OPENERS = frozenset(["after", "before", "since", "until"])
@@ -96,7 +122,7 @@ AS_PHRASES = frozenset(["soon", "well", "many", "much", "far", "long", "early", 
 BE_AND_HAVE = frozenset(["is", "are", "was", "were", "has", "have", "had", "be", "been"])
 
 
-def _clause_follows(tokens: list[Token], index: int, words: FrameWords) -> bool:
+def _clause_follows(tokens: Sequence[Token], index: int, words: FrameWords) -> bool:
     """ "before the coast guard arrived" opens a clause (a past verb follows); "since the
     derailment has risen to 64" does not (its verb belongs to the sentence's subject)."""
     for token in tokens[index + 1 : index + 6]:

@@ -12,6 +12,7 @@ a third day") has no event frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimcheck.extract.words import lexicon, stem
 from claimcheck.groups.clauses import (
@@ -146,7 +147,12 @@ def _clause_nouns(
 
 
 def _participants(
-    every: list[Token], tokens: list[Token], lowers: list[str], at: int, clause_start: int, words: FrameWords
+    every: Sequence[Token],
+    tokens: list[Token],
+    lowers: list[str],
+    at: int,
+    clause_start: int,
+    words: FrameWords,
 ) -> frozenset[str]:
     """The content words of the event's subject: the noun phrase before its verb, or for a
     relative clause ("the blaze, which started ...") the noun phrase it hangs from."""

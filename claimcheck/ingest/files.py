@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.front_matter import Note, canonical_key, read_front_matter, resolve_keys
@@ -29,7 +31,8 @@ TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MIB = 1024 * 1024
+MAX_FILE_BYTES = 20 * MIB
 """Larger files are refused with a clear error instead of stalling a batch."""
 
 TEXT_FIELDS = ("title", "source", "url")
@@ -86,27 +89,87 @@ def _text_field(value: Any, key: str, line: int | None, notes: list[Note]) -> st
 EMPTY_FILE = "the file is empty"
 BINARY_HEAD = 8192
 """Bytes at the start of a file searched for NUL bytes (a binary file)."""
+BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, bytes, str]:
+    """(text, byte-order mark, codec) of a text file: UTF-8, or UTF-16/32 that a byte-order mark
+    announces (Windows editors save "Unicode" so); `bom + text.encode(codec)` writes it back."""
+    bom, codec = next(((mark, name) for mark, name in BOMS if data.startswith(mark)), (b"", "utf-8"))
+    body = data[len(bom) :]
+    if not (body.strip(b"\x00 \t\r\n") if codec != "utf-8" else body.strip()):
+        raise InputError(path, EMPTY_FILE)
+    if codec == "utf-8" and b"\x00" in data[:BINARY_HEAD]:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return body.decode(codec), bom, codec
+    except UnicodeDecodeError as exc:
+        offset = len(bom) + exc.start
+        raise _not_valid(path, codec, data[offset], offset) from None
+
+
+def _not_valid(path: str, codec: str, byte: int, offset: int) -> InputError:
+    name = codec.split("-")[0].upper() + "-" + codec.split("-")[1]
+    return InputError(path, f"not valid {name} (byte 0x{byte:02x} at offset {offset}); save it as UTF-8")
 
 
 def _decode(data: bytes, path: str) -> str:
-    if not data.strip():
-        raise InputError(path, EMPTY_FILE)
-    return decode_part(data, path, 0)
+    return decode_text(data, path)[0]
+
+
+def wide_encoding(data: bytes) -> bool:
+    """Whether the file's first bytes announce UTF-16 or UTF-32 (a byte-order mark): such a
+    file cannot be cut at byte offsets, only read whole."""
+    return any(data.startswith(mark) for mark, codec in BOMS if codec != "utf-8")
 
 
 def decode_part(data: bytes, path: str, start: int) -> str:
-    """The bytes of a file from offset `start` as text, checked as a whole file is (NUL bytes
+    """The bytes of a UTF-8 file from offset `start` as text, checked as a whole file is (NUL bytes
     and a byte-order mark only at the file's start; offsets in messages are the file's).
-    An all-blank part is not an error: a file is empty only if all its parts are."""
+    An all-blank part is not an error: a file is empty only if all its parts are. A file in
+    UTF-16 or UTF-32 cannot be cut at byte offsets: it is refused here (read it whole)."""
+    if start == 0 and wide_encoding(data):
+        raise InputError(path, "UTF-16 or UTF-32 jsonl is read only as a whole file; save it as UTF-8")
     if start < BINARY_HEAD and b"\x00" in data[: BINARY_HEAD - start]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig" if start == 0 else "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {start + exc.start}); save it as UTF-8",
-        ) from None
+        raise _not_valid(path, "utf-8", data[exc.start], start + exc.start) from None
+
+
+NOT_REGULAR = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def open_regular(path: Path, shown: str) -> BinaryIO:
+    """The file opened for reading, if it is a regular file; else an InputError saying what it is.
+
+    Opened without blocking and checked on the open descriptor: a FIFO or a device named as
+    input would otherwise wait forever for a writer (and a check before opening can race)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or folder") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        kind = next((name for test, name in NOT_REGULAR if test(mode)), "not a file")
+        raise InputError(shown, f"not a regular file ({kind})")
+    return os.fdopen(descriptor, "rb")
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:
@@ -116,16 +179,16 @@ def _read_bytes(path: Path, shown: str) -> bytes:
 def read_part(path: Path, shown: str, start: int, end: int | None) -> bytes:
     """The whole file (`end` None), or the lines of it that begin at a byte offset in [start, end):
     a byte range of a jsonl file, read without reading the rest. The size limit is the file's."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                shown,
-                f"too large ({size / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)",
-            )
-        if end is None:
-            return path.read_bytes()
-        with path.open("rb") as handle:
+    with open_regular(path, shown) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(
+                    shown,
+                    f"too large ({size / MIB:.1f} MiB; the limit is {MAX_FILE_BYTES // MIB} MiB)",
+                )
+            if end is None:
+                return handle.read()
             if start > 0:  # the line running through `start` belongs to the range before
                 handle.seek(start - 1)
                 handle.readline()
@@ -136,8 +199,8 @@ def read_part(path: Path, shown: str, start: int, end: int | None) -> bytes:
             if not data.endswith(b"\n"):
                 data += handle.readline()  # the last line that begins in the range, to its end
             return data
-    except OSError as exc:
-        raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
+        except OSError as exc:
+            raise InputError(shown, f"cannot read: {exc.strerror or exc}") from None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
@@ -268,43 +331,55 @@ class Manifest:
         return dict(self.rows.get(path.resolve(), {}))
 
     def paths(self) -> list[Path]:
-        """The listed files that exist; the others are named in a warning."""
-        found = []
-        for path, number in self.lines.items():
-            if path.is_file():
-                found.append(path)
-            else:
-                _warn(self.warnings, None, self.path, [(number, f"no such file: {path}")])
-        return found
+        """The listed files, in the manifest's order (one that does not exist is an input-error)."""
+        return list(self.lines)
+
+    def missing(self, path: Path) -> str | None:
+        """Why a listed file cannot be read: it does not exist (None for files not listed)."""
+        number = self.lines.get(path.resolve())
+        if number is None or path.exists():
+            return None
+        return f"no such file (listed in manifest {self.path}, line {number})"
 
 
 def _expand(
     paths: Iterable[str], listed: set[Path] | None = None, skipped: list[str] | None = None
-) -> Iterator[tuple[Path, str]]:
-    """(file, id) pairs: ids are file names relative to the folder argument.
+) -> Iterator[tuple[Path, str, str | None]]:
+    """(file, id, problem) triples: ids are file names relative to the folder argument; a
+    problem is why a path cannot be read as a whole (an unreadable folder).
 
     With a manifest (`listed`), a folder contributes only the files the manifest
     lists; the others are named in `skipped` so that nothing disappears silently.
+    A path that does not exist is yielded too: reading it reports it, and the rest goes on.
     """
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for file in sorted(root.rglob("*")):
-                if not file.is_file() or _hidden(file, root) or file.suffix.lower() not in SUPPORTED_SUFFIXES:
-                    continue
-                if listed is not None and file.resolve() not in listed:
-                    if skipped is not None:
-                        skipped.append(str(file))
-                    continue
-                yield file, file.relative_to(root).as_posix()
-        elif root.exists():
-            yield root, given
-        else:
-            raise UsageError(f"no such file or folder: {given}")
+        if not root.is_dir():
+            yield root, given, None
+            continue
+        for file, problem in walk_folder(root):
+            if problem is None and listed is not None and file.resolve() not in listed:
+                if skipped is not None:
+                    skipped.append(str(file))
+                continue
+            yield file, given if file == root else file.relative_to(root).as_posix(), problem
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def walk_folder(root: Path) -> list[tuple[Path, str | None]]:
+    """The folder's input files (any kind of file with a supported suffix: a FIFO among them is
+    reported, not skipped) and its unreadable subfolders with the reason, in path order.
+    Hidden files and folders are left out; links to folders are not followed."""
+    found: list[tuple[Path, str | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((Path(error.filename), f"cannot read the folder: {error.strerror or error}"))
+
+    for folder, folders, files in os.walk(root, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append((Path(folder) / name, None))
+    return sorted(found)
 
 
 def read_text_article(
@@ -370,28 +445,43 @@ def jsonl_records(
     warnings: Warnings = None,
 ) -> Iterator[Article | InputFailure]:
     """The articles of jsonl lines, numbered from `first_line` (a byte range of a file starts later)."""
+    first_seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         line_id = f"{file_id}:{number}"
         try:
-            record = json.loads(line)
+            # Integers stay as written (an id of 5,000 digits is text; Python would refuse to convert it).
+            record = json.loads(line, parse_int=str)
         except json.JSONDecodeError as exc:
             yield InputFailure(line_id, shown, f"line {number}: invalid JSON ({exc.msg})", number)
             continue
+        except RecursionError:
+            yield InputFailure(line_id, shown, f"line {number}: JSON nested too deeply to read", number)
+            continue
+
         if not isinstance(record, dict):
             yield InputFailure(line_id, shown, f"line {number}: expected a JSON object", number)
             continue
         notes: list[Note] = []
         fields = [(str(name), value, number) for name, value in record.items() if name != "text"]
-        metadata, lines = resolve_keys(fields, notes)
+        metadata, key_lines = resolve_keys(fields, notes)
         article_id = _text_field(metadata.pop("id", None), "id", number, notes) or line_id
+        if article_id in first_seen:  # ids name articles in findings: two lines cannot share one
+            notes.append(
+                (
+                    number,
+                    f"id '{article_id}' is used on line {first_seen[article_id]} too; read as '{line_id}'",
+                )
+            )
+            article_id = line_id
+        first_seen.setdefault(article_id, number)
         body = record.get("text")
         if not isinstance(body, str):
             yield InputFailure(article_id, shown, f"line {number}: missing string field 'text'", number)
             continue
         try:
-            article = build_article(article_id, shown, body, metadata, defaults, notes=notes, lines=lines)
+            article = build_article(article_id, shown, body, metadata, defaults, notes=notes, lines=key_lines)
         except ValueError as exc:
             yield InputFailure(article_id, shown, f"line {number}: {exc}", number)
             continue
@@ -407,6 +497,8 @@ class InputFile:
     article_id: str
     shown: str
     defaults: dict[str, Any]
+    problem: str | None = None
+    """Why the path cannot be read at all (an unreadable folder, a listed file that is missing)."""
 
     @property
     def suffix(self) -> str:
@@ -426,16 +518,25 @@ def input_files(
             raise UsageError("no input: give files or folders (or --manifest)")
         paths = [str(path) for path in table.paths()]
         if not paths:
-            raise UsageError(f"no input: none of the files manifest {manifest} lists exists")
+            raise UsageError(f"no input: manifest {manifest} lists no file")
     listed = set(table.rows) if table else None
-    for file, article_id in _expand(paths, listed, skipped):
-        yield InputFile(file, article_id, str(file), table.metadata_for(file) if table else {})
+    for file, article_id, problem in _expand(paths, listed, skipped):
+        defaults = table.metadata_for(file) if table else {}
+        if problem is None and table is not None:
+            problem = table.missing(file)
+        yield InputFile(file, article_id, str(file), defaults, problem)
 
 
 def read_file(item: InputFile, warnings: Warnings = None) -> Iterator[Article | InputFailure]:
     """The article(s) of one input file; a file that cannot be read yields an InputFailure.
     Slips the readers worked around go to `warnings`."""
     suffix = item.suffix
+    if item.problem is not None:
+        yield InputFailure(item.article_id, item.shown, item.problem)
+        return
+    if not item.file.exists():
+        yield InputFailure(item.article_id, item.shown, "no such file or folder")
+        return
     if suffix not in SUPPORTED_SUFFIXES:
         yield InputFailure(item.article_id, item.shown, f"unsupported file type '{suffix or '(none)'}'")
         return
@@ -464,21 +565,29 @@ def read_inputs(
     seen: set[str] = set()
     for item in input_files(paths, manifest, skipped, warnings):
         for read in read_file(item, warnings):
-            yield _unique(read, seen)
+            yield _unique(read, seen, warnings)
 
 
 def unique_id(article_id: str, path: str | None, seen: set[str]) -> str:
-    """Two inputs with the same id (same file name in two folders): the later one gets its path as id."""
-    if article_id in seen and path:
-        article_id = path
+    """Two inputs with the same id (same file name in two folders, an id given twice): the later
+    one gets its path as id, or, where that is taken too, the id with a number ("dup~2")."""
+    if article_id in seen:
+        base = article_id
+        article_id = path if path and path not in seen else f"{base}~2"
+        number = 2
+        while article_id in seen:
+            number += 1
+            article_id = f"{base}~{number}"
     seen.add(article_id)
     return article_id
 
 
-def _unique(item: Article | InputFailure, seen: set[str]) -> Article | InputFailure:
+def _unique(item: Article | InputFailure, seen: set[str], warnings: Warnings) -> Article | InputFailure:
     if isinstance(item, Article):
         article_id = unique_id(item.id, item.path, seen)
         if article_id != item.id:
+            note = f"id '{item.id}' is taken by another article; this one was read as '{article_id}'"
+            _warn(warnings, article_id, item.path or article_id, [(None, note)])
             item = replace(item, id=article_id)
     return item
 

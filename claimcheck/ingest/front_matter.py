@@ -25,8 +25,6 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from claimcheck.rules import load_lexicon
 
 Note = tuple[int | None, str]
@@ -37,7 +35,7 @@ YAML_FENCE = "---"
 YAML_CLOSERS = ("---", "...")
 TOML_FENCE = "+++"
 FENCE_RE = re.compile(r"^(?P<fence>-{3,}|\.{3}|\+{3})[ \t]*$")
-LINE_RE = re.compile(r"[^\n]*\n?")
+LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")  # a lone CR ends a line too (old Mac files)
 # A key line read leniently: a key of a few words, then ":" (or "=" in TOML).
 KEY_LINE_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w .-]{0,40}?)[ \t]*(?P<sep>:|=)(?P<rest>.*)$"
@@ -180,14 +178,19 @@ Entry = tuple[str, Any, int]
 """(key as written, value, file line)."""
 
 
-class _StringLoader(yaml.SafeLoader):
-    """YAML with every scalar a string (or None): values are kept as written."""
+@functools.cache
+def _string_loader() -> Any:
+    """The YAML loader, built when a draft has YAML front matter (PyYAML is slow to import)."""
+    import yaml
 
+    class StringLoader(yaml.SafeLoader):
+        """YAML with every scalar a string (or None): values are kept as written."""
 
-_StringLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    StringLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return StringLoader
 
 
 def _parse_block(block: list[str], first_line: int, separator: str, notes: list[Note]) -> Resolved:
@@ -221,11 +224,15 @@ def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tup
     if separator == "=":
         try:
             return tomllib.loads(text), None
-        except tomllib.TOMLDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # a decode error, or an integer too long to convert
             found = re.search(r"line (\d+)", str(exc))
             return None, (first_line + int(found.group(1)) - 1 if found else None, str(exc).split(" (at")[0])
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_StringLoader), None
+        return yaml.load(text, Loader=_string_loader()), None
+    except RecursionError:
+        return None, (None, "nested too deeply")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
@@ -309,11 +316,13 @@ def _fault(value: str, separator: str) -> str:
 
 def _strict_line(line: str, separator: str) -> bool:
     """Whether the line alone is a valid one-key mapping in the strict syntax."""
+    import yaml
+
     try:
         if separator == "=":
             return isinstance(tomllib.loads(line), dict)
-        return isinstance(yaml.load(line, Loader=_StringLoader), dict)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
+        return isinstance(yaml.load(line, Loader=_string_loader()), dict)
+    except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         return False
 
 

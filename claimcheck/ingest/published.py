@@ -14,10 +14,11 @@ Month names are the temporal lexicon's (rules/lexicon/temporal.yaml).
 from __future__ import annotations
 
 import calendar
+import contextlib
 import functools
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from claimcheck.rules import load_lexicon
@@ -240,10 +241,17 @@ def _zone(name: str | None) -> timezone | None:
 
 
 def _impossible(text: str, year: int | None = None, month: int | None = None) -> Published:
+    """What is wrong with a date that does not exist; an ISO day that exists with a time that
+    does not ("2024-03-16 25:61") keeps the day, as the lenient readers do."""
     if year is None and (parts := ISO_PARTS_RE.match(text)):
         year, month = int(parts.group(1)), int(parts.group(2))
+        with contextlib.suppress(ValueError):
+            day = date.fromisoformat(text[:10])
+            return Published(day, f"published '{text}' read as {day.isoformat()}: the time is no time of day")
     why = ""
-    if year is not None and month is not None and 1 <= month <= 12:
+    if year is not None and not MINYEAR <= year <= MAXYEAR:
+        why = f" (there is no year {year})"
+    elif year is not None and month is not None and 1 <= month <= 12:
         days = calendar.monthrange(year, month)[1]
         why = f" ({calendar.month_name[month]} {year} has {days} days)"
     elif month is not None:

@@ -24,9 +24,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from claimcheck.atomic import write_atomically
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
-from claimcheck.ingest.files import TEXT_SUFFIXES, InputFailure, InputWarning, read_text_article
+from claimcheck.ingest.files import (
+    TEXT_SUFFIXES,
+    InputFailure,
+    InputWarning,
+    decode_text,
+    read_text_article,
+    walk_folder,
+)
 from claimcheck.lint.config import LintConfig, load_config
 from claimcheck.lint.markup import mask_code, mask_comments, mask_markdown
 from claimcheck.lint.suppress import Suppression, apply_suppressions, parse_suppressions, unused_findings
@@ -99,24 +107,19 @@ def fix_style(rules: RuleSet) -> str:
 # ---------------------------------------------------------------- reading drafts
 
 
-def draft_files(paths: list[str]) -> list[tuple[Path, str]]:
-    """(file, shown path) of every draft; a folder contributes its .md/.markdown/.txt files."""
-    files: list[tuple[Path, str]] = []
+def draft_files(paths: list[str]) -> list[tuple[Path, str, str | None]]:
+    """(file, shown path, problem) of every draft; a folder contributes its .md/.markdown/.txt
+    files, and its unreadable subfolders with the reason. A path that does not exist is kept:
+    reading it reports it, and the other drafts are checked."""
+    files: list[tuple[Path, str, str | None]] = []
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            for file in sorted(root.rglob("*")):
-                parts = file.relative_to(root).parts
-                if (
-                    file.is_file()
-                    and file.suffix.lower() in TEXT_SUFFIXES
-                    and not any(part.startswith(".") for part in parts)
-                ):
-                    files.append((file, str(file)))
-        elif root.exists():
-            files.append((root, given))
-        else:
-            raise UsageError(f"no such file or folder: {given}")
+        if not root.is_dir():
+            files.append((root, given, None))
+            continue
+        for file, problem in walk_folder(root):
+            if problem is not None or file.suffix.lower() in TEXT_SUFFIXES:
+                files.append((file, str(file), problem))
     return files
 
 
@@ -230,10 +233,12 @@ def safe_fix(fix: Fix, finding: Finding, draft: Draft, claims: dict[str, Claim])
 # ---------------------------------------------------------------- fixing
 
 
-def read_raw(path: str) -> tuple[str, bool]:
-    data = Path(path).read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    return data.decode("utf-8-sig"), bom
+def read_raw(path: str) -> tuple[str, bytes, str]:
+    """(text, byte-order mark, codec) of the draft, to write the fixes back in its own encoding."""
+    try:
+        return decode_text(Path(path).read_bytes(), path)
+    except (OSError, InputError):
+        raise UsageError(f"{path} changed while it was being checked; run lint again") from None
 
 
 def fix_drafts(
@@ -249,7 +254,7 @@ def fix_drafts(
     for article_id, fixes in by_draft.items():
         draft = drafts[article_id]
         path = draft.article.path or article_id
-        raw, bom = read_raw(path)
+        raw, bom, codec = read_raw(path)
         body = draft.article.text
         if not raw.endswith(body):
             raise UsageError(f"{path} changed while it was being checked; run lint again")
@@ -259,7 +264,12 @@ def fix_drafts(
             applied_keys.add((article_id, fix.start, fix.end, fix.replacement))
         new_raw = prefix + fixed
         if write:
-            Path(path).write_bytes((b"\xef\xbb\xbf" if bom else b"") + new_raw.encode("utf-8"))
+            try:  # a temporary file renamed over the draft: a full disk never leaves half a draft
+                write_atomically(Path(path), bom + new_raw.encode(codec))
+            except OSError as exc:
+                raise UsageError(
+                    f"{path}: cannot write the fixes ({exc.strerror or exc}); unchanged"
+                ) from None
             sys.stderr.write(f"claimcheck: {path}: fixed {len(applied)} finding(s)\n")
         else:
             diffs.append(unified_diff(path, raw, new_raw))
@@ -278,7 +288,10 @@ def fix_drafts(
 
 def _write(text: str, output: str | None) -> None:
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # the CLI checked -o before the work; a disk can still fill
+            raise UsageError(f"-o {output}: cannot write: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
 
@@ -300,8 +313,12 @@ def lint(
     drafts: dict[str, Draft] = {}
     failures: list[InputFailure | InputWarning] = []
     warnings: list[InputWarning] = []
-    for file, shown_path in draft_files(paths):
-        item = read_draft(file, shown_path, warnings)
+    for file, shown_path, problem in draft_files(paths):
+        item = (
+            InputFailure(shown_path, shown_path, problem)
+            if problem
+            else read_draft(file, shown_path, warnings)
+        )
         if isinstance(item, InputFailure):
             failures.append(item)
             continue

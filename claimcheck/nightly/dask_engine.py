@@ -41,10 +41,12 @@ from claimcheck.ingest.files import (
     InputFailure,
     InputFile,
     decode_part,
+    decode_text,
     input_files,
     jsonl_records,
     read_file,
     read_part,
+    wide_encoding,
 )
 from claimcheck.models import Article, ClaimGroup, Finding, Report, Story
 from claimcheck.nightly.runner import (
@@ -100,12 +102,18 @@ class Survey:
     lines: int
     blank: bool
     problem: str | None
+    whole: bool = False
+    """The file is in UTF-16 or UTF-32 (its first range says so): it is read as one piece."""
 
 
 def survey(piece: Piece) -> Survey:
+    item = piece.item
     try:
-        data = read_part(piece.item.file, piece.item.shown, piece.start, piece.end)
-        text = decode_part(data, piece.item.shown, piece.start)
+        data = read_part(item.file, item.shown, piece.start, piece.end)
+        if piece.start == 0 and wide_encoding(data):
+            text = decode_text(read_part(item.file, item.shown, 0, None), item.shown)[0]
+            return Survey(len(text.splitlines()), False, None, whole=True)
+        text = decode_part(data, item.shown, piece.start)
     except InputError as exc:
         return Survey(0, False, exc.reason)
     return Survey(len(text.splitlines()), not data.strip(), None)
@@ -138,6 +146,9 @@ def scan(pieces: list[Piece], options: Options) -> list[Entry]:
     entries = []
     for piece in pieces:
         item = piece.item
+        if item.problem is not None:  # a missing path, an unreadable folder: said as read_file says it
+            entries.append(Entry(failure=InputFailure(item.article_id, item.shown, item.problem)))
+            continue
         if item.suffix in HTML_SUFFIXES:
             entries.append(Entry(key=file_key(item, options), file=item))
             continue
@@ -359,7 +370,7 @@ class DaskEngine:
         ranges = {
             number: [Piece(item, start, start + target) for start in range(0, max(sizes[number], 1), target)]
             for number, item in enumerate(items)
-            if item.suffix in JSONL_SUFFIXES
+            if item.suffix in JSONL_SUFFIXES and item.problem is None
         }
         surveys = iter(self.client.gather(self.client.map(survey, [p for r in ranges.values() for p in r])))
         pieces: list[tuple[Piece, int]] = []
@@ -370,6 +381,10 @@ class DaskEngine:
                 total += 1
                 continue
             found = [next(surveys) for _ in ranges[number]]
+            if found[0].whole:
+                pieces.append((Piece(item), sizes[number]))
+                total += found[0].lines
+                continue
             problem = (
                 EMPTY_FILE
                 if all(part.blank for part in found)

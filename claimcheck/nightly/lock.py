@@ -15,16 +15,21 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+def lock_path(store_path: Path) -> Path:
+    """The lock file of a store: STORE.lock beside it."""
+    return store_path.with_name(store_path.name + ".lock")
+
+
 def acquire_lock(store_path: Path, wait: float) -> int | None:
     """An exclusive advisory lock on STORE.lock, held for the run; None where fcntl is missing."""
     if fcntl is None:  # pragma: no cover - Windows
         return None
-    lock_path = store_path.with_name(store_path.name + ".lock")
+    lock_file = lock_path(store_path)
     try:
-        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise StoreError(
-            f"claim store {store_path}: cannot create {lock_path}: {exc.strerror or exc}"
+            f"claim store {store_path}: cannot create {lock_file}: {exc.strerror or exc}"
         ) from None
     deadline = time.monotonic() + max(wait, 0.0)
     while True:

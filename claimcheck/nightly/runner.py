@@ -27,7 +27,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -36,13 +35,15 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from claimcheck import __version__
-from claimcheck.errors import UsageError
+from claimcheck.atomic import write_atomically
+from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.files import (
     HTML_SUFFIXES,
     JSONL_SUFFIXES,
     InputFailure,
     InputFile,
     input_files,
+    open_regular,
     read_file,
     skipped_note,
     unique_id,
@@ -121,10 +122,10 @@ def estimate_articles(paths: list[str], manifest: str | None) -> int | None:
             total += 1
             continue
         try:
-            with item.file.open("rb") as handle:
+            with open_regular(item.file, item.shown) as handle:  # a FIFO must not block the count
                 while chunk := handle.read(1 << 20):
                     total += chunk.count(b"\n")
-        except OSError:
+        except (OSError, InputError):
             total += 1
     return total or None
 
@@ -331,10 +332,10 @@ def file_key(item: InputFile, options: Options) -> str:
     """What makes an input file the same file: its bytes, its manifest metadata, the fallback date."""
     digest = hashlib.sha256()
     try:
-        with item.file.open("rb") as handle:
+        with open_regular(item.file, item.shown) as handle:  # a FIFO must not block the run
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
-    except OSError:
+    except (OSError, InputError):
         digest.update(b"unreadable:" + item.shown.encode())  # the worker reports why
     extra = [item.suffix, sorted(item.defaults.items()), str(options.published)]
     digest.update(json.dumps(extra, default=str).encode())
@@ -514,40 +515,6 @@ def render_json(report: Report, since: SinceLast, report_date: date, window: tup
     return (json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Temporary file in the same folder, fsync, rename: readers see the old file or the new one."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private (0600); a report gets the usual permissions.
-        os.fchmod(descriptor, _file_mode(path))
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def _file_mode(path: Path) -> int:
-    """The mode of the file being replaced, or what a new file gets under the umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _exit_code(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return EXIT_CLEAN
@@ -577,7 +544,8 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     except OSError as exc:
         raise UsageError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     store_location = args.store or str(out / "claimcheck.sqlite")
-    window = (report_date - timedelta(days=window_days - 1), report_date)
+    # A window longer than the calendar reaches back to its first day: every stored article.
+    window = (report_date - timedelta(days=min(window_days - 1, report_date.toordinal() - 1)), report_date)
     options = Options(rules_dir=args.rules, published=args.published)
     rules = load_rules(args.rules)
     with contextlib.ExitStack() as stack:

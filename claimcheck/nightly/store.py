@@ -37,7 +37,7 @@ from typing import Any
 
 from claimcheck.errors import StoreError
 from claimcheck.models import Article, Claim, ClaimGroup, Finding
-from claimcheck.nightly.lock import acquire_lock, release_lock
+from claimcheck.nightly.lock import acquire_lock, lock_path, release_lock
 from claimcheck.serialize import from_data, from_json, to_data
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -113,6 +113,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 """Schema steps in order; step N brings a store from version N-1 to N. Append only."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def store_error(path: str, error: sqlite3.DatabaseError, what: str) -> StoreError:
+    """The message of an SQLite failure: a damaged file, or one that cannot be used (busy, full)."""
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreError(f"claim store {path} {what}: {error}")
+    return StoreError(
+        f"claim store {path} is damaged ({error}); restore it from a backup or start a new one "
+        "(another --store): the articles are extracted again"
+    )
+
+
 BUSY_TIMEOUT_MS = 10_000
 QUERY_CHUNK = 500
 """Hashes looked up in one query (SQLite allows 32,766 parameters; a shorter query plans faster)."""
@@ -332,6 +344,9 @@ class Store(ABC):
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.close()
+        if isinstance(error, sqlite3.DatabaseError):
+            # Damage found halfway through a run (a page overwritten): a message naming the store.
+            raise store_error(self.name, error, "failed") from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -653,6 +668,10 @@ class SqliteStore(Store):
         holds it) the file must exist already: a worker never creates a store of its own."""
         if path.parent and not path.parent.is_dir():
             raise StoreError(f"claim store {path}: folder {path.parent} does not exist")
+        if path.is_dir():
+            example = path / "claimcheck.sqlite"
+            raise StoreError(f"claim store {path} is a folder; give a file, such as {example}")
+        new_lock = lock and not lock_path(path).exists()
         descriptor = acquire_lock(path, wait) if lock else None
         try:
             if lock:
@@ -667,11 +686,13 @@ class SqliteStore(Store):
             store = cls(path, connection, descriptor)
             store._configure()
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if new_lock:  # a store that could not be opened leaves no lock file of ours behind
+                with contextlib.suppress(OSError):
+                    lock_path(path).unlink()  # while still holding it
             release_lock(descriptor)
-            raise StoreError(f"claim store {path} cannot be opened: {exc}") from None
-        except BaseException:
-            release_lock(descriptor)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise store_error(str(path), exc, "cannot be opened") from None
             raise
         return store
 

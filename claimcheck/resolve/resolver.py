@@ -12,6 +12,7 @@ publication date. The Timex says what decided in `evidence`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -36,6 +37,10 @@ from claimcheck.resolve.calendar import (
 )
 from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
+
+OUTSIDE_CALENDAR = "outside the calendar (years 1 to 9999)"
+BEYOND_CALENDAR_RE = re.compile(r"-|\d{5}")
+"""A TIMEX value whose year is negative or has five digits."""
 
 
 def _rel_tense(rel: str) -> Tense:
@@ -70,7 +75,16 @@ class Resolver:
             if tokens is None:
                 tokens = SentenceTokens(self.text, sentence)
             handler = getattr(self, f"_{mention.kind}")
-            timex = handler(mention, mention.data, tokens)
+            try:
+                timex = handler(mention, mention.data, tokens)
+            except (OverflowError, ValueError):
+                # Counting from a date near year 1 or 9999 ("tomorrow" on 9999-12-31, "5000000
+                # days ago") leaves Python's calendar: such a date names no day, and stays unresolved.
+                timex = self._timex(mention, "DATE", None, True, evidence=OUTSIDE_CALENDAR)
+            if timex is not None and timex.relative and BEYOND_CALENDAR_RE.match(timex.value or ""):
+                # Counted in years alone ("next year" in 9999, "10,000 years ago"): no error to
+                # catch, but a year no calendar has is no date either.
+                timex = self._timex(mention, "DATE", None, True, evidence=OUTSIDE_CALENDAR)
             if timex is not None:
                 result.append(timex)
                 point = point_of(timex.value) if timex.type == "DATE" else None
