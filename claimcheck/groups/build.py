@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.extract.words import concept, stem
 from claimcheck.groups.compare import compatible, contrast, frames_match, group_status, overlap, similarity
-from claimcheck.groups.items import Item, plural_noun, prepare_items, sentence_tokens
+from claimcheck.groups.items import Item, claim_window, plural_noun, prepare_items, sentence_tokens
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
 from claimcheck.rules import FigureConflictParams, RuleSet
 
@@ -75,7 +75,7 @@ def _shared_words(items: list[Item], limit: int = 3) -> str:
     common = {word for word, count in counts.items() if count >= needed}
     claim = items[0].claim
     words: list[str] = []
-    for _start, _end, token in sentence_tokens(claim.sentence):
+    for _start, _end, token in sentence_tokens(claim_window(claim)):
         if token[0].isupper():
             continue
         lowered = token.lower()

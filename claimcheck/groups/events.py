@@ -12,6 +12,7 @@ a third day") has no event frame.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from claimcheck.extract.words import lexicon, stem
 from claimcheck.groups.clauses import (
@@ -19,6 +20,7 @@ from claimcheck.groups.clauses import (
     BE_AND_HAVE,
     Token,
     clause_bounds,
+    figure_window,
     is_verb_like,
     noun_of,
     tokens_of,
@@ -45,6 +47,8 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
     if not 0 <= offset <= len(sentence):
         return None
     end = offset + (claim.end - claim.start)
+    sentence, base = figure_window(sentence, offset, end)
+    offset, end = offset - base, end - base
     if not_a_quantity_reason(claim, sentence, offset, end, words):
         return None
     clause_start, clause_end = clause_bounds(sentence, offset, end, words)
@@ -146,7 +150,12 @@ def _clause_nouns(
 
 
 def _participants(
-    every: list[Token], tokens: list[Token], lowers: list[str], at: int, clause_start: int, words: FrameWords
+    every: Sequence[Token],
+    tokens: list[Token],
+    lowers: list[str],
+    at: int,
+    clause_start: int,
+    words: FrameWords,
 ) -> frozenset[str]:
     """The content words of the event's subject: the noun phrase before its verb, or for a
     relative clause ("the blaze, which started ...") the noun phrase it hangs from."""

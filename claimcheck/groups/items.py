@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
+from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
 from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
@@ -200,6 +201,8 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     length = claim.end - claim.start
     if not (0 <= offset <= len(sentence)):
         offset, length = 0, 0
+    sentence, base = figure_window(sentence, offset, offset + length)
+    offset -= base
     tokens = sentence_tokens(sentence)
     size = DATE_WINDOW_TOKENS if claim.kind in ("date", "time") else WINDOW_TOKENS
     before = [t for t in tokens if t[1] <= offset][-size:]
@@ -267,6 +270,8 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     sentence = claim.sentence or claim.text
     offset = claim.start - claim.sentence_start if claim.sentence else 0
     end = offset + (claim.end - claim.start)
+    sentence, base = figure_window(sentence, offset, end)
+    offset, end = offset - base, end - base
     words: list[str] = []
     for start, stop, word in sentence_tokens(sentence):
         if start < end and offset < stop:
@@ -289,6 +294,13 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
                 # Names are marked: a name and a common word are no parallel pair.
                 words.append(NAME_MARK + content if word[0].isupper() and start > 0 else content)
     return tuple(words)
+
+
+def claim_window(claim: Claim) -> str:
+    """The claim's sentence, or the window of a very long one it is read in."""
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    return figure_window(sentence, offset, offset + (claim.end - claim.start))[0]
 
 
 def _context(sentence: str, lex: Lexicon) -> str:
@@ -403,7 +415,7 @@ def _item(
         direction=claim.direction or frame.direction,
         scopes=scopes,
         window=window.words,
-        context=_context(claim.sentence or claim.text, lex),
+        context=_context(claim_window(claim), lex),
         sequence=_sequence(claim, lex),
         low=low,
         high=high,
