@@ -11,9 +11,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from claimcheck.budget import Meter, OverBudget
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
 from claimcheck.groups.clauses import figure_window
@@ -464,8 +466,14 @@ def prepare_items(
     claims: Sequence[Claim],
     rules_dir: str | None = None,
     story_of: dict[str, str] | None = None,
+    meters: dict[str, Meter] | None = None,
+    over_budget: dict[str, str] | None = None,
 ) -> list[Item]:
-    """Claims that can be grouped, with their keys (claims of unknown articles are skipped)."""
+    """Claims that can be grouped, with their keys (claims of unknown articles are skipped).
+
+    With `meters`, the time spent on an article's claims counts against its budget: an
+    article over it gives no items, and its id and the reason go into `over_budget`."""
+    over = over_budget if over_budget is not None else {}
     story_of = story_of if story_of is not None else {a.id: a.story for a in articles if a.story}
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
@@ -484,14 +492,17 @@ def prepare_items(
     settings = _settings(articles, story_of, lex)
     for claim in claims:
         article = by_id.get(claim.article_id)
-        if article is None:
+        if article is None or article.id in over:
             continue
-        source = article.duplicate_of or article.id
-        names = names_by_article.get(article.id)
-        if names is None:
-            names = names_by_article[article.id] = frozenset(capitalised_names(article.text, lex))
-        setting = settings.get(story_of.get(article.id, article.id), frozenset())
-        item = _item(claim, article, source, dated, lex, names, setting)
+        meter = meters.get(article.id) if meters is not None else None
+        try:
+            with meter.running() if meter is not None else nullcontext():
+                item = _prepared(claim, article, dated, lex, names_by_article, settings, story_of)
+                if meter is not None:
+                    meter.check()
+        except OverBudget as exc:
+            over[article.id] = exc.reason
+            continue
         if item is not None:
             clause_start, clause_end = item.frame.clause
             relative = unanchored[(claim.article_id, claim.sentence_start)]
@@ -499,9 +510,28 @@ def prepare_items(
                 clause_start <= at < clause_end for at in relative
             )
             items.append(item)
+    if over:
+        items = [item for item in items if item.claim.article_id not in over]
     _mark_breakdowns(items)
     items.sort(key=lambda item: item.order)
     return items
+
+
+def _prepared(
+    claim: Claim,
+    article: Article,
+    dated: Dated,
+    lex: Lexicon,
+    names_by_article: dict[str, frozenset[str]],
+    settings: dict[str, frozenset[str]],
+    story_of: dict[str, str],
+) -> Item | None:
+    source = article.duplicate_of or article.id
+    names = names_by_article.get(article.id)
+    if names is None:
+        names = names_by_article[article.id] = frozenset(capitalised_names(article.text, lex))
+    setting = settings.get(story_of.get(article.id, article.id), frozenset())
+    return _item(claim, article, source, dated, lex, names, setting)
 
 
 def _settings(

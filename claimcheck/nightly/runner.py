@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
+from claimcheck.budget import DEFAULT_SECONDS, Budget
 from claimcheck.errors import UsageError
 from claimcheck.ingest.files import (
     HTML_SUFFIXES,
@@ -53,7 +54,7 @@ from claimcheck.rules import RuleSet, load_rules
 from claimcheck.serialize import to_data
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-DEFAULT_BUDGET = 20.0
+DEFAULT_BUDGET = DEFAULT_SECONDS
 """Seconds one article may take to extract; a 600-word article takes milliseconds."""
 
 
@@ -507,6 +508,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     budget = DEFAULT_BUDGET if args.budget is None else args.budget
+    document_budget = getattr(args, "document_budget", None) or Budget(budget)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -514,7 +516,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
         raise UsageError(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     store_path = Path(args.store) if args.store else out / "claimcheck.sqlite"
     window = (report_date - timedelta(days=window_days - 1), report_date)
-    options = Options(rules_dir=args.rules, published=args.published)
+    options = Options(rules_dir=args.rules, published=args.published, budget=document_budget)
     rules = load_rules(args.rules)
     progress = Progress(
         sys.stderr,

@@ -261,15 +261,21 @@ def extract_claims(
     sentences: Sequence[Sentence],
     reference: date | None,
     rules_dir: str | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> list[Claim]:
-    """Every numeric and temporal claim of the article's (non-noise) sentences."""
+    """Every numeric and temporal claim of the article's (non-noise) sentences; `tick` is
+    called after each sentence (the document's budget check)."""
     text = article.text
     lexicon = load_numeric_lexicon(rules_dir)
     quantities: list[Quantity] = []
     for sentence in sentences:
+        if tick is not None:
+            tick()
         quantities.extend(find_quantities(text, sentence.start, sentence.end, lexicon))
     timexes = [
-        timex for timex in find_timexes(text, list(sentences), reference) if not _in_dateline(text, timex)
+        timex
+        for timex in find_timexes(text, list(sentences), reference, tick)
+        if not _in_dateline(text, timex)
     ]
     lines = LineIndex(text)
     claims = []
