@@ -146,9 +146,9 @@ def story_text(article: Article, outlets: re.Pattern[str] | None) -> tuple[str, 
     return title, _lead(body)
 
 
-def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]]:
+def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]] | None:
     """Unit TF-IDF vectors of the titles and leads (a sparse matrix, a row an article), and
-    the names each one uses."""
+    the names each one uses; None when no article has a word to compare."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     outlets = _outlet_pattern(articles, lex)
@@ -159,6 +159,8 @@ def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset
         tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
         documents.append([token.removeprefix(NAME_MARK) for token in tokens])
         names.append(frozenset(token[1:] for token in tokens if token.startswith(NAME_MARK)))
+    if not any(documents):
+        return None  # the vectorizer refuses an empty vocabulary ("Monday, Monday, ...")
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     return vectorizer.fit_transform(documents).tocsr(), names
 
@@ -315,16 +317,18 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
     if not articles:
         return []
     lex = lexicon(rules_dir)
-    matrix, names = _vectors(articles, lex)
-    days = [article.reference_date for article in articles]
-    edges = _candidates(matrix, days, names)
-    clusters = _Clusters(matrix, days, _copies(articles))
-    clusters.average_link([edge for edge in edges if edge[0] >= LINK_THRESHOLD])
-    clusters.attach_singletons(edges, days)
-    components = [
-        sorted((articles[row] for row in cluster.rows), key=canonical_order)
-        for cluster in clusters.clusters.values()
-    ]
+    vectors = _vectors(articles, lex)
+    if vectors is None:  # nothing to compare: each article with its copies is a story
+        rows = _copies(articles)
+    else:
+        matrix, names = vectors
+        days = [article.reference_date for article in articles]
+        edges = _candidates(matrix, days, names)
+        clusters = _Clusters(matrix, days, _copies(articles))
+        clusters.average_link([edge for edge in edges if edge[0] >= LINK_THRESHOLD])
+        clusters.attach_singletons(edges, days)
+        rows = [cluster.rows for cluster in clusters.clusters.values()]
+    components = [sorted((articles[row] for row in members), key=canonical_order) for members in rows]
     components.sort(key=lambda component: canonical_order(component[0]))
     return [
         Story(
