@@ -115,7 +115,7 @@ NO_TENSE = Tense(None)
 class SentenceTokens:
     """Tokens and clauses of one sentence, read lazily for tense."""
 
-    __slots__ = ("_clauses", "_tokens", "_words", "last_tense", "sentence", "text")
+    __slots__ = ("_clauses", "_cues", "_tokens", "_words", "last_tense", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
         self.text = text
@@ -123,6 +123,8 @@ class SentenceTokens:
         self._tokens: list[tuple[int, int, str]] | None = None
         self._words: list[str] | None = None
         self._clauses: list[int] | None = None
+        self._cues: dict[tuple[int, bool], Tense | None] = {}
+        """Each token's cue, read once: the dates of one sentence scan the same tokens."""
         self.last_tense: Tense | None = None
 
     @property
@@ -260,7 +262,8 @@ class SentenceTokens:
                 within_clause and (_is_stop(word) or (stop_at_comma and word == ","))
             ):
                 break
-            cue = self._cue(index, leftward=indexes.step < 0)
+            key = (index, indexes.step < 0)
+            cue = self._cues[key] if key in self._cues else self._cues.setdefault(key, self._cue(*key))
             if cue is not None and (within_clause or cue.direction is not None):
                 return index, cue
         return None
