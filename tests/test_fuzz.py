@@ -90,3 +90,17 @@ def test_cli_random_text(text: str, command: str, published: date) -> None:
     if command == "check":
         args += ["--format", "json", "--quiet"]
     cli_twice(args, text)
+
+
+def test_a_value_of_control_characters_only_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Found by benchmarks/fuzz.py: `title: \\x1f` fails strict YAML, and the lenient reader's
+    explanation of the fault read the first character of the (stripped, empty) value."""
+    from claimcheck.pipeline import check_paths
+
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: \x1f\npublished: 2024-03-16\n---\nAbout 3 people left on Monday.\n", encoding="utf-8"
+    )
+    report = check_paths([str(path)])
+    assert len(report.articles) == 1
+    assert any(f.rule == "input-warning" for f in report.findings)
