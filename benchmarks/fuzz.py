@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             outcome = "ok"
         except Exception as exc:  # the property's failure, shrunk by hypothesis
             outcome = f"FAILED: {type(exc).__name__}: {str(exc)[:300]}"
-            failed.append((name, "".join(traceback.format_exception_only(type(exc), exc))[-2000:]))
+            failed.append((name, "".join(traceback.format_exception(exc))[-3000:]))
         seconds = time.perf_counter() - began
         total_examples += counted.count  # type: ignore[attr-defined]
         total_seconds += seconds

@@ -107,7 +107,15 @@ def test_extract_leaves_out_the_article_over_budget(corpus: Path, capsys) -> Non
 
 def test_lint_reports_the_draft_over_budget(corpus: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     code = main(
-        ["lint", str(corpus / "long.md"), str(corpus / "short.md"), "--budget-claims", "10", "--format", "json"]
+        [
+            "lint",
+            str(corpus / "long.md"),
+            str(corpus / "short.md"),
+            "--budget-claims",
+            "10",
+            "--format",
+            "json",
+        ]
     )
     out = capsys.readouterr().out
     assert "more than the budget of 10 per document" in out
@@ -128,7 +136,10 @@ def test_report_reports_the_article_over_budget(corpus: Path, tmp_path: Path, ca
 @pytest.mark.parametrize("command", ["check", "extract", "lint", "report"])
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "-inf", "soon"])
 def test_a_budget_that_is_no_positive_number_is_a_usage_error(
-    command: str, value: str, corpus: Path, capsys  # type: ignore[no-untyped-def]
+    command: str,
+    value: str,
+    corpus: Path,
+    capsys,  # type: ignore[no-untyped-def]
 ) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([command, str(corpus / "short.md"), f"--budget={value}"])
