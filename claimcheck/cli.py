@@ -8,6 +8,7 @@ the command that needs them, so `claimcheck lint` starts fast.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from claimcheck import __version__
+from claimcheck.budget import DEFAULT_CLAIMS, DEFAULT_SECONDS, Budget
 from claimcheck.errors import ClaimcheckError, UsageError
 
 if TYPE_CHECKING:
@@ -40,6 +42,28 @@ def _published(value: str) -> date | datetime:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _seconds(value: str) -> float:
+    """--budget: a positive, finite number of seconds."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value}")
+    return seconds
+
+
+def _claims(value: str) -> int:
+    """--budget-claims: a whole number, at least 1."""
+    try:
+        claims = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if claims < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return claims
+
+
 def _add_common(parser: argparse.ArgumentParser, *, manifest: bool = True) -> None:
     if manifest:
         parser.add_argument(
@@ -53,6 +77,22 @@ def _add_common(parser: argparse.ArgumentParser, *, manifest: bool = True) -> No
     )
     parser.add_argument("--rules", metavar="DIR", help="folder of rule files (default: the bundled rules)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    parser.add_argument(
+        "--budget",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help="time per document (reading, extraction and analysis); a slower one is reported "
+        f"as an input error and the run goes on (default: {DEFAULT_SECONDS:g})",
+    )
+    parser.add_argument(
+        "--budget-claims",
+        type=_claims,
+        default=DEFAULT_CLAIMS,
+        metavar="N",
+        help=f"claims per document; a document with more is reported as an input error "
+        f"(default: {DEFAULT_CLAIMS})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,13 +177,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.add_argument(
-        "--budget",
-        type=float,
-        default=None,
-        metavar="SECONDS",
-        help="time budget per document; a slower one is reported as an error (default: 20)",
-    )
-    report.add_argument(
         "--wait",
         type=float,
         default=0.0,
@@ -160,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the report")
     return parser
+
+
+def document_budget(args: argparse.Namespace) -> Budget:
+    """The per-document budget of a command, timed by the CLI's clock."""
+    return Budget(args.budget, args.budget_claims, time.monotonic)
 
 
 def today() -> date:
@@ -292,7 +330,7 @@ def run_check(args: argparse.Namespace) -> int:
     from claimcheck.pipeline import Options, check_articles, load
 
     began = time.monotonic()
-    options = Options(rules_dir=args.rules, published=args.published)
+    options = Options(rules_dir=args.rules, published=args.published, budget=document_budget(args))
     skipped: list[str] = []
     warnings: list[InputWarning] = []
     articles, failures = load(args.paths, args.manifest, skipped, warnings)
@@ -312,19 +350,19 @@ def run_extract(args: argparse.Namespace) -> int:
     import json
 
     from claimcheck.ingest.files import InputFailure, InputWarning
-    from claimcheck.pipeline import Options, failure_finding, load, process_article
+    from claimcheck.pipeline import Options, failure_finding, load, process_within_budget
     from claimcheck.rules import load_rules
     from claimcheck.serialize import dumps, to_data
 
-    options = Options(rules_dir=args.rules, published=args.published)
+    options = Options(rules_dir=args.rules, published=args.published, budget=document_budget(args))
     skipped: list[str] = []
     warnings: list[InputWarning] = []
     articles, failures = load(args.paths, args.manifest, skipped, warnings)
     note_skipped(skipped)
-    results = [process_article(article, options) for article in articles]
+    problems: list[InputFailure | InputWarning] = [*failures, *warnings]
+    results = process_within_budget(articles, options, problems)
     claims = [claim for result in results for claim in result.claims]
     rules = load_rules(args.rules)
-    problems: list[InputFailure | InputWarning] = [*failures, *warnings]
     errors = [failure_finding(problem, rules) for problem in problems]
     if args.format == "jsonl":
         lines = [dumps(claim) for claim in claims]
@@ -393,12 +431,14 @@ def run_lint(args: argparse.Namespace) -> int:
         from claimcheck.lint.linter import run
 
         args.color = terminal_color(args.format, args)
+        args.document_budget = document_budget(args)
         return run(args, today=today)
 
 
 def run_report(args: argparse.Namespace) -> int:
     from claimcheck.nightly.runner import run
 
+    args.document_budget = document_budget(args)
     return run(args, today=today)
 
 

@@ -8,11 +8,13 @@ checks) and works on the results in any order.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, cast
 
+from claimcheck.budget import NO_BUDGET, Budget, Meter, OverBudget
 from claimcheck.checks.context import CheckContext
 from claimcheck.checks.registry import run_checks
 from claimcheck.ingest.boilerplate import find_noise
@@ -33,12 +35,16 @@ class Options:
     severity_overrides: tuple[tuple[str, str], ...] = ()
     boilerplate: bool = True
     """Filter page furniture; `claimcheck lint` turns it off: a draft is authored text, not a scraped page."""
+    budget: Budget = NO_BUDGET
+    """What one document may take (time and claims); the CLI gives one with its clock."""
 
 
 @dataclass
 class ArticleResult:
     article: Article
     claims: list[Claim] = field(default_factory=list)
+    meter: Meter | None = field(default=None, compare=False, repr=False)
+    """The document's spending so far: analysis goes on counting against its budget."""
 
 
 def resolve_publication(article: Article, noise: list[tuple[int, int, str]], options: Options) -> Article:
@@ -56,13 +62,40 @@ def resolve_publication(article: Article, noise: list[tuple[int, int, str]], opt
 
 
 def process_article(article: Article, options: Options) -> ArticleResult:
-    """Boilerplate, sentences, publication date and claims of one article."""
-    noise = find_noise(article.text, options.rules_dir) if options.boilerplate else []
-    article = resolve_publication(article, noise, options)
-    article = replace(article, noise=noise)
-    sentences = split_sentences(article.text, noise, options.rules_dir)
-    claims = extract_claims(article, sentences, article.reference_date, options.rules_dir)
-    return ArticleResult(article, claims)
+    """Boilerplate, sentences, publication date and claims of one article.
+
+    Raises OverBudget when the article takes longer or yields more claims than
+    `options.budget` allows (callers report it as an input error and go on)."""
+    meter = options.budget.meter()
+    with meter.running():
+        noise = find_noise(article.text, options.rules_dir) if options.boilerplate else []
+        meter.check()
+        article = resolve_publication(article, noise, options)
+        article = replace(article, noise=noise)
+        sentences = split_sentences(article.text, noise, options.rules_dir)
+        meter.check()
+        claims = extract_claims(article, sentences, article.reference_date, options.rules_dir, meter.check)
+        meter.check_claims(len(claims))
+    return ArticleResult(article, claims, meter)
+
+
+def over_budget(article: Article, reason: str) -> InputFailure:
+    """The input error of an article over its budget: named by its file, with the reason."""
+    return InputFailure(article.id, article.path or article.id, reason)
+
+
+def process_within_budget(
+    articles: Iterable[Article], options: Options, failures: list[InputProblem]
+) -> list[ArticleResult]:
+    """`process_article` of each article; one over its budget becomes an input error in
+    `failures`, and the others are processed."""
+    results = []
+    for article in articles:
+        try:
+            results.append(process_article(article, options))
+        except OverBudget as exc:
+            failures.append(over_budget(article, exc.reason))
+    return results
 
 
 InputProblem = InputFailure | InputWarning
@@ -145,7 +178,9 @@ def date_undated_copies(
                 published_origin=donor.published_origin,
                 published_via=donor.id,
             )
-            result = process_article(dated_copy, options)
+            # A copy too slow to read again keeps its undated reading (it was in budget once).
+            with contextlib.suppress(OverBudget):
+                result = process_article(dated_copy, options)
         dated_results.append(result)
     return dated_results
 
@@ -185,7 +220,7 @@ def link_stories(
     stories = cluster_stories(articles, rules.directory)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     return [
-        ArticleResult(replace(article, story=story_of.get(article.id)), result.claims)
+        ArticleResult(replace(article, story=story_of.get(article.id)), result.claims, result.meter)
         for article, result in zip(articles, results, strict=True)
     ], stories
 
@@ -201,9 +236,22 @@ def report_stories(
     whole stories: a distributed run reports each share of the stories on its own)."""
     from claimcheck.groups.build import group_items
 
+    failures = list(failures)
     articles = [result.article for result in results]
     claims = [claim for result in results for claim in result.claims]
-    grouped = group_items(articles, claims, stories, rules)
+    meters = {result.article.id: result.meter or options.budget.meter() for result in results}
+    over: dict[str, str] = {}
+    grouped = group_items(articles, claims, stories, rules, meters, over)
+    if over:
+        # Articles over budget in analysis are left out as if never read, with the reason.
+        failures.extend(over_budget(article, over[article.id]) for article in articles if article.id in over)
+        articles = [article for article in articles if article.id not in over]
+        claims = [claim for claim in claims if claim.article_id not in over]
+        stories = [
+            replace(story, article_ids=[a for a in story.article_ids if a not in over])
+            for story in stories
+            if any(a not in over for a in story.article_ids)
+        ]
     groups = [group for group, _items in grouped]
 
     context = CheckContext(
@@ -276,5 +324,6 @@ def check_articles(
     """Extract, group and check articles already in memory (a script's own crawl)."""
     options = options or Options()
     rules = load_rules(options.rules_dir)
-    results = [process_article(article, options) for article in articles]
-    return analyse(results, failures, options, rules)
+    problems = list(failures)
+    results = process_within_budget(articles, options, problems)
+    return analyse(results, problems, options, rules)

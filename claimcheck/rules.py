@@ -62,6 +62,12 @@ class FigureConflictParams(_Params):
 @dataclass(frozen=True, kw_only=True)
 class InternalConflictParams(_Params):
     relative_tolerance: Annotated[float, Ge(0), Lt(1)] = 0.0
+    compared_per_claim: Annotated[int, Ge(1)] = 8
+    """Each claim is compared with at most this many earlier claims of its article that
+    state the same figure (the nearest before it): the work grows linearly with the
+    claims, and a figure restated many times is still checked against its latest wording."""
+    max_findings_per_article: Annotated[int, Ge(1)] = 20
+    """Findings listed per article; one more finding says how many were left out."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ import contextlib
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -262,13 +263,26 @@ def _distinct_sides(pairs: list[tuple[Item, Item]]) -> list[Item]:
 
 
 def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
-    """One article states one figure two ways (a copy of an article is checked once)."""
+    """One article states one figure two ways (a copy of an article is checked once).
+
+    At most `max_findings_per_article` are listed for an article; one more finding, on
+    the first left out, says how many more there are."""
     params = rule.settings
     assert isinstance(params, InternalConflictParams)
+    listed: dict[str, int] = {}
+    left_out: dict[str, tuple[Finding, int]] = {}
     for group, items in _grouped(context, rule):
         if group.kind == "date":
             continue
-        for first, second in internal_conflicts(items, params.relative_tolerance):
+        for first, second in internal_conflicts(items, params.relative_tolerance, params.compared_per_claim):
+            article_id = first.claim.article_id
+            if listed.get(article_id, 0) >= params.max_findings_per_article:
+                earliest, count = left_out.get(article_id, (None, 0))
+                if earliest is None:
+                    earliest = _finding(rule, group, [(first, second)], "")
+                left_out[article_id] = (earliest, count + 1)
+                continue
+            listed[article_id] = listed.get(article_id, 0) + 1
             message = rule.format_message(
                 label=group.label,
                 first=f'"{quote(first)}" ({describe(first)})',
@@ -276,6 +290,13 @@ def check_internal_conflict(context: CheckContext, rule: Rule) -> Iterator[Findi
                 line=second.claim.line,
             )
             yield _finding(rule, group, [(first, second)], message, severity=_severity(rule, first, second))
+    for earliest, count in left_out.values():
+        conflicts = "internal conflict is" if count == 1 else "internal conflicts are"
+        yield replace(
+            earliest,
+            message=f"{count} more {conflicts} not listed for this article "
+            f"(at most {params.max_findings_per_article} per article: max_findings_per_article)",
+        )
 
 
 def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:

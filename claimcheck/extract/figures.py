@@ -32,7 +32,9 @@ PHONE = (
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
     r"|\+\d{1,3}(?:[\s.-]\d{1,4}){2,5}\b|\b0\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b"
 )
-URL = r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net)/\S*|@\w+"
+# A host name is at most 253 characters: bounded, a long dotted run is not rescanned from
+# every word boundary in it ("1.1.1.1...", quadratic).
+URL = r"(?:https?://|www\.)\S+|\b[\w.-]{1,253}\.(?:com|org|net)/\S*|@\w+"
 DIGIT_RE = re.compile(r"\d")
 NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
 ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.I)
@@ -180,7 +182,9 @@ class SentenceText:
 
     def words_after(self, pos: int, limit: int) -> list[re.Match[str]]:
         out = []
-        for match in WORD_RE.finditer(self.text, pos, self.hi):
+        # As words_before, a window of the text: one token of a long run ("1.1.1...") would
+        # otherwise reach the sentence's end from every figure in it (quadratic).
+        for match in WORD_RE.finditer(self.text, pos, min(self.hi, pos + 32 * limit)):
             out.append(match)
             if len(out) >= limit:
                 break

@@ -280,6 +280,7 @@ def find_quantities(
     pos = start
     scope: str | None = None
     scope_done = False
+    skip = 0  # excluded spans are disjoint and in order, as are candidates: one pointer
     for first in lex.first_word_re.finditer(text, start, hi):
         if first.start() < pos:
             continue
@@ -287,8 +288,10 @@ def find_quantities(
         if match is None:
             continue
         pos = match.end()
-        if any(s <= match.start() < e for s, e in excluded):
-            pos = max(pos, next(e for s, e in excluded if s <= match.start() < e))
+        while skip < len(excluded) and excluded[skip][1] <= match.start():
+            skip += 1
+        if skip < len(excluded) and excluded[skip][0] <= match.start():
+            pos = max(pos, excluded[skip][1])
             continue
         read = _read_figure(match, sent)
         if read is None:

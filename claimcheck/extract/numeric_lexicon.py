@@ -165,9 +165,12 @@ class NumericLexicon:
         )
         # Whether words hold a number at all: "half an hour" does, "a week" and "decades" do not.
         self.number_word_re = re.compile(rf"\d|\b(?:{number_word}|{bare})\b", re.I)
-        self.scale_re = re.compile(rf"\s*(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
+        # Whitespace between a number and its scale, unit or age is bounded ({0,3}): two
+        # unbounded runs side by side backtrack over every split of a long blank run, and
+        # nothing separated by more than a few spaces is read as one figure anyway.
+        self.scale_re = re.compile(rf"\s{{0,3}}(?P<scale>{_alternation(list(self.scales))})(?![\w])", re.I)
         self.unit_re = re.compile(
-            rf"(?P<sep>\s*[-‐‑]\s*|\s*)(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
+            rf"(?P<sep>\s{{0,3}}[-‐‑]\s{{0,3}}|\s{{0,3}})(?P<unit>{_alternation(list(self.units))})(?![\w°%])",
             re.I,
         )
         self.hedge_before_re = re.compile(
@@ -194,8 +197,9 @@ class NumericLexicon:
         self.month_before_re = re.compile(rf"\b(?:{month})\.?\s*$")
         self.month_after_re = re.compile(rf"(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{month})\b")
         self.age_re = re.compile(
-            r"\s*[-‐‑ ]?\s*(?P<age>years?|months?|weeks?|days?|yrs?)(?:[-‐‑ ]old|\s+of\s+age)\b"
-            r"|\s*(?P<yo>y/?o)\b",
+            r"\s{0,3}[-‐‑ ]?\s{0,3}(?P<age>years?|months?|weeks?|days?|yrs?)"
+            r"(?:[-‐‑ ]old|\s{1,3}of\s{1,3}age)\b"
+            r"|\s{0,3}(?P<yo>y/?o)\b",
             re.I,
         )
         self.predicate_by_first = {}

@@ -183,9 +183,15 @@ def tag_sentence(text: str, start: int, end: int) -> list[Mention]:
                 if mention.end > mention.start:
                     candidates.append((mention.end - mention.start, priority, mention))
     candidates.sort(key=lambda item: (-item[0], -item[1], item[2].start))
+    # The characters chosen mentions cover, marked: a candidate is checked against its own
+    # span only (against every chosen mention, it is quadratic in a long sentence).
+    base = min([start, *(mention.start for _l, _p, mention in candidates)])
+    taken = bytearray(max([end, *(mention.end for _l, _p, mention in candidates)]) - base)
     chosen: list[Mention] = []
     for _length, _priority, mention in candidates:
-        if all(mention.end <= other.start or other.end <= mention.start for other in chosen):
+        lo, hi = mention.start - base, mention.end - base
+        if taken.find(1, lo, hi) == -1:
+            taken[lo:hi] = b"\x01" * (hi - lo)
             chosen.append(mention)
     chosen.sort(key=lambda mention: mention.start)
     return chosen

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from claimcheck.budget import Meter
 from claimcheck.extract.words import concept, stem
 from claimcheck.groups.compare import compatible, contrast, frames_match, group_status, overlap, similarity
-from claimcheck.groups.items import Item, plural_noun, prepare_items, sentence_tokens
+from claimcheck.groups.items import Item, claim_window, plural_noun, prepare_items, sentence_tokens
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
 from claimcheck.rules import FigureConflictParams, RuleSet
 
@@ -75,7 +76,7 @@ def _shared_words(items: list[Item], limit: int = 3) -> str:
     common = {word for word, count in counts.items() if count >= needed}
     claim = items[0].claim
     words: list[str] = []
-    for _start, _end, token in sentence_tokens(claim.sentence):
+    for _start, _end, token in sentence_tokens(claim_window(claim)):
         if token[0].isupper():
             continue
         lowered = token.lower()
@@ -188,12 +189,20 @@ def figure_params(rules: RuleSet) -> FigureConflictParams:
 
 
 def group_items(
-    articles: list[Article], claims: list[Claim], stories: list[Story], rules: RuleSet
+    articles: list[Article],
+    claims: list[Claim],
+    stories: list[Story],
+    rules: RuleSet,
+    meters: dict[str, Meter] | None = None,
+    over_budget: dict[str, str] | None = None,
 ) -> list[tuple[ClaimGroup, list[Item]]]:
-    """The groups with the prepared items behind them (what the checks read)."""
+    """The groups with the prepared items behind them (what the checks read).
+
+    With `meters`, reading an article's claims counts against its budget; an article
+    over it is left out of the groups and named in `over_budget` with the reason."""
     params = figure_params(rules)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
-    items = prepare_items(articles, claims, rules.directory, story_of)
+    items = prepare_items(articles, claims, rules.directory, story_of, meters, over_budget)
     blocks: dict[tuple, list[Item]] = defaultdict(list)
     for item in items:
         story = story_of.get(item.claim.article_id, item.article.story or "")

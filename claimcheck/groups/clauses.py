@@ -4,10 +4,11 @@ are verbs, what a word says happened, and the head of a subject noun phrase.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimcheck.extract.words import content_word, lexicon, stem
 from claimcheck.groups.frame_words import FrameWords
@@ -26,11 +27,39 @@ class Token:
         return self.text.lower().replace("’", "'")
 
 
-@lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=256)
 def tokens_of(sentence: str) -> tuple[Token, ...]:
-    """The sentence's tokens; kept for the sentence's next figure (grouping reads each
-    figure's sentence several times)."""
+    """The tokens of a sentence (or a window of one), read once: the figures of one
+    sentence each read it again."""
     return tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence))
+
+
+WHOLE_SENTENCE = 600
+"""Characters of a sentence read whole for each figure in it. News prose stays well under
+this; a longer run (a list or table that lost its full stops, or hostile input) is read in
+a window around each figure, so the work per figure is bounded and a document's work
+grows linearly with its length rather than with the square of its longest line."""
+WINDOW_STEP = 200
+"""Windows start and end on a grid of this many characters, so the figures of one stretch
+share a window (and its tokens and clause breaks, read once)."""
+
+
+def figure_window(sentence: str, start: int, end: int) -> tuple[str, int]:
+    """The text a figure at sentence[start:end] is read in and where it begins in the
+    sentence: the sentence itself, or for a very long one at least WINDOW_STEP characters
+    either side of the figure, cut at whitespace where there is some."""
+    if len(sentence) <= WHOLE_SENTENCE:
+        return sentence, 0
+    block = start // WINDOW_STEP
+    lo = max(0, (block - 1) * WINDOW_STEP)
+    hi = max(end, (block + 2) * WINDOW_STEP)
+    if lo > 0:
+        space = sentence.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(sentence):
+        space = sentence.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return sentence[lo:hi], lo
 
 
 def is_verb_like(token: Token, words: FrameWords) -> bool:
@@ -49,36 +78,28 @@ def clause_bounds(sentence: str, start: int, end: int, words: FrameWords) -> tup
     tokens = tokens_of(sentence)
     breaks = clause_breaks(sentence, words)
     clause_start, clause_end = 0, len(sentence)
-    for break_start, after, _kind in breaks:
-        if break_start < start:
-            clause_start = after
-    for break_start, _after, kind in breaks:
-        if break_start >= end:
-            # A relative clause right after the figure's noun phrase describes the figure
-            # ("15,000 workers who joined the strike"): it stays in the figure's clause.
-            gap = [t for t in tokens if end <= t.start < break_start]
-            if kind == "rel" and len(gap) <= 3 and not any(is_verb_like(t, words) for t in gap):
+    # Breaks are in order: the last one before the figure opens its clause.
+    before = bisect.bisect_left(breaks, start, key=lambda item: item[0])
+    if before:
+        clause_start = breaks[before - 1][1]
+    for break_start, _after, kind in breaks[bisect.bisect_left(breaks, end, key=lambda item: item[0]) :]:
+        # A relative clause right after the figure's noun phrase describes the figure
+        # ("15,000 workers who joined the strike"): it stays in the figure's clause.
+        if kind == "rel":
+            first = bisect.bisect_left(tokens, end, key=lambda token: token.start)
+            gap = [t for t in tokens[first : first + 4] if t.start < break_start]
+            if len(gap) <= 3 and not any(is_verb_like(t, words) for t in gap):
                 continue
-            clause_end = break_start
-            break
+        clause_end = break_start
+        break
     return clause_start, clause_end
 
 
-Break = tuple[int, int, str]
-"""(break start, clause start after it, kind)."""
-_breaks_of: dict[str, tuple[FrameWords, list[Break]]] = {}
-"""The last sentences' breaks, with the word lists they were found with (FrameWords holds
-dicts, so it cannot key an lru_cache)."""
-BREAKS_KEPT = 256
-
-
-def clause_breaks(sentence: str, words: FrameWords) -> list[Break]:
-    """Where the sentence's clauses break, in order; the same for each of its figures."""
-    kept = _breaks_of.get(sentence)
-    if kept is not None and kept[0] is words:
-        return kept[1]
+@functools.lru_cache(maxsize=256)
+def clause_breaks(sentence: str, words: FrameWords) -> tuple[tuple[int, int, str], ...]:
+    """Where clauses of a sentence break, in order: (break start, clause start after it, kind)."""
     tokens = tokens_of(sentence)
-    breaks: list[Break] = []
+    breaks: list[tuple[int, int, str]] = []
     for index, token in enumerate(tokens):
         lower = token.lower
         following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -110,10 +131,7 @@ def clause_breaks(sentence: str, words: FrameWords) -> list[Break]:
             and (lower != "and" or is_verb_like(following, words))
         ):
             breaks.append((token.start, token.start, "conj"))
-    if len(_breaks_of) >= BREAKS_KEPT:
-        _breaks_of.clear()
-    _breaks_of[sentence] = (words, breaks)
-    return breaks
+    return tuple(breaks)
 
 
 PREPOSITION_OPENERS = frozenset(["after", "before", "since", "until"])

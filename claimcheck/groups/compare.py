@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -287,7 +288,7 @@ def group_status(items: list[Item], params: FigureConflictParams) -> GroupStatus
     sources = {item.source for item in items}
     if len(sources) < 2:
         # One article stating one figure two ways is a conflict of its own.
-        return "conflict" if internal_conflicts(items, params.relative_tolerance) else "single_source"
+        return "conflict" if has_internal_conflict(items, params.relative_tolerance) else "single_source"
     disjoint = conflicting_readings(items, params.relative_tolerance)
     if not disjoint:
         return "consistent"
@@ -327,18 +328,47 @@ def same_event(a: Item, b: Item) -> bool:
     return a.predicate is not None and b.predicate is not None and a.predicate == b.predicate
 
 
-def internal_conflicts(items: list[Item], tolerance: float) -> list[tuple[Item, Item]]:
-    """Pairs of one article's claims in a group that cannot both hold (copies checked once)."""
+def internal_conflicts(items: list[Item], tolerance: float, reach: int = 8) -> list[tuple[Item, Item]]:
+    """Pairs of one article's claims in a group that cannot both hold (copies checked once).
+
+    A claim is compared with the `reach` claims before it that may state the same figure
+    (for counts, those naming the same event: `same_event`), not with every one: an
+    article with thousands of figures in one group is checked in linear time. Where no
+    figure is stated more than `reach` + 1 times, that is every pair.
+    """
+    pairs: list[tuple[Item, Item]] = []
+    for members, found in _internal_pairs(items, tolerance, reach):
+        found.sort()  # the order of the every-pair comparison: by the first claim, then the second
+        pairs.extend((members[first], members[second]) for first, second in found)
+    return pairs
+
+
+def has_internal_conflict(items: list[Item], tolerance: float, reach: int = 8) -> bool:
+    """Whether `internal_conflicts` finds any pair (stopping at the first)."""
+    return any(found for _members, found in _internal_pairs(items, tolerance, reach, first_only=True))
+
+
+def _internal_pairs(
+    items: list[Item], tolerance: float, reach: int, first_only: bool = False
+) -> Iterator[tuple[list[Item], list[tuple[int, int]]]]:
+    """Each article's members of the group, with the index pairs of those that conflict."""
     by_article: dict[str, list[Item]] = {}
     for item in items:
         if item.article.duplicate_of is None and not item.aside and item.decisive:
             by_article.setdefault(item.claim.article_id, []).append(item)
-    pairs = []
     for members in by_article.values():
-        for index, first in enumerate(members):
-            for second in members[index + 1 :]:
-                if first.kind == "count" and not same_event(first, second):
-                    continue
-                if not overlap(first, second, tolerance):
-                    pairs.append((first, second))
-    return pairs
+        comparable: dict[str | None, list[int]] = {}
+        for index, item in enumerate(members):
+            if item.kind == "count" and item.predicate is None:
+                continue  # a count that names no event states no figure to compare (same_event)
+            comparable.setdefault(item.predicate if item.kind == "count" else None, []).append(index)
+        found: list[tuple[int, int]] = []
+        for indexes in comparable.values():
+            for position, second in enumerate(indexes):
+                for first in indexes[max(0, position - reach) : position]:
+                    if not overlap(members[first], members[second], tolerance):
+                        found.append((first, second))
+                        if first_only:
+                            yield members, found
+                            return
+        yield members, found

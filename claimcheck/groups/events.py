@@ -20,6 +20,7 @@ from claimcheck.groups.clauses import (
     BE_AND_HAVE,
     Token,
     clause_bounds,
+    figure_window,
     is_verb_like,
     noun_of,
     tokens_of,
@@ -46,6 +47,8 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
     if not 0 <= offset <= len(sentence):
         return None
     end = offset + (claim.end - claim.start)
+    sentence, base = figure_window(sentence, offset, end)
+    offset, end = offset - base, end - base
     if not_a_quantity_reason(claim, sentence, offset, end, words):
         return None
     clause_start, clause_end = clause_bounds(sentence, offset, end, words)

@@ -12,7 +12,7 @@ from claimcheck.extract.words import stem
 from claimcheck.rules import load_lexicon
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: clause breaks are cached per word set
 class FrameWords:
     clause_breaks: frozenset[str]
     subordinators: frozenset[str]

@@ -31,6 +31,7 @@ from claimcheck.groups.clauses import (
     AUXILIARIES,
     Token,
     clause_bounds,
+    figure_window,
     is_verb_like,
     names_concept,
     noun_of,
@@ -116,6 +117,8 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
     if not 0 <= offset <= len(sentence):
         offset = 0
     end = offset + (claim.end - claim.start)
+    sentence, base = figure_window(sentence, offset, end)
+    offset, end = offset - base, end - base
     clause_start, clause_end = clause_bounds(sentence, offset, end, words)
     tokens = [t for t in tokens_of(sentence) if clause_start <= t.start and t.end <= clause_end]
     lowers = [t.lower for t in tokens]
@@ -189,7 +192,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         direction=_change_direction(tokens, lowers, after, sentence, end, words),
         proposer=proposer,
         not_a_quantity=not_a_quantity,
-        clause=(claim.sentence_start + clause_start, claim.sentence_start + clause_end),
+        clause=(claim.sentence_start + base + clause_start, claim.sentence_start + base + clause_end),
     )
 
 

@@ -11,11 +11,14 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from claimcheck.budget import Meter, OverBudget
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
+from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
 from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
@@ -200,6 +203,8 @@ def _window(claim: Claim, lex: Lexicon, names: frozenset[str] = frozenset()) -> 
     length = claim.end - claim.start
     if not (0 <= offset <= len(sentence)):
         offset, length = 0, 0
+    sentence, base = figure_window(sentence, offset, offset + length)
+    offset -= base
     tokens = sentence_tokens(sentence)
     size = DATE_WINDOW_TOKENS if claim.kind in ("date", "time") else WINDOW_TOKENS
     before = [t for t in tokens if t[1] <= offset][-size:]
@@ -267,6 +272,8 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     sentence = claim.sentence or claim.text
     offset = claim.start - claim.sentence_start if claim.sentence else 0
     end = offset + (claim.end - claim.start)
+    sentence, base = figure_window(sentence, offset, end)
+    offset, end = offset - base, end - base
     words: list[str] = []
     for start, stop, word in sentence_tokens(sentence):
         if start < end and offset < stop:
@@ -289,6 +296,13 @@ def _sequence(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
                 # Names are marked: a name and a common word are no parallel pair.
                 words.append(NAME_MARK + content if word[0].isupper() and start > 0 else content)
     return tuple(words)
+
+
+def claim_window(claim: Claim) -> str:
+    """The claim's sentence, or the window of a very long one it is read in."""
+    sentence = claim.sentence or claim.text
+    offset = claim.start - claim.sentence_start if claim.sentence else 0
+    return figure_window(sentence, offset, offset + (claim.end - claim.start))[0]
 
 
 def _context(sentence: str, lex: Lexicon) -> str:
@@ -403,7 +417,7 @@ def _item(
         direction=claim.direction or frame.direction,
         scopes=scopes,
         window=window.words,
-        context=_context(claim.sentence or claim.text, lex),
+        context=_context(claim_window(claim), lex),
         sequence=_sequence(claim, lex),
         low=low,
         high=high,
@@ -452,8 +466,14 @@ def prepare_items(
     claims: Sequence[Claim],
     rules_dir: str | None = None,
     story_of: dict[str, str] | None = None,
+    meters: dict[str, Meter] | None = None,
+    over_budget: dict[str, str] | None = None,
 ) -> list[Item]:
-    """Claims that can be grouped, with their keys (claims of unknown articles are skipped)."""
+    """Claims that can be grouped, with their keys (claims of unknown articles are skipped).
+
+    With `meters`, the time spent on an article's claims counts against its budget: an
+    article over it gives no items, and its id and the reason go into `over_budget`."""
+    over = over_budget if over_budget is not None else {}
     story_of = story_of if story_of is not None else {a.id: a.story for a in articles if a.story}
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
@@ -472,14 +492,17 @@ def prepare_items(
     settings = _settings(articles, story_of, lex)
     for claim in claims:
         article = by_id.get(claim.article_id)
-        if article is None:
+        if article is None or article.id in over:
             continue
-        source = article.duplicate_of or article.id
-        names = names_by_article.get(article.id)
-        if names is None:
-            names = names_by_article[article.id] = frozenset(capitalised_names(article.text, lex))
-        setting = settings.get(story_of.get(article.id, article.id), frozenset())
-        item = _item(claim, article, source, dated, lex, names, setting)
+        meter = meters.get(article.id) if meters is not None else None
+        try:
+            with meter.running() if meter is not None else nullcontext():
+                item = _prepared(claim, article, dated, lex, names_by_article, settings, story_of)
+                if meter is not None:
+                    meter.check()
+        except OverBudget as exc:
+            over[article.id] = exc.reason
+            continue
         if item is not None:
             clause_start, clause_end = item.frame.clause
             relative = unanchored[(claim.article_id, claim.sentence_start)]
@@ -487,9 +510,28 @@ def prepare_items(
                 clause_start <= at < clause_end for at in relative
             )
             items.append(item)
+    if over:
+        items = [item for item in items if item.claim.article_id not in over]
     _mark_breakdowns(items)
     items.sort(key=lambda item: item.order)
     return items
+
+
+def _prepared(
+    claim: Claim,
+    article: Article,
+    dated: Dated,
+    lex: Lexicon,
+    names_by_article: dict[str, frozenset[str]],
+    settings: dict[str, frozenset[str]],
+    story_of: dict[str, str],
+) -> Item | None:
+    source = article.duplicate_of or article.id
+    names = names_by_article.get(article.id)
+    if names is None:
+        names = names_by_article[article.id] = frozenset(capitalised_names(article.text, lex))
+    setting = settings.get(story_of.get(article.id, article.id), frozenset())
+    return _item(claim, article, source, dated, lex, names, setting)
 
 
 def _settings(

@@ -309,7 +309,7 @@ def _fault(value: str, separator: str) -> str:
         return "an unquoted ': ' in the value"
     if value[:1] in QUOTES and QUOTES[value[0]] in value[1:-1]:
         return "a quote inside the quoted value"
-    if value[:1] in "[{&*!|>%@`":
+    if value and value[0] in "[{&*!|>%@`":  # ("" is in every string: an empty value is none of these)
         return f"a value starting with '{value[0]}'"
     return "not valid on its own"
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.atomic import write_atomically
+from claimcheck.budget import NO_BUDGET, OverBudget
 from claimcheck.checks.fixes import apply_fixes, in_quotation, mismatch_fix, unified_diff
 from claimcheck.errors import ConfigError, InputError, UsageError
 from claimcheck.ingest.files import (
@@ -45,6 +46,7 @@ from claimcheck.pipeline import (
     analyse,
     apply_overrides,
     locate_findings,
+    over_budget,
     process_article,
 )
 from claimcheck.rules import HouseStyleDatesParams, Rule, RuleSet, load_rules
@@ -306,7 +308,12 @@ def lint(
     all_rules = load_rules(rules_dir)
     against: list[str] = list(args.against or [])
     rules = lint_rules(all_rules, config, bool(against))
-    options = Options(rules_dir=rules_dir, severity_overrides=config.severity, boilerplate=False)
+    options = Options(
+        rules_dir=rules_dir,
+        severity_overrides=config.severity,
+        boilerplate=False,
+        budget=getattr(args, "document_budget", NO_BUDGET),
+    )
     published = args.published
     clock = _once(clock)
 
@@ -322,7 +329,11 @@ def lint(
         if isinstance(item, InputFailure):
             failures.append(item)
             continue
-        item.result = resolve_draft(item, published, options, clock)
+        try:
+            item.result = resolve_draft(item, published, options, clock)
+        except OverBudget as exc:
+            failures.append(over_budget(item.article, exc.reason))
+            continue
         item.suppressions = parse_suppressions(
             mask_code(item.article.text) if file.suffix.lower() in MARKDOWN_SUFFIXES else item.article.text,
             all_rules,
@@ -421,11 +432,14 @@ def reference_results(paths: list[str], taken: set[str], options: Options) -> li
     if not articles:
         raise UsageError(f"--against: no readable reference article in {' '.join(paths)}")
     results = []
-    reference_options = Options(rules_dir=options.rules_dir)
+    reference_options = Options(rules_dir=options.rules_dir, budget=options.budget)
     for article in articles:
         if article.id in taken:  # the same file name as a draft: keep the ids apart
             article = replace(article, id=f"against:{article.id}")
-        results.append(process_article(article, reference_options))
+        try:
+            results.append(process_article(article, reference_options))
+        except OverBudget as exc:
+            sys.stderr.write(f"claimcheck: reference {article.path or article.id} skipped: {exc.reason}\n")
     return results
 
 

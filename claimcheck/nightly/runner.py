@@ -36,6 +36,7 @@ from typing import Any, Protocol, TextIO
 
 from claimcheck import __version__
 from claimcheck.atomic import write_atomically
+from claimcheck.budget import DEFAULT_SECONDS, Budget
 from claimcheck.errors import InputError, UsageError
 from claimcheck.ingest.files import (
     HTML_SUFFIXES,
@@ -57,7 +58,7 @@ from claimcheck.rules import RuleSet, load_rules
 from claimcheck.serialize import to_data
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
-DEFAULT_BUDGET = 20.0
+DEFAULT_BUDGET = DEFAULT_SECONDS
 """Seconds one article may take to extract; a 600-word article takes milliseconds."""
 
 
@@ -538,6 +539,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     if scheduler and engine_name != "dask":
         raise UsageError("--scheduler is for --engine dask")
     budget = DEFAULT_BUDGET if args.budget is None else args.budget
+    document_budget = getattr(args, "document_budget", None) or Budget(budget)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -546,7 +548,7 @@ def run(args: argparse.Namespace, today: Callable[[], date]) -> int:
     store_location = args.store or str(out / "claimcheck.sqlite")
     # A window longer than the calendar reaches back to its first day: every stored article.
     window = (report_date - timedelta(days=min(window_days - 1, report_date.toordinal() - 1)), report_date)
-    options = Options(rules_dir=args.rules, published=args.published)
+    options = Options(rules_dir=args.rules, published=args.published, budget=document_budget)
     rules = load_rules(args.rules)
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(Store.open(store_location, wait=args.wait or 0.0))

@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection, wait
 from types import FrameType
 from typing import Any
 
+from claimcheck.budget import OverBudget
 from claimcheck.ingest.files import InputFailure, InputFile, read_file
 from claimcheck.models import Article
 from claimcheck.nightly.store import Extracted, content_hash
@@ -103,6 +104,8 @@ def within_budget(task: Task, options: Options, budget: float) -> Outcome:
             return run_task(task, options)
     except BudgetExceeded:
         return failed(task, _budget_reason(budget), options)
+    except OverBudget as exc:  # the claims budget, or the time budget seen between two stages
+        return failed(task, exc.reason, options)
     except RecursionError:
         return failed(task, "extraction failed: the document is too deeply nested", options)
     except Exception as exc:  # one bad document must not stop the night

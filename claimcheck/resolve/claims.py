@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -126,12 +126,9 @@ def merge_mentions(
     pairs: list[tuple[Quantity | None, Timex | None]] = []
     date_parts: set[int] = set()
     paired: set[int] = set()
+    overlapping_of = _overlap_finder(quantities)
     for timex in timexes:
-        overlapping = [
-            index
-            for index, quantity in enumerate(quantities)
-            if _overlaps(quantity.start, quantity.end, timex.start, timex.end)
-        ]
+        overlapping = overlapping_of(timex.start, timex.end)
         if timex.type in ("DURATION", "SET"):
             durations = [index for index in overlapping if quantities[index].kind == "duration"]
             if durations:
@@ -152,6 +149,31 @@ def merge_mentions(
     )
     pairs.sort(key=lambda pair: (pair[0] or pair[1]).start)  # type: ignore[union-attr]
     return pairs
+
+
+def _overlap_finder(quantities: list[Quantity]) -> Callable[[int, int], list[int]]:
+    """start, end -> indexes (ascending) of the quantities overlapping text[start:end].
+
+    Quantities sorted by start, with the running maximum of their ends: the ones that
+    can overlap a span are found by bisection and a walk back over them alone (testing
+    every quantity for every timex is quadratic in a long document)."""
+    order = sorted(range(len(quantities)), key=lambda index: quantities[index].start)
+    starts = [quantities[index].start for index in order]
+    reach: list[int] = []
+    for index in order:
+        reach.append(max(reach[-1], quantities[index].end) if reach else quantities[index].end)
+
+    def overlapping(start: int, end: int) -> list[int]:
+        found = []
+        position = bisect.bisect_left(starts, end) - 1
+        while position >= 0 and reach[position] > start:
+            index = order[position]
+            if _overlaps(quantities[index].start, quantities[index].end, start, end):
+                found.append(index)
+            position -= 1
+        return sorted(found)
+
+    return overlapping
 
 
 def _sentence_text(text: str, sentence: Sentence, cache: dict[int, str] | None) -> str:
@@ -239,15 +261,21 @@ def extract_claims(
     sentences: Sequence[Sentence],
     reference: date | None,
     rules_dir: str | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> list[Claim]:
-    """Every numeric and temporal claim of the article's (non-noise) sentences."""
+    """Every numeric and temporal claim of the article's (non-noise) sentences; `tick` is
+    called after each sentence (the document's budget check)."""
     text = article.text
     lexicon = load_numeric_lexicon(rules_dir)
     quantities: list[Quantity] = []
     for sentence in sentences:
+        if tick is not None:
+            tick()
         quantities.extend(find_quantities(text, sentence.start, sentence.end, lexicon))
     timexes = [
-        timex for timex in find_timexes(text, list(sentences), reference) if not _in_dateline(text, timex)
+        timex
+        for timex in find_timexes(text, list(sentences), reference, tick)
+        if not _in_dateline(text, timex)
     ]
     lines = LineIndex(text)
     claims = []

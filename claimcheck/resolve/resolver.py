@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
@@ -201,8 +201,16 @@ class Resolver:
                 return best, [], tense.describe()
             if (nearest <= NEAREST_DAYS or tense.weak) and not strict:
                 return best, [], f"the nearest by news convention ({tense.describe()} is not enough)"
-            year = next(year for _distance, year, other in options if other in (None, tense.direction))
-            return year, [], tense.describe()
+            sides = (None, tense.direction)
+            found = next((year for _distance, year, other in options if other in sides), None)
+            if found is None:
+                # "last Feb. 29" early in 1903: 1900 was no leap year, the last leap day is 1896.
+                step = -1 if tense.direction == "past" else 1
+                farther = range(reference.year + 5 * step, reference.year + 9 * step, step)
+                found = next((y for y in farther if MINYEAR <= y <= MAXYEAR and span_of(y) is not None), None)
+                if found is None:
+                    return best, [], f"the nearest: none within eight years is {tense.direction}"
+            return found, [], tense.describe()
         # Across the turn of the year ("in January" in a December paper) the publication
         # year stays a plausible reading; rules decide how near the turn that matters.
         others = [reference.year] if best != reference.year and readings else []

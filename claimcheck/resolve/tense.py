@@ -13,6 +13,7 @@ rules/lexicon/temporal.yaml lists the words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,10 @@ RIGHT_NEAR = 2
 INFINITIVE_OBJECT = 4
 """Words of an object between a verb and its infinitive ("ordered the agency to")."""
 FRONTED_TOKENS = 4
+REACH = 200
+"""Tokens a search for a tense cue looks at on either side of the expression. A news
+sentence is shorter; a run-on "sentence" of thousands of words (a list without full
+stops, hostile input) would otherwise be searched in full for each of its dates."""
 """An expression within the first tokens of its clause ("On Friday, ...") reads the verb after it."""
 
 # Words, clause punctuation (AP's " _ " and " - " are dashes, `` '' quotes), and sentence
@@ -110,7 +115,7 @@ NO_TENSE = Tense(None)
 class SentenceTokens:
     """Tokens and clauses of one sentence, read lazily for tense."""
 
-    __slots__ = ("_clauses", "_tokens", "_words", "last_tense", "sentence", "text")
+    __slots__ = ("_clauses", "_cues", "_tokens", "_words", "last_tense", "sentence", "text")
 
     def __init__(self, text: str, sentence: Sentence) -> None:
         self.text = text
@@ -118,6 +123,8 @@ class SentenceTokens:
         self._tokens: list[tuple[int, int, str]] | None = None
         self._words: list[str] | None = None
         self._clauses: list[int] | None = None
+        self._cues: dict[tuple[int, bool], Tense | None] = {}
+        """Each token's cue, read once: the dates of one sentence scan the same tokens."""
         self.last_tense: Tense | None = None
 
     @property
@@ -178,16 +185,18 @@ class SentenceTokens:
 
     def tense(self, start: int, end: int) -> Tense:
         tokens = self.tokens
-        first = next((i for i, token in enumerate(tokens) if token[1] > start), len(tokens))
-        last = next((i for i, token in enumerate(tokens) if token[0] >= end), len(tokens))
+        # Tokens are in order and do not overlap: ends and starts are sorted.
+        first = bisect.bisect_right(tokens, start, key=lambda token: token[1])
+        last = bisect.bisect_left(tokens, end, key=lambda token: token[0])
         starts = self.clause_starts
         clause_start = starts[first] if first < len(starts) else (starts[-1] if starts else 0)
-        clause_end = next((i for i in range(last, len(tokens)) if starts[i] != clause_start), len(tokens))
+        # Clause starts never decrease: the clause ends where a later one begins.
+        clause_end = bisect.bisect_right(starts, clause_start, lo=min(last, len(starts)))
         if last < len(tokens) and _is_stop(self.words[last]):
             clause_end = last
         fronted = first - clause_start < FRONTED_TOKENS
-        left = self._scan(range(first - 1, clause_start - 1, -1))
-        right = self._scan(range(last, clause_end), stop_at_comma=not fronted)
+        left = self._scan(range(first - 1, max(clause_start, first - REACH) - 1, -1))
+        right = self._scan(range(last, min(clause_end, last + REACH)), stop_at_comma=not fronted)
         verb: tuple[int, Tense] | None = None
         # An adverbial modifies the verb before it ("said Friday", "will double by August")
         # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
@@ -234,8 +243,8 @@ class SentenceTokens:
 
     def _elsewhere(self, first: int, clause_start: int, clause_end: int) -> Tense | None:
         """The nearest directed cue of the sentence's other clauses (a date in a verbless clause)."""
-        before = self._scan(range(clause_start - 1, -1, -1), within_clause=False)
-        after = self._scan(range(clause_end, len(self.tokens)), within_clause=False)
+        before = self._scan(range(clause_start - 1, max(0, first - REACH) - 1, -1), within_clause=False)
+        after = self._scan(range(clause_end, min(len(self.tokens), first + REACH)), within_clause=False)
         candidates = [(abs(first - index), cue) for index, cue in filter(None, (before, after))]
         if not candidates:
             return None
@@ -253,7 +262,8 @@ class SentenceTokens:
                 within_clause and (_is_stop(word) or (stop_at_comma and word == ","))
             ):
                 break
-            cue = self._cue(index, leftward=indexes.step < 0)
+            key = (index, indexes.step < 0)
+            cue = self._cues[key] if key in self._cues else self._cues.setdefault(key, self._cue(*key))
             if cue is not None and (within_clause or cue.direction is not None):
                 return index, cue
         return None

@@ -49,8 +49,20 @@ ATTACH_TIE = 0.14
 ATTACH_AVERAGE = 0.10
 """...with at least this average similarity to the story's reports."""
 
-PROSE_LINE_RE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][\"'”’)]*\s*$")
-"""A line of prose: eight words or more, ending a sentence."""
+PROSE_WORDS = 8
+SENTENCE_CLOSERS = "\"'”’)"
+
+
+def is_prose_line(line: str) -> bool:
+    """A line of prose: eight words or more, ending a sentence (a full stop, question or
+    exclamation mark, then closing quotes). Read by splitting, not by a regex that tries
+    every start in the line: a long line with no sentence end took quadratic time."""
+    words = line.split(None, PROSE_WORDS - 1)
+    if len(words) < PROSE_WORDS:
+        return False
+    return words[-1].rstrip().rstrip(SENTENCE_CLOSERS).endswith((".", "!", "?"))
+
+
 PAIR_BATCH = 20_000
 """Candidate pairs whose cosines are computed in one sparse operation."""
 NAME_MARK = "@"
@@ -79,7 +91,7 @@ def _outlet_pattern(articles: Iterable[Article], lex: Lexicon) -> re.Pattern[str
 def _lead(text: str) -> str:
     """The first LEAD_WORDS words of prose: lines written as sentences, so that a scraped
     page's headline ticker or teaser list before the article is not taken for its lead."""
-    prose = [line for line in text.splitlines() if PROSE_LINE_RE.search(line)]
+    prose = [line for line in text.splitlines() if is_prose_line(line)]
     kept = "\n".join(prose) if prose else text
     words = kept.split(maxsplit=LEAD_WORDS)
     return kept[: len(kept) - len(words[-1])] if len(words) > LEAD_WORDS else kept
@@ -134,9 +146,9 @@ def story_text(article: Article, outlets: re.Pattern[str] | None) -> tuple[str, 
     return title, _lead(body)
 
 
-def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]]:
+def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset[str]]] | None:
     """Unit TF-IDF vectors of the titles and leads (a sparse matrix, a row an article), and
-    the names each one uses."""
+    the names each one uses; None when no article has a word to compare."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     outlets = _outlet_pattern(articles, lex)
@@ -147,6 +159,8 @@ def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset
         tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
         documents.append([token.removeprefix(NAME_MARK) for token in tokens])
         names.append(frozenset(token[1:] for token in tokens if token.startswith(NAME_MARK)))
+    if not any(documents):
+        return None  # the vectorizer refuses an empty vocabulary ("Monday, Monday, ...")
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, norm="l2")
     return vectorizer.fit_transform(documents).tocsr(), names
 
@@ -307,16 +321,18 @@ def cluster_stories(articles: list[Article], rules_dir: str | None = None) -> li
         # need not pay for importing scikit-learn, SciPy and NumPy (about 2 s cold).
         return [_story(1, articles)]
     lex = lexicon(rules_dir)
-    matrix, names = _vectors(articles, lex)
-    days = [article.reference_date for article in articles]
-    edges = _candidates(matrix, days, names)
-    clusters = _Clusters(matrix, days, _copies(articles))
-    clusters.average_link([edge for edge in edges if edge[0] >= LINK_THRESHOLD])
-    clusters.attach_singletons(edges, days)
-    components = [
-        sorted((articles[row] for row in cluster.rows), key=canonical_order)
-        for cluster in clusters.clusters.values()
-    ]
+    vectors = _vectors(articles, lex)
+    if vectors is None:  # nothing to compare: each article with its copies is a story
+        rows = _copies(articles)
+    else:
+        matrix, names = vectors
+        days = [article.reference_date for article in articles]
+        edges = _candidates(matrix, days, names)
+        clusters = _Clusters(matrix, days, _copies(articles))
+        clusters.average_link([edge for edge in edges if edge[0] >= LINK_THRESHOLD])
+        clusters.attach_singletons(edges, days)
+        rows = [cluster.rows for cluster in clusters.clusters.values()]
+    components = [sorted((articles[row] for row in members), key=canonical_order) for members in rows]
     components.sort(key=lambda component: canonical_order(component[0]))
     return [_story(number, component) for number, component in enumerate(components, 1)]
 
