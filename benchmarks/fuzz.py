@@ -11,7 +11,6 @@ Prints, for each property, the examples run, the time, and the first failure fou
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 import traceback
@@ -84,14 +83,7 @@ PROPERTIES = {
 }
 
 
-KNOWN_RE = re.compile(
-    r"OverflowError|date value out of range|is out of range|must be in \d|Exceeds the limit|RecursionError"
-)
-"""Failures of issue 18 items 1 and 2 (impossible front-matter dates, date overflow), fixed
-on another branch: with --skip-known they are counted, not raised, so the run goes on."""
-
-
-def _counting(name: str, function: Any, began: float, skip_known: bool, known: dict[str, Any]) -> Any:
+def _counting(name: str, function: Any, began: float) -> Any:
     """`function`, counting its calls and printing progress every 500."""
 
     def counted(**kwargs: Any) -> None:
@@ -99,16 +91,7 @@ def _counting(name: str, function: Any, began: float, skip_known: bool, known: d
         if counted.count % 500 == 0:  # type: ignore[attr-defined]
             seconds = time.perf_counter() - began
             print(f"  {name}: {counted.count} examples, {seconds:.0f} s", flush=True)  # type: ignore[attr-defined]
-        try:
-            function(**kwargs)
-        except (OverflowError, ValueError, AssertionError, RecursionError) as exc:
-            text = f"{type(exc).__name__}: {exc}"
-            if not (skip_known and KNOWN_RE.search(text)):
-                raise
-            first = KNOWN_RE.search(text)
-            assert first is not None
-            entry = known.setdefault(first.group(), [0, kwargs, text[:200]])
-            entry[0] += 1
+        function(**kwargs)
 
     counted.count = 0  # type: ignore[attr-defined]
     return counted
@@ -122,22 +105,16 @@ def main(argv: list[str] | None = None) -> int:
         "--examples", type=int, default=20000, help="examples in all, shared by the properties"
     )
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument(
-        "--skip-known",
-        action="store_true",
-        help="count the failures of issue 18 items 1-2 (fixed on another branch) and go on",
-    )
     parser.add_argument("--only", choices=sorted(PROPERTIES), action="append")
     args = parser.parse_args(argv)
     chosen = args.only or list(PROPERTIES)
     each = max(1, args.examples // len(chosen))
     total_examples, total_seconds, failed = 0, 0.0, []
-    known: dict[str, Any] = {}
     for name in chosen:
         function, strategies = PROPERTIES[name]
 
         began = time.perf_counter()
-        counted = _counting(name, function, began, args.skip_known, known)
+        counted = _counting(name, function, began)
 
         test = settings(
             max_examples=each,
@@ -162,8 +139,6 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"total         {total_examples:>6} examples {total_seconds:8.1f} s, {len(failed)} properties failed"
     )
-    for pattern, (count, kwargs, text) in known.items():
-        print(f"known ({pattern}): {count} examples, e.g. {text!r} from {kwargs!r}"[:600])
     for name, detail in failed:
         print(f"\n--- {name}\n{detail}")
     return 1 if failed else 0

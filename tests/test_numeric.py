@@ -129,6 +129,20 @@ def test_rate_after_money() -> None:
     assert (quantity.value, quantity.unit, quantity.per) == (3500, "USD", "month")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue in the quarter rose to $7.36 billion from $6.78 billion a year earlier.",
+        "The index stood at 4.2 percent a month ago, the agency said.",
+    ],
+)
+def test_a_period_followed_by_an_offset_word_is_a_date_not_a_rate(sentence: str) -> None:
+    # "a year earlier" is when the figure held, not "per year".
+    quantities = [q for q in find_quantities(sentence) if q.unit in ("USD", "percent")]
+    assert quantities and all(q.per is None for q in quantities)
+    assert "earlier" not in sentence[quantities[-1].start : quantities[-1].end]
+
+
 PERCENT_CASES = [
     ("sign", "Turnout was 61%.", "percent"),
     ("per cent", "Turnout was 61 per cent.", "percent"),

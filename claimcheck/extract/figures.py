@@ -61,6 +61,7 @@ RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
 # A rate after a figure: "$3,500 a month", "$10 per gram", "10 percent a year".
 RATE_RE = re.compile(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)")
+NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
 LETTER_SCALE_RE = re.compile(r"([A-Za-z])(?![A-Za-z])")
@@ -69,6 +70,12 @@ CLAUSE_END = {".", ";", ":", "!", "?", "(", ")", '"', "“", "”"}
 
 
 # ---------------------------------------------------------------- numbers
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    """The word right after `position` (lower case), or ""."""
+    found = NEXT_WORD_RE.match(text, position, end)
+    return found.group(1).lower() if found else ""
 
 
 def _digits_value(raw: str) -> float | None:
@@ -521,6 +528,12 @@ def read_unit(fig: Figure, sent: SentenceText) -> None:
         return
     # A rate: "$3,500 a month", "$10 per gram", "10 percent a year", "mph" is read above.
     rate = RATE_RE.match(text, fig.end, sent.hi)
+    if (
+        rate
+        and rate.group(1) in ("a", "an")
+        and _next_word(text, rate.end(), sent.hi) in lex.rate_offset_words
+    ):
+        rate = None  # "$6.78 billion a year earlier": a date offset follows the figure, not a rate
     if rate:
         marker, noun = rate.group(1), rate.group(2).lower()
         known = _unit_at(rate.start(2), sent, attached=False)

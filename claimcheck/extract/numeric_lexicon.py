@@ -99,6 +99,7 @@ class NumericLexicon:
     not_units: set[str]
     prefix_units: dict[str, str]
     rate_nouns: set[str]
+    rate_offset_words: frozenset[str]
     months: set[str]
     weekdays: set[str]
     identifier_markers: set[str]
@@ -287,6 +288,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         not_units={w.lower() for w in units["not_units"]},
         prefix_units={k.lower(): v for k, v in units["prefix_units"].items()},
         rate_nouns={w.lower() for w in units["rate_nouns"]},
+        rate_offset_words=frozenset(w.lower() for w in units["rate_offset_words"]),
         months={w.lower() for w in context["months"]},
         weekdays={w.lower() for w in context["weekdays"]},
         identifier_markers={w.lower() for w in context["identifier_markers"]},
