@@ -278,3 +278,40 @@ def test_threads_keep_a_budget_too() -> None:
         workers.extract_one = original
     assert not thread.is_alive()
     assert "time budget of 0.2 s" in (outcome[0].reason or "")  # type: ignore[attr-defined]
+
+
+AFTER_A_THREAD_BUDGET = """
+import sys, threading
+from claimcheck.nightly import workers
+from claimcheck.nightly.workers import Task, within_budget
+from claimcheck.pipeline import Options
+from tests.test_dask_engine import stall_on_marker
+
+workers.extract_one = stall_on_marker
+article = workers.Article(id="x.md", text="STALL")
+thread = threading.Thread(target=lambda: within_budget(Task("k", article=article), Options(), 0.2))
+thread.start()
+thread.join(10)
+
+def work():
+    return sum(range(1000))
+
+sys.settrace(lambda frame, event, arg: None)  # a traced caller, as coverage or a profiler makes
+print(sum(work() for _ in range(100)))
+"""
+
+
+def test_a_thread_stopped_by_its_budget_leaves_the_interpreter_as_it_was() -> None:
+    # The budget's exception was raised, then withdrawn with PyThreadState_SetAsyncExc(NULL),
+    # which left CPython's "async exception pending" flag set: a traced thread then hung.
+    result = subprocess.run(
+        [sys.executable, "-c", AFTER_A_THREAD_BUDGET],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(100 * sum(range(1000)))

@@ -196,6 +196,20 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+def processes_naming(text: str) -> list[int]:
+    """Live processes whose command line holds `text` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            command = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if text.encode() in command and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def slow_run(args: list[str], **kwargs: object) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen(  # type: ignore[call-overload]
@@ -232,6 +246,11 @@ def test_a_run_killed_midway_then_rerun_gives_the_uninterrupted_report(
     committed = stored_articles(store_path)
     assert 10 <= committed < 100, "the run should be killed part way"
     assert not (killed_out / f"{NIGHT}.json").exists()
+    # Its worker processes see their pipe close and exit: none is left waiting for a task.
+    deadline = time.monotonic() + 15
+    while processes_naming(str(killed_out)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_naming(str(killed_out)) == []
 
     rerun = subprocess.run(
         [sys.executable, "-m", "claimcheck", "report", *args[:-1], "1", "--out", str(killed_out)],

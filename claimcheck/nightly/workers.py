@@ -149,14 +149,32 @@ def _thread_deadline(budget: float) -> Iterator[None]:
     timer = threading.Timer(budget, expire)
     timer.daemon = True
     timer.start()
+    raised = False
     try:
         yield
+    except BudgetExceeded:
+        raised = True
+        raise
     finally:
         with guard:
             state["active"] = False
             timer.cancel()
-            if state["fired"]:  # not raised yet (the block ended first): it must not escape later
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+            if state["fired"] and not raised:
+                _take_pending_exception(target)
+
+
+def _take_pending_exception(target: ctypes.c_ulong) -> None:
+    """The block ended just as the timer fired: the exception is pending in this thread and
+    must not escape later. It is taken here, at the loop's next check for it. (Clearing it
+    with PyThreadState_SetAsyncExc(target, NULL) would leave CPython's interpreter-wide
+    "async exception pending" flag set: every thread would then take the slow path at each
+    check, and a traced thread (sys.settrace) would stop making progress.)"""
+    try:
+        for _ in range(10_000):
+            pass
+    except BudgetExceeded:
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)  # not delivered: withdraw it
 
 
 def failed(task: Task, reason: str, options: Options) -> Outcome:
@@ -166,7 +184,9 @@ def failed(task: Task, reason: str, options: Options) -> Outcome:
 
 
 def _worker_main(connection: Connection, options: Options, budget: float, close_fds: tuple[int, ...]) -> None:
-    for descriptor in close_fds:  # the parent's hold on the store's run lock: only the parent may keep it
+    # The parent's hold on the store's run lock (only the parent may keep it) and its ends of
+    # the workers' pipes.
+    for descriptor in close_fds:
         with contextlib.suppress(OSError):
             os.close(descriptor)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -201,17 +221,27 @@ class WorkerPool:
     def __init__(self, jobs: int, options: Options, budget: float, close_fds: tuple[int, ...] = ()) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the loaded modules and rules, so they start at once.
-        self._context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._forked = "fork" in methods
+        self._context: Any = multiprocessing.get_context("fork" if self._forked else "spawn")
         self._options = options
         self._budget = budget
         self._close_fds = close_fds
-        self._workers = [self._start() for _ in range(jobs)]
+        self._workers: list[_Worker] = []
+        for _ in range(jobs):
+            self._workers.append(self._start())
 
     def _start(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
+        close_fds = self._close_fds
+        if self._forked:
+            # A forked worker inherits the parent's ends of every pipe, its own included: it
+            # closes them, so that when the parent dies (even by kill -9) its pipe reads EOF
+            # and it exits, instead of waiting for a task forever.
+            parent_ends = [parent_end, *(w.connection for w in self._workers if not w.connection.closed)]
+            close_fds = (*close_fds, *(end.fileno() for end in parent_ends))
         process = self._context.Process(
             target=_worker_main,
-            args=(child_end, self._options, self._budget, self._close_fds),
+            args=(child_end, self._options, self._budget, close_fds),
             daemon=True,
         )
         process.start()
