@@ -21,7 +21,7 @@ STEM_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
 # Lexicon and concepts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of content_word's cache, per call
 class Lexicon:
     stopwords: frozenset[str]
     date_words: frozenset[str]

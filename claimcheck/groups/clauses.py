@@ -21,17 +21,21 @@ class Token:
     start: int
     end: int
     text: str
+    lower: str
+    """The text in lower case with a typographic apostrophe made plain (read by every
+    lexicon lookup, so worked out once)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+
+def _token(match: re.Match[str]) -> Token:
+    text = match.group()
+    return Token(match.start(), match.end(), text, text.lower().replace("’", "'"))
 
 
 @functools.lru_cache(maxsize=256)
 def tokens_of(sentence: str) -> tuple[Token, ...]:
     """The tokens of a sentence (or a window of one), read once: the figures of one
     sentence each read it again."""
-    return tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(sentence))
+    return tuple(map(_token, WORD_RE.finditer(sentence)))
 
 
 WHOLE_SENTENCE = 600
