@@ -2,16 +2,19 @@
 
     load(name, identity, sources, build) -> build()'s value, read back when nothing changed
 
-    compiled_patterns(identity, sources): re.compile finds the patterns earlier runs compiled
+    compiled_patterns(): re.compile finds the patterns earlier runs compiled
+    compiled_functions(): dataclasses find the methods earlier runs compiled
 
 `claimcheck lint` is a new process on every save (a pre-commit or CMS hook); validating
-the rule files (pydantic), parsing the lexicons (PyYAML) and compiling some 200 regular
-expressions (most of them lexicon alternations) would be most of its time. They are done
-once, and later processes read the result back (a pickle).
+the rule files (pydantic), parsing the lexicons (PyYAML), compiling some 200 regular
+expressions (most of them lexicon alternations) and the methods of some 55 dataclasses
+would be most of its time. They are done once, and later processes read the result back
+(a pickle).
 
-An entry is keyed by a SHA-256 of the `sources` (their names and contents), its
+A `load` entry is keyed by a SHA-256 of the `sources` (their names and contents), its
 `identity` (what else the value depends on) and this Python's version: an edited rule or
-lexicon file, or a new claimcheck, rebuilds it. It is written to a temporary file and
+lexicon file, or a new claimcheck, rebuilds it. Compiled code is kept by the text it was
+compiled from, in entries keyed by this Python's version. It is written to a temporary file and
 renamed over the old one (os.replace), so a reader never sees half a file, and two
 processes building it at once both succeed (the last rename wins; both wrote the same).
 An entry that cannot be read back (truncated, corrupt, from another claimcheck) is
@@ -166,7 +169,39 @@ def _write(folder: Path, name: str, payload: bytes) -> bool:
     return True
 
 
-# ---------------------------------------------------------------- compiled patterns
+# ---------------------------------------------------------------- compiled code
+
+# What follows keeps compiled code by the text it was compiled from, so the entries are
+# keyed by this Python's version alone: an edited lexicon makes new pattern texts (a miss,
+# compiled and added), not a stale hit.
+
+
+def _read_table(name: str, folders: list[Path]) -> tuple[str, dict[Any, Any]]:
+    """(the entry's key, its table of records by source); an empty table if none is valid."""
+    key = entry_key([name], [])
+    for folder in folders:
+        found = _read(folder / (name + SUFFIX), key)
+        if found is not None and isinstance(found[0], dict):
+            return key, found[0]
+    return key, {}
+
+
+def _store_table(
+    name: str, key: str, known: dict[Any, Any], new: dict[Any, Any], kept: int, folders: list[Path]
+) -> None:
+    """Add a run's new records to the entry, atomically; bounded to `kept` records."""
+    if not new:
+        return
+    merged = {**known, **new}
+    if len(merged) > kept:
+        # Code made from a run's own input (a corpus's outlet names) would pile up: start
+        # again from this run's new records; the next runs add back the ones they need.
+        merged = new
+    payload = pickle.dumps((key, merged), protocol=pickle.HIGHEST_PROTOCOL)
+    for folder in folders:
+        if _write(folder, name, payload):
+            break
+
 
 PATTERNS = "patterns"
 PATTERNS_KEPT = 500
@@ -176,7 +211,7 @@ PatternKey = tuple[str, int]
 
 
 @contextlib.contextmanager
-def compiled_patterns(identity: Iterable[str], sources: Iterable[Path]) -> Iterator[None]:
+def compiled_patterns() -> Iterator[None]:
     """Within the block, `re.compile` returns at once the patterns an earlier run compiled;
     the patterns compiled for the first time in the block are stored when it ends.
 
@@ -192,13 +227,7 @@ def compiled_patterns(identity: Iterable[str], sources: Iterable[Path]) -> Itera
     if table is None or not folders:
         yield
         return
-    key = entry_key([*identity, PATTERNS], sources)
-    known: dict[PatternKey, tuple[Any, ...] | None] = {}
-    for folder in folders:
-        found = _read(folder / (PATTERNS + SUFFIX), key)
-        if found is not None and isinstance(found[0], dict):
-            known = found[0]
-            break
+    key, known = _read_table(PATTERNS, folders)
     for (pattern, flags), record in known.items():
         if record is None:  # not rebuildable here: compiled as usual
             continue
@@ -207,7 +236,17 @@ def compiled_patterns(identity: Iterable[str], sources: Iterable[Path]) -> Itera
     try:
         yield
     finally:
-        _store_patterns(table, known, key, folders)
+        compiled = {
+            (item[1], item[2]): pattern
+            for item, pattern in list(table.items())
+            if isinstance(item, tuple) and len(item) == 3 and item[0] is str and isinstance(item[2], int)
+        }
+        # A pattern that cannot be recorded is stored as None, so that no run tries again.
+        new = {
+            pattern_key: _record(*pattern_key, compiled[pattern_key])
+            for pattern_key in compiled.keys() - known.keys()
+        }
+        _store_table(PATTERNS, key, known, new, PATTERNS_KEPT, folders)
 
 
 def _re_cache() -> dict[Any, re.Pattern[str]] | None:
@@ -215,33 +254,54 @@ def _re_cache() -> dict[Any, re.Pattern[str]] | None:
     return table if isinstance(table, dict) else None
 
 
-def _store_patterns(
-    table: dict[Any, re.Pattern[str]],
-    known: dict[PatternKey, tuple[Any, ...] | None],
-    key: str,
-    folders: list[Path],
-) -> None:
-    compiled = {
-        (item[1], item[2]): pattern
-        for item, pattern in list(table.items())
-        if isinstance(item, tuple) and len(item) == 3 and item[0] is str and isinstance(item[2], int)
-    }
-    # A pattern that cannot be recorded is stored as None, so that no run tries again.
-    new = {
-        pattern_key: _record(*pattern_key, compiled[pattern_key])
-        for pattern_key in compiled.keys() - known.keys()
-    }
-    if not new:
+FUNCTIONS = "functions"
+FUNCTIONS_KEPT = 2000
+"""At most this many generated functions in the entry (the lint path makes about 300)."""
+
+
+@contextlib.contextmanager
+def compiled_functions() -> Iterator[None]:
+    """Within the block, the methods `dataclasses` writes for a class (its __init__,
+    __repr__, __eq__, __hash__, ...) are compiled from the generated source only the first
+    time; later runs read the compiled code back (marshal, as Python's own byte code).
+
+    `dataclasses` compiles each method from source text with `exec`, about a millisecond a
+    class: some 70 ms of a cold lint, whose path defines 55 dataclasses. The code is
+    keyed by that text, and `exec` runs it with the same globals and namespace, so the
+    classes are the ones `dataclasses` would make. Where `dataclasses` no longer calls
+    `exec` by that name (another Python), nothing changes.
+    """
+    import dataclasses
+    import marshal
+
+    folders = cache_dirs()
+    if not folders or "exec" in vars(dataclasses):
+        yield
         return
-    merged = {**known, **new}
-    if len(merged) > PATTERNS_KEPT:
-        # Patterns made from a run's own input (a corpus's outlet names) would pile up: start
-        # again from this run's new ones; the next runs add back the ones they need.
-        merged = new
-    payload = pickle.dumps((key, merged), protocol=pickle.HIGHEST_PROTOCOL)
-    for folder in folders:
-        if _write(folder, PATTERNS, payload):
-            break
+    key, known = _read_table(FUNCTIONS, folders)
+    new: dict[str, bytes] = {}
+
+    def compiled_exec(source: Any, globals_: Any = None, locals_: Any = None, /) -> None:
+        if isinstance(source, str):
+            record = known.get(source)
+            code = None
+            if isinstance(record, bytes):
+                with contextlib.suppress(Exception):
+                    code = marshal.loads(record)
+            if code is None:
+                # dont_inherit: compiled as `exec` in dataclasses compiles it, without this
+                # module's `from __future__` flags (they would turn annotations into text).
+                code = compile(source, "<string>", "exec", dont_inherit=True)
+                new[source] = marshal.dumps(code)
+            source = code
+        exec(source, globals_, locals_)
+
+    dataclasses.exec = compiled_exec  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        del dataclasses.exec  # type: ignore[attr-defined]
+        _store_table(FUNCTIONS, key, known, new, FUNCTIONS_KEPT, folders)
 
 
 def _rebuild(pattern: str, record: tuple[Any, ...]) -> re.Pattern[str]:

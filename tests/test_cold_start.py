@@ -49,7 +49,7 @@ DRAFT = (
     "council said 95 homes were damaged.\n"
 )
 
-ENTRIES = {"lexicons.pickle", "patterns.pickle", "rules.pickle"}
+ENTRIES = {"functions.pickle", "lexicons.pickle", "patterns.pickle", "rules.pickle"}
 """Written by every lint (a draft with a count may add quantulum3's unit names)."""
 
 # Runs lint in this process, then says which denied packages it imported.
@@ -205,7 +205,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, draft: Path, unc
     env = lint_env(tmp_path, folder)
     run_lint(draft, env)
     (folder / "rules.pickle").write_bytes(b"\x80\x05 not a pickle")
-    for name in ("lexicons.pickle", "patterns.pickle"):
+    for name in ("lexicons.pickle", "patterns.pickle", "functions.pickle"):
         valid = (folder / name).read_bytes()
         (folder / name).write_bytes(valid[: len(valid) // 2])  # cut short
     stdout, _heavy = run_lint(draft, env)
@@ -350,17 +350,15 @@ def test_the_user_cache_folder_follows_xdg(tmp_path: Path) -> None:
 def test_compiled_patterns_are_rebuilt_equal_and_new_ones_stored(
     tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "code.py"
-    source.write_text("x = 1\n", encoding="utf-8")
     pattern = r"(?P<day>\d{1,2})\s+(?i:march|april)\b"
     table: dict[object, re.Pattern[str]] = {}
     monkeypatch.setattr(re, "_cache", table)  # a fresh cache of re's, as in a new process
-    with cache.compiled_patterns([], [source]):
+    with cache.compiled_patterns():
         compiled = re.compile(pattern, re.I)
     _key, records = pickle.loads((cache_dir / "patterns.pickle").read_bytes())
     assert set(records) == {(pattern, int(re.I))}
     table.clear()
-    with cache.compiled_patterns([], [source]):
+    with cache.compiled_patterns():
         primed = table[(str, pattern, int(re.I))]
         assert re.compile(pattern, re.I) is primed
     assert primed == compiled and primed.groupindex == compiled.groupindex
@@ -370,13 +368,71 @@ def test_compiled_patterns_are_rebuilt_equal_and_new_ones_stored(
 def test_the_pattern_entry_stays_bounded(
     tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "code.py"
-    source.write_text("x = 1\n", encoding="utf-8")
     monkeypatch.setattr(cache, "PATTERNS_KEPT", 3)
     for words in (["alpha", "beta"], ["gamma", "delta"]):
         monkeypatch.setattr(re, "_cache", {})  # a new process
-        with cache.compiled_patterns([], [source]):
+        with cache.compiled_patterns():
             for word in words:
                 re.compile(rf"\b{word}\b")
     _key, records = pickle.loads((cache_dir / "patterns.pickle").read_bytes())
     assert sorted(pattern for pattern, _flags in records) == [r"\bdelta\b", r"\bgamma\b"]
+
+
+DATACLASS = """
+from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int
+    injured: int = 0
+    places: tuple[str, ...] = field(default=())
+"""
+
+
+def define_dataclass() -> type:
+    namespace: dict[str, object] = {"__name__": "drafted"}
+    exec(DATACLASS, namespace)  # a module of its own, without this module's __future__ flags
+    made = namespace["Casualties"]
+    assert isinstance(made, type)
+    return made
+
+
+def test_dataclass_methods_are_compiled_once_and_read_back(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    monkeypatch.setitem(sys.modules, "drafted", type(sys)("drafted"))
+    plain = define_dataclass()
+    with cache.compiled_functions():
+        first = define_dataclass()
+    assert "exec" not in vars(dataclasses)  # put back after the block
+    _key, records = pickle.loads((cache_dir / "functions.pickle").read_bytes())
+    assert len(records) >= 5  # __init__, __repr__, __eq__, __setattr__, __delattr__, __hash__
+    stored = (cache_dir / "functions.pickle").read_bytes()
+    with cache.compiled_functions():
+        second = define_dataclass()
+    assert (cache_dir / "functions.pickle").read_bytes() == stored  # all read back, nothing new
+    for made in (first, second):
+        value = made(312, 1500, ("north",))
+        assert value == made(312, 1500, ("north",)) and hash(value) == hash(made(312, 1500, ("north",)))
+        assert repr(value) == repr(plain(312, 1500, ("north",)))
+        assert made(5).injured == 0 and made(5).places == ()
+        # Annotations are types, as dataclasses makes them, not the text a __future__ flag makes.
+        assert made.__init__.__annotations__ == plain.__init__.__annotations__
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            value.killed = 1  # type: ignore[misc]
+
+
+def test_a_damaged_function_record_is_compiled_again(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "drafted", type(sys)("drafted"))
+    with cache.compiled_functions():
+        define_dataclass()
+    key, records = pickle.loads((cache_dir / "functions.pickle").read_bytes())
+    damaged = {source: record[: len(record) // 2] for source, record in records.items()}
+    (cache_dir / "functions.pickle").write_bytes(pickle.dumps((key, damaged)))
+    with cache.compiled_functions():
+        made = define_dataclass()
+    assert made(312).killed == 312
