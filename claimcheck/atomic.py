@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Temporary file in the same folder, fsync, rename: readers see the old file or the new one."""
+    import tempfile  # only when a file is written: a plain lint prints
+
     data = content.encode("utf-8") if isinstance(content, str) else content
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

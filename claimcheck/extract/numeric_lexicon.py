@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -377,6 +376,8 @@ def quantulum_unit_names() -> dict[str, str]:
 
 
 def _unit_names(units_file: Path, common_file: Path) -> dict[str, str]:
+    import json  # once per quantulum3 install (cached)
+
     units: Any = json.loads(units_file.read_text(encoding="utf-8"))
     common: Any = json.loads(common_file.read_text(encoding="utf-8"))
     everyday = {

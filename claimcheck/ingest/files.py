@@ -13,8 +13,6 @@ manifest row) are read as well as they can be and reported as InputWarnings
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -269,6 +267,8 @@ class Manifest:
         self.lines: dict[Path, int] = {}
         self.warnings = warnings
         notes: list[Note] = []
+        import csv  # only for a manifest
+
         try:
             with open(csv_path, encoding="utf-8-sig", newline="") as handle:
                 reader = csv.reader(handle)
@@ -445,6 +445,8 @@ def jsonl_records(
     warnings: Warnings = None,
 ) -> Iterator[Article | InputFailure]:
     """The articles of jsonl lines, numbered from `first_line` (a byte range of a file starts later)."""
+    import json  # only for jsonl input
+
     first_seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=first_line):
         if not line.strip():

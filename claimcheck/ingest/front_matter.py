@@ -18,10 +18,8 @@ written (`id: 0123` is "0123", a date is read by claimcheck.ingest.published).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -222,6 +220,8 @@ def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tup
     """(data, None), or (None, (file line or None, problem)) when the block is not valid."""
     text = "".join(block)
     if separator == "=":
+        import tomllib  # front matter in TOML only
+
         try:
             return tomllib.loads(text), None
         except (ValueError, RecursionError) as exc:  # a decode error, or an integer too long to convert
@@ -316,6 +316,8 @@ def _fault(value: str, separator: str) -> str:
 
 def _strict_line(line: str, separator: str) -> bool:
     """Whether the line alone is a valid one-key mapping in the strict syntax."""
+    import tomllib
+
     import yaml
 
     try:
@@ -352,6 +354,8 @@ def canonical_key(name: str) -> tuple[str | None, str | None]:
     alias = _aliases().get(lower)
     if alias is not None:
         return alias, f"'{name}' read as '{alias}'"
+    import difflib  # only for a key that is not known
+
     close = difflib.get_close_matches(lower, KNOWN_KEYS, n=1, cutoff=MIN_KEY_LIKENESS)
     if close and len(lower) >= 4:
         return close[0], f"'{name}' read as '{close[0]}' (a misspelling?)"

@@ -13,7 +13,6 @@ Month names are the temporal lexicon's (rules/lexicon/temporal.yaml).
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import functools
 import re
@@ -252,6 +251,8 @@ def _impossible(text: str, year: int | None = None, month: int | None = None) ->
     if year is not None and not MINYEAR <= year <= MAXYEAR:
         why = f" (there is no year {year})"
     elif year is not None and month is not None and 1 <= month <= 12:
+        import calendar  # only to explain a bad date
+
         days = calendar.monthrange(year, month)[1]
         why = f" ({calendar.month_name[month]} {year} has {days} days)"
     elif month is not None:
