@@ -7,8 +7,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.errors import UsageError
+from claimcheck.ingest import front_matter
 from claimcheck.ingest.files import InputFailure, InputWarning, read_inputs, split_front_matter
 from claimcheck.ingest.published import parse_published, read_published
 from claimcheck.models import Article
@@ -288,3 +292,94 @@ def test_huge_file_is_refused_with_its_size(tmp_path: Path, monkeypatch: pytest.
     assert failure.article_id == "huge.txt"
     assert "too large" in failure.reason
     assert [a.id for a in articles_of(items)] == ["small.txt"]
+
+
+# ---------------------------------------------------------------- front matter without PyYAML
+
+PLAIN_BLOCK = ["title: Storm closes 40 schools (update)\n", "published: 2026-11-20\n", "draft:\n"]
+
+
+def test_plain_front_matter_is_read_as_yaml_reads_it_without_pyyaml() -> None:
+    assert front_matter._plain_mapping(PLAIN_BLOCK) == {
+        "title": "Storm closes 40 schools (update)",
+        "published": "2026-11-20",
+        "draft": None,
+    }
+    assert front_matter._plain_mapping(PLAIN_BLOCK) == yaml.load(
+        "".join(PLAIN_BLOCK), front_matter._string_loader()
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'title: "Quoted"\n',  # quotes are YAML's to read
+        "title: Rates hit #1 again\n",  # a comment or a hashtag: the lenient reader decides
+        "source: Daily: print\n",  # ": " in a value is an error in YAML
+        "tags: [a, b]\n",
+        "title: &anchor x\n",
+        "  title: indented\n",
+        "title:Tight\n",
+        "~: x\n",
+        "title: Hurricane 🌀 nears\n",  # outside the characters checked here
+    ],
+)
+def test_front_matter_with_any_other_line_is_left_to_pyyaml(line: str) -> None:
+    assert front_matter._plain_mapping([*PLAIN_BLOCK, line]) is None
+
+
+KEYS = st.sampled_from(["title", "Published", "a-b", "null", "x", "~", "12", "é", "-x"])
+SEPARATORS = st.sampled_from([":", ": ", ":  ", " :", ":\t"])
+VALUE_PIECES = st.sampled_from(
+    [
+        "Storm",
+        "null",
+        "Null",
+        "NULL",
+        "yes",
+        "12",
+        "10:30",
+        ":",
+        ": ",
+        " ",
+        "#",
+        " #",
+        "'",
+        '"',
+        "-",
+        "[",
+        "]",
+        "{",
+        "&",
+        "*",
+        "!",
+        "|",
+        ">",
+        "%",
+        "@",
+        "`",
+        ",",
+        "?",
+        "~",
+        "\t",
+        "(",
+        "é",
+        "\xa0",
+        "\x85",
+        "\u2028",
+        "\ufeff",
+        "—",
+        "\\",
+        "\r",
+    ]
+)
+LINES = st.tuples(KEYS, SEPARATORS, st.lists(VALUE_PIECES, max_size=6).map("".join)).map("".join)
+
+
+@given(st.lists(st.tuples(LINES, st.sampled_from(["\n", "\r\n", ""])).map("".join), min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_every_block_read_without_pyyaml_is_what_pyyaml_reads(lines: list[str]) -> None:
+    block = [line if line.endswith(("\n", "\r")) else line + "\n" for line in lines]
+    plain = front_matter._plain_mapping(block)
+    if plain is not None:
+        assert plain == yaml.load("".join(block), front_matter._string_loader())

@@ -44,6 +44,18 @@ LIST_ITEM_RE = re.compile(r"^\s*-\s+(?P<item>.*)$")
 # "title: Rates hit #1 again" is a hashtag or a number written so.
 HASHTAG_CUT_RE = re.compile(r"\s#(?=\S)")
 QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+# A line YAML reads as a key and a plain, one-line value and nothing else: no quotes,
+# comments, anchors, tags, lists or nesting (the value starts with a letter, a digit or
+# "(", and holds no "#", no ": " and no character YAML reads as a line break).
+# Front matter of only such lines is read without PyYAML, which is slow to import;
+# tests/test_ingest.py checks that PyYAML reads every such block the same.
+PLAIN_LINE_RE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_]{0,63}(?:-[A-Za-z0-9_]{1,63}){0,3}):"
+    r"(?:[ ]+(?P<value>[A-Za-z0-9(]"
+    r"[\x20-\x22\x24-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*?))?"
+    r"[ ]*(?:\r\n|\n|\r)?"
+)
+YAML_NULLS = frozenset({"null", "Null", "NULL"})
 MIN_KEY_LIKENESS = 0.8
 """How alike a key must be to a known key (difflib ratio) to be read as a misspelling of it."""
 
@@ -227,6 +239,9 @@ def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tup
         except (ValueError, RecursionError) as exc:  # a decode error, or an integer too long to convert
             found = re.search(r"line (\d+)", str(exc))
             return None, (first_line + int(found.group(1)) - 1 if found else None, str(exc).split(" (at")[0])
+    plain = _plain_mapping(block)
+    if plain is not None:
+        return plain, None
     import yaml
 
     try:
@@ -237,6 +252,21 @@ def _strict(block: list[str], first_line: int, separator: str) -> tuple[Any, tup
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return None, (first_line + mark.line if mark is not None else None, problem)
+
+
+def _plain_mapping(block: list[str]) -> dict[str, str | None] | None:
+    """The block's mapping if every line is a plain `key: value` line (as YAML reads it: a
+    later key wins, an empty or null value is None); None if any line needs PyYAML."""
+    data: dict[str, str | None] = {}
+    for line in block:
+        match = PLAIN_LINE_RE.fullmatch(line)
+        if match is None or match.group("key") in YAML_NULLS:
+            return None
+        value = match.group("value")
+        if value is not None and (": " in value or value.endswith(":")):
+            return None  # a second key, or a nested mapping
+        data[match.group("key")] = None if value is None or value in YAML_NULLS else value
+    return data or None
 
 
 def _kept_hashtag(name: str, value: Any, raw: Any, line: int, notes: list[Note]) -> Any:
