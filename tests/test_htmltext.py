@@ -202,3 +202,28 @@ def test_import_is_lazy() -> None:
     code = "import sys, claimcheck.ingest.html;print('trafilatura' in sys.modules, 'htmldate' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2024-02-30T07:43:00Z">',
+        '<meta name="date" content="2024-02-30">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-02-30"}</script>',
+    ],
+)
+def test_an_impossible_stated_date_is_reported_and_no_date_guessed(head: str) -> None:
+    document = extract_html(page(head).encode(), "leap.html")
+    assert document.published is None  # htmldate alone would read 2024-02-01
+    [note] = document.notes
+    assert note.startswith("the page's markup: published '2024-02-30")
+    assert note.endswith("is no date (February 2024 has 29 days); it was left out")
+
+
+def test_an_impossible_date_beside_a_readable_one_is_not_reported() -> None:
+    head = (
+        '<meta name="date" content="2024-02-30">'
+        '<meta property="article:published_time" content="2024-02-28T07:43:00Z">'
+    )
+    document = extract_html(page(head).encode(), "leap.html")
+    assert document.published == datetime(2024, 2, 28, 7, 43, tzinfo=UTC) and document.notes == ()

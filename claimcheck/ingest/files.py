@@ -416,7 +416,7 @@ def read_html_article(
         "published": page.published,
         "url": page.url,
     }
-    notes: list[Note] = []
+    notes: list[Note] = [(None, note) for note in page.notes]
     try:
         article = build_article(article_id, shown, page.text, metadata, defaults, notes=notes)
     except ValueError as exc:

@@ -16,6 +16,7 @@ trafilatura and htmldate are slow to import, so they are imported when a page is
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from claimcheck.errors import InputError
-from claimcheck.ingest.published import parse_published
+from claimcheck.ingest.published import ISO_PUBLISHED_RE, parse_published, read_published
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement  # type: ignore[import-untyped]
@@ -57,6 +58,15 @@ META_PUBLISHED_XPATH = (
     " or @name='parsely-pub-date' or @name='sailthru.date' or @name='dc.date.issued'"
     " or @name='DC.date.issued']/@content"
     " | //time[@itemprop='datePublished' or @pubdate]/@datetime"
+)
+# Any date the head states (htmldate reads these too): an impossible one is reported, and then
+# no date is guessed from the page (htmldate reads "2024-02-30" as 2024-02-01).
+_LOWER = (
+    "translate(concat(@name, ' ', @property, ' ', @itemprop),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+)
+STATED_DATES_XPATH = (
+    f"//meta[contains({_LOWER}, 'date') or contains({_LOWER}, 'published')]/@content | //time/@datetime"
 )
 JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
 JSON_LD_MAX_DEPTH = 8
@@ -96,6 +106,8 @@ class HtmlDocument:
     """"metadata" when the page's markup gives the publication date, else None."""
     published_from: str | None = None
     """Where the date was read: "json-ld", "meta" (tags or <time>), or "htmldate"."""
+    notes: tuple[str, ...] = ()
+    """What was left out of the page's metadata, and why (warnings)."""
 
 
 def extract_html(data: bytes, path: str, latest: date | None = None) -> HtmlDocument:
@@ -113,6 +125,7 @@ def extract_html(data: bytes, path: str, latest: date | None = None) -> HtmlDocu
     if tree is None:
         raise InputError(path, "not an HTML page (the markup cannot be parsed)")
     published, published_from = _published_from_markup(tree)
+    impossible = _impossible_date(tree) if published is None else None
     cards = _story_cards(tree)
     if cards:
         raise InputError(path, f"a list of {cards} stories (a section or index page), not an article")
@@ -136,7 +149,7 @@ def extract_html(data: bytes, path: str, latest: date | None = None) -> HtmlDocu
     found_date = _parse_date(getattr(document, "date", None))
     if published is not None and latest is not None and _day(published) > latest:
         published, published_from = None, None
-    if published is None and found_date is not None:
+    if published is None and found_date is not None and impossible is None:
         published, published_from = found_date, "htmldate"
     return HtmlDocument(
         text=text,
@@ -146,6 +159,7 @@ def extract_html(data: bytes, path: str, latest: date | None = None) -> HtmlDocu
         url=_clean(getattr(document, "url", None)),
         published_origin="metadata" if published is not None else None,
         published_from=published_from,
+        notes=(f"the page's markup: {impossible}",) if impossible else (),
     )
 
 
@@ -238,6 +252,20 @@ def _published_from_markup(tree: HtmlElement) -> tuple[date | datetime | None, s
         if value is not None:
             return value, "meta"
     return None, None
+
+
+def _impossible_date(tree: HtmlElement) -> str | None:
+    """Why a date the page's head states in ISO form is no date ("2024-02-30"), or None."""
+    for content in tree.xpath(STATED_DATES_XPATH):
+        text = " ".join(str(content).split())
+        if ISO_PUBLISHED_RE.match(text) and _parse_date(text) is None:
+            return read_published(text).note
+    for script in tree.xpath(JSON_LD_XPATH):
+        with contextlib.suppress(ValueError):
+            for _is_article, stated in _dates_published(json.loads(script)):
+                if ISO_PUBLISHED_RE.match(stated.strip()) and _parse_date(stated.strip()) is None:
+                    return read_published(stated).note
+    return None
 
 
 def _dates_published(data: Any, depth: int = 0) -> Iterator[tuple[bool, str]]:
