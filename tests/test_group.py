@@ -385,6 +385,34 @@ def test_date_conflict(name: str, day_b: str, published_b: date, expected: list[
     groups, findings = analyse(articles, claims)
     assert len(groups) == 1 and groups[0].kind == "date"
     assert [f.rule for f in findings] == expected
+    # The group's status says what the check found: a conflict only where it reports one;
+    # a vote reported on another day for another day moved ("evolving").
+    status = {"same-day-different-dates": "conflict", "later-report-corrects": "evolving"}
+    assert groups[0].status == status.get(name, "consistent")
+
+
+def test_figures_that_say_too_little_to_compare_group_only_where_they_agree() -> None:
+    """Neither figure says what happened to its count: they can never conflict, and a group
+    must not show them side by side as "consistent"."""
+    spec = {"unit": None, "predicate": None}
+    average = (
+        "The four-week average was 534,000, a decrease of 28,250 from the previous week's revised figure."
+    )
+    continuing = (
+        "Continuing claims, which lag by a week, were 3,655,000, a decrease of 45,000 from the previous "
+        "week's revised figure."
+    )
+    articles, claims = pair(
+        (average, "534,000", {"value": 534000, **spec}), (continuing, "3,655,000", {"value": 3655000, **spec})
+    )
+    groups, findings = analyse(articles, claims)
+    assert findings == [] and [group.status for group in groups] == ["single_source", "single_source"]
+    same = average.replace("four-week average", "average over four weeks")
+    articles, claims = pair(
+        (average, "534,000", {"value": 534000, **spec}), (same, "534,000", {"value": 534000, **spec})
+    )
+    groups, _findings = analyse(articles, claims)
+    assert [group.status for group in groups] == ["consistent"]
 
 
 def test_unrelated_dates_are_not_grouped() -> None:

@@ -7,12 +7,10 @@ why they cannot both hold. Findings carry the body offsets of their first claim
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 
 from claimcheck.checks.context import CheckContext
@@ -20,6 +18,7 @@ from claimcheck.extract.words import concept
 from claimcheck.groups.compare import (
     Reading,
     conflicting_readings,
+    date_conflicts,
     evolves,
     group_status,
     internal_conflicts,
@@ -27,7 +26,6 @@ from claimcheck.groups.compare import (
 )
 from claimcheck.groups.items import Item, prepare_items
 from claimcheck.models import Article, ClaimGroup, Finding, Severity
-from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
 from claimcheck.rules import (
     DateConflictParams,
     FigureConflictParams,
@@ -306,16 +304,7 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
     for group, items in _grouped(context, rule):
         if group.kind != "date":
             continue
-        dated = [item for item in items if _day_level(item) and item.decisive]
-        readings = {item.claim.id: _readings(item) for item in dated}
-        pairs = []
-        for i, a in enumerate(dated):
-            for b in dated[i + 1 :]:
-                if a.source == b.source or readings[a.claim.id] & readings[b.claim.id]:
-                    continue
-                if not _same_day(a.article, b.article) and (params.same_day_only or _scheduled(a, b)):
-                    continue  # a later report of a coming event may give its new date
-                pairs.append((a, b))
+        pairs = date_conflicts(items, params.same_day_only)
         if not pairs:
             continue
         copies = _copies(items)
@@ -327,43 +316,3 @@ def check_date_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding]:
             + (", in reports published the same day" if params.same_day_only else ""),
         )
         yield _finding(rule, group, pairs, message)
-
-
-def _readings(item: Item) -> set[str]:
-    """The days a date claim can mean. A bare weekday ("on Tuesday") may be read as
-    the past or the coming one: when the other reading is what another source
-    says, the sources agree on the weekday and only the tense was read differently."""
-    claim = item.claim
-    days = {value[:10] for value in [claim.timex or "", *claim.readings] if value}
-    published = item.article.reference_date
-    bare_weekday = WEEKDAY_WORD_RE.search(claim.text) and not any(ch.isdigit() for ch in claim.text)
-    if claim.relative and claim.timex and published and bare_weekday:
-        try:
-            day = date.fromisoformat(claim.timex[:10])
-        except ValueError:
-            return days
-        shifts = (-7,) if day > published else (7,) if day < published else (-7, 7)
-        for shift in shifts:
-            with contextlib.suppress(OverflowError):  # a week past 9999-12-31 is no day
-                days.add((day + timedelta(days=shift)).isoformat())
-    return days
-
-
-def _day_level(item: Item) -> bool:
-    timex = item.claim.timex or ""
-    return len(timex) >= 10 and timex[4] == "-" and timex[7] == "-"
-
-
-def _scheduled(a: Item, b: Item) -> bool:
-    """Whether either date was still to come when the earlier of the two reports appeared:
-    an appointment can move; a day that has passed cannot."""
-    days = [day for day in (a.article.reference_date, b.article.reference_date) if day is not None]
-    if not days:
-        return False
-    first = min(days).isoformat()
-    return any((item.claim.timex or "")[:10] > first for item in (a, b))
-
-
-def _same_day(a: Article, b: Article) -> bool:
-    day_a, day_b = a.reference_date, b.reference_date
-    return day_a is not None and day_a == day_b

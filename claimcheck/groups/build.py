@@ -19,7 +19,7 @@ from claimcheck.extract.words import concept, stem
 from claimcheck.groups.compare import compatible, contrast, frames_match, group_status, overlap, similarity
 from claimcheck.groups.items import Item, claim_window, plural_noun, prepare_items, sentence_tokens
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
-from claimcheck.rules import FigureConflictParams, RuleSet
+from claimcheck.rules import DateConflictParams, FigureConflictParams, RuleSet
 
 GROUP_THRESHOLD = 0.45
 """Evidence needed to put two figures in one group (see `similarity`)."""
@@ -188,6 +188,16 @@ def figure_params(rules: RuleSet) -> FigureConflictParams:
     return FigureConflictParams()
 
 
+def same_day_only(rules: RuleSet) -> bool:
+    """date-conflict's setting, which the status of a date group follows."""
+    settings = rules.get("date-conflict").settings if "date-conflict" in rules else None
+    return (
+        settings.same_day_only
+        if isinstance(settings, DateConflictParams)
+        else DateConflictParams().same_day_only
+    )
+
+
 def group_items(
     articles: list[Article],
     claims: list[Claim],
@@ -201,6 +211,7 @@ def group_items(
     With `meters`, reading an article's claims counts against its budget; an article
     over it is left out of the groups and named in `over_budget` with the reason."""
     params = figure_params(rules)
+    same_day = same_day_only(rules)
     story_of = {article_id: story.id for story in stories for article_id in story.article_ids}
     items = prepare_items(articles, claims, rules.directory, story_of, meters, over_budget)
     blocks: dict[tuple, list[Item]] = defaultdict(list)
@@ -214,7 +225,7 @@ def group_items(
     ordered = sorted(formed, key=lambda pair: (pair[0], min(i.order for i in pair[1].items)))
     for number, (story, group) in enumerate(ordered, 1):
         members = sorted(group.items, key=lambda item: item.order)
-        result.append((_claim_group(f"g{number}", story, members, params), members))
+        result.append((_claim_group(f"g{number}", story, members, params, same_day), members))
     return result
 
 
@@ -256,13 +267,15 @@ def _sort_key(key: tuple) -> tuple:
     return tuple("" if part is None else str(part) for part in key)
 
 
-def _claim_group(group_id: str, story: str, items: list[Item], params: FigureConflictParams) -> ClaimGroup:
+def _claim_group(
+    group_id: str, story: str, items: list[Item], params: FigureConflictParams, same_day: bool
+) -> ClaimGroup:
     return ClaimGroup(
         id=group_id,
         label=_group_label(items),
         claim_ids=[item.claim.id for item in items],
         article_ids=list(dict.fromkeys(item.claim.article_id for item in items)),
-        status=group_status(items, params),
+        status=group_status(items, params, same_day),
         story=story or None,
         kind=items[0].kind,
         independent_sources=len({item.source for item in items}),

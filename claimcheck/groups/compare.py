@@ -5,14 +5,16 @@ values agree, and the status of a group (consistent, evolving, conflict).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from claimcheck.extract.words import concept
 from claimcheck.groups.items import FIGURE, NAME_MARK, Item
 from claimcheck.models import Article, GroupStatus
+from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
 from claimcheck.rules import FigureConflictParams
 
 MAX_CONFLICT_PAIRS = 100
@@ -111,13 +113,13 @@ def compatible(a: Item, b: Item) -> bool:
         # "300 injured" is not "312 killed"; and a bare "9,000 people" is not a toll.
         if a.predicate != b.predicate and ((a.predicate and b.predicate) or a.generic_unit or b.generic_unit):
             return False
-        # A count that does not say what happened joins one that does only where it agrees:
-        # it cannot raise a conflict, and it must not sit in a group it contradicts.
-        if (a.predicate is None) != (b.predicate is None) and not overlap(a, b, 0.0):
-            return False
     elif a.kind != "date" and a.unit != b.unit:
         return False
-    return True
+    # A claim whose wording does not say enough to compare it (what happened to a count,
+    # what a figure measures) joins another only where they agree: it cannot raise a
+    # conflict, and a group must not show it beside a figure it contradicts as "consistent"
+    # ("the four-week average was 534,000" and "continuing claims fell to 3,655,000").
+    return (a.decisive and b.decisive) or overlap(a, b, 0.0)
 
 
 def _frames_agree(a: Item, b: Item) -> bool:
@@ -283,8 +285,9 @@ def _rising(lower: Reading, higher: Reading) -> bool:
     )
 
 
-def group_status(items: list[Item], params: FigureConflictParams) -> GroupStatus:
-    """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml)."""
+def group_status(items: list[Item], params: FigureConflictParams, same_day_only: bool = True) -> GroupStatus:
+    """single_source, consistent, evolving or conflict (see rules/figure-conflict.yaml and,
+    for dates, rules/date-conflict.yaml, whose `same_day_only` is passed)."""
     sources = {item.source for item in items}
     if len(sources) < 2:
         # One article stating one figure two ways is a conflict of its own.
@@ -292,6 +295,10 @@ def group_status(items: list[Item], params: FigureConflictParams) -> GroupStatus
     disjoint = conflicting_readings(items, params.relative_tolerance)
     if not disjoint:
         return "consistent"
+    if items[0].kind == "date":
+        # The days differ; a conflict only where date-conflict would report it. Otherwise
+        # the reports gave the day differently over time (an appointment that moved).
+        return "conflict" if date_conflicts(items, same_day_only) else "evolving"
     if all(evolves(first, second, params) for first, second in disjoint):
         return "evolving"
     return "conflict"
@@ -372,3 +379,62 @@ def _internal_pairs(
                             yield members, found
                             return
         yield members, found
+
+
+def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, Item]]:
+    """Pairs of a date group's claims, from different sources, that give one event
+    different days: both name the day and what happened, neither day is a reading of the
+    other's words (a bare weekday read as the past or the coming one), and the reports
+    appeared the same day; with `same_day_only` off, also reports of different days about
+    a day that had passed when the earlier appeared (an appointment can move)."""
+    dated = [item for item in items if _day_level(item) and item.decisive]
+    days = {item.claim.id: possible_days(item) for item in dated}
+    pairs = []
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            if a.source == b.source or days[a.claim.id] & days[b.claim.id]:
+                continue
+            if not _same_day(a.article, b.article) and (same_day_only or _scheduled(a, b)):
+                continue  # a later report of a coming event may give its new date
+            pairs.append((a, b))
+    return pairs
+
+
+def possible_days(item: Item) -> set[str]:
+    """The days a date claim can mean. A bare weekday ("on Tuesday") may be read as
+    the past or the coming one: when the other reading is what another source
+    says, the sources agree on the weekday and only the tense was read differently."""
+    claim = item.claim
+    days = {value[:10] for value in [claim.timex or "", *claim.readings] if value}
+    published = item.article.reference_date
+    bare_weekday = WEEKDAY_WORD_RE.search(claim.text) and not any(ch.isdigit() for ch in claim.text)
+    if claim.relative and claim.timex and published and bare_weekday:
+        try:
+            day = date.fromisoformat(claim.timex[:10])
+        except ValueError:
+            return days
+        shifts = (-7,) if day > published else (7,) if day < published else (-7, 7)
+        for shift in shifts:
+            with contextlib.suppress(OverflowError):  # a week past 9999-12-31 is no day
+                days.add((day + timedelta(days=shift)).isoformat())
+    return days
+
+
+def _day_level(item: Item) -> bool:
+    timex = item.claim.timex or ""
+    return len(timex) >= 10 and timex[4] == "-" and timex[7] == "-"
+
+
+def _scheduled(a: Item, b: Item) -> bool:
+    """Whether either date was still to come when the earlier of the two reports appeared:
+    an appointment can move; a day that has passed cannot."""
+    days = [day for day in (a.article.reference_date, b.article.reference_date) if day is not None]
+    if not days:
+        return False
+    first = min(days).isoformat()
+    return any((item.claim.timex or "")[:10] > first for item in (a, b))
+
+
+def _same_day(a: Article, b: Article) -> bool:
+    day_a, day_b = a.reference_date, b.reference_date
+    return day_a is not None and day_a == day_b
