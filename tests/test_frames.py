@@ -105,6 +105,29 @@ def test_frame_parts(sentence: str, span: str, expected: dict[str, object]) -> N
             "July 10",
             "a reporting period's label",
         ),
+        ("Harold Brenner, Union Leader Who Led the Dock Strike, Dies at 81", "81", "an age"),
+        ("The former mayor, aged 64, was arrested at his home.", "64", "an age"),
+        (
+            "Medics flew the injured to Port Alder, a city of 300,000 people on the coast.",
+            "300,000",
+            "a population",
+        ),
+        (
+            "The new 16-inch laptop weighs less than its predecessor.",
+            "16-inch",
+            "a specification of the noun it qualifies",
+        ),
+        (
+            "The company also sells a 512GB solid-state drive for the model.",
+            "512GB",
+            "a specification of the noun it qualifies",
+        ),
+        ("The visitors scored again with 38 seconds remaining.", "38 seconds", "a countdown, not a length"),
+        (
+            "The survey of 1,200 voters has a 2.8 percent margin of error.",
+            "2.8 percent",
+            "a statistic's precision",
+        ),
     ],
 )
 def test_numbers_that_are_not_quantities_of_the_story(sentence: str, span: str, reason: str) -> None:
@@ -235,3 +258,57 @@ def test_a_wire_original_with_a_time_is_not_the_copy_of_its_dateless_syndication
     )
     paper = Article(id="paper", source="Paper", published=date(2024, 10, 14), text="Most read\n" + body)
     assert find_duplicates([paper, wire]) == {"paper": "wire"}
+
+
+def test_the_extent_of_what_happened_is_still_a_figure() -> None:
+    """A measure written as one word before "radius" or "stretch" is the extent of the event."""
+    frame = frame_of("Police cleared homes within a 2-mile radius of the plant.", "2-mile")
+    assert frame.not_a_quantity is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "degree"),
+    [
+        ("Doctors said around 40 people were seriously injured in the blast.", "around 40", "seriously"),
+        ("The crash critically injured 3 passengers, police said.", "3", "critically"),
+        ("The blast injured 140 people, doctors said.", "140", None),
+    ],
+)
+def test_a_degree_on_what_happened_marks_a_subset(sentence: str, span: str, degree: str | None) -> None:
+    assert frame_of(sentence, span).degree == degree
+
+
+def test_a_subset_by_degree_or_another_set_does_not_contradict_the_total() -> None:
+    article = (
+        "The explosion at the fertiliser plant injured 140 people, the regional governor said. "
+        "Doctors at the city hospital said around 40 people were seriously injured. "
+        "Two workers died at the site. Three other people died later in hospital."
+    )
+    assert findings(article) == []
+
+
+def test_a_figure_of_a_past_period_is_not_the_story_s_figure() -> None:
+    """A count placed in a year or month tells of another event ("In 2004 ... killed
+    170,000"), within one article and across outlets."""
+    article = (
+        "The quake killed 12 people in the coastal district, officials said on Tuesday. "
+        "In 2010, a stronger quake in the same region killed 1,100 people."
+    )
+    assert findings(article) == []
+    assert (
+        findings(
+            "The quake killed 12 people in the coastal district, officials said on Tuesday.",
+            "In March 2010, a quake in the coastal district killed 1,100 people.",
+        )
+        == []
+    )
+
+
+def test_two_models_of_one_launch_do_not_conflict() -> None:
+    assert (
+        findings(
+            "The 14-inch laptop starts at $1,599 and the 16-inch model at $2,499, the company said.",
+            "Buyers can choose the 16-inch laptop or a smaller 14-inch laptop with the same chip.",
+        )
+        == []
+    )

@@ -104,6 +104,8 @@ def compatible(a: Item, b: Item) -> bool:
         return False
     if a.repeat or b.repeat:
         return False  # "a further pledge on Tuesday" is another event than Monday's
+    if a.period != b.period:
+        return False  # "In 2004 a tsunami killed 170,000" is not this quake's toll
     if not _frames_agree(a, b):
         return False
     if a.kind == "count":

@@ -47,6 +47,14 @@ class FrameWords:
     change_nouns: dict[str, str]
     location_words: frozenset[str]
     count_adjectives: frozenset[str]
+    countdown_words: tuple[str, ...]
+    statistic_phrases: tuple[str, ...]
+    degree_adverbs: frozenset[str]
+    extent_nouns: frozenset[str]
+    other_set_words: frozenset[str]
+    other_set_after: frozenset[str]
+    age_markers: tuple[str, ...]
+    population_nouns: frozenset[str]
     predicates: dict[str, str]
     predicate_stems: dict[str, str]
     """Stems of the predicate words, for inflections the lists leave out ("injuring")."""
@@ -129,6 +137,14 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         change_nouns={str(k).lower(): str(v) for k, v in (data.get("change_nouns") or {}).items()},
         location_words=word_set(data, "location_words"),
         count_adjectives=word_set(data, "count_adjectives"),
+        countdown_words=phrase_set(data, "countdown_words"),
+        statistic_phrases=phrase_set(data, "statistic_phrases"),
+        degree_adverbs=word_set(data, "degree_adverbs"),
+        extent_nouns=word_set(data, "extent_nouns"),
+        other_set_words=word_set(data, "other_set_words"),
+        other_set_after=word_set(data, "other_set_after"),
+        age_markers=phrase_set(data, "age_markers"),
+        population_nouns=word_set(data, "population_nouns"),
         predicates=predicates,
         predicate_stems=stems,
         predicate_phrases=phrases,

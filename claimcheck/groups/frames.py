@@ -75,6 +75,11 @@ class Frame:
     """Why the figure answers no "how many" question ("65 and older" is an age limit)."""
     clause: tuple[int, int] = (0, 0)
     """The clause's span in the article body."""
+    degree: str | None = None
+    """An adverb of degree on what happened ("30 people seriously injured"): a count of
+    that subset, which agrees with a larger total and cannot contradict it."""
+    other_set: bool = False
+    """The wording counts another set than the story's ("four other people died")."""
 
     @property
     def explicit_parts(self) -> int:
@@ -169,6 +174,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         modality = "cumulative"
     negated = any(lowers[i] in words.negations for i in before[-3:])
     scope = _scope(tokens, lowers, before, after, head_end, words, count=claim.kind == "count")
+    degree = _degree(lowers, before, after, predicate, words) if claim.kind == "count" and predicate else None
     when = _when(lowers, after, words, sentence, clause_start)
     attribution = _attribution(sentence, words)
     agent = None
@@ -192,6 +198,8 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         direction=_change_direction(tokens, lowers, after, sentence, end, words),
         proposer=proposer,
         not_a_quantity=not_a_quantity,
+        degree=degree,
+        other_set=claim.kind == "count" and _other_set(lowers, before, after, words),
         clause=(claim.sentence_start + base + clause_start, claim.sentence_start + base + clause_end),
     )
 
@@ -229,6 +237,27 @@ def not_a_quantity_reason(
         return "an age"  # whose, frames cannot tell: "a 61-year-old former employee" and "Banky, 40"
     if claim.kind == "measure" and after.split()[:1] and after.split()[0] in words.location_words:
         return "a location"
+    left_words = sentence[max(0, offset - 30) : offset].lower().split()
+    if claim.kind == "count" and any(
+        left_words[-len(marker.split()) :] == marker.split() for marker in words.age_markers
+    ):
+        return "an age"  # "Dies at 77"
+    population = len(left_words) >= 2 and left_words[-1] == "of" and left_words[-2] in words.population_nouns
+    if claim.kind == "count" and population:
+        return "a population"  # "a city of 500,000 people"
+    if (
+        claim.kind == "measure"
+        and ATTRIBUTIVE_RE.search(claim.text)
+        and _qualifies_object(sentence, end, words)
+    ):
+        # "a 17-inch MacBook Pro", "a 250GB hard drive": what the thing is, as its name is;
+        # two models of a story have two sizes.
+        return "a specification of the noun it qualifies"
+    if claim.kind == "duration" and any(after.startswith(f" {word}") for word in words.countdown_words):
+        return "a countdown, not a length"  # "with 29 seconds remaining"
+    left = " ".join(sentence[max(0, offset - 40) : offset].lower().split())
+    if any(after.startswith(f" {phrase}") or phrase in left for phrase in words.statistic_phrases):
+        return "a statistic's precision"  # "a 3.1 percent margin of error"
     if (
         claim.kind == "duration"
         and claim.text.lower() == "one day"
@@ -241,6 +270,28 @@ def not_a_quantity_reason(
         if any(left.endswith(label) for label in words.period_labels):
             return "a reporting period's label"
     return None
+
+
+ATTRIBUTIVE_RE = re.compile(r"\d(?:[-‐‑]|(?=[A-Za-z]))[A-Za-z]+$")
+"""A measure written as one word with its unit ("17-inch", "250GB", "2.66-GHz")."""
+NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w-]*)")
+
+
+def _qualifies_object(sentence: str, end: int, words: FrameWords) -> bool:
+    """Whether the word after a figure is a noun it qualifies (not a preposition or a verb),
+    and no extent of what happened ("a 1-mile radius", "a 4-mile stretch")."""
+    match = NEXT_WORD_RE.match(sentence, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return not (
+        word in words.extent_nouns
+        or word in words.function_words
+        or word in words.finite_verbs
+        or word in words.location_words
+        or word in words.scope_prepositions
+        or word in words.predicates
+    )
 
 
 def _counts_sources(sentence: str, end: int, words: FrameWords) -> bool:
@@ -378,6 +429,30 @@ def _predicate(
         if found:
             return found, True
     return None, False
+
+
+def _degree(
+    lowers: list[str], before: list[int], after: list[int], predicate: str, words: FrameWords
+) -> str | None:
+    """An adverb of degree on what happened to the count, next to the figure ("30 people
+    seriously injured", "critically wounded 5"): the count is of that subset."""
+    for index in [*before[-2:], *after[:4]]:
+        if (
+            lowers[index] in words.degree_adverbs
+            and index + 1 < len(lowers)
+            and predicate_at(lowers, index + 1, words) == predicate
+        ):
+            return lowers[index]
+    return None
+
+
+def _other_set(lowers: list[str], before: list[int], after: list[int], words: FrameWords) -> bool:
+    """ "four other people died", "three people also died": a further set."""
+    # After the figure only: "another 22 are still missing" (besides the dead) is the whole
+    # count of the missing.
+    return any(lowers[index] in words.other_set_words for index in after[:2]) or any(
+        lowers[index] in words.other_set_after for index in after[:3]
+    )
 
 
 def _change_direction(

@@ -39,6 +39,11 @@ DATE_WINDOW_TOKENS = 8
 """A date often stands at the end of the clause that names its event ("the vote ... is set for")."""
 SCOPE_GAP = 30
 """Characters between a figure and a date that scopes it ("killed on Monday")."""
+PERIOD_TIMEX_RE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?$")
+"""A date to the year, month, season, quarter or half: a period, not a day."""
+FRONTED_PERIOD = 24
+"""Characters into a sentence within which a period opens it ("In September 2009, ..."):
+a fronted time adverbial scopes every clause of its sentence."""
 PARTIAL_BEFORE = 30
 PARTIAL_AFTER = 40
 """Characters searched for the markers of a part of a count."""
@@ -95,6 +100,10 @@ class Item:
     """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
     time_unknown: bool = False
     """The figure's clause dates it relatively ("last week") in an article with no date."""
+    period: str | None = None
+    """For a count, a year, month or season the wording puts it in ("In 2004 a tsunami
+    killed 170,000", "In February, a gunman killed five"): news states its own event's
+    counts by the day or not at all, so a count placed in a period tells of another event."""
 
     @property
     def aside(self) -> bool:
@@ -333,6 +342,20 @@ def _scopes(claim: Claim, frame: Frame, dated: Dated) -> frozenset[str]:
     return frozenset()
 
 
+def _period(claim: Claim, frame: Frame, periods: Dated) -> str | None:
+    """The year, month or season a figure is placed in (see Item.period): its clause's year
+    ("killed in 2019"), a period next to it in its clause, or one that opens its sentence."""
+    if frame.when:
+        return frame.when
+    clause_start, clause_end = frame.clause
+    for start, end, timex in periods.get((claim.article_id, claim.sentence_start), ()):
+        fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
+        in_clause = clause_start <= start and end <= clause_end
+        if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
+            return timex
+    return None
+
+
 def _predicate(claim: Claim, frame: Frame, lex: Lexicon) -> str | None:
     """What happened to the counted things, read from the figure's own clause. A counted
     noun is not its own predicate ("5,000 residents" is no population figure)."""
@@ -425,7 +448,7 @@ def _item(
         timex=timex,
         order=(published_key(article), article.duplicate_of is not None, article.id, claim.start),
         revised=frame.revision == "earlier",
-        partial=window.partial,
+        partial=window.partial or frame.degree is not None or frame.other_set,
         relation=window.relation,
         per=concept(getattr(claim, "per", None)),
         repeat=window.repeat and claim.kind in ("date", "time"),
@@ -478,8 +501,11 @@ def prepare_items(
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
     dated: Dated = defaultdict(list)
+    periods: Dated = defaultdict(list)
     unanchored: dict[tuple[str, int], list[int]] = defaultdict(list)
     for claim in claims:
+        if claim.kind == "date" and claim.timex and PERIOD_TIMEX_RE.match(claim.timex):
+            periods[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
             dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
         elif claim.kind in ("date", "time") and (
@@ -505,6 +531,8 @@ def prepare_items(
             continue
         if item is not None:
             clause_start, clause_end = item.frame.clause
+            if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
+                item.period = _period(claim, item.frame, periods)
             relative = unanchored[(claim.article_id, claim.sentence_start)]
             item.time_unknown = item.kind != "date" and any(
                 clause_start <= at < clause_end for at in relative
