@@ -187,6 +187,10 @@ NUMBER_WORDS = [
     ("tens-and-ones-hyphen", "The strike lasted thirty-one days.", {"thirty-one days": "P31D"}),
     ("spelled-year", "The wall came down in nineteen eighty-nine.", {"nineteen eighty-nine": "1989"}),
     ("spelled-year-oh", "The bridge opened in nineteen oh five.", {"nineteen oh five": "1905"}),
+    # A fraction goes to the next smaller unit after the whole ones (ISO 8601's combined form).
+    ("fraction-of-hours", "The minister spent 5 1/2 hours in the capital.", {"5 1/2 hours": "PT5H30M"}),
+    ("and-a-half-years", "The siege lasted two and a half years.", {"two and a half years": "P2Y6M"}),
+    ("fraction-of-days", "The ferry was stuck for 1 1/2 days.", {"1 1/2 days": "P1DT12H"}),
 ]
 
 

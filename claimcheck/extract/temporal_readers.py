@@ -764,20 +764,28 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
     ]
 
 
-# A fraction of a unit in the next smaller one: half an hour is PT30M, 1.5 years P18M.
+# A fraction of a unit goes to the next smaller one, after the whole units: 5 1/2 hours is
+# PT5H30M (ISO 8601's combined form, as TimeML annotators write it), half an hour PT30M.
 SMALLER_UNIT = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 
 
 def period_value(count: int | float | None, code: str) -> str:
-    """TIMEX3 duration: (3, "W") -> "P3W", (24, "TH") -> "PT24H", (None, "D") -> "PXD"."""
+    """TIMEX3 duration: (3, "W") -> "P3W", (24, "TH") -> "PT24H", (5.5, "TH") -> "PT5H30M",
+    (None, "D") -> "PXD"."""
+    parts = [(count, code)]
     if isinstance(count, float) and not count.is_integer() and code in SMALLER_UNIT:
         smaller, factor = SMALLER_UNIT[code]
-        if (count * factor).is_integer():
-            count, code = int(count * factor), smaller
-    amount = "X" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
-    if code.startswith("T"):
-        return f"PT{amount}{code[1:]}"
-    return f"P{amount}{code}"
+        whole = int(count)
+        rest = (count - whole) * factor
+        if rest.is_integer():
+            parts = ([(whole, code)] if whole else []) + [(int(rest), smaller)]
+    dates = "".join(_amount(amount) + unit for amount, unit in parts if not unit.startswith("T"))
+    times = "".join(_amount(amount) + unit[1:] for amount, unit in parts if unit.startswith("T"))
+    return "P" + dates + (f"T{times}" if times else "")
+
+
+def _amount(count: int | float | None) -> str:
+    return "X" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
 
 
 Reader = Callable[[re.Match[str], str], list[Mention]]
