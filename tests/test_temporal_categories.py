@@ -388,7 +388,16 @@ OTHER = [
     ("day-long", "The talks were a day-long affair.", {"day-long": "P1D"}),
     ("more-weeks", "The boy will stay for at least two more weeks.", {"two more weeks": "P2W"}),
     ("post-year", "The post-1959 exodus split families.", {"post-1959": "1959"}),
+    (
+        "race-time",
+        "The champion finished the course in 2:11:09, a minute off her best.",
+        {"2:11:09": "PT2H11M9S"},
+    ),
 ]
+
+
+def test_a_clock_time_with_seconds_is_no_race_time() -> None:
+    assert not tag("The first blast came at 10:41:07 local time.", OCT_1989)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), OTHER, ids=[c[0] for c in OTHER])

@@ -23,6 +23,7 @@ from claimcheck.extract.temporal_patterns import (
     DECADE_RE,
     DURATION_ONE_RE,
     DURATION_RE,
+    ELAPSED_RE,
     HOLIDAY_RE,
     HOLIDAYS,
     ISO_DATE_RE,
@@ -63,6 +64,7 @@ from claimcheck.extract.temporal_readers import (
     read_decade,
     read_duration,
     read_duration_one,
+    read_elapsed,
     read_holiday,
     read_iso,
     read_long,
@@ -118,6 +120,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (DAY_MONTH_RE, read_month_day, 8, _MONTH_WORDS),
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
     (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight", "midday"])),
+    (ELAPSED_RE, read_elapsed, 7, frozenset([DIGIT])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
     (
         WEEKDAY_PATTERN,

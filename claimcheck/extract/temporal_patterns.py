@@ -344,6 +344,13 @@ SET_RE = re.compile(
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
     _F,
 )
+# "finished in 3:07:35", "a time of 2:08:12.5": hours, minutes and seconds elapsed (a race time;
+# a clock time of day names no seconds in news)
+ELAPSED_RE = re.compile(
+    r"(?<![\w:.])(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d):(?P<seconds>[0-5]\d(?:\.\d+)?)"
+    rf"(?![\w:]|\.\d|\s*{AMPM_RE})",
+    _F,
+)
 # "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday", "midnight Nov. 15"
 CLOCK_PATTERN = re.compile(
     rf"(?<![\w:.])(?P<clock>{CLOCK_RE})(?:,?\s+(?:on\s+)?(?P<weekday>{WEEKDAY_RE})"

@@ -764,6 +764,16 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
     ]
 
 
+def read_elapsed(match: re.Match[str], text: str) -> list[Mention]:
+    """ "3:07:35" -> PT3H7M35S; "at 10:30:15" is a clock time."""
+    if _previous_word(text, match.start()) in CLOCK_CONTEXT:
+        return []
+    amounts = [(float(match.group(name)), unit) for name, unit in (("hours", "H"), ("minutes", "M"))]
+    amounts.append((float(match.group("seconds")), "S"))
+    value = "".join(f"{amount:g}{unit}" for amount, unit in amounts if amount)
+    return [_mention(match, "elapsed", value=f"PT{value}")] if value else []
+
+
 # A fraction of a unit goes to the next smaller one, after the whole units: 5 1/2 hours is
 # PT5H30M (ISO 8601's combined form, as TimeML annotators write it), half an hour PT30M.
 SMALLER_UNIT = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}

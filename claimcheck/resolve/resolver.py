@@ -594,6 +594,9 @@ class Resolver:
             amount = int(amount)
         return self._timex(mention, "DURATION", period_value(amount, code), False, mod=data.get("mod"))
 
+    def _elapsed(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "DURATION", data["value"], False)
+
     def _year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         previous = self.text[max(0, mention.start - 7) : mention.start].lower().split()
         evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
