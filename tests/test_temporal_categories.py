@@ -396,6 +396,23 @@ OTHER = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator repeated the charge on CBS's 60 Minutes that evening.",
+        "The Six-Day War redrew the map of the region.",
+        "For the striking miners, high noon is approaching.",
+        "The mayor quoted a line from the film High Noon.",
+    ],
+)
+def test_names_and_idioms_are_no_durations_or_times(text: str) -> None:
+    assert not tag(text, OCT_1989)
+
+
+def test_a_headline_keeps_its_capitalized_duration() -> None:
+    check("Dock Strike Ends After 12 Days", OCT_1989, {"12 Days": "P12D"}, "DURATION")
+
+
 def test_a_clock_time_with_seconds_is_no_race_time() -> None:
     assert not tag("The first blast came at 10:41:07 local time.", OCT_1989)
 

@@ -25,6 +25,7 @@ from claimcheck.extract.temporal_patterns import (
     NAMED_DAY_AFTER,
     NAMED_DAY_BEFORE,
     NAMED_TODAY_AFTER,
+    NOON_IDIOMS_BEFORE,
     NUMBER_WORD_RE,
     NUMBERS,
     ORDINALS,
@@ -34,6 +35,7 @@ from claimcheck.extract.temporal_patterns import (
     SEASONS,
     SECOND_AFTER,
     SPACES_RE,
+    TITLE_SMALL_WORDS,
     UNIT_PLURALS,
     UNITS,
     VAGUE_NUMBERS,
@@ -126,6 +128,9 @@ DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+LOWER_CASE_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
+LINE_WINDOW = 100
+"""Characters either side of a capitalized unit searched for running (lower-case) text."""
 AMOUNT_WINDOW = 40
 """Characters before an offset's unit searched for its amount."""
 GAME_WINDOW = 150
@@ -397,10 +402,23 @@ def _is_rate(text: str, start: int, number_word: str) -> bool:
     )
 
 
+def _in_a_name(text: str, unit_start: int) -> bool:
+    """ "CBS's 60 Minutes", "the Six-Day War": a capitalized unit in running text is part of a
+    name. A headline capitalizes every word ("Strike Ends After 12 Days"): no name there."""
+    if not text[unit_start].isupper():
+        return False
+    line_start = text.rfind("\n", max(0, unit_start - LINE_WINDOW), unit_start) + 1
+    line_end = text.find("\n", unit_start, unit_start + LINE_WINDOW)
+    line = text[
+        max(line_start, unit_start - LINE_WINDOW) : line_end if line_end != -1 else unit_start + LINE_WINDOW
+    ]
+    return any(word not in TITLE_SMALL_WORDS for word in LOWER_CASE_WORD_RE.findall(line))
+
+
 def read_duration(match: re.Match[str], text: str) -> list[Mention]:
     number_word = match.group("number")
     unit = _unit(match.group("unit"))
-    if unit not in UNITS:
+    if unit not in UNITS or _in_a_name(text, match.start("unit")):
         return []
     if _is_age(text, match.end()):
         return []
@@ -738,6 +756,8 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
     if clock is None:
         return []
     raw = match.group("clock")
+    if raw.lower() == "noon" and _previous_word(text, match.start()) in NOON_IDIOMS_BEFORE:
+        return []
     # A bare "10:43" is a time only with a zone or after "at"/"by"/"from"/"until".
     if (
         BARE_CLOCK_RE.fullmatch(raw)
