@@ -176,6 +176,16 @@ def test_offsets_are_dates(name: str, text: str, expected: dict[str, str]) -> No
     check(text, OCT_1989, expected, "DATE")
 
 
+def test_the_following_year_is_the_year_after_the_one_named() -> None:
+    text = "She joined the utility in 1983 and became its treasurer the following year."
+    check(text, OCT_1989, {"the following year": "1984"}, "DATE")
+    check(
+        "Over the following decade, the field paid out $19 billion.",
+        OCT_1989,
+        {"the following decade": "P10Y"},
+    )
+
+
 def test_offset_with_a_complement_stays_a_duration() -> None:
     check("Polls closed two weeks before the vote.", OCT_1989, {"two weeks": "P2W"}, "DURATION")
 

@@ -35,6 +35,7 @@ from claimcheck.extract.temporal_patterns import (
     SEASONS,
     SECOND_AFTER,
     SPACES_RE,
+    SPAN_PREPOSITIONS,
     TITLE_SMALL_WORDS,
     UNIT_PLURALS,
     UNITS,
@@ -303,8 +304,16 @@ def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
     unit = SPACES_RE.sub(" ", match.group("unit").lower())
     rel = match.group("rel").lower()
     whole = match.group(0).lower()
-    if rel in ("past", "following", "coming", "next") and whole.split()[0] == "the" and unit in UNITS:
-        return []  # "the past year", "the next decade": durations (DURATION_ONE_RE)
+    # "the past year", "the next decade", "over the following decade": durations
+    # (DURATION_ONE_RE); "resigned the following year": the year after the one named.
+    span = rel != "following" or _previous_word(text, match.start()) in SPAN_PREPOSITIONS
+    if (
+        rel in ("past", "following", "coming", "next")
+        and whole.split()[0] == "the"
+        and unit in UNITS
+        and span
+    ):
+        return []
     mod = match.group("mod")
     side = (match.group("side") or "").lower() or None
     return [

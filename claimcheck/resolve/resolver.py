@@ -386,6 +386,10 @@ class Resolver:
             "following": 1,
         }.get(rel, 0)
         evidence = f"'{rel} {unit}' against the publication date"
+        anchor = self.sentence_point or self.last_point
+        if rel == "following" and anchor is not None:
+            # "joined in 1985 and resigned the following year": after the time named before.
+            reference, evidence = anchor[0], f"'{rel} {unit}' after {anchor[0]}"
         if data.get("edge"):
             # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
             tense = tokens.tense(mention.start, mention.end)
