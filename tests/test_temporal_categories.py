@@ -222,6 +222,11 @@ SETS = [
     ("every-weekday", "The ferry sails every Tuesday.", {"every Tuesday": "XXXX-WXX-2"}),
     ("twice-a-year", "The board meets twice a year.", {"twice a year": "P1Y"}),
     ("annually", "The fund pays out $2 billion annually.", {"annually": "P1Y"}),
+    (
+        "each-of-the-last-years",
+        "The same group has marched in each of the last three years.",
+        {"the last three years": "P1Y"},
+    ),
 ]
 
 

@@ -129,6 +129,8 @@ DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
 COUNTED_PLURAL_RE = re.compile(r"[a-z]+[^suiy'\W]s")
+# "in each of the last three years": once in every year of them, a set.
+EACH_OF_BEFORE_RE = re.compile(r"\beach\s+of\s+$", re.I)
 LOWER_CASE_WORD_RE = re.compile(r"\b[a-z]{3,}\b")
 LINE_WINDOW = 100
 """Characters either side of a capitalized unit searched for running (lower-case) text."""
@@ -433,6 +435,9 @@ def read_duration(match: re.Match[str], text: str) -> list[Mention]:
         return []
     if _is_rate(text, match.start("number"), number_word):
         return []
+    if match.group("lead") and EACH_OF_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
+        code, count = UNITS[unit]
+        return [_mention(match, "set", value=period_value(count, code))]
     following = _next_words(text, match.end(), 1)
     if unit == "quarter" and following in FRACTION_AFTER:
         return []  # "a quarter of the vote": a fraction
