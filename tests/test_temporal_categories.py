@@ -379,6 +379,31 @@ def test_part_of_day_keeps_the_timeml_value_and_the_bare_date() -> None:
     assert evening.value[:10] == monday.value == "1989-10-23"
 
 
+# --- Months that are also words ------------------------------------------------------
+
+AMBIGUOUS_MONTHS = [
+    ("march-before-a-noun", "The March accession lets the two states vote.", {"March": "1990-03"}),
+    ("may-before-a-noun", "Negotiators are working toward a May deadline.", {"May": "1990-05"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), AMBIGUOUS_MONTHS, ids=[c[0] for c in AMBIGUOUS_MONTHS])
+def test_ambiguous_months_before_a_noun(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, FEB_1990, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans joined the March on Washington.",
+        "The March of Dimes raised the money.",
+        "The march was calm.",
+    ],
+)
+def test_names_and_nouns_are_no_months(text: str) -> None:
+    assert not tag(text, FEB_1990)
+
+
 # --- Other wordings: clock words, anaphoric parts of day, "-long", "more" -----------------
 
 OTHER = [

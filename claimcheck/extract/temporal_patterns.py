@@ -86,6 +86,7 @@ MONTH_CONTEXT: set[str] = set(LEXICON["month_context"])
 AGE_WORDS = LEXICON["age_words"]
 CLOCK_CONTEXT: set[str] = set(LEXICON["clock_context"])
 NOON_IDIOMS_BEFORE: set[str] = set(LEXICON["noon_idioms_before"])
+AMBIGUOUS_MONTH_BLOCKERS_AFTER: set[str] = set(LEXICON["ambiguous_month_blockers_after"])
 SPAN_PREPOSITIONS: set[str] = set(LEXICON["span_prepositions"])
 TITLE_SMALL_WORDS: set[str] = set(LEXICON["title_small_words"])
 NAMED_DAY_BEFORE: set[str] = set(LEXICON["named_day_before"])

@@ -10,6 +10,7 @@ from typing import Any
 
 from claimcheck.extract.temporal_patterns import (
     AGE_WORDS,
+    AMBIGUOUS_MONTH_BLOCKERS_AFTER,
     AMBIGUOUS_MONTHS,
     AMOUNT_BEFORE_RE,
     CLOCK_CONTEXT,
@@ -210,6 +211,18 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
     return [first, second]
 
 
+def _month_before_a_noun(text: str, end: int, previous: str) -> bool:
+    """ "the March accession", "a May deadline": a capitalized month after an article, before a
+    lower-case noun, is the month (the verb and the modal are neither capitalized nor there)."""
+    following = WORD_TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+    return (
+        previous in ("the", "a")
+        and following is not None
+        and following.group().islower()
+        and following.group() not in AMBIGUOUS_MONTH_BLOCKERS_AFTER
+    )
+
+
 def read_month(match: re.Match[str], text: str) -> list[Mention]:
     name = match.group("month").rstrip(".").lower()
     has_context = bool(match.group("rel") or match.group("mod") or match.group("year"))
@@ -219,6 +232,7 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
         name in AMBIGUOUS_MONTHS
         and not has_context
         and (previous not in MONTH_CONTEXT or (name == "march" and previous in VERB_BEFORE))
+        and not _month_before_a_noun(text, match.end(), previous)
     ):
         return []
     # "April Ryan said": a first name, unless a preposition makes it a month.
