@@ -197,6 +197,9 @@ NUMBER_WORDS = [
     ("tens-and-ones-hyphen", "The strike lasted thirty-one days.", {"thirty-one days": "P31D"}),
     ("spelled-year", "The wall came down in nineteen eighty-nine.", {"nineteen eighty-nine": "1989"}),
     ("spelled-year-oh", "The bridge opened in nineteen oh five.", {"nineteen oh five": "1905"}),
+    # A two-digit year after a word that takes a year: the century nearest the publication date.
+    ("short-year", "The plant has not hired since '87.", {"'87": "1987"}),
+    ("short-year-next-century", "The lease runs until '95.", {"'95": "1995"}),
     # A fraction goes to the next smaller unit after the whole ones (ISO 8601's combined form).
     ("fraction-of-hours", "The minister spent 5 1/2 hours in the capital.", {"5 1/2 hours": "PT5H30M"}),
     ("and-a-half-years", "The siege lasted two and a half years.", {"two and a half years": "P2Y6M"}),
@@ -211,6 +214,11 @@ def test_number_words(name: str, text: str, expected: dict[str, str]) -> None:
 
 def test_a_count_in_words_is_no_year() -> None:
     assert not tag("Nineteen people were hurt.", OCT_1989)
+    assert not tag("He told them: '89 was the worst.", OCT_1989)
+
+
+def test_a_short_year_past_the_turn_of_the_century() -> None:
+    check("The bonds mature in '05.", date(1998, 10, 14), {"'05": "2005"})
 
 
 # --- Sets and frequencies -------------------------------------------------------------

@@ -348,6 +348,8 @@ SET_RE = re.compile(
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
     _F,
 )
+# "in '87", "the class of '68": a year of two digits (the decade "'90s" is DECADE_RE's)
+SHORT_YEAR_RE = re.compile(r"(?<![\w'’])['’](?P<short>\d\d)(?![\w'’%]|[.,:]\d)")
 # "finished in 3:07:35", "a time of 2:08:12.5": hours, minutes and seconds elapsed (a race time;
 # a clock time of day names no seconds in news)
 ELAPSED_RE = re.compile(

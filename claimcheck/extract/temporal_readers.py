@@ -592,6 +592,14 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
     return [_mention(match, "century", value=f"{number - 1:02d}")]
 
 
+def read_short_year(match: re.Match[str], text: str) -> list[Mention]:
+    """ "since '87" -> 87, its century left to the resolver; only after a word that takes a
+    year, so a quotation that opens with a figure is no year."""
+    if _previous_word(text, match.start()) not in MONTH_CONTEXT:
+        return []
+    return [_mention(match, "short_year", short=int(match.group("short")))]
+
+
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
     year = int(match.group("year"))
     following = WORD_TOKEN_RE.findall(text, match.end(), match.end() + 30)[:1]

@@ -38,6 +38,8 @@ from claimcheck.resolve.calendar import (
 from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
 
+SHORT_YEAR_AHEAD = 10
+"""A two-digit year ("'05") lies at most this many years after the publication year."""
 OUTSIDE_CALENDAR = "outside the calendar (years 1 to 9999)"
 BEYOND_CALENDAR_RE = re.compile(r"-|\d{5}")
 """A TIMEX value whose year is negative or has five digits."""
@@ -606,6 +608,19 @@ class Resolver:
         evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
         value = f"FY{data['year']}" if data.get("fiscal") else str(data["year"])  # "fiscal 1990"
         return self._timex(mention, "DATE", value, False, mod=data.get("mod"), evidence=evidence)
+
+    def _short_year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        # "'87" in a 1998 paper is 1987, "'05" 2005: the century that puts it at most
+        # SHORT_YEAR_AHEAD years after the publication year, and less than a century before.
+        year = self.reference.year // 100 * 100 + data["short"]
+        if year > self.reference.year + SHORT_YEAR_AHEAD:
+            year -= 100
+        elif year <= self.reference.year + SHORT_YEAR_AHEAD - 100:
+            year += 100
+        evidence = f"the century of the publication date ({self.reference.year})"
+        return self._timex(mention, "DATE", str(year), True, evidence=evidence)
 
     def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         return self._timex(mention, "DATE", f"{data['stem']}X", False, mod=data.get("mod"))
