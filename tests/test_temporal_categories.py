@@ -200,6 +200,7 @@ NUMBER_WORDS = [
     # A two-digit year after a word that takes a year: the century nearest the publication date.
     ("short-year", "The plant has not hired since '87.", {"'87": "1987"}),
     ("short-year-next-century", "The lease runs until '95.", {"'95": "1995"}),
+    ("season-of-a-short-year", "The mill closed in the summer of '86.", {"summer of '86": "1986-SU"}),
     # A fraction goes to the next smaller unit after the whole ones (ISO 8601's combined form).
     ("fraction-of-hours", "The minister spent 5 1/2 hours in the capital.", {"5 1/2 hours": "PT5H30M"}),
     ("and-a-half-years", "The siege lasted two and a half years.", {"two and a half years": "P2Y6M"}),

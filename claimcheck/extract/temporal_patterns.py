@@ -326,7 +326,7 @@ QUARTER_REF_RE = re.compile(
 # "summer 2022", "the summer of 2022", "in the spring", "last summer" (with a year or context)
 SEASON_PATTERN = re.compile(
     rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<prep>in|during|by|until|over|since|through)\s+"
-    rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?(?!\w)",
+    rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|['’](?P<short>\d\d)))?(?!\w)",
     _F,
 )
 # "now", "currently", "in the past", "the future", "future generations", "at the time,"

@@ -710,7 +710,7 @@ def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:
-    if not (match.group("prep") or match.group("year") or match.group("mod")):
+    if not (match.group("prep") or match.group("year") or match.group("short") or match.group("mod")):
         return []
     start = match.start("season")
     if match.group("mod"):
@@ -724,6 +724,7 @@ def read_season(match: re.Match[str], text: str) -> list[Mention]:
             {
                 "season": SEASONS[match.group("season").lower()],
                 "year": int(match.group("year")) if match.group("year") else None,
+                "short": int(match.group("short")) if match.group("short") else None,  # "summer of '96"
                 "mod": lexicon_lookup(MODIFIERS, mod) if mod else None,
             },
         )

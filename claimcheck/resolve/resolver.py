@@ -465,6 +465,9 @@ class Resolver:
             return self._timex(mention, "DATE", f"{data['year']}-{code}", False, mod=mod)
         if self.reference is None:
             return self._timex(mention, "DATE", None, True, mod=mod)
+        if data.get("short") is not None:
+            year = self._century_year(data["short"])
+            return self._timex(mention, "DATE", f"{year}-{code}", True, evidence="a two-digit year", mod=mod)
         tense = tokens.tense(mention.start, mention.end)
         step = 1 if tense.direction == "future" and self.reference.month not in SEASON_MONTHS[code] else 0
         year = self._season_year(code, step, tense)
@@ -609,17 +612,22 @@ class Resolver:
         value = f"FY{data['year']}" if data.get("fiscal") else str(data["year"])  # "fiscal 1990"
         return self._timex(mention, "DATE", value, False, mod=data.get("mod"), evidence=evidence)
 
+    def _century_year(self, short: int) -> int:
+        """ "'87" in a 1998 paper is 1987, "'05" 2005: the century that puts it at most
+        SHORT_YEAR_AHEAD years after the publication year, and less than a century before."""
+        assert self.reference is not None
+        year = self.reference.year // 100 * 100 + short
+        if year > self.reference.year + SHORT_YEAR_AHEAD:
+            return year - 100
+        if year <= self.reference.year + SHORT_YEAR_AHEAD - 100:
+            return year + 100
+        return year
+
     def _short_year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         if self.reference is None:
             return self._timex(mention, "DATE", None, True)
-        # "'87" in a 1998 paper is 1987, "'05" 2005: the century that puts it at most
-        # SHORT_YEAR_AHEAD years after the publication year, and less than a century before.
-        year = self.reference.year // 100 * 100 + data["short"]
-        if year > self.reference.year + SHORT_YEAR_AHEAD:
-            year -= 100
-        elif year <= self.reference.year + SHORT_YEAR_AHEAD - 100:
-            year += 100
-        evidence = f"the century of the publication date ({self.reference.year})"
+        year = self._century_year(data["short"])
+        evidence = f"a two-digit year, in the century nearest {self.reference.year}"
         return self._timex(mention, "DATE", str(year), True, evidence=evidence)
 
     def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
