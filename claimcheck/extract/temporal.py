@@ -13,6 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claimcheck.extract.temporal_durations import (
+    read_bare_units,
+    read_duration,
+    read_duration_one,
+    read_elapsed,
+    read_long,
+    read_set,
+)
 from claimcheck.extract.temporal_patterns import (
     AGO_RE,
     ANAPHOR_RE,
@@ -59,16 +67,11 @@ from claimcheck.extract.temporal_readers import (
     Reader,
     read_ago,
     read_anaphor,
-    read_bare_units,
     read_century,
     read_clock,
     read_decade,
-    read_duration,
-    read_duration_one,
-    read_elapsed,
     read_holiday,
     read_iso,
-    read_long,
     read_month,
     read_month_day,
     read_period_edge,
@@ -78,7 +81,6 @@ from claimcheck.extract.temporal_readers import (
     read_relative_day,
     read_relative_unit,
     read_season,
-    read_set,
     read_short_year,
     read_slash,
     read_spelled_year,

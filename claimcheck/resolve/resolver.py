@@ -18,8 +18,8 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from claimcheck.extract.temporal_durations import period_value
 from claimcheck.extract.temporal_patterns import HOLIDAYS, SEASONS, UNITS, Mention, Timex
-from claimcheck.extract.temporal_readers import period_value
 from claimcheck.resolve.calendar import (
     AP_MONTHS,
     NEAREST_DAYS,
