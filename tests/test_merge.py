@@ -99,6 +99,18 @@ def test_a_duration_stated_in_words_is_a_claim(text: str, minutes: float) -> Non
     assert (claim.kind, claim.base_value) == ("duration", minutes * 60)
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("The talks went on for an hour and a half.", "minute", 90),
+        ("The siege lasted two and a half years.", "month", 30),
+    ],
+)
+def test_a_combined_duration_is_a_claim_in_its_smallest_unit(text: str, unit: str, value: float) -> None:
+    [claim] = claims(text)
+    assert (claim.kind, claim.unit, claim.value) == ("duration", unit, value)
+
+
 def test_the_date_of_a_wire_dateline_is_no_claim_of_the_next_sentence() -> None:
     text = "HALDEN, March 13 (Wire One) - The port reopened on Wednesday after a 21-day strike.\n"
     assert spans(text) == [("Wednesday", "date"), ("21-day", "duration")]

@@ -202,7 +202,7 @@ RESOLVED = [
     ),
     ("bare-plural-duration", "The oil firms blocked the rules for years.", FRIDAY, {"years": "PXY"}),
     ("half-hour", "Police arrived half an hour later.", FRIDAY, {"half an hour": "PT30M"}),
-    ("fraction-of-hours", "He spoke for 2 1/2 hours.", FRIDAY, {"2 1/2 hours": "PT150M"}),
+    ("fraction-of-hours", "He spoke for 2 1/2 hours.", FRIDAY, {"2 1/2 hours": "PT2H30M"}),
     ("thousands-separator", "The dynasty ruled for 1,000 years.", FRIDAY, {"1,000 years": "P1000Y"}),
     ("duration-hedge-outside-span", "It lasted just over a week.", FRIDAY, {"a week": "P1W"}),
     ("decade-duration", "It was the worst season in a decade.", FRIDAY, {"a decade": "P10Y"}),

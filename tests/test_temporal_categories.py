@@ -176,6 +176,16 @@ def test_offsets_are_dates(name: str, text: str, expected: dict[str, str]) -> No
     check(text, OCT_1989, expected, "DATE")
 
 
+def test_the_following_year_is_the_year_after_the_one_named() -> None:
+    text = "She joined the utility in 1983 and became its treasurer the following year."
+    check(text, OCT_1989, {"the following year": "1984"}, "DATE")
+    check(
+        "Over the following decade, the field paid out $19 billion.",
+        OCT_1989,
+        {"the following decade": "P10Y"},
+    )
+
+
 def test_offset_with_a_complement_stays_a_duration() -> None:
     check("Polls closed two weeks before the vote.", OCT_1989, {"two weeks": "P2W"}, "DURATION")
 
@@ -187,6 +197,14 @@ NUMBER_WORDS = [
     ("tens-and-ones-hyphen", "The strike lasted thirty-one days.", {"thirty-one days": "P31D"}),
     ("spelled-year", "The wall came down in nineteen eighty-nine.", {"nineteen eighty-nine": "1989"}),
     ("spelled-year-oh", "The bridge opened in nineteen oh five.", {"nineteen oh five": "1905"}),
+    # A two-digit year after a word that takes a year: the century nearest the publication date.
+    ("short-year", "The plant has not hired since '87.", {"'87": "1987"}),
+    ("short-year-next-century", "The lease runs until '95.", {"'95": "1995"}),
+    ("season-of-a-short-year", "The mill closed in the summer of '86.", {"summer of '86": "1986-SU"}),
+    # A fraction goes to the next smaller unit after the whole ones (ISO 8601's combined form).
+    ("fraction-of-hours", "The minister spent 5 1/2 hours in the capital.", {"5 1/2 hours": "PT5H30M"}),
+    ("and-a-half-years", "The siege lasted two and a half years.", {"two and a half years": "P2Y6M"}),
+    ("fraction-of-days", "The ferry was stuck for 1 1/2 days.", {"1 1/2 days": "P1DT12H"}),
 ]
 
 
@@ -197,6 +215,11 @@ def test_number_words(name: str, text: str, expected: dict[str, str]) -> None:
 
 def test_a_count_in_words_is_no_year() -> None:
     assert not tag("Nineteen people were hurt.", OCT_1989)
+    assert not tag("He told them: '89 was the worst.", OCT_1989)
+
+
+def test_a_short_year_past_the_turn_of_the_century() -> None:
+    check("The bonds mature in '05.", date(1998, 10, 14), {"'05": "2005"})
 
 
 # --- Sets and frequencies -------------------------------------------------------------
@@ -208,6 +231,11 @@ SETS = [
     ("every-weekday", "The ferry sails every Tuesday.", {"every Tuesday": "XXXX-WXX-2"}),
     ("twice-a-year", "The board meets twice a year.", {"twice a year": "P1Y"}),
     ("annually", "The fund pays out $2 billion annually.", {"annually": "P1Y"}),
+    (
+        "each-of-the-last-years",
+        "The same group has marched in each of the last three years.",
+        {"the last three years": "P1Y"},
+    ),
 ]
 
 
@@ -360,6 +388,31 @@ def test_part_of_day_keeps_the_timeml_value_and_the_bare_date() -> None:
     assert evening.value[:10] == monday.value == "1989-10-23"
 
 
+# --- Months that are also words ------------------------------------------------------
+
+AMBIGUOUS_MONTHS = [
+    ("march-before-a-noun", "The March accession lets the two states vote.", {"March": "1990-03"}),
+    ("may-before-a-noun", "Negotiators are working toward a May deadline.", {"May": "1990-05"}),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), AMBIGUOUS_MONTHS, ids=[c[0] for c in AMBIGUOUS_MONTHS])
+def test_ambiguous_months_before_a_noun(name: str, text: str, expected: dict[str, str]) -> None:
+    check(text, FEB_1990, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans joined the March on Washington.",
+        "The March of Dimes raised the money.",
+        "The march was calm.",
+    ],
+)
+def test_names_and_nouns_are_no_months(text: str) -> None:
+    assert not tag(text, FEB_1990)
+
+
 # --- Other wordings: clock words, anaphoric parts of day, "-long", "more" -----------------
 
 OTHER = [
@@ -384,7 +437,33 @@ OTHER = [
     ("day-long", "The talks were a day-long affair.", {"day-long": "P1D"}),
     ("more-weeks", "The boy will stay for at least two more weeks.", {"two more weeks": "P2W"}),
     ("post-year", "The post-1959 exodus split families.", {"post-1959": "1959"}),
+    (
+        "race-time",
+        "The champion finished the course in 2:11:09, a minute off her best.",
+        {"2:11:09": "PT2H11M9S"},
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator repeated the charge on CBS's 60 Minutes that evening.",
+        "The Six-Day War redrew the map of the region.",
+        "For the striking miners, high noon is approaching.",
+        "The mayor quoted a line from the film High Noon.",
+    ],
+)
+def test_names_and_idioms_are_no_durations_or_times(text: str) -> None:
+    assert not tag(text, OCT_1989)
+
+
+def test_a_headline_keeps_its_capitalized_duration() -> None:
+    check("Dock Strike Ends After 12 Days", OCT_1989, {"12 Days": "P12D"}, "DURATION")
+
+
+def test_a_clock_time_with_seconds_is_no_race_time() -> None:
+    assert not tag("The first blast came at 10:41:07 local time.", OCT_1989)
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), OTHER, ids=[c[0] for c in OTHER])

@@ -45,6 +45,25 @@ DIRECTION = [
         WEDNESDAY,
         {"9 a.m. Friday": "2024-05-10T09:00"},
     ),
+    # Short regular pasts ("died", "sued") are past verbs too; a holiday follows the tense.
+    (
+        "short-past-verb",
+        "The former dictator died on Christmas Day.",
+        date(1998, 10, 14),
+        {"Christmas Day": "1997-12-25"},
+    ),
+    ("sued", "The shareholders sued Tuesday.", WEDNESDAY, {"Tuesday": "2024-05-07"}),
+    # A present of travel or a sitting, just before the day, is scheduled: the day ahead.
+    ("leaves", "The prime minister leaves Friday for a tour of Asia.", WEDNESDAY, {"Friday": "2024-05-10"}),
+    ("convenes", "Parliament reconvenes Monday after the recess.", WEDNESDAY, {"Monday": "2024-05-13"}),
+    # An infinitive of purpose after the day governs nothing: the verb before it decides.
+    (
+        "to-close-at",
+        "Shares of the insurer rose 4% Tuesday to close at $52.",
+        WEDNESDAY,
+        {"Tuesday": "2024-05-07"},
+    ),
+    ("voted-to-end", "Dock workers voted Sunday to end their strike.", WEDNESDAY, {"Sunday": "2024-05-05"}),
     # A present perfect or an infinitive says the day is near, not on which side: the nearer one.
     (
         "present-perfect-is-not-past",

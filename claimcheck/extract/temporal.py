@@ -13,6 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from claimcheck.extract.temporal_durations import (
+    read_bare_units,
+    read_duration,
+    read_duration_one,
+    read_elapsed,
+    read_long,
+    read_set,
+)
 from claimcheck.extract.temporal_patterns import (
     AGO_RE,
     ANAPHOR_RE,
@@ -23,6 +31,7 @@ from claimcheck.extract.temporal_patterns import (
     DECADE_RE,
     DURATION_ONE_RE,
     DURATION_RE,
+    ELAPSED_RE,
     HOLIDAY_RE,
     HOLIDAYS,
     ISO_DATE_RE,
@@ -43,6 +52,7 @@ from claimcheck.extract.temporal_patterns import (
     SEASON_PATTERN,
     SEASONS,
     SET_RE,
+    SHORT_YEAR_RE,
     SLASH_DATE_RE,
     SPELLED_YEAR_RE,
     UNIT_PLURALS,
@@ -57,15 +67,11 @@ from claimcheck.extract.temporal_readers import (
     Reader,
     read_ago,
     read_anaphor,
-    read_bare_units,
     read_century,
     read_clock,
     read_decade,
-    read_duration,
-    read_duration_one,
     read_holiday,
     read_iso,
-    read_long,
     read_month,
     read_month_day,
     read_period_edge,
@@ -75,7 +81,7 @@ from claimcheck.extract.temporal_readers import (
     read_relative_day,
     read_relative_unit,
     read_season,
-    read_set,
+    read_short_year,
     read_slash,
     read_spelled_year,
     read_weekday,
@@ -118,6 +124,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (DAY_MONTH_RE, read_month_day, 8, _MONTH_WORDS),
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
     (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight", "midday"])),
+    (ELAPSED_RE, read_elapsed, 7, frozenset([DIGIT])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
     (
         WEEKDAY_PATTERN,
@@ -151,6 +158,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (CENTURY_RE, read_century, 6, frozenset(["century"])),
     (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
     (SPELLED_YEAR_RE, read_spelled_year, 4, frozenset(["eighteen", "nineteen"])),
+    (SHORT_YEAR_RE, read_short_year, 4, frozenset([DIGIT])),
     (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
     (HOLIDAY_RE, read_holiday, 7, _words_of(HOLIDAYS) - frozenset(["day", "eve", "new"])),
     (DURATION_RE, read_duration, 5, _UNIT_WORDS),

@@ -85,6 +85,10 @@ AMBIGUOUS_MONTHS: set[str] = set(LEXICON["ambiguous_months"])
 MONTH_CONTEXT: set[str] = set(LEXICON["month_context"])
 AGE_WORDS = LEXICON["age_words"]
 CLOCK_CONTEXT: set[str] = set(LEXICON["clock_context"])
+NOON_IDIOMS_BEFORE: set[str] = set(LEXICON["noon_idioms_before"])
+AMBIGUOUS_MONTH_BLOCKERS_AFTER: set[str] = set(LEXICON["ambiguous_month_blockers_after"])
+SPAN_PREPOSITIONS: set[str] = set(LEXICON["span_prepositions"])
+TITLE_SMALL_WORDS: set[str] = set(LEXICON["title_small_words"])
 NAMED_DAY_BEFORE: set[str] = set(LEXICON["named_day_before"])
 NAMED_DAY_AFTER: set[str] = set(LEXICON["named_day_after"])
 NAMED_TODAY_AFTER: set[str] = set(LEXICON["named_today_after"])
@@ -322,7 +326,7 @@ QUARTER_REF_RE = re.compile(
 # "summer 2022", "the summer of 2022", "in the spring", "last summer" (with a year or context)
 SEASON_PATTERN = re.compile(
     rf"\b(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<prep>in|during|by|until|over|since|through)\s+"
-    rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}))?(?!\w)",
+    rf"(?:the\s+)?)?(?P<season>{SEASON_RE})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR_RE})|['’](?P<short>\d\d)))?(?!\w)",
     _F,
 )
 # "now", "currently", "in the past", "the future", "future generations", "at the time,"
@@ -342,6 +346,15 @@ SET_RE = re.compile(
     rf"|(?P<season>{SEASON_RE})\b|(?P<month>{MONTH_NAME_RE})\b|(?P<sport>season)\b)"
     rf"|(?P<adverb>{_alternation(LEXICON['set_adverbs'])})"
     rf"|(?P<rate>once|twice|(?:\w+\s+)?times)\s+(?:a|an|per|each)\s+(?P<rateunit>{UNIT_SINGULAR_RE}))\b",
+    _F,
+)
+# "in '87", "the class of '68": a year of two digits (the decade "'90s" is DECADE_RE's)
+SHORT_YEAR_RE = re.compile(r"(?<![\w'’])['’](?P<short>\d\d)(?![\w'’%]|[.,:]\d)")
+# "finished in 3:07:35", "a time of 2:08:12.5": hours, minutes and seconds elapsed (a race time;
+# a clock time of day names no seconds in news)
+ELAPSED_RE = re.compile(
+    r"(?<![\w:.])(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d):(?P<seconds>[0-5]\d(?:\.\d+)?)"
+    rf"(?![\w:]|\.\d|\s*{AMPM_RE})",
     _F,
 )
 # "at 8 p.m.", "10:43", "15:00 GMT Saturday", "noon on Friday", "midnight Nov. 15"

@@ -1,5 +1,6 @@
 """Readers: a pattern's match -> Mentions (what the words say: a month and day, a weekday,
-an offset, a duration ...), with the checks that reject look-alikes (ages, rates, names).
+an offset ...), with the checks that reject look-alikes (ages, names). Durations, sets and
+their values are read in temporal_durations.py.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from claimcheck.extract.temporal_patterns import (
-    AGE_WORDS,
+    AMBIGUOUS_MONTH_BLOCKERS_AFTER,
     AMBIGUOUS_MONTHS,
     AMOUNT_BEFORE_RE,
     CLOCK_CONTEXT,
@@ -25,15 +26,14 @@ from claimcheck.extract.temporal_patterns import (
     NAMED_DAY_AFTER,
     NAMED_DAY_BEFORE,
     NAMED_TODAY_AFTER,
-    NUMBER_WORD_RE,
+    NOON_IDIOMS_BEFORE,
     NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
-    PHRASE_OPENERS,
     QUARTER_NOUNS,
     SEASONS,
-    SECOND_AFTER,
     SPACES_RE,
+    SPAN_PREPOSITIONS,
     UNIT_PLURALS,
     UNITS,
     VAGUE_NUMBERS,
@@ -114,14 +114,11 @@ LEADING_DIGITS_RE = re.compile(r"\d+")
 WORD_TOKEN_RE = re.compile(r"[\w'-]+")
 CLOCK_PARTS_RE = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?\s?m\.?)?\s*(\w+)?")
 BARE_CLOCK_RE = re.compile(r"\d{1,2}[:.]\d\d")
-# "$5 a year", "100 people a day": a number shortly before "a UNIT" makes it a rate.
-NUMBER_BEFORE_RE = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUMBER_WORD_RE}))\s*(?:%|\w+)?\s*$", re.I)
 PREVIOUS_TWO_WORDS_RE = re.compile(r"(?:([\w'-]+)\s+)?([\w'-]+)\s+$")
 CAPITALIZED_BEFORE_RE = re.compile(r"\b[A-Z][\w.&-]*\s+$")
 CAPITALIZED_AFTER_RE = re.compile(r"\s+[A-Z]")
 # A capitalized word right after a month name makes it a first name ("June Carter").
 NAME_AFTER_RE = re.compile(rf"\s+(?!{MONTH_NAME_RE}|{WEEKDAY_NAME_RE}|(?-i:The|In|On|At|By)\b)[A-Z][a-z]")
-DESCRIPTIVE_LEAD_RE = re.compile(r"(?:recent|past|coming|the|many|several|few)")
 # "now that ...", "now on": a conjunction or "from now on", not the present moment.
 NOW_CONJUNCTION_RE = re.compile(r"\s*(?:that|on)\b")
 # A lower-case plural noun ("troops", "homes"), not "analysis", "status", "class", "was".
@@ -202,6 +199,18 @@ def read_month_day(match: re.Match[str], text: str) -> list[Mention]:
     return [first, second]
 
 
+def _month_before_a_noun(text: str, end: int, previous: str) -> bool:
+    """ "the March accession", "a May deadline": a capitalized month after an article, before a
+    lower-case noun, is the month (the verb and the modal are neither capitalized nor there)."""
+    following = WORD_TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+    return (
+        previous in ("the", "a")
+        and following is not None
+        and following.group().islower()
+        and following.group() not in AMBIGUOUS_MONTH_BLOCKERS_AFTER
+    )
+
+
 def read_month(match: re.Match[str], text: str) -> list[Mention]:
     name = match.group("month").rstrip(".").lower()
     has_context = bool(match.group("rel") or match.group("mod") or match.group("year"))
@@ -211,6 +220,7 @@ def read_month(match: re.Match[str], text: str) -> list[Mention]:
         name in AMBIGUOUS_MONTHS
         and not has_context
         and (previous not in MONTH_CONTEXT or (name == "march" and previous in VERB_BEFORE))
+        and not _month_before_a_noun(text, match.end(), previous)
     ):
         return []
     # "April Ryan said": a first name, unless a preposition makes it a month.
@@ -298,8 +308,16 @@ def read_relative_unit(match: re.Match[str], text: str) -> list[Mention]:
     unit = SPACES_RE.sub(" ", match.group("unit").lower())
     rel = match.group("rel").lower()
     whole = match.group(0).lower()
-    if rel in ("past", "following", "coming", "next") and whole.split()[0] == "the" and unit in UNITS:
-        return []  # "the past year", "the next decade": durations (DURATION_ONE_RE)
+    # "the past year", "the next decade", "over the following decade": durations
+    # (DURATION_ONE_RE); "resigned the following year": the year after the one named.
+    span = rel != "following" or _previous_word(text, match.start()) in SPAN_PREPOSITIONS
+    if (
+        rel in ("past", "following", "coming", "next")
+        and whole.split()[0] == "the"
+        and unit in UNITS
+        and span
+    ):
+        return []
     mod = match.group("mod")
     side = (match.group("side") or "").lower() or None
     return [
@@ -372,128 +390,6 @@ def read_ago(match: re.Match[str], text: str) -> list[Mention]:
     return [Mention(amount.start(), match.end(), "ago", data)]
 
 
-def _is_age(text: str, end: int) -> bool:
-    """ "22-year-old", "6 months and older": an age, not a duration."""
-    following = " ".join(_next_words(text, end, 3).replace("-", " ").split())
-    return any(following == word or following.startswith(word + " ") for word in AGE_WORDS)
-
-
-def _is_rate(text: str, start: int, number_word: str) -> bool:
-    """ "$5 a year", "100 people a day": "a" means "per", not one."""
-    if number_word.lower() not in ("a", "an"):
-        return False
-    previous = _previous_word(text, start)
-    if previous in ("once", "twice", "times", "per") or previous.isdigit() or previous in NUMBERS:
-        return True
-    before = text[max(0, start - 30) : start]
-    return bool(NUMBER_BEFORE_RE.search(before)) and previous not in (
-        "for",
-        "in",
-        "within",
-        "about",
-        "than",
-        "over",
-        "after",
-    )
-
-
-def read_duration(match: re.Match[str], text: str) -> list[Mention]:
-    number_word = match.group("number")
-    unit = _unit(match.group("unit"))
-    if unit not in UNITS:
-        return []
-    if _is_age(text, match.end()):
-        return []
-    if _is_rate(text, match.start("number"), number_word):
-        return []
-    following = _next_words(text, match.end(), 1)
-    if unit == "quarter" and following in FRACTION_AFTER:
-        return []  # "a quarter of the vote": a fraction
-    ordinal = number_word.lower() in ("a", "an", "one") and following.isalpha()
-    if unit == "second" and ordinal and following not in SECOND_AFTER:
-        return []  # "a second term": an ordinal
-    number = _number(number_word)
-    if number is None and number_word.lower() not in VAGUE_NUMBERS:
-        return []
-    if match.group("half") or (number is not None and "and a half" in match.group(0).lower()):
-        number = (number or 0) + 0.5
-    lead = (match.group("lead") or "").lower()
-    mod = DURATION_MODS.get(lead) if lead in ("almost", "nearly") else None
-    start = match.start()
-    mentions = []
-    if match.group("number2"):
-        # "12 and 18 months": the first number is a duration in the same unit.
-        first = _number(match.group("number2"))
-        mentions.append(
-            Mention(
-                match.start("number2"),
-                match.end("number2"),
-                "duration",
-                {"number": first, "unit": unit, "mod": None},
-            )
-        )
-        start = match.start("number")
-    if mod is None:
-        before = PREVIOUS_TWO_WORDS_RE.search(text, max(0, start - 30), start)
-        if before is not None:
-            two = f"{(before.group(1) or '').lower()} {before.group(2).lower()}"
-            mod = DURATION_MODS.get(two) or DURATION_MODS.get(before.group(2).lower())
-    mentions.append(Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": mod}))
-    return mentions
-
-
-def read_long(match: re.Match[str], text: str) -> list[Mention]:
-    """ "decades-long" -> PXY, "day-long" -> P1D, "two-year-long" -> P2Y, "weeklong" -> P1W."""
-    word = match.group("unit") or match.group("joined")
-    unit = _unit(word)
-    if unit not in UNITS:
-        return []
-    amount = _amount_before(text, match.start()) if match.group("unit") else None
-    number: int | float | None = None if word.lower() != unit and word.lower().endswith("s") else 1
-    start = match.start()
-    if amount is not None and amount.group("number").lower() not in ("a", "an"):  # not "a decades-long feud"
-        start, number = amount.start("number"), _number(amount.group("number"))
-    return [Mention(start, match.end(), "duration", {"number": number, "unit": unit, "mod": None})]
-
-
-def read_duration_one(match: re.Match[str], text: str) -> list[Mention]:
-    unit = _unit(match.group("unit"))
-    return [_mention(match, "duration", number=1, unit=unit, mod=None)]
-
-
-def _opens_phrase(text: str, start: int) -> bool:
-    """ "Years of war", "after months of talks": the unit starts its noun phrase."""
-    before = text[max(0, start - 30) : start].rstrip()
-    if not before or before[-1] in '.!?"“(:;,':
-        return True
-    return _previous_word(text, start) in PHRASE_OPENERS
-
-
-def read_bare_units(match: re.Match[str], text: str) -> list[Mention]:
-    if not (match.group("lead") or match.group("tail")):
-        return []
-    if _is_age(text, match.end("unit")):
-        return []
-    start = match.start("lead") if match.group("lead") else match.start("unit")
-    lead = (match.group("lead") or "").strip().lower()
-    tail = (match.group("tail") or "").strip().lower()
-    if not lead and tail == "of" and not _opens_phrase(text, match.start("unit")):
-        return []  # "the days of the empire", "the early hours of Friday": not a duration
-    # Only descriptive leads belong in the span ("recent weeks"); prepositions and verbs do not.
-    if lead and not DESCRIPTIVE_LEAD_RE.match(lead):
-        start = match.start("unit")
-    elif lead.startswith("in "):
-        start = match.start("lead") + 3
-    return [
-        Mention(
-            start,
-            match.end("unit"),
-            "duration",
-            {"number": None, "unit": _unit(match.group("unit")), "mod": None},
-        )
-    ]
-
-
 def read_decade(match: re.Match[str], text: str) -> list[Mention]:
     if match.group("decade"):
         stem = match.group("decade")[:3]
@@ -544,6 +440,14 @@ def read_century(match: re.Match[str], text: str) -> list[Mention]:
     if not number:
         return []
     return [_mention(match, "century", value=f"{number - 1:02d}")]
+
+
+def read_short_year(match: re.Match[str], text: str) -> list[Mention]:
+    """ "since '87" -> 87, its century left to the resolver; only after a word that takes a
+    year, so a quotation that opens with a figure is no year."""
+    if _previous_word(text, match.start()) not in MONTH_CONTEXT:
+        return []
+    return [_mention(match, "short_year", short=int(match.group("short")))]
 
 
 def read_year(match: re.Match[str], text: str) -> list[Mention]:
@@ -656,7 +560,7 @@ def read_quarter_ref(match: re.Match[str], text: str) -> list[Mention]:
 
 
 def read_season(match: re.Match[str], text: str) -> list[Mention]:
-    if not (match.group("prep") or match.group("year") or match.group("mod")):
+    if not (match.group("prep") or match.group("year") or match.group("short") or match.group("mod")):
         return []
     start = match.start("season")
     if match.group("mod"):
@@ -670,6 +574,7 @@ def read_season(match: re.Match[str], text: str) -> list[Mention]:
             {
                 "season": SEASONS[match.group("season").lower()],
                 "year": int(match.group("year")) if match.group("year") else None,
+                "short": int(match.group("short")) if match.group("short") else None,  # "summer of '96"
                 "mod": lexicon_lookup(MODIFIERS, mod) if mod else None,
             },
         )
@@ -700,44 +605,13 @@ def read_ref(match: re.Match[str], text: str) -> list[Mention]:
     return [_mention(match, "ref", value=value)]
 
 
-def read_set(match: re.Match[str], text: str) -> list[Mention]:
-    if match.group("adverb"):
-        adverb = match.group("adverb")
-        # "the Daily Telegraph", "Harbor Daily": a title.
-        if adverb[0].isupper() and (
-            CAPITALIZED_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
-            or CAPITALIZED_AFTER_RE.match(text, match.end())
-        ):
-            return []
-        return [_mention(match, "set", value=LEXICON["set_adverbs"][adverb.lower()])]
-    if match.group("rateunit"):
-        code, count = UNITS[_unit(match.group("rateunit"))]
-        return [_mention(match, "set", value=period_value(count, code))]
-    if match.group("weekday"):
-        return [_mention(match, "set", value=f"XXXX-WXX-{lexicon_lookup(WEEKDAYS, match.group('weekday'))}")]
-    if match.group("pod"):
-        return [_mention(match, "set", value=f"XXXX-XX-XXT{PARTS_OF_DAY[match.group('pod').lower()]}")]
-    if match.group("season"):
-        return [_mention(match, "set", value=f"XXXX-{SEASONS[match.group('season').lower()]}")]
-    if match.group("month"):
-        return [_mention(match, "set", value=f"XXXX-{lexicon_lookup(MONTHS, match.group('month')):02d}")]
-    if match.group("sport"):
-        return [_mention(match, "set", value="P1Y")]  # "each season": once a year
-    unit = _unit(match.group("unit"))
-    if unit not in UNITS:
-        return []
-    code, count = UNITS[unit]
-    number = _number(match.group("number")) if match.group("number") else 1
-    if match.group("other"):
-        number = 2
-    return [_mention(match, "set", value=period_value(count * (number or 1), code))]
-
-
 def read_clock(match: re.Match[str], text: str) -> list[Mention]:
     clock = _clock(match.group("clock"))
     if clock is None:
         return []
     raw = match.group("clock")
+    if raw.lower() == "noon" and _previous_word(text, match.start()) in NOON_IDIOMS_BEFORE:
+        return []
     # A bare "10:43" is a time only with a zone or after "at"/"by"/"from"/"until".
     if (
         BARE_CLOCK_RE.fullmatch(raw)
@@ -762,22 +636,6 @@ def read_clock(match: re.Match[str], text: str) -> list[Mention]:
             offset=LEXICON["relative_days"].get(word) if word else None,
         )
     ]
-
-
-# A fraction of a unit in the next smaller one: half an hour is PT30M, 1.5 years P18M.
-SMALLER_UNIT = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
-
-
-def period_value(count: int | float | None, code: str) -> str:
-    """TIMEX3 duration: (3, "W") -> "P3W", (24, "TH") -> "PT24H", (None, "D") -> "PXD"."""
-    if isinstance(count, float) and not count.is_integer() and code in SMALLER_UNIT:
-        smaller, factor = SMALLER_UNIT[code]
-        if (count * factor).is_integer():
-            count, code = int(count * factor), smaller
-    amount = "X" if count is None else (f"{count:g}" if isinstance(count, float) else str(count))
-    if code.startswith("T"):
-        return f"PT{amount}{code[1:]}"
-    return f"P{amount}{code}"
 
 
 Reader = Callable[[re.Match[str], str], list[Mention]]

@@ -34,22 +34,30 @@ _DURATION_UNITS: dict[str, tuple[str, float]] = {
 }
 YEAR_TIMEX_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-TIMEX_DURATION_RE = re.compile(r"^P(?P<time>T)?(?P<number>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])$")
+TIMEX_DURATION_RE = re.compile(r"^P(?:\d+(?:\.\d+)?[YMWD])*(?:T(?:\d+(?:\.\d+)?[HMS])+)?$")
+DURATION_PART_RE = re.compile(r"(?P<time>T)?(?P<number>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])")
 
 
 def duration_of(timex_value: str | None) -> tuple[float, str, float] | None:
-    """(value, unit, seconds) of a simple TIMEX3 duration such as P3W or PT24H."""
-    if not timex_value:
+    """(value, unit, seconds) of a TIMEX3 duration such as P3W, PT24H or PT1H30M; a combined
+    one is counted in its smallest unit (PT1H30M: 90 minutes)."""
+    if not timex_value or len(timex_value) < 3 or not TIMEX_DURATION_RE.match(timex_value):
         return None
-    match = TIMEX_DURATION_RE.match(timex_value)
-    if match is None:
+    parts: list[tuple[float, str, float]] = []
+    in_time = False
+    for part in DURATION_PART_RE.finditer(timex_value):
+        in_time = in_time or bool(part.group("time"))
+        unit, seconds = _DURATION_UNITS[("T" if in_time else "") + part.group("unit")]
+        parts.append((float(part.group("number")), unit, seconds))
+    if not parts:
         return None
-    key = ("T" if match.group("time") else "") + match.group("unit")
-    if key not in _DURATION_UNITS:
-        return None
-    unit, seconds = _DURATION_UNITS[key]
-    number = float(match.group("number"))
-    return number, unit, number * seconds
+    _number, unit, seconds = parts[-1]
+    # A year is twelve months here, as P2Y6M was written for "two and a half years" (30 months).
+    value = sum(
+        number * (12 if (part_unit, unit) == ("year", "month") else part_seconds / seconds)
+        for number, part_unit, part_seconds in parts
+    )
+    return value, unit, value * seconds
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], start: int, end: int) -> Sentence | None:

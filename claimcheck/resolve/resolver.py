@@ -18,8 +18,8 @@ from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+from claimcheck.extract.temporal_durations import period_value
 from claimcheck.extract.temporal_patterns import HOLIDAYS, SEASONS, UNITS, Mention, Timex
-from claimcheck.extract.temporal_readers import period_value
 from claimcheck.resolve.calendar import (
     AP_MONTHS,
     NEAREST_DAYS,
@@ -38,6 +38,8 @@ from claimcheck.resolve.calendar import (
 from claimcheck.resolve.tense import NO_TENSE, PERFECT, SentenceTokens, Tense
 from claimcheck.spans import Sentence
 
+SHORT_YEAR_AHEAD = 10
+"""A two-digit year ("'05") lies at most this many years after the publication year."""
 OUTSIDE_CALENDAR = "outside the calendar (years 1 to 9999)"
 BEYOND_CALENDAR_RE = re.compile(r"-|\d{5}")
 """A TIMEX value whose year is negative or has five digits."""
@@ -386,6 +388,10 @@ class Resolver:
             "following": 1,
         }.get(rel, 0)
         evidence = f"'{rel} {unit}' against the publication date"
+        anchor = self.sentence_point or self.last_point
+        if rel == "following" and anchor is not None:
+            # "joined in 1985 and resigned the following year": after the time named before.
+            reference, evidence = anchor[0], f"'{rel} {unit}' after {anchor[0]}"
         if data.get("edge"):
             # "peaked by the end of the year" (past): the end of this year is still ahead, so last year's.
             tense = tokens.tense(mention.start, mention.end)
@@ -459,6 +465,9 @@ class Resolver:
             return self._timex(mention, "DATE", f"{data['year']}-{code}", False, mod=mod)
         if self.reference is None:
             return self._timex(mention, "DATE", None, True, mod=mod)
+        if data.get("short") is not None:
+            year = self._century_year(data["short"])
+            return self._timex(mention, "DATE", f"{year}-{code}", True, evidence="a two-digit year", mod=mod)
         tense = tokens.tense(mention.start, mention.end)
         step = 1 if tense.direction == "future" and self.reference.month not in SEASON_MONTHS[code] else 0
         year = self._season_year(code, step, tense)
@@ -594,11 +603,32 @@ class Resolver:
             amount = int(amount)
         return self._timex(mention, "DURATION", period_value(amount, code), False, mod=data.get("mod"))
 
+    def _elapsed(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        return self._timex(mention, "DURATION", data["value"], False)
+
     def _year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         previous = self.text[max(0, mention.start - 7) : mention.start].lower().split()
         evidence = "'since': the start of a period" if previous and previous[-1] == "since" else None
         value = f"FY{data['year']}" if data.get("fiscal") else str(data["year"])  # "fiscal 1990"
         return self._timex(mention, "DATE", value, False, mod=data.get("mod"), evidence=evidence)
+
+    def _century_year(self, short: int) -> int:
+        """ "'87" in a 1998 paper is 1987, "'05" 2005: the century that puts it at most
+        SHORT_YEAR_AHEAD years after the publication year, and less than a century before."""
+        assert self.reference is not None
+        year = self.reference.year // 100 * 100 + short
+        if year > self.reference.year + SHORT_YEAR_AHEAD:
+            return year - 100
+        if year <= self.reference.year + SHORT_YEAR_AHEAD - 100:
+            return year + 100
+        return year
+
+    def _short_year(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
+        if self.reference is None:
+            return self._timex(mention, "DATE", None, True)
+        year = self._century_year(data["short"])
+        evidence = f"a two-digit year, in the century nearest {self.reference.year}"
+        return self._timex(mention, "DATE", str(year), True, evidence=evidence)
 
     def _decade(self, mention: Mention, data: dict[str, Any], tokens: SentenceTokens) -> Timex:
         return self._timex(mention, "DATE", f"{data['stem']}X", False, mod=data.get("mod"))

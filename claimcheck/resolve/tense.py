@@ -198,6 +198,8 @@ class SentenceTokens:
         left = self._scan(range(first - 1, max(clause_start, first - REACH) - 1, -1))
         right = self._scan(range(last, min(clause_end, last + REACH)), stop_at_comma=not fronted)
         verb: tuple[int, Tense] | None = None
+        if right is not None and left is not None and (right[1].cue or "").startswith("to "):
+            right = None  # "rose 3% Tuesday to close at $41": an infinitive after it governs nothing
         # An adverbial modifies the verb before it ("said Friday", "will double by August")
         # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
         if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
