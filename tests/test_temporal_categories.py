@@ -4,7 +4,7 @@ Each case is a sentence written for this test, resolved against its publication 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -288,6 +288,12 @@ HOLIDAYS = [
         {"Christmas": "1989-12-25"},
     ),
     ("easter-with-year", "The accord was signed at Easter 1998.", JAN_2000, {"Easter 1998": "1998-04-12"}),
+    (
+        "year-of-the-event",
+        "The port never recovered from the Boxing Day storm surge in 1998.",
+        JAN_2000 + timedelta(days=400),
+        {"Boxing Day": "1998-12-26", "1998": "1998"},
+    ),
     (
         "easter-computed",
         "Churches filled on Easter Sunday.",

@@ -31,6 +31,12 @@ DIRECTION = [
     ("expected-to", "The board is expected to vote on Friday.", WEDNESDAY, {"Friday": "2024-05-10"}),
     ("will", "Talks will resume on Monday, officials said.", WEDNESDAY, {"Monday": "2024-05-13"}),
     ("plans-to", "The union plans to strike on Friday.", WEDNESDAY, {"Friday": "2024-05-10"}),
+    (
+        "advances-to-play",
+        "The top seed beat Drake 74-60 and advances to play Saturday in the semifinals.",
+        date(2024, 3, 8),
+        {"Saturday": "2024-03-09"},
+    ),
     ("until", "The road is closed until Tuesday.", SUNDAY, {"Tuesday": "1998-08-11"}),
     (
         "until-in-a-past-clause",

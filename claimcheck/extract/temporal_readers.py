@@ -421,7 +421,7 @@ def read_holiday(match: re.Match[str], text: str) -> list[Mention]:
         return []  # "Christmas trees", "the Easter Rising"
     if name == "independence day" and text[max(0, match.start() - 3) : match.start()].rstrip().endswith("'s"):
         return []  # another country's Independence Day
-    year = match.group("year")
+    year = match.group("year") or _year_of_event_phrase(text, match.end())
     return [
         _mention(
             match,
@@ -432,6 +432,17 @@ def read_holiday(match: re.Match[str], text: str) -> list[Mention]:
             tail=(match.group("tail") or "").lower() or None,
         )
     ]
+
+
+EVENT_YEAR_RE = re.compile(r"(?:\s+[a-z][a-z-]*){1,4}\s+(?:in|of)\s+((?:1[6-9]|20)\d\d)\b")
+"""A year given to the event a holiday names: "the Boxing Day tsunami in 2004", "the
+Christmas Day bombing of 2009"."""
+
+
+def _year_of_event_phrase(text: str, end: int) -> str | None:
+    """The year of the event phrase a holiday begins, or None."""
+    found = EVENT_YEAR_RE.match(text, end)
+    return found.group(1) if found else None
 
 
 def read_century(match: re.Match[str], text: str) -> list[Mention]:
