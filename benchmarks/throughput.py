@@ -356,7 +356,11 @@ def naive(folder: Path, sample: int) -> tuple[int, float, int]:
     """(articles, seconds, mentions) of pysbd + quantulum3 + dateparser on a sample."""
     import pysbd
     from dateparser.search import search_dates
-    from quantulum3 import parser
+    from quantulum3 import classifier, parser
+
+    # quantulum3's pickled disambiguation model does not load with scikit-learn 1.9 (it
+    # raises on the first ambiguous unit): its rule-based path, as without scikit-learn.
+    classifier.USE_CLF = False
 
     from claimcheck.ingest.files import split_front_matter
 
