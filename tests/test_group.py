@@ -6,15 +6,17 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
 from claimcheck.checks.context import CheckContext
 from claimcheck.checks.registry import run_checks
+from claimcheck.extract.words import lexicon
 from claimcheck.groups.build import build_groups
 from claimcheck.models import Article, Claim, Story
 from claimcheck.rules import load_rules
-from claimcheck.stories.clustering import cluster_stories
+from claimcheck.stories.clustering import cluster_stories, lower_case_words, story_tokens
 from claimcheck.stories.duplicates import find_duplicates
 from tests.groupkit import article, claim
 
@@ -558,6 +560,44 @@ def test_weekday_a_week_off_is_a_date_conflict() -> None:
 def test_stories_from_leads(name: str, first: str, second: str, one_story: bool) -> None:
     stories = cluster_stories([article("a", first), article("b", second)])
     assert (len(stories) == 1) is one_story
+
+
+def test_a_headline_capital_is_the_word_the_leads_write_in_lower_case() -> None:
+    # Outlets that capitalise every word of a headline ("Jobless Claims Fall") must meet the
+    # outlets that write "jobless claims fell" in their leads; a name stays a name.
+    leads = [
+        "Weekly jobless claims fell to 412,000 last week, the Labor Department said on Thursday.",
+        "New applications for jobless benefits fell again as employers held on to staff, "
+        "Labor Secretary Marty Walsh said.",
+    ]
+    lower_case = lower_case_words(leads)
+    title = story_tokens("Jobless Claims Fall Again, Walsh Says", lexicon(), lower_case, headline=True)
+    assert {"jobles", "claim"} <= set(title)
+    assert "@walsh" in title
+
+
+def _cluster_of(*vectors: list[float]) -> Any:
+    from claimcheck.stories.clustering import _Cluster
+
+    units = [[value / math.hypot(*vector) for value in vector] for vector in vectors]
+    total = {term: sum(column) for term, column in enumerate(zip(*units, strict=True))}
+    square = sum(weight**2 for weight in total.values())
+    return _Cluster(rows=list(range(len(units))), reports=len(units), total=total, span=None, square=square)
+
+
+def test_two_tight_clusters_loosely_tied_are_two_events() -> None:
+    # Each pair agrees closely (one quake's toll and town); the pairs share only the topic.
+    first = _cluster_of([1.0, 0.0, 0.5], [0.9, 0.1, 0.5])
+    second = _cluster_of([0.0, 1.0, 0.5], [0.1, 0.9, 0.5])
+    assert 0.16 < first.average(second) < 0.75 * min(first.cohesion(), second.cohesion())
+    assert first.separate(second, first.average(second))
+    # A loose cluster (one event told in different words) joins at the same tie.
+    loose = _cluster_of([1.0, 0.0, 0.5, 0.0], [0.0, 0.0, 0.5, 1.0])
+    other = _cluster_of([0.0, 1.0, 0.5, 0.0], [0.0, 0.2, 0.5, 1.0])
+    assert not loose.separate(other, loose.average(other))
+    # A lone report is never kept apart by this rule: it has no cohesion of its own.
+    lone = _cluster_of([0.0, 1.0, 0.5])
+    assert not first.separate(lone, first.average(lone))
 
 
 PARTS: dict[str, Case] = {

@@ -3,7 +3,8 @@
     cluster_stories(articles) -> [Story]
 
 Each article is represented by its title (weighted up) and lead: content words,
-capitalised name sequences as single tokens, and figures with the word they count
+capitalised name sequences as single tokens (a capital in a headline is a name only if
+the corpus writes the word so), and figures with the word they count
 (`312_killed`), after the article's page noise, dateline and the names of the
 corpus's outlets are removed (they are shared by unrelated stories). TF-IDF with
 sublinear tf and idf from the corpus in hand (scikit-learn), cosine by dot product.
@@ -12,21 +13,23 @@ Candidates come from an inverted index of each article's highest-weighted terms 
 when both are dated, a publication window of a few days, so the work stays
 near-linear. Merging is average linkage over every pair of the two clusters (the dot
 product of their summed unit vectors), never one bridging pair: single link is what
-chains a night's crawl into one story. Undated articles join by content alone and
-never widen a story's window. Copies (`duplicate_of`) are always in one story.
+chains a night's crawl into one story. Two clusters that are each much tighter than their
+tie to the other stay apart (two events of one topic). Undated articles join by content alone and
+never widen a story's window. Copies (`duplicate_of`) are always in one story, and count
+once in its averages.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from claimcheck.extract.words import Lexicon, lexicon, stem
+from claimcheck.extract.words import SENTENCE_INITIAL_RE, Lexicon, lexicon, stem
 from claimcheck.models import Article, Story
 from claimcheck.stories.duplicates import canonical_order, clean_text
 
@@ -44,6 +47,11 @@ WINDOW_DAYS = 7
 """Dated reports of one story lie within this many days of each other."""
 LINK_THRESHOLD = 0.16
 """Average cosine between two clusters' articles needed to merge them."""
+SEPARATION = 0.75
+"""Two clusters of two reports or more merge only if their average tie is at least this
+share of the looser one's own average cosine: two groups each much tighter than their tie
+to the other are two events of one topic (two quakes in a region, two weeks of jobless
+claims), which one global threshold cannot tell from one event told in different words."""
 ATTACH_TIE = 0.14
 """A lone report's strongest tie to a story that lets it join it (see _attach_singletons)..."""
 ATTACH_AVERAGE = 0.10
@@ -97,9 +105,43 @@ def _lead(text: str) -> str:
     return kept[: len(kept) - len(words[-1])] if len(words) > LEAD_WORDS else kept
 
 
-def _tokens(text: str, lex: Lexicon) -> list[str]:
+def _lowered(word: str) -> str:
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
+def _is_capitalised(word: str) -> bool:
+    return (word[0].isupper() and len(word) > 1 and not word.isupper()) or (word.isupper() and len(word) > 2)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    return SENTENCE_INITIAL_RE.search(text, max(0, start - 3), start) is not None
+
+
+def lower_case_words(leads: Iterable[str]) -> frozenset[str]:
+    """Words the corpus writes in lower case more often than capitalised where case tells
+    (inside a sentence of a lead). In a headline, where many outlets capitalise every
+    word, such a word is a word: "Claims" in "Jobless Claims Fall" is the "claims" of
+    another outlet's lead, while "Biden" and "Senate" stay names."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for text in leads:
+        for match in TOKEN_RE.finditer(text):
+            word = match.group("word")
+            if not word:
+                continue
+            if word[0].islower():
+                lower[_lowered(word)] += 1
+            elif _is_capitalised(word) and not _starts_sentence(text, match.start()):
+                capital[_lowered(word)] += 1
+    return frozenset(word for word, count in lower.items() if count > capital[word])
+
+
+def story_tokens(text: str, lex: Lexicon, lower_case: frozenset[str], headline: bool = False) -> list[str]:
     """Stemmed content words, names marked (and name sequences as one more token), figures
-    with what they count."""
+    with what they count. A capitalised word in a headline is a name only if the corpus
+    does not write it in lower case (`lower_case_words`). A sentence's first capital is
+    left a name: the rule case figure-conflict:a-qualified-rate-is-another-rate passes only
+    while "Unemployment ..." and "Youth unemployment ..." are two stories."""
     tokens: list[str] = []
     name: list[str] = []
 
@@ -119,14 +161,14 @@ def _tokens(text: str, lex: Lexicon) -> list[str]:
                 tokens.append(number)
             continue
         word = match.group("word")
-        lowered = word.lower().replace("’", "'").removesuffix("'s")
+        lowered = _lowered(word)
         if lowered in lex.stopwords or lowered in lex.date_words or len(lowered) < 2:
             close_name()
             continue
-        capital = (word[0].isupper() and len(word) > 1 and not word.isupper()) or (
-            word.isupper() and len(word) > 2
-        )
-        if capital and lowered.rstrip(".") not in lex.titles:
+        capital = _is_capitalised(word) and lowered.rstrip(".") not in lex.titles
+        if capital and lowered in lower_case and headline:
+            capital = False
+        if capital:
             name.append(lowered)
             tokens.append(NAME_MARK + lowered)
         else:
@@ -152,11 +194,14 @@ def _vectors(articles: list[Article], lex: Lexicon) -> tuple[Any, list[frozenset
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     outlets = _outlet_pattern(articles, lex)
+    texts = [story_text(article, outlets) for article in articles]
+    lower_case = lower_case_words(lead for _title, lead in texts)
     documents = []
     names = []
-    for article in articles:
-        title, lead = story_text(article, outlets)
-        tokens = _tokens(title, lex) * TITLE_WEIGHT + _tokens(lead, lex)
+    for title, lead in texts:
+        tokens = story_tokens(title, lex, lower_case, headline=True) * TITLE_WEIGHT + story_tokens(
+            lead, lex, lower_case
+        )
         documents.append([token.removeprefix(NAME_MARK) for token in tokens])
         names.append(frozenset(token[1:] for token in tokens if token.startswith(NAME_MARK)))
     if not any(documents):
@@ -219,13 +264,47 @@ def _candidates(
 @dataclass
 class _Cluster:
     rows: list[int]
-    total: Any
-    """The sum of the members' unit vectors: the dot product of two totals over the product
-    of the sizes is the average cosine over every pair of members."""
+    reports: int
+    """Its articles, a copy and its original counted once (see `_copies`)."""
+    total: dict[int, float]
+    """The sum of the reports' unit vectors (term -> weight): the dot product of two totals
+    over the product of their report counts is the average cosine over every pair of
+    reports. A dict, not a SciPy row: a sparse product costs half a millisecond of overhead,
+    and the merge loop takes one per candidate edge."""
     span: tuple[date, date] | None
+    square: float = 1.0
+    """The total's dot product with itself, kept up as clusters merge (see `joined`)."""
 
-    def average(self, other: _Cluster) -> float:
-        return float(self.total.multiply(other.total).sum()) / (len(self.rows) * len(other.rows))
+    def dot(self, other: _Cluster) -> float:
+        small, large = sorted((self.total, other.total), key=len)
+        return sum(weight * large.get(term, 0.0) for term, weight in small.items())
+
+    def average(self, other: _Cluster, dot: float | None = None) -> float:
+        return (self.dot(other) if dot is None else dot) / (self.reports * other.reports)
+
+    def cohesion(self) -> float:
+        """The average cosine between two of its reports: the square of the total counts
+        every ordered pair and each report once with itself."""
+        size = self.reports
+        return (self.square - size) / (size * (size - 1))
+
+    def separate(self, other: _Cluster, average: float) -> bool:
+        """Two clusters each tighter than their tie to the other (see SEPARATION)."""
+        if self.reports < 2 or other.reports < 2:
+            return False
+        return average < SEPARATION * min(self.cohesion(), other.cohesion())
+
+    def joined(self, other: _Cluster, dot: float) -> _Cluster:
+        total = dict(self.total)
+        for term, weight in other.total.items():
+            total[term] = total.get(term, 0.0) + weight
+        return _Cluster(
+            self.rows + other.rows,
+            self.reports + other.reports,
+            total,
+            self.joined_span(other),
+            self.square + other.square + 2 * dot,
+        )
 
     def joined_span(self, other: _Cluster) -> tuple[date, date] | None:
         if self.span is None or other.span is None:
@@ -243,16 +322,19 @@ class _Clusters:
         for rows in groups:
             key = min(rows)
             dated = [day for day in (days[row] for row in rows) if day is not None]
-            total = matrix[rows].sum(axis=0)
-            self.clusters[key] = _Cluster(rows, _sparse(total), (min(dated), max(dated)) if dated else None)
+            # A copy (`duplicate_of`) says nothing its original does not: one report, one vector.
+            span = (min(dated), max(dated)) if dated else None
+            start, end = matrix.indptr[rows[0]], matrix.indptr[rows[0] + 1]
+            weights = matrix.data[start:end]
+            total = dict(zip(matrix.indices[start:end].tolist(), weights.tolist(), strict=True))
+            self.clusters[key] = _Cluster(rows, 1, total, span, float((weights**2).sum()))
             self.of.update((row, key) for row in rows)
 
-    def merge(self, first: int, second: int) -> None:
+    def merge(self, first: int, second: int, dot: float) -> None:
+        """Merge the clusters of two rows, whose totals' dot product is `dot`."""
         keep, drop = sorted((self.of[first], self.of[second]))
-        kept, dropped = self.clusters[keep], self.clusters.pop(drop)
-        self.clusters[keep] = _Cluster(
-            kept.rows + dropped.rows, kept.total + dropped.total, kept.joined_span(dropped)
-        )
+        dropped = self.clusters.pop(drop)
+        self.clusters[keep] = self.clusters[keep].joined(dropped, dot)
         self.of.update((row, keep) for row in dropped.rows)
 
     def cluster(self, row: int) -> _Cluster:
@@ -271,8 +353,10 @@ class _Clusters:
             span = a.joined_span(b)
             if span is not None and (span[1] - span[0]).days > WINDOW_DAYS:
                 continue
-            if a.average(b) >= LINK_THRESHOLD:
-                self.merge(first, second)
+            dot = a.dot(b)
+            average = a.average(b, dot)
+            if average >= LINK_THRESHOLD and not a.separate(b, average):
+                self.merge(first, second, dot)
 
     def attach_singletons(self, edges: list[tuple[float, int, int]], days: list[date | None]) -> None:
         """A report left alone (a short statement, a side angle) joins the story it resembles
@@ -280,7 +364,7 @@ class _Clusters:
         best: dict[int, tuple[float, int]] = {}
         for similarity, first, second in edges:
             for lone, other in ((first, second), (second, first)):
-                alone = len(self.cluster(lone).rows) == 1 and len(self.cluster(other).rows) > 1
+                alone = self.cluster(lone).reports == 1 and self.cluster(other).reports > 1
                 if alone and similarity > best.get(lone, (0.0, -1))[0]:
                     best[lone] = (similarity, other)
         for lone, (similarity, other) in sorted(best.items()):
@@ -288,18 +372,15 @@ class _Clusters:
             day = days[lone]
             if day is not None and story.span is not None and not _within_span(story.span, day):
                 continue
-            if similarity >= ATTACH_TIE and story.average(self.cluster(lone)) >= ATTACH_AVERAGE:
-                self.merge(lone, other)
+            if similarity < ATTACH_TIE:
+                continue
+            dot = story.dot(self.cluster(lone))
+            if story.average(self.cluster(lone), dot) >= ATTACH_AVERAGE:
+                self.merge(lone, other, dot)
 
 
 def _within_span(span: tuple[date, date], day: date) -> bool:
     return (max(span[1], day) - min(span[0], day)).days <= WINDOW_DAYS
-
-
-def _sparse(total: Any) -> Any:
-    from scipy.sparse import csr_matrix
-
-    return csr_matrix(total)
 
 
 def _copies(articles: list[Article]) -> list[list[int]]:
