@@ -139,9 +139,9 @@ def lower_case_words(leads: Iterable[str]) -> frozenset[str]:
 def story_tokens(text: str, lex: Lexicon, lower_case: frozenset[str], headline: bool = False) -> list[str]:
     """Stemmed content words, names marked (and name sequences as one more token), figures
     with what they count. A capitalised word in a headline is a name only if the corpus
-    does not write it in lower case (`lower_case_words`). A sentence's first capital is
-    left a name: the rule case figure-conflict:a-qualified-rate-is-another-rate passes only
-    while "Unemployment ..." and "Youth unemployment ..." are two stories."""
+    does not write it in lower case (`lower_case_words`). A sentence's first capital stays
+    a name: read as a word it scored the same on the story benchmarks, and it joins stories
+    whose figures the claim keys cannot yet tell apart (docs/architecture.md)."""
     tokens: list[str] = []
     name: list[str] = []
 
