@@ -1,13 +1,21 @@
-"""Precision of the conflict findings on real news (AllSides), against judgments kept in a file.
+"""Precision of the conflict findings on real news (AllSides, ECB+), against judgments kept in a file.
 
-    python benchmarks/findings.py [--judgments FILE] [--strict] [--show-true] [--show-stale] [--json]
+    python benchmarks/findings.py [--corpus allsides|ecbplus] [--judgments FILE] [--strict]
+                                  [--show-true] [--show-stale] [--json]
 
-Runs `claimcheck.pipeline.check_paths` on all 441 AllSides articles in one run and
-collects every `figure-conflict`, `internal-conflict` and `date-conflict` finding.
+Runs `claimcheck.pipeline.check_paths` on all articles of a corpus in one run and
+collects every `figure-conflict`, `internal-conflict` and `date-conflict` finding:
+
+- allsides (default): the 441 AllSides articles (`allsides/articles.jsonl`);
+  judgments in `benchmarks/judgments/allsides.yaml`.
+- ecbplus: the 982 ECB+ docs, rebuilt and run exactly as `benchmarks/stories.py` does
+  (`ecbplus_report`: one `check_paths` run, file name = article id);
+  judgments in `benchmarks/judgments/ecbplus.yaml`.
+
 Each finding has a stable key, independent of run order and ids: its rule and the
 sorted, de-duplicated list of (article_id, claim text, claim start offset) of its claims.
 
-Judgments live in `benchmarks/judgments/allsides.yaml`:
+Judgments live in `benchmarks/judgments/<corpus>.yaml`:
 
     judgments:
       - rule: figure-conflict
@@ -26,18 +34,20 @@ true / (true + false); then every unjudged finding with what it takes to judge i
 (titles, sources, dates, sentences, values and intervals, the message) and a YAML stub.
 `--strict` exits 1 when any finding is unjudged.
 
-The article texts are read from `../shared/benchmarks/allsides` at run time.
+The article texts are read from `../shared/benchmarks` at run time.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -58,7 +68,15 @@ def shared_benchmarks() -> Path:
 
 
 ALLSIDES = shared_benchmarks() / "allsides" / "articles.jsonl"
-JUDGMENTS = REPO / "benchmarks" / "judgments" / "allsides.yaml"
+ECBPLUS = shared_benchmarks() / "ecbplus" / "ECBplus_982docs_xml.tar.gz"
+CORPORA = {"allsides": ALLSIDES, "ecbplus": ECBPLUS}
+
+
+def judgments_file(corpus: str) -> Path:
+    """The default judgments file of a corpus: `benchmarks/judgments/<corpus>.yaml`."""
+    return REPO / "benchmarks" / "judgments" / f"{corpus}.yaml"
+
+
 FAMILIES = {
     "figure-conflict": "figure+internal",
     "internal-conflict": "figure+internal",
@@ -228,6 +246,31 @@ def conflict_findings(report: Report) -> list[tuple[Finding, Key]]:
 
 
 # ---------------------------------------------------------------------------
+# Corpora
+
+
+def load_stories() -> ModuleType:
+    """`benchmarks/stories.py`, imported by path (it runs the product path on ECB+)."""
+    spec = importlib.util.spec_from_file_location("stories_for_findings", REPO / "benchmarks" / "stories.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_corpus(corpus: str, path: Path) -> tuple[Report, dict[str, str]]:
+    """The report of one `check_paths` run on all articles of a corpus, and the gold story
+    of each article id when the corpus has one (ECB+: "topic-half"; AllSides: none here)."""
+    if corpus == "allsides":
+        return check_paths([str(path)]), {}
+    if corpus == "ecbplus":
+        report, gold, _seconds = load_stories().ecbplus_report(path)
+        return report, gold
+    raise ValueError(f"unknown corpus {corpus!r}")
+
+
+# ---------------------------------------------------------------------------
 # Output
 
 
@@ -266,8 +309,9 @@ def _interval(claim: Claim) -> str:
     return ", ".join(parts)
 
 
-def describe(finding: Finding, key: Key, report: Report) -> str:
-    """A finding with what it takes to judge it, and a YAML stub for the judgments file."""
+def describe(finding: Finding, key: Key, report: Report, gold: Mapping[str, str] | None = None) -> str:
+    """A finding with what it takes to judge it, and a YAML stub for the judgments file
+    (with the gold story of each article when the corpus has one)."""
     claims = {claim.id: claim for claim in report.claims}
     lines = [f"{finding.rule} ({finding.severity}): {finding.message}"]
     shown: set[str] = set()
@@ -280,7 +324,8 @@ def describe(finding: Finding, key: Key, report: Report) -> str:
         title = article.title if article else "?"
         source = article.source if article else "?"
         published = article.published if article else None
-        lines.append(f"  [{claim.article_id}] {source} | {published or 'undated'} | {title}")
+        story = f" | gold story {gold[claim.article_id]}" if gold and claim.article_id in gold else ""
+        lines.append(f"  [{claim.article_id}] {source} | {published or 'undated'} | {title}{story}")
         lines.append(f"    claim {claim.text!r} @{claim.start}: {_interval(claim)}")
         lines.append(f"    sentence: {' '.join(claim.sentence.split())}")
     stub = yaml.safe_dump(
@@ -303,16 +348,21 @@ def short(finding: Finding, key: Key, judgments: Judgments) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=ALLSIDES)
-    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--corpus", choices=tuple(CORPORA), default="allsides")
+    parser.add_argument(
+        "--articles", type=Path, default=None, help="the corpus file (default: the shared copy of --corpus)"
+    )
+    parser.add_argument(
+        "--judgments", type=Path, default=None, help="default: benchmarks/judgments/<corpus>.yaml"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when any finding is unjudged")
     parser.add_argument("--show-true", action="store_true", help="list the findings judged true")
     parser.add_argument("--show-stale", action="store_true", help="list judgments no longer reported")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
 
-    judgments = load_judgments(args.judgments)
-    report = check_paths([str(args.articles)])
+    judgments = load_judgments(args.judgments or judgments_file(args.corpus))
+    report, gold = run_corpus(args.corpus, args.articles or CORPORA[args.corpus])
     found = conflict_findings(report)
     scored = score(found, judgments)
     unjudged = [(finding, key) for finding, key, verdict in scored.verdict_of if verdict is None]
@@ -322,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             json.dumps(
                 {
+                    "corpus": args.corpus,
                     "families": [family.as_dict() for family in scored.families.values()],
                     "findings": [
                         {
@@ -356,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nunjudged ({len(unjudged)}):")
             for finding, key in unjudged:
                 print()
-                print(describe(finding, key, report))
+                print(describe(finding, key, report, gold))
     return 1 if args.strict and unjudged else 0
 
 

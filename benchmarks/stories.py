@@ -224,7 +224,12 @@ def run_allsides(folder: Path = ALLSIDES) -> tuple[StoryScore, Report]:
     return score_stories("allsides", story_map(report.stories), allsides_gold(folder), seconds), report
 
 
-def run_ecbplus(archive: Path = ECBPLUS_ARCHIVE) -> tuple[StoryScore, Report]:
+def ecbplus_report(archive: Path = ECBPLUS_ARCHIVE) -> tuple[Report, dict[str, str], float]:
+    """The product path on all ECB+ docs in one `check_paths` run: the report, the gold story
+    of each article id ("topic-half") and the seconds `check_paths` took.
+
+    Each doc is written as `<article id>.txt` to a temporary folder (the file name is the
+    article id in the report)."""
     events = ecbplus_events(archive)
     gold: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="ecbplus-stories-") as folder:
@@ -236,11 +241,15 @@ def run_ecbplus(archive: Path = ECBPLUS_ARCHIVE) -> tuple[StoryScore, Report]:
         started = time.perf_counter()
         report = check_paths([folder])
         seconds = time.perf_counter() - started
-    found = story_map(report.stories)
     missing = set(gold) - {article.id for article in report.articles}
     if missing:
         raise RuntimeError(f"{len(missing)} ECB+ docs missing from the report, e.g. {sorted(missing)[:3]}")
-    return score_stories("ecbplus", found, gold, seconds), report
+    return report, gold, seconds
+
+
+def run_ecbplus(archive: Path = ECBPLUS_ARCHIVE) -> tuple[StoryScore, Report]:
+    report, gold, seconds = ecbplus_report(archive)
+    return score_stories("ecbplus", story_map(report.stories), gold, seconds), report
 
 
 # ---------------------------------------------------------------------------
