@@ -370,6 +370,11 @@ def _internal_pairs(
         for index, item in enumerate(members):
             if item.kind == "count" and item.predicate is None:
                 continue  # a count that names no event states no figure to compare (same_event)
+            if item.kind == "count" and not item.frame.head_explicit:
+                # "12 people were killed" and "two people were killed" in one article are most
+                # often two incidents, a subset or a background event: within one article a
+                # count must name what it counts ("homes", "hostages") to be compared.
+                continue
             comparable.setdefault(item.predicate if item.kind == "count" else None, []).append(index)
         found: list[tuple[int, int]] = []
         for indexes in comparable.values():
