@@ -312,3 +312,18 @@ def test_two_models_of_one_launch_do_not_conflict() -> None:
         )
         == []
     )
+
+
+def test_figures_of_sentences_that_name_other_moments_are_two_events() -> None:
+    """Within one article, sentences dated to different moments tell of different events;
+    the day a statement was made is no moment of the event."""
+    two_quakes = (
+        "The first quake struck at 2:10 a.m. and had a depth of 9 miles, the survey said. "
+        "A second quake struck at 4:45 a.m. and had a depth of 3 miles, the survey said."
+    )
+    assert findings(two_quakes) == []
+    restated = (
+        "The storm destroyed 5,400 homes across the province on Monday, officials said. "
+        "In total, 4,500 homes were destroyed by the storm, the governor said on Tuesday."
+    )
+    assert findings(restated) == ["internal-conflict"]

@@ -380,12 +380,21 @@ def _internal_pairs(
         for indexes in comparable.values():
             for position, second in enumerate(indexes):
                 for first in indexes[max(0, position - reach) : position]:
+                    if _other_moment(members[first], members[second]):
+                        continue
                     if not overlap(members[first], members[second], tolerance):
                         found.append((first, second))
                         if first_only:
                             yield members, found
                             return
         yield members, found
+
+
+def _other_moment(a: Item, b: Item) -> bool:
+    """Both sentences name a day or time, and no day or time of one is the other's."""
+    if not a.moments or not b.moments:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in a.moments for y in b.moments)
 
 
 def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, Item]]:

@@ -20,6 +20,7 @@ from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
 from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
+from claimcheck.groups.frame_words import frame_words
 from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
 from claimcheck.rules import load_lexicon
@@ -100,6 +101,10 @@ class Item:
     """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
     time_unknown: bool = False
     """The figure's clause dates it relatively ("last week") in an article with no date."""
+    moments: frozenset[str] = frozenset()
+    """The days and times its sentence names ("struck at 9:30 a.m. and had a depth of 2.7
+    miles"): two figures of one article whose sentences name different moments are of two
+    events (two quakes of one night)."""
     period: str | None = None
     """For a count, a year, month or season the wording puts it in ("In 2004 a tsunami
     killed 170,000", "In February, a gunman killed five"): news states its own event's
@@ -342,6 +347,31 @@ def _scopes(claim: Claim, frame: Frame, dated: Dated) -> frozenset[str]:
     return frozenset()
 
 
+MOMENT_TIMEX_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:T|$)|(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T)")
+"""A day, or a time of day, even of an unknown date ("9:30 a.m." in an undated report)."""
+STATEMENT_GAP = 3
+"""Words between a reporting verb and the date of the statement ("said late on Tuesday")."""
+
+
+def _moment(claim: Claim) -> str | None:
+    """The day or time of day a date or time claim names; a clock time of an undated report
+    by its wording ("9:30 a.m."), which tells it from another time of the same report."""
+    if claim.kind not in ("date", "time"):
+        return None
+    if claim.timex:
+        return claim.timex if MOMENT_TIMEX_RE.match(claim.timex) else None
+    if claim.kind == "time" and any(character.isdigit() for character in claim.text):
+        return "clock " + "".join(character for character in claim.text.lower() if character.isalnum())
+    return None
+
+
+def _statement_date(claim: Claim, reporting: frozenset[str]) -> bool:
+    """The date says when something was said ("the governor said on Tuesday"), not when it happened."""
+    offset = claim.start - claim.sentence_start
+    before = claim.sentence[max(0, offset - 40) : max(0, offset)].lower().split()
+    return any(word.strip(",") in reporting for word in before[-STATEMENT_GAP:])
+
+
 def _period(claim: Claim, frame: Frame, periods: Dated) -> str | None:
     """The year, month or season a figure is placed in (see Item.period): its clause's year
     ("killed in 2019"), a period next to it in its clause, or one that opens its sentence."""
@@ -502,8 +532,13 @@ def prepare_items(
     by_id = {article.id: article for article in articles}
     dated: Dated = defaultdict(list)
     periods: Dated = defaultdict(list)
+    reporting = frame_words(rules_dir).reporting_verbs
+    moments: dict[tuple[str, int], set[str]] = defaultdict(set)
     unanchored: dict[tuple[str, int], list[int]] = defaultdict(list)
     for claim in claims:
+        moment = _moment(claim)
+        if moment and not _statement_date(claim, reporting):
+            moments[(claim.article_id, claim.sentence_start)].add(moment)
         if claim.kind == "date" and claim.timex and PERIOD_TIMEX_RE.match(claim.timex):
             periods[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
@@ -533,6 +568,7 @@ def prepare_items(
             clause_start, clause_end = item.frame.clause
             if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
                 item.period = _period(claim, item.frame, periods)
+            item.moments = frozenset(moments.get((claim.article_id, claim.sentence_start), ()))
             relative = unanchored[(claim.article_id, claim.sentence_start)]
             item.time_unknown = item.kind != "date" and any(
                 clause_start <= at < clause_end for at in relative
