@@ -732,3 +732,29 @@ def test_partitive_counts_are_parts_not_totals(first_text: str, first_span: str,
     )
     _groups, findings = analyse(articles, claims)
     assert [f.rule for f in findings] == expected
+
+
+def test_a_lone_report_and_its_copy_join_a_story_together() -> None:
+    """A side report and its syndicated copy are one cluster of one report; both rows name
+    the story as their best tie, and the copy must not be merged a second time."""
+    quake = (
+        "A strong earthquake struck the northern province of Sarnet in Valdoria on Monday, killing "
+        "40 people and destroying hundreds of homes, officials in Valdoria said."
+    )
+    aid = (
+        "Aid agencies flew tents and blankets to Sarnet, Valdoria, on Tuesday after the earthquake "
+        "left thousands homeless in the cold."
+    )
+    tuesday = date(2024, 3, 5)
+    articles = [
+        article("s1", quake, date(2024, 3, 4), title="Earthquake kills 40 in Valdoria's Sarnet province"),
+        article(
+            "s2",
+            quake.replace("strong", "powerful").replace("officials in Valdoria", "the Valdorian ministry"),
+            date(2024, 3, 4),
+            title="Sarnet earthquake in Valdoria kills dozens",
+        ),
+        article("c1", aid, tuesday, title="Aid agencies fly tents to Sarnet"),
+        replace(article("c2", aid, tuesday, title="Aid agencies fly tents to Sarnet"), duplicate_of="c1"),
+    ]
+    assert [sorted(story.article_ids) for story in cluster_stories(articles)] == [["c1", "c2", "s1", "s2"]]

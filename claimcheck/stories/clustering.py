@@ -368,6 +368,8 @@ class _Clusters:
                 if alone and similarity > best.get(lone, (0.0, -1))[0]:
                     best[lone] = (similarity, other)
         for lone, (similarity, other) in sorted(best.items()):
+            if self.of[lone] == self.of[other]:
+                continue  # a copy of a report that has just joined this story with it
             story = self.cluster(other)
             day = days[lone]
             if day is not None and story.span is not None and not _within_span(story.span, day):
