@@ -327,3 +327,19 @@ def test_figures_of_sentences_that_name_other_moments_are_two_events() -> None:
         "In total, 4,500 homes were destroyed by the storm, the governor said on Tuesday."
     )
     assert findings(restated) == ["internal-conflict"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Rescuers found the bodies of two more victims in the village on Tuesday.", "two"),
+        ("Two of the dead were children, the ministry said.", "Two"),
+        ("The company said $200 million of the price will be paid in cash.", "$200 million"),
+    ],
+)
+def test_an_increment_or_a_part_is_another_set(sentence: str, span: str) -> None:
+    assert frame_of(sentence, span).other_set
+
+
+def test_a_hedged_total_is_no_increment() -> None:
+    assert not frame_of("The flood killed 300 or more people in the valley.", "300").other_set

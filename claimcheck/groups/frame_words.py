@@ -53,6 +53,7 @@ class FrameWords:
     extent_nouns: frozenset[str]
     other_set_words: frozenset[str]
     other_set_after: frozenset[str]
+    increment_words: frozenset[str]
     age_markers: tuple[str, ...]
     population_nouns: frozenset[str]
     predicates: dict[str, str]
@@ -143,6 +144,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         extent_nouns=word_set(data, "extent_nouns"),
         other_set_words=word_set(data, "other_set_words"),
         other_set_after=word_set(data, "other_set_after"),
+        increment_words=word_set(data, "increment_words"),
         age_markers=phrase_set(data, "age_markers"),
         population_nouns=word_set(data, "population_nouns"),
         predicates=predicates,

@@ -199,7 +199,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         proposer=proposer,
         not_a_quantity=not_a_quantity,
         degree=degree,
-        other_set=claim.kind == "count" and _other_set(lowers, before, after, words),
+        other_set=claim.kind in ("count", "money") and _other_set(lowers, before, after, words),
         clause=(claim.sentence_start + base + clause_start, claim.sentence_start + base + clause_end),
     )
 
@@ -447,9 +447,14 @@ def _degree(
 
 
 def _other_set(lowers: list[str], before: list[int], after: list[int], words: FrameWords) -> bool:
-    """ "four other people died", "three people also died": a further set."""
+    """ "four other people died", "three people also died", "two more victims", "two of the
+    dead": a further set, or a part of one."""
     # After the figure only: "another 22 are still missing" (besides the dead) is the whole
     # count of the missing.
+    if after and lowers[after[0]] in words.increment_words:
+        return True  # "the bodies of two more victims were found": an increment, not the toll
+    if after[1:] and lowers[after[0]] == "of" and lowers[after[1]] in words.determiners:
+        return True  # "two of the dead were children", "$281 million of the price": a part
     return any(lowers[index] in words.other_set_words for index in after[:2]) or any(
         lowers[index] in words.other_set_after for index in after[:3]
     )
