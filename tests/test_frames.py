@@ -160,6 +160,8 @@ def test_date_event_frames(sentence: str, span: str, event: str) -> None:
         ("The ministry said on Tuesday that the bridge would reopen.", "Tuesday"),
         ("The committee investigating the Jan. 6 riot issued a subpoena.", "Jan. 6"),
         ("Demonstrators took to the streets on Friday for a third day.", "Friday"),
+        ("He is charged with fraud between March 1, 2019, and May 8, 2021.", "March 1, 2019"),
+        ("He is charged with fraud between March 1, 2019, and May 8, 2021.", "May 8, 2021"),
     ],
 )
 def test_dates_of_no_comparable_event(sentence: str, span: str) -> None:
@@ -343,3 +345,13 @@ def test_an_increment_or_a_part_is_another_set(sentence: str, span: str) -> None
 
 def test_a_hedged_total_is_no_increment() -> None:
     assert not frame_of("The flood killed 300 or more people in the valley.", "300").other_set
+
+
+def test_a_night_and_the_small_hours_after_it_are_one_moment() -> None:
+    assert (
+        findings(
+            "The singer checked into the clinic in Rancho Verde on Monday night, her spokesman said.",
+            "The singer checked into the clinic in Rancho Verde at 1:30 a.m. Tuesday, her spokesman said.",
+        )
+        == []
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -408,12 +409,30 @@ def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, I
     pairs = []
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
-            if a.source == b.source or days[a.claim.id] & days[b.claim.id]:
+            if a.source == b.source or days[a.claim.id] & days[b.claim.id] or _across_midnight(a, b):
                 continue
             if not _same_day(a.article, b.article) and (same_day_only or _scheduled(a, b)):
                 continue  # a later report of a coming event may give its new date
             pairs.append((a, b))
     return pairs
+
+
+SMALL_HOURS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-5]")
+"""A time before six in the morning: the night before may still be meant."""
+
+
+def _across_midnight(a: Item, b: Item) -> bool:
+    """A night and the small hours after it ("Thursday night" and "around 1:30 a.m." on
+    Friday): one moment told either side of midnight."""
+    for night, hours in (
+        (a.claim.timex or "", b.claim.timex or ""),
+        (b.claim.timex or "", a.claim.timex or ""),
+    ):
+        if night.endswith("TNI") and SMALL_HOURS_RE.match(hours):
+            with contextlib.suppress(ValueError, OverflowError):
+                if date.fromisoformat(night[:10]) + timedelta(days=1) == date.fromisoformat(hours[:10]):
+                    return True
+    return False
 
 
 def possible_days(item: Item) -> set[str]:

@@ -35,6 +35,12 @@ REPEATED_RE = re.compile(
     re.IGNORECASE,
 )
 """One occurrence of a recurring event ("took to the streets on Friday for a third day")."""
+PERIOD_END_RE = re.compile(
+    r"\b(?:between|from)\s+(?:the\s+)?$|\bbetween\b.{1,40}\band\s+$|\bfrom\b.{1,40}\b(?:to|until|through)\s+$",
+    re.IGNORECASE,
+)
+"""Right after "between" or "from", or after "between ... and" or "from ... to": the date
+is one end of a period."""
 
 
 def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozenset[str]] | None:
@@ -70,6 +76,8 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
         and lowers[following[0]] not in words.function_words
     ):
         return None  # "the Jan. 6 riot": the date names another event, not this clause's
+    if PERIOD_END_RE.search(sentence[max(clause_start, offset - 40) : offset]):
+        return None  # "between Nov. 1, 2004, and Oct. 8, 2008": the ends of a period, not an event's day
     if REPEATED_RE.search(sentence, clause_start, clause_end):
         return None  # "for a third day": one day of a recurring event, not the event's date
     event, at = _event_word(tokens, lowers, offset, end, words)
