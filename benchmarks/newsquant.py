@@ -232,7 +232,7 @@ def prf(correct: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     p = correct / n_pred if n_pred else 0.0
     r = correct / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return round(100 * p, 1), round(100 * r, 1), round(100 * f, 1)
+    return round(100 * p, 2), round(100 * r, 2), round(100 * f, 2)
 
 
 def gold_of(item: dict[str, Any]) -> list[dict[str, Any]]:
@@ -290,12 +290,12 @@ def score(
     for name, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
         scores[name] = prf(totals[key], n_gold, n_pred)
         p, r, f = scores[name]
-        print(f"  {name:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+        print(f"  {name:<13} P {p:5.2f}  R {r:5.2f}  F1 {f:5.2f}")
     if strict:
         print("  one-to-one matching:")
         for name, key in (("value", "value"), ("value+unit", "unit"), ("value+change", "change")):
             p, r, f = prf(one_to_one[key], n_gold, n_pred)
-            print(f"  {name:<13} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}")
+            print(f"  {name:<13} P {p:5.2f}  R {r:5.2f}  F1 {f:5.2f}")
         print(f"  misses {one_to_one['miss']}, false positives {one_to_one['false_positive']}")
     per_sentence = 1000 * elapsed / len(data)
     print(f"  speed: {len(data) / elapsed:,.0f} sentences/s ({per_sentence:.3f} ms/sentence, CPU time)")

@@ -74,6 +74,10 @@ RANGE_CASES = [
     ("shared scale", "The fine may be $3 to $5 billion.", 3e9, 5e9),
     ("own scales", "Homes cost $800,000 to $1.3 million.", 800_000, 1_300_000),
     ("words with scale", "Four to five thousand fans came.", 4000, 5000),
+    ("several dozen", "Several dozen people were wounded in the raid.", 36, 108),
+    ("a few hundred", "A few hundred homes lost power.", 200, 500),
+    ("a couple of thousand", "A couple of thousand fans stayed on.", 2000, 3000),
+    ("several hundred million", "The fund lost several hundred million dollars.", 3e8, 9e8),
 ]
 
 

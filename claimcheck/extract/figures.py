@@ -213,6 +213,12 @@ def read_number(match: re.Match[str], sent: SentenceText) -> Figure | None:
             mult = lex.vague_multipliers[words[0]]
             low, high = mult[0] * base[0], mult[1] * base[0]
         return Figure(start, end, low, low, high, "vague")
+    if match.group("vaguecount"):  # "several hundred", "a few dozen"
+        words = match.group("vaguecount").lower().split()
+        scaled = [word for word in words if word == "dozen" or word in lex.scales]
+        scale = math.prod(12.0 if word == "dozen" else lex.scales[word] for word in scaled)
+        count_low, count_high = lex.vague_counts[" ".join(words[: len(words) - len(scaled)])]
+        return Figure(start, end, count_low * scale, count_low * scale, count_high * scale, "vague")
     if match.group("fracscale"):  # "half a million", "three quarters billion"
         words = re.split(r"[\s-]+", match.group("fracscale").lower())
         scale = 12.0 if words[-1] == "dozen" else lex.scales[words[-1]]

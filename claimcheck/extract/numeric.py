@@ -400,7 +400,7 @@ def _range_partner(fig: Figure, sent: SentenceText) -> tuple[Figure, str] | None
     skip = CURRENCY_REPEAT_RE.match(text, after, sent.hi)
     second_start = skip.end() if skip else after
     match = lex.candidate_re.match(text, second_start, sent.hi)
-    if not match or match.group("vague") or match.group("fraction"):
+    if not match or match.group("vague") or match.group("vaguecount") or match.group("fraction"):
         return None
     read = _read_figure(match, sent)
     if read is None:

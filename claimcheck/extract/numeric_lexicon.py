@@ -74,6 +74,7 @@ class NumericLexicon:
     letter_scales: dict[str, float]
     vague: dict[str, tuple[float, float]]
     vague_multipliers: dict[str, tuple[float, float]]
+    vague_counts: dict[str, tuple[float, float]]
     fractions: dict[str, int]
     bare_fractions: set[str]
     negative_words: set[str]
@@ -146,16 +147,21 @@ class NumericLexicon:
         numerator = _alternation(["a", "one", *[w for w in self.small if w != "zero"]])
         vague = _alternation(list(self.vague))
         multiplier = _alternation(list(self.vague_multipliers))
+        counts = [r"\s+".join(map(re.escape, count.split())) for count in self.vague_counts]
+        vague_count = "|".join(counts) or "(?!)"
         # Where a candidate can start: a digit or a word that can begin a number. Scanning for
         # these first and matching the full pattern only there is several times faster.
         firsts = {*self.small, *self.tens, "dozen", "hundred", "a", "an", *self.vague}
         firsts |= {*self.vague_multipliers, *self.fractions, *self.bare_fractions}
+        firsts |= {count.split()[0] for count in self.vague_counts}
         self.first_word_re = re.compile(rf"\d|\.\d|\b(?:{_alternation(sorted(firsts))})\b", re.I)
         # The lookahead lets the scan skip positions inside words quickly; digits glued
         # to capitals stay candidates ("RM120,000", and codes like "S23" rejected later).
         self.candidate_re = re.compile(
             r"(?=\b|\.\d|(?<=[A-Z])\d)"
             rf"(?:(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
+            rf"|(?P<vaguecount>\b(?:{vague_count})\s+(?:dozen|hundred|thousand|million|billion)"
+            r"(?:\s+(?:thousand|million|billion))?\b)"
             rf"|(?P<fracscale>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\s+(?:an?\s+)?"
             r"(?:dozen|hundred|thousand|million|billion|trillion)\b)"
             rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
@@ -263,6 +269,10 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         letter_scales={k: float(v) for k, v in numbers["letter_scales"].items()},
         vague={k: (float(v[0]), float(v[1])) for k, v in numbers["vague"].items()},
         vague_multipliers={k: (float(v[0]), float(v[1])) for k, v in numbers["vague_multipliers"].items()},
+        vague_counts={
+            " ".join(str(k).lower().split()): (float(v[0]), float(v[1]))
+            for k, v in (numbers.get("vague_counts") or {}).items()
+        },
         fractions={k: int(v) for k, v in numbers["fractions"].items()},
         bare_fractions=set(numbers["bare_fractions"]),
         negative_words=set(numbers["negative_words"]),
