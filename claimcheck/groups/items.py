@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from claimcheck.budget import Meter, OverBudget
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
+from claimcheck.groups.anchors import Dated, deadline, period_of, time_anchors, time_scopes
 from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
 from claimcheck.groups.frame_words import frame_words
@@ -38,13 +39,6 @@ WINDOW_TOKENS = 5
 """Tokens either side of a figure that say what it counts ("killed in the quake")."""
 DATE_WINDOW_TOKENS = 8
 """A date often stands at the end of the clause that names its event ("the vote ... is set for")."""
-SCOPE_GAP = 30
-"""Characters between a figure and a date that scopes it ("killed on Monday")."""
-PERIOD_TIMEX_RE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?$")
-"""A date to the year, month, season, quarter or half: a period, not a day."""
-FRONTED_PERIOD = 24
-"""Characters into a sentence within which a period opens it ("In September 2009, ..."):
-a fronted time adverbial scopes every clause of its sentence."""
 PARTIAL_BEFORE = 30
 PARTIAL_AFTER = 40
 """Characters searched for the markers of a part of a count."""
@@ -325,67 +319,6 @@ def _context(sentence: str, lex: Lexicon) -> str:
     return " ".join(sorted({word for word in words if word}))
 
 
-Dated = dict[tuple[str, int], list[tuple[int, int, str]]]
-
-
-def _scopes(claim: Claim, frame: Frame, dated: Dated) -> frozenset[str]:
-    """The time a figure is about, when its own clause says: a year attached to it ("in
-    2019"), or a date next to it (to the month: "on Monday" and "said on Tuesday" are one
-    period). A year elsewhere in the sentence ("the deadliest since 1999") scopes nothing."""
-    if frame.when:
-        return frozenset({frame.when})
-    clause_start, clause_end = frame.clause
-    candidates = []
-    for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
-        if not (clause_start <= start and end <= clause_end):
-            continue
-        gap = max(start - claim.end, claim.start - end, 0)
-        if gap <= SCOPE_GAP:
-            candidates.append((gap, timex[:7]))
-    if candidates:
-        return frozenset({min(candidates)[1]})
-    return frozenset()
-
-
-MOMENT_TIMEX_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}(?:T|$)|(?:\d{4}|XXXX)-(?:\d{2}|XX)-(?:\d{2}|XX)T)")
-"""A day, or a time of day, even of an unknown date ("9:30 a.m." in an undated report)."""
-STATEMENT_GAP = 3
-"""Words between a reporting verb and the date of the statement ("said late on Tuesday")."""
-
-
-def _moment(claim: Claim) -> str | None:
-    """The day or time of day a date or time claim names; a clock time of an undated report
-    by its wording ("9:30 a.m."), which tells it from another time of the same report."""
-    if claim.kind not in ("date", "time"):
-        return None
-    if claim.timex:
-        return claim.timex if MOMENT_TIMEX_RE.match(claim.timex) else None
-    if claim.kind == "time" and any(character.isdigit() for character in claim.text):
-        return "clock " + "".join(character for character in claim.text.lower() if character.isalnum())
-    return None
-
-
-def _statement_date(claim: Claim, reporting: frozenset[str]) -> bool:
-    """The date says when something was said ("the governor said on Tuesday"), not when it happened."""
-    offset = claim.start - claim.sentence_start
-    before = claim.sentence[max(0, offset - 40) : max(0, offset)].lower().split()
-    return any(word.strip(",") in reporting for word in before[-STATEMENT_GAP:])
-
-
-def _period(claim: Claim, frame: Frame, periods: Dated) -> str | None:
-    """The year, month or season a figure is placed in (see Item.period): its clause's year
-    ("killed in 2019"), a period next to it in its clause, or one that opens its sentence."""
-    if frame.when:
-        return frame.when
-    clause_start, clause_end = frame.clause
-    for start, end, timex in periods.get((claim.article_id, claim.sentence_start), ()):
-        fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
-        in_clause = clause_start <= start and end <= clause_end
-        if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
-            return timex
-    return None
-
-
 def _predicate(claim: Claim, frame: Frame, lex: Lexicon) -> str | None:
     """What happened to the counted things, read from the figure's own clause. A counted
     noun is not its own predicate ("5,000 residents" is no population figure)."""
@@ -415,7 +348,7 @@ def _item(
     scopes: frozenset[str] = frozenset()
     event = None
     if claim.kind != "date":
-        scopes = _scopes(claim, frame, dated)
+        scopes = time_scopes(claim, frame, dated)
         published = article.reference_date
         if not scopes and published is not None:
             scopes = frozenset({str(published.year)})
@@ -453,7 +386,7 @@ def _item(
         unit_concept, generic, value, timex = None, False, None, claim.timex[:10]
     else:
         return None
-    if frame.modality == "actual" and _deadline(claim, frame, dated, article):
+    if frame.modality == "actual" and deadline(claim, frame, dated, article):
         frame = replace(frame, modality="target")  # "a shot for 70% of adults by July 4"
     scope = frame.scope
     if scope is not None and not scope.startswith("among:") and set(scope.split()) <= setting:
@@ -489,23 +422,6 @@ def _item(
     )
 
 
-DEADLINE_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)
-
-
-def _deadline(claim: Claim, frame: Frame, dated: Dated, article: Article) -> bool:
-    """A date after publication introduced by "by" in the figure's clause: a goal, not a fact."""
-    published = article.reference_date
-    if published is None:
-        return False
-    clause_start, clause_end = frame.clause
-    for start, end, timex in dated.get((claim.article_id, claim.sentence_start), ()):
-        future = timex[:10] > published.isoformat()[: len(timex[:10])]
-        in_clause = clause_start <= start and end <= clause_end
-        if in_clause and future and DEADLINE_RE.search(article.text, max(clause_start, start - 24), start):
-            return True
-    return False
-
-
 def plural_noun(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es" if not noun.endswith("s") else noun
@@ -530,24 +446,7 @@ def prepare_items(
     story_of = story_of if story_of is not None else {a.id: a.story for a in articles if a.story}
     lex = lexicon(rules_dir)
     by_id = {article.id: article for article in articles}
-    dated: Dated = defaultdict(list)
-    periods: Dated = defaultdict(list)
-    reporting = frame_words(rules_dir).reporting_verbs
-    moments: dict[tuple[str, int], set[str]] = defaultdict(set)
-    unanchored: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for claim in claims:
-        moment = _moment(claim)
-        if moment and not _statement_date(claim, reporting):
-            moments[(claim.article_id, claim.sentence_start)].add(moment)
-        if claim.kind == "date" and claim.timex and PERIOD_TIMEX_RE.match(claim.timex):
-            periods[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
-        if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
-            dated[(claim.article_id, claim.sentence_start)].append((claim.start, claim.end, claim.timex))
-        elif claim.kind in ("date", "time") and (
-            (claim.relative and not claim.timex) or (claim.timex or "").startswith("XXXX")
-        ):
-            # "last week" in an undated article, "In February" with no year: the time is unknown.
-            unanchored[(claim.article_id, claim.sentence_start)].append(claim.start)
+    anchors = time_anchors(claims, frame_words(rules_dir).reporting_verbs)
     items = []
     names_by_article: dict[str, frozenset[str]] = {}
     settings = _settings(articles, story_of, lex)
@@ -558,7 +457,7 @@ def prepare_items(
         meter = meters.get(article.id) if meters is not None else None
         try:
             with meter.running() if meter is not None else nullcontext():
-                item = _prepared(claim, article, dated, lex, names_by_article, settings, story_of)
+                item = _prepared(claim, article, anchors.dated, lex, names_by_article, settings, story_of)
                 if meter is not None:
                     meter.check()
         except OverBudget as exc:
@@ -567,9 +466,9 @@ def prepare_items(
         if item is not None:
             clause_start, clause_end = item.frame.clause
             if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
-                item.period = _period(claim, item.frame, periods)
-            item.moments = frozenset(moments.get((claim.article_id, claim.sentence_start), ()))
-            relative = unanchored[(claim.article_id, claim.sentence_start)]
+                item.period = period_of(claim, item.frame, anchors.periods)
+            item.moments = frozenset(anchors.moments.get((claim.article_id, claim.sentence_start), ()))
+            relative = anchors.unanchored.get((claim.article_id, claim.sentence_start), [])
             item.time_unknown = item.kind != "date" and any(
                 clause_start <= at < clause_end for at in relative
             )
