@@ -26,7 +26,7 @@ from claimcheck.groups.clauses import (
     tokens_of,
 )
 from claimcheck.groups.frame_words import FrameWords, frame_words
-from claimcheck.groups.frames import not_a_quantity_reason
+from claimcheck.groups.quantities import not_a_quantity_reason
 from claimcheck.models import Claim
 
 REPEATED_RE = re.compile(
