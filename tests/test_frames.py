@@ -128,6 +128,11 @@ def test_frame_parts(sentence: str, span: str, expected: dict[str, object]) -> N
             "2.8 percent",
             "a statistic's precision",
         ),
+        (
+            "The poll has a margin of error of plus or minus 3 percentage points.",
+            "minus 3 percentage points",
+            "a statistic's precision",
+        ),
     ],
 )
 def test_numbers_that_are_not_quantities_of_the_story(sentence: str, span: str, reason: str) -> None:
@@ -355,3 +360,8 @@ def test_a_night_and_the_small_hours_after_it_are_one_moment() -> None:
         )
         == []
     )
+
+
+def test_a_poll_s_finding_after_its_margin_of_error_is_a_figure() -> None:
+    frame = frame_of("The poll, with a margin of error of 3 points, found 52% support the plan.", "52%")
+    assert frame.not_a_quantity is None

@@ -58,8 +58,13 @@ def not_a_quantity_reason(
     if claim.kind == "duration" and any(after.startswith(f" {word}") for word in words.countdown_words):
         return "a countdown, not a length"  # "with 29 seconds remaining"
     left = " ".join(sentence[max(0, offset - 40) : offset].lower().split())
-    if any(after.startswith(f" {phrase}") or phrase in left for phrase in words.statistic_phrases):
-        return "a statistic's precision"  # "a 3.1 percent margin of error"
+    if any(
+        after.startswith(f" {phrase}") or PRECISION_TAIL_RE.sub("", left).endswith(phrase)
+        for phrase in words.statistic_phrases
+    ):
+        # "a 3.1 percent margin of error", "a margin of error of plus or minus 3 points"; not
+        # the poll's own figure after it ("a margin of error of 3 points, found 52%").
+        return "a statistic's precision"
     if (
         claim.kind == "duration"
         and claim.text.lower() == "one day"
@@ -74,6 +79,8 @@ def not_a_quantity_reason(
     return None
 
 
+PRECISION_TAIL_RE = re.compile(r"\s*(?:of\s*)?(?:plus or minus|plus or|\+/-|±)?\s*$")
+"""What may stand between a statistic's name and its figure ("margin of error of plus or minus")."""
 ATTRIBUTIVE_RE = re.compile(r"\d(?:[-‐‑]|(?=[A-Za-z]))[A-Za-z]+$")
 """A measure written as one word with its unit ("17-inch", "250GB", "2.66-GHz")."""
 NEXT_WORD_RE = re.compile(r"\s+([A-Za-z][\w-]*)")
