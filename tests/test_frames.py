@@ -365,3 +365,19 @@ def test_a_night_and_the_small_hours_after_it_are_one_moment() -> None:
 def test_a_poll_s_finding_after_its_margin_of_error_is_a_figure() -> None:
     frame = frame_of("The poll, with a margin of error of 3 points, found 52% support the plan.", "52%")
     assert frame.not_a_quantity is None
+
+
+def test_the_reported_period_is_the_story_s_own() -> None:
+    """A count of the month just ended is what the story reports ("cut 3,000 jobs in May"
+    in a June report); only an earlier period tells of another event."""
+    assert findings(
+        "The carmaker Korvath cut 3,000 jobs in May, the union said.",
+        "The carmaker Korvath cut 2,000 jobs, the union said.",
+    ) == ["figure-conflict"]
+    assert (
+        findings(
+            "The carmaker Korvath cut 3,000 jobs in May 2019, the union said.",
+            "The carmaker Korvath cut 2,000 jobs, the union said.",
+        )
+        == []
+    )

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from claimcheck.groups.frames import Frame
 from claimcheck.models import Article, Claim
@@ -105,18 +106,46 @@ def _statement_date(claim: Claim, reporting: frozenset[str]) -> bool:
     return any(word.strip(",") in reporting for word in before[-STATEMENT_GAP:])
 
 
-def period_of(claim: Claim, frame: Frame, periods: Dated) -> str | None:
-    """The year, month or season a figure is placed in (see Item.period): its clause's year
-    ("killed in 2019"), a period next to it in its clause, or one that opens its sentence."""
-    if frame.when:
-        return frame.when
-    clause_start, clause_end = frame.clause
-    for start, end, timex in periods.get((claim.article_id, claim.sentence_start), ()):
-        fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
-        in_clause = clause_start <= start and end <= clause_end
-        if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
-            return timex
-    return None
+def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None) -> str | None:
+    """The past year, month or season a figure is placed in (see Item.period): its clause's
+    year ("killed in 2019"), a period next to it in its clause, or one that opens its
+    sentence. A period that ended within CURRENT_PERIOD_DAYS of publication is the story's
+    own ("added 200,000 jobs in March" in an April report): None."""
+    found = frame.when
+    if found is None:
+        clause_start, clause_end = frame.clause
+        for start, end, timex in periods.get((claim.article_id, claim.sentence_start), ()):
+            fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
+            in_clause = clause_start <= start and end <= clause_end
+            if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
+                found = timex
+                break
+    if found is None or published is None:
+        return found
+    last = _period_end(found)
+    if last is not None and last >= published - timedelta(days=CURRENT_PERIOD_DAYS):
+        return None
+    return found
+
+
+CURRENT_PERIOD_DAYS = 31
+"""A period that ended this close before publication is the one the story reports on."""
+SEASON_END_MONTH = {"WI": 3, "SP": 6, "SU": 9, "FA": 12, "H1": 6, "H2": 12}
+SEASON_END_MONTH.update({f"Q{quarter}": 3 * quarter for quarter in range(1, 5)})
+"""The last month of a season, quarter or half."""
+
+
+def _period_end(timex: str) -> date | None:
+    """The last day of a period timex ("2019", "2019-03", "2019-SU", "2019-Q3")."""
+    if not timex[:4].isdigit():
+        return None
+    year = int(timex[:4])
+    part = timex[5:]
+    month = 12 if not part else SEASON_END_MONTH.get(part) or (int(part) if part.isdigit() else None)
+    if month is None or not 1 <= month <= 12:
+        return None
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
 
 
 DEADLINE_RE = re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.IGNORECASE)

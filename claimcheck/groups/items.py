@@ -466,7 +466,7 @@ def prepare_items(
         if item is not None:
             clause_start, clause_end = item.frame.clause
             if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
-                item.period = period_of(claim, item.frame, anchors.periods)
+                item.period = period_of(claim, item.frame, anchors.periods, article.reference_date)
             item.moments = frozenset(anchors.moments.get((claim.article_id, claim.sentence_start), ()))
             relative = anchors.unanchored.get((claim.article_id, claim.sentence_start), [])
             item.time_unknown = item.kind != "date" and any(
