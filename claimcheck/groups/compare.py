@@ -122,7 +122,14 @@ def compatible(a: Item, b: Item) -> bool:
     # what a figure measures) joins another only where they agree: it cannot raise a
     # conflict, and a group must not show it beside a figure it contradicts as "consistent"
     # ("the four-week average was 534,000" and "continuing claims fell to 3,655,000").
-    return (a.decisive and b.decisive) or overlap(a, b, 0.0)
+    return (a.decisive and b.decisive) or _agree(a, b)
+
+
+def _agree(a: Item, b: Item) -> bool:
+    """overlap(a, b, 0.0) without its slack (none at zero tolerance): called for most pairs."""
+    if a.kind == "date":
+        return overlap(a, b, 0.0)
+    return a.low <= b.high and b.low <= a.high
 
 
 def _frames_agree(a: Item, b: Item) -> bool:

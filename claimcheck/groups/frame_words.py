@@ -54,7 +54,7 @@ class FrameWords:
     other_set_words: frozenset[str]
     other_set_after: frozenset[str]
     increment_words: frozenset[str]
-    age_markers: tuple[str, ...]
+    age_markers: frozenset[str]
     population_nouns: frozenset[str]
     predicates: dict[str, str]
     predicate_stems: dict[str, str]
@@ -145,7 +145,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         other_set_words=word_set(data, "other_set_words"),
         other_set_after=word_set(data, "other_set_after"),
         increment_words=word_set(data, "increment_words"),
-        age_markers=phrase_set(data, "age_markers"),
+        age_markers=frozenset(phrase_set(data, "age_markers")),
         population_nouns=word_set(data, "population_nouns"),
         predicates=predicates,
         predicate_stems=stems,

@@ -41,7 +41,7 @@ def not_a_quantity_reason(
         return "a location"
     left_words = sentence[max(0, offset - 30) : offset].lower().split()
     if claim.kind == "count" and any(
-        left_words[-len(marker.split()) :] == marker.split() for marker in words.age_markers
+        " ".join(left_words[-size:]) in words.age_markers for size in range(1, min(3, len(left_words)) + 1)
     ):
         return "an age"  # "Dies at 77"
     population = len(left_words) >= 2 and left_words[-1] == "of" and left_words[-2] in words.population_nouns
@@ -57,11 +57,15 @@ def not_a_quantity_reason(
         return "a specification of the noun it qualifies"
     if claim.kind == "duration" and any(after.startswith(f" {word}") for word in words.countdown_words):
         return "a countdown, not a length"  # "with 29 seconds remaining"
-    left = " ".join(sentence[max(0, offset - 40) : offset].lower().split())
-    if any(
-        after.startswith(f" {phrase}") or PRECISION_TAIL_RE.sub("", left).endswith(phrase)
-        for phrase in words.statistic_phrases
-    ):
+    left = sentence[max(0, offset - 40) : offset].lower()
+    phrases = words.statistic_phrases
+    # Most figures have no statistic's name before them: the tail is cut only where one may be.
+    named = (
+        PRECISION_TAIL_RE.sub("", " ".join(left.split()))
+        if any(p.split()[-1] in left for p in phrases)
+        else ""
+    )
+    if any(after.startswith(f" {phrase}") or (named and named.endswith(phrase)) for phrase in phrases):
         # "a 3.1 percent margin of error", "a margin of error of plus or minus 3 points"; not
         # the poll's own figure after it ("a margin of error of 3 points, found 52%").
         return "a statistic's precision"
