@@ -122,14 +122,7 @@ def compatible(a: Item, b: Item) -> bool:
     # what a figure measures) joins another only where they agree: it cannot raise a
     # conflict, and a group must not show it beside a figure it contradicts as "consistent"
     # ("the four-week average was 534,000" and "continuing claims fell to 3,655,000").
-    return (a.decisive and b.decisive) or _agree(a, b)
-
-
-def _agree(a: Item, b: Item) -> bool:
-    """overlap(a, b, 0.0) without its slack (none at zero tolerance): called for most pairs."""
-    if a.kind == "date":
-        return overlap(a, b, 0.0)
-    return a.low <= b.high and b.low <= a.high
+    return (a.decisive and b.decisive) or overlap(a, b, 0.0)
 
 
 def _frames_agree(a: Item, b: Item) -> bool:
@@ -207,6 +200,8 @@ def overlap(a: Item, b: Item, tolerance: float) -> bool:
             and b.timex is not None
             and (a.timex.startswith(b.timex) or b.timex.startswith(a.timex))
         )
+    if not tolerance:  # no slack to work out (grouping asks this of most pairs)
+        return a.low <= b.high and b.low <= a.high
     finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
     slack = tolerance * max(finite, default=0.0)
     return a.low - slack <= b.high and b.low - slack <= a.high
