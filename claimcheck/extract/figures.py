@@ -202,6 +202,11 @@ class SentenceText:
         return matches[-limit:]
 
 
+def _scale(word: str, lex: NumericLexicon) -> float:
+    """What a scale word multiplies by ("dozen" is the lexicon's own count, not a scale)."""
+    return float(lex.dozen) if word == "dozen" else lex.scales[word]
+
+
 def read_number(match: re.Match[str], sent: SentenceText) -> Figure | None:
     lex, text = sent.lex, sent.text
     start, end = match.span()
@@ -216,12 +221,12 @@ def read_number(match: re.Match[str], sent: SentenceText) -> Figure | None:
     if match.group("vaguecount"):  # "several hundred", "a few dozen"
         words = match.group("vaguecount").lower().split()
         scaled = [word for word in words if word == "dozen" or word in lex.scales]
-        scale = math.prod(12.0 if word == "dozen" else lex.scales[word] for word in scaled)
+        scale = math.prod(_scale(word, lex) for word in scaled)
         count_low, count_high = lex.vague_counts[" ".join(words[: len(words) - len(scaled)])]
         return Figure(start, end, count_low * scale, count_low * scale, count_high * scale, "vague")
     if match.group("fracscale"):  # "half a million", "three quarters billion"
         words = re.split(r"[\s-]+", match.group("fracscale").lower())
-        scale = 12.0 if words[-1] == "dozen" else lex.scales[words[-1]]
+        scale = _scale(words[-1], lex)
         words = [w for w in words[:-1] if w not in ("a", "an")] or ["one"]
         denominator = lex.fractions[words[-1]]
         numerator = float(lex.small.get(words[0], 1)) if len(words) > 1 else 1.0

@@ -138,9 +138,11 @@ class NumericLexicon:
     def __post_init__(self) -> None:
         number_word = _alternation([*self.small, *self.tens, "dozen", "hundred"])
         scale_word = _alternation([w for w in self.scales if len(w) > 2])
+        large_scale = "thousand|million|billion|trillion"
+        round_scale = f"dozen|hundred|{large_scale}"  # the words that follow "a", "half", "several"
         word_number = (
             rf"(?:{number_word})(?:(?:\s+and\s+|[\s-]+)(?:{number_word}|{scale_word}))*"
-            rf"|\ban?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b"
+            rf"|\ban?\s+(?:{round_scale})\b"
         )
         fraction = _alternation(list(self.fractions))
         bare = _alternation(list(self.bare_fractions))
@@ -160,10 +162,8 @@ class NumericLexicon:
         self.candidate_re = re.compile(
             r"(?=\b|\.\d|(?<=[A-Z])\d)"
             rf"(?:(?P<vague>(?:\b(?:{multiplier})\s+of\s+)?\b(?:{vague})\s+of\b)"
-            rf"|(?P<vaguecount>\b(?:{vague_count})\s+(?:dozen|hundred|thousand|million|billion)"
-            r"(?:\s+(?:thousand|million|billion))?\b)"
-            rf"|(?P<fracscale>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\s+(?:an?\s+)?"
-            r"(?:dozen|hundred|thousand|million|billion|trillion)\b)"
+            rf"|(?P<vaguecount>\b(?:{vague_count})\s+(?:{round_scale})(?:\s+(?:{large_scale}))?\b)"
+            rf"|(?P<fracscale>\b(?:(?:{numerator})[\s-]+)?(?:{fraction})\s+(?:an?\s+)?(?:{round_scale})\b)"
             rf"|(?P<fraction>\b(?:(?:{numerator})[\s-]+(?:{fraction})|(?:{bare}))\b(?=\s+(?:of|the)\b))"
             rf"|(?P<digits>{DIGITS})"
             rf"|(?P<words>\b(?:{word_number})\b))",
