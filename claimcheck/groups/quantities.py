@@ -39,7 +39,8 @@ def not_a_quantity_reason(
         return "an age"  # whose, frames cannot tell: "a 61-year-old former employee" and "Banky, 40"
     if claim.kind == "measure" and after.split()[:1] and after.split()[0] in words.location_words:
         return "a location"
-    left_words = sentence[max(0, offset - 30) : offset].lower().split()
+    left = sentence[max(0, offset - 40) : offset].lower()
+    left_words = left.split()
     if claim.kind == "count" and any(
         " ".join(left_words[-size:]) in words.age_markers for size in range(1, min(3, len(left_words)) + 1)
     ):
@@ -57,13 +58,10 @@ def not_a_quantity_reason(
         return "a specification of the noun it qualifies"
     if claim.kind == "duration" and any(after.startswith(f" {word}") for word in words.countdown_words):
         return "a countdown, not a length"  # "with 29 seconds remaining"
-    left = sentence[max(0, offset - 40) : offset].lower()
     phrases = words.statistic_phrases
     # Most figures have no statistic's name before them: the tail is cut only where one may be.
     named = (
-        PRECISION_TAIL_RE.sub("", " ".join(left.split()))
-        if any(p.split()[-1] in left for p in phrases)
-        else ""
+        PRECISION_TAIL_RE.sub("", " ".join(left_words)) if any(p.split()[-1] in left for p in phrases) else ""
     )
     if any(after.startswith(f" {phrase}") or (named and named.endswith(phrase)) for phrase in phrases):
         # "a 3.1 percent margin of error", "a margin of error of plus or minus 3 points"; not
@@ -77,8 +75,8 @@ def not_a_quantity_reason(
     ):
         return "a time to come, not a length"  # "I'd one day have the chance"
     if claim.kind in ("date", "time"):
-        left = " ".join(sentence[max(0, offset - 30) : offset].lower().split())
-        if any(left.endswith(label) for label in words.period_labels):
+        spaced = " ".join(left_words)
+        if any(spaced.endswith(label) for label in words.period_labels):
             return "a reporting period's label"
     return None
 
