@@ -179,10 +179,12 @@ def hedge_interval(
 class SentenceText:
     """One sentence being scanned, with helpers to look left and right."""
 
-    __slots__ = ("hi", "lex", "lo", "text")
+    __slots__ = ("_before", "hi", "lex", "lo", "text")
 
     def __init__(self, text: str, lo: int, hi: int, lex: NumericLexicon) -> None:
         self.text, self.lo, self.hi, self.lex = text, lo, hi, lex
+        self._before: dict[tuple[int, int], list[re.Match[str]]] = {}
+        """words_before's answers: the readers of one figure ask for the same words again."""
 
     def left(self, pos: int, width: int = 48) -> str:
         return self.text[max(self.lo, pos - width) : pos]
@@ -198,8 +200,14 @@ class SentenceText:
         return out
 
     def words_before(self, pos: int, limit: int) -> list[re.Match[str]]:
-        matches = list(WORD_RE.finditer(self.text, max(self.lo, pos - 12 * limit), pos))
-        return matches[-limit:]
+        """The last `limit` words before `pos` (a list callers only read)."""
+        key = (pos, limit)
+        found = self._before.get(key)
+        if found is None:
+            found = self._before[key] = list(
+                WORD_RE.finditer(self.text, max(self.lo, pos - 12 * limit), pos)
+            )[-limit:]
+        return found
 
 
 def _scale(word: str, lex: NumericLexicon) -> float:
