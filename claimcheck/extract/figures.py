@@ -37,6 +37,11 @@ PHONE = (
 URL = r"(?:https?://|www\.)\S+|\b[\w.-]{1,253}\.(?:com|org|net)/\S*|@\w+"
 DIGIT_RE = re.compile(r"\d")
 NOT_FIGURE_RE = re.compile(rf"{URL}|{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
+URL_HINTS = ("http", "www.", ".com/", ".org/", ".net/", "@")
+"""Text every match of URL holds (lower case): without any, NOT_FIGURE_RE finds only the others."""
+NOT_FIGURE_OFFLINE_RE = re.compile(rf"{ISO_DATE}|{PHONE}|{NUMERIC_DATE}|{CLOCK}", re.I)
+NOT_FIGURE_OFFLINE_START_RE = re.compile(r"[\d+(]")
+"""Where a match of NOT_FIGURE_OFFLINE_RE can begin: a digit, a plus sign or a parenthesis."""
 ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 DECADE_RE = re.compile(r"'?s\b")
 # A clock time written with a marker: "11 a.m.", "0401 GMT", "5 pm".

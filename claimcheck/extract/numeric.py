@@ -29,6 +29,8 @@ from claimcheck.extract.figures import (
     CURRENCY_REPEAT_RE,
     DECADE_RE,
     DIGIT_RE,
+    NOT_FIGURE_OFFLINE_RE,
+    NOT_FIGURE_OFFLINE_START_RE,
     NOT_FIGURE_RE,
     ORDINAL_SUFFIX_RE,
     PARTITIVE_RE,
@@ -36,6 +38,7 @@ from claimcheck.extract.figures import (
     RANGE_SEP_RE,
     RESTATEMENT_RE,
     TIME_MARKER_RE,
+    URL_HINTS,
     YEAR_LIKE_RE,
     YEAR_RE,
     Figure,
@@ -230,9 +233,18 @@ def _scope(sent: SentenceText) -> str | None:
 
 
 def _excluded_spans(sent: SentenceText) -> list[tuple[int, int]]:
-    if not DIGIT_RE.search(sent.text, sent.lo, sent.hi):
+    text, lo, hi = sent.text, sent.lo, sent.hi
+    if not DIGIT_RE.search(text, lo, hi):
         return []  # every excluded stretch has a digit in it
-    return [m.span() for m in NOT_FIGURE_RE.finditer(sent.text, sent.lo, sent.hi)]
+    lower = text[lo:hi].lower()
+    if any(hint in lower for hint in URL_HINTS):
+        return [m.span() for m in NOT_FIGURE_RE.finditer(text, lo, hi)]
+    # No web address: the other stretches, scanned from where the first could begin (the
+    # same matches; the scan of every character before it is what this saves).
+    first = NOT_FIGURE_OFFLINE_START_RE.search(text, lo, hi)
+    if first is None:
+        return []
+    return [m.span() for m in NOT_FIGURE_OFFLINE_RE.finditer(text, first.start(), hi)]
 
 
 def _read_figure(match: re.Match[str], sent: SentenceText) -> tuple[Figure, int] | None:
