@@ -176,20 +176,37 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
 DIGIT_RE = re.compile(r"\d")
 
 
+def _patterns_by_trigger() -> dict[str, int]:
+    """Each trigger word with the patterns it gates, as bits (bit i: PATTERNS[i])."""
+    found: dict[str, int] = {}
+    for index, (_pattern, _reader, _priority, triggers) in enumerate(PATTERNS):
+        for word in triggers:
+            found[word] = found.get(word, 0) | 1 << index
+    return found
+
+
+PATTERNS_BY_TRIGGER = _patterns_by_trigger()
+"""A sentence's patterns are found by one look-up a word, not a set test a pattern."""
+
+
 def tag_sentence(text: str, start: int, end: int) -> list[Mention]:
     """Non-overlapping mentions of text[start:end], in text order."""
     chunk = text[start:end]
-    words = set(WORD_RE.findall(chunk.lower()))
+    gated = 0  # the patterns whose trigger words the sentence holds
+    for word in WORD_RE.findall(chunk.lower()):
+        gated |= PATTERNS_BY_TRIGGER.get(word, 0)
     if DIGIT_RE.search(chunk):
-        words.add(DIGIT)
+        gated |= PATTERNS_BY_TRIGGER.get(DIGIT, 0)
     candidates: list[tuple[int, int, Mention]] = []
-    for pattern, reader, priority, triggers in PATTERNS:
-        if triggers.isdisjoint(words):
+    for index, (pattern, reader, priority, _triggers) in enumerate(PATTERNS):
+        if not gated >> index & 1:
             continue
         for match in pattern.finditer(text, start, end):
             for mention in reader(match, text):
                 if mention.end > mention.start:
                     candidates.append((mention.end - mention.start, priority, mention))
+    if not candidates:
+        return []
     candidates.sort(key=lambda item: (-item[0], -item[1], item[2].start))
     # The characters chosen mentions cover, marked: a candidate is checked against its own
     # span only (against every chosen mention, it is quadratic in a long sentence).
