@@ -17,39 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import cache
+from claimcheck.extract.alternation import trie_alternation as _alternation
 from claimcheck.models import Approx, Direction, Kind
 from claimcheck.rules import load_lexicon
 
 # Thousands groups, South Asian lakh groups ("12,34,567"), plain digits, a leading dot.
 DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex matching any of the phrases, as a trie (fast: no backtracking over siblings).
-
-    Spaces inside a phrase match any run of whitespace; longer phrases win.
-    """
-    trie: dict[str, Any] = {}
-    for word in {w for w in words if w}:
-        node = trie
-        for char in " ".join(word.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
-    return body
 
 
 # ---------------------------------------------------------------- lexicon

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from claimcheck.extract.alternation import trie_alternation
 from claimcheck.rules import load_lexicon
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -52,18 +53,34 @@ SPACES_RE = re.compile(r"\s+")
 LEXICON: dict[str, Any] = load_lexicon("temporal")
 
 
-def _alternation(words: Iterable[str]) -> str:
+def _alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
     """Longest first, so that "September" wins over "Sep"; spaces match any run of spaces.
     Ties in alphabetical order: a set's order changes from one process to the next, and the
-    pattern must not (compiled patterns are cached by their text, claimcheck.cache)."""
-    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    pattern must not (compiled patterns are cached by their text, claimcheck.cache).
+
+    Written as a trie (faster to scan) where that matches the same: single-spaced words, in
+    lower case unless the alternation is `case_sensitive`. Two such words that match at one
+    place are one the other's prefix, and the trie, like the list, tries the longer first."""
+    unique = set(words)
+    if all(_trie_safe(word, case_sensitive) for word in unique):
+        return trie_alternation(unique)
+    ordered = sorted(unique, key=lambda word: (-len(word), word))
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def _trie_safe(word: str, case_sensitive: bool) -> bool:
+    if not word or word != " ".join(word.split()):
+        return False
+    if case_sensitive:
+        return True
+    # Ignoring case, "May" matches where "mayor" does, and "ı" where "i" does: no prefix.
+    return word == word.lower() and all(char.isascii() or char.lower() == char.upper() for char in word)
 
 
 def _capitalized(words: Iterable[str]) -> str:
     """Case-sensitive forms of names: "May" or "MAY", never "may"."""
     forms = [form for word in words for form in (word.capitalize(), word.upper())]
-    return "(?-i:" + _alternation(forms) + ")"
+    return "(?-i:" + _alternation(forms, case_sensitive=True) + ")"
 
 
 def lexicon_lookup(table: dict[str, Any], word: str) -> Any:
@@ -284,7 +301,9 @@ def _title(name: str) -> str:
 
 
 HOLIDAY_NAME_RE = (
-    "(?-i:" + _alternation(form for name in HOLIDAYS for form in (_title(name), name.upper())) + ")"
+    "(?-i:"
+    + _alternation((form for name in HOLIDAYS for form in (_title(name), name.upper())), case_sensitive=True)
+    + ")"
 )
 # "Thanksgiving", "last Christmas", "Labor Day weekend", "Easter week", "Christmas 1998"
 HOLIDAY_RE = re.compile(
