@@ -109,6 +109,17 @@ def _words_of(*groups: Iterable[str]) -> frozenset[str]:
 
 DIGIT = "#"
 """Trigger that stands for any digit in the sentence."""
+# Triggers for patterns of digits, each standing for text every match of its pattern holds;
+# looked for only in sentences with a digit (most sentences with digits hold no date).
+HYPHEN, SLASH, COLON, APOSTROPHE, DECADE_SUFFIX, YEAR_DIGITS = "#-", "#/", "#:", "#'", "#0s", "#year"
+DIGIT_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (HYPHEN, re.compile("-")),  # "2023-09-22"
+    (SLASH, re.compile("/")),  # "9/22/2023"
+    (COLON, re.compile(":")),  # "3:07:35"
+    (APOSTROPHE, re.compile("['’]")),  # "'87"
+    (DECADE_SUFFIX, re.compile(r"0'?s", re.I)),  # "1990s", "'90s", "1990's"
+    (YEAR_DIGITS, re.compile(r"(?:1[5-9]|20)\d\d")),  # "1998", "fiscal 2019"
+)
 _MONTH_WORDS = _words_of(MONTHS)
 _UNIT_WORDS = _words_of(UNITS, UNIT_PLURALS, [f"{unit}s" for unit in UNITS])
 _NUMBER_WORDS = _words_of(NUMBERS, VAGUE_NUMBERS, [DIGIT])
@@ -118,13 +129,13 @@ _SEASON_WORDS = _words_of(SEASONS)
 # trigger words (a cheap gate: most sentences name no date). On overlap the longer match
 # wins, then the higher priority.
 PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
-    (ISO_DATE_RE, read_iso, 9, frozenset([DIGIT])),
-    (SLASH_DATE_RE, read_slash, 9, frozenset([DIGIT])),
+    (ISO_DATE_RE, read_iso, 9, frozenset([HYPHEN])),
+    (SLASH_DATE_RE, read_slash, 9, frozenset([SLASH])),
     (MONTH_DAY_RE, read_month_day, 8, _MONTH_WORDS),
     (DAY_MONTH_RE, read_month_day, 8, _MONTH_WORDS),
     (MONTH_RE_PATTERN, read_month, 7, _MONTH_WORDS),
     (CLOCK_PATTERN, read_clock, 7, frozenset([DIGIT, "noon", "midnight", "midday"])),
-    (ELAPSED_RE, read_elapsed, 7, frozenset([DIGIT])),
+    (ELAPSED_RE, read_elapsed, 7, frozenset([COLON])),
     (RELATIVE_DAY_RE, read_relative_day, 7, _words_of(LEXICON["relative_days"], PARTS_OF_DAY)),
     (
         WEEKDAY_PATTERN,
@@ -154,11 +165,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], Reader, int, frozenset[str]], ...] = (
     (WEEKEND_RE, read_weekend, 4, frozenset(["weekend"])),
     (QUARTER_RE, read_quarter, 6, frozenset(["quarter", "half", "period", "q", "h"])),
     (QUARTER_REF_RE, read_quarter_ref, 5, frozenset(["quarter", "period", "half"])),
-    (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"], [DIGIT])),
+    (DECADE_RE, read_decade, 6, _words_of(LEXICON["decade_words"]) | {DECADE_SUFFIX}),
     (CENTURY_RE, read_century, 6, frozenset(["century"])),
-    (YEAR_PATTERN, read_year, 4, frozenset([DIGIT])),
+    (YEAR_PATTERN, read_year, 4, frozenset([YEAR_DIGITS])),
     (SPELLED_YEAR_RE, read_spelled_year, 4, frozenset(["eighteen", "nineteen"])),
-    (SHORT_YEAR_RE, read_short_year, 4, frozenset([DIGIT])),
+    (SHORT_YEAR_RE, read_short_year, 4, frozenset([APOSTROPHE])),
     (SEASON_PATTERN, read_season, 5, _SEASON_WORDS),
     (HOLIDAY_RE, read_holiday, 7, _words_of(HOLIDAYS) - frozenset(["day", "eve", "new"])),
     (DURATION_RE, read_duration, 5, _UNIT_WORDS),
@@ -197,6 +208,9 @@ def tag_sentence(text: str, start: int, end: int) -> list[Mention]:
         gated |= PATTERNS_BY_TRIGGER.get(word, 0)
     if DIGIT_RE.search(chunk):
         gated |= PATTERNS_BY_TRIGGER.get(DIGIT, 0)
+        for sign, sign_re in DIGIT_SIGNS:
+            if sign_re.search(chunk):
+                gated |= PATTERNS_BY_TRIGGER.get(sign, 0)
     candidates: list[tuple[int, int, Mention]] = []
     for index, (pattern, reader, priority, _triggers) in enumerate(PATTERNS):
         if not gated >> index & 1:
