@@ -202,7 +202,7 @@ def _predicate(fig_start: int, after: int, sent: SentenceText) -> str | None:
             return found
     after_words = []
     for match in sent.words_after(after, 14):
-        if match.group() in CLAUSE_END or sent.lex.candidate_re.fullmatch(match.group()):
+        if match.group() in CLAUSE_END or sent.lex.is_candidate(match.group()):
             break  # the clause ends, or the next figure takes over
         after_words.append(match.group().lower().rstrip("."))
     found = _match_predicate(after_words, lex)

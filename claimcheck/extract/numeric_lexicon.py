@@ -21,6 +21,7 @@ from claimcheck.extract.alternation import trie_alternation as _alternation
 from claimcheck.models import Approx, Direction, Kind
 from claimcheck.rules import load_lexicon
 
+CANDIDATE_WORDS_KEPT = 50_000
 # Thousands groups, South Asian lakh groups ("12,34,567"), plain digits, a leading dot.
 DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
@@ -107,8 +108,11 @@ class NumericLexicon:
     number_word_re: re.Pattern[str] = field(init=False)
     age_re: re.Pattern[str] = field(init=False)
     predicate_by_first: dict[str, list[tuple[list[str], str]]] = field(init=False)
+    candidate_words: dict[str, bool] = field(init=False, repr=False, compare=False)
+    """is_candidate's answers so far (at most CANDIDATE_WORDS_KEPT words)."""
 
     def __post_init__(self) -> None:
+        self.candidate_words = {}
         number_word = _alternation([*self.small, *self.tens, "dozen", "hundred"])
         scale_word = _alternation([w for w in self.scales if len(w) > 2])
         large_scale = "thousand|million|billion|trillion"
@@ -129,7 +133,12 @@ class NumericLexicon:
         firsts = {*self.small, *self.tens, "dozen", "hundred", "a", "an", *self.vague}
         firsts |= {*self.vague_multipliers, *self.fractions, *self.bare_fractions}
         firsts |= {count.split()[0] for count in self.vague_counts}
-        self.first_word_re = re.compile(rf"\d|\.\d|\b(?:{_alternation(sorted(firsts))})\b", re.I)
+        # A word's first letter is tested before its list (one test where most words fail);
+        # the three alternatives start with different characters, so their order is free.
+        initials = "".join(sorted({re.escape(word[0]) for word in firsts if word}))
+        self.first_word_re = re.compile(
+            rf"\b(?=[{initials}])(?:{_alternation(sorted(firsts))})\b|\d|\.\d", re.I
+        )
         # The lookahead lets the scan skip positions inside words quickly; digits glued
         # to capitals stay candidates ("RM120,000", and codes like "S23" rejected later).
         self.candidate_re = re.compile(
@@ -187,6 +196,16 @@ class NumericLexicon:
             self.predicate_by_first.setdefault(words[0], []).append((words, concept))
         for options in self.predicate_by_first.values():
             options.sort(key=lambda item: -len(item[0]))  # "death toll" before "death"
+
+    def is_candidate(self, word: str) -> bool:
+        """Whether `word` alone is a number (candidate_re), remembered: the words after
+        every figure are tested, and the same few words come again and again."""
+        known = self.candidate_words.get(word)
+        if known is None:
+            if len(self.candidate_words) >= CANDIDATE_WORDS_KEPT:
+                self.candidate_words.clear()  # bounded memory over a long run
+            known = self.candidate_words[word] = self.candidate_re.fullmatch(word) is not None
+        return known
 
 
 def _concept_table(section: dict[str, list[str]]) -> dict[str, str]:
