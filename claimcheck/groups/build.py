@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.budget import Meter
 from claimcheck.extract.words import concept, stem
-from claimcheck.groups.compare import compatible, contrast, frames_match, group_status, overlap, similarity
+from claimcheck.groups.compare import compatible, contrast, frames_alike, group_status, overlap, similarity
 from claimcheck.groups.items import Item, claim_window, plural_noun, prepare_items, sentence_tokens
 from claimcheck.models import Article, Claim, ClaimGroup, GroupValue, Story
 from claimcheck.rules import DateConflictParams, FigureConflictParams, RuleSet
@@ -28,7 +28,7 @@ DATE_THRESHOLD = 0.45
 SAME_ARTICLE_THRESHOLD = 0.75
 """Two figures of one article must agree more closely: a false internal conflict is costly."""
 FRAME_MATCH_BONUS = 1.0
-"""Evidence added when the frames agree in full (compare.frames_match): the wording around
+"""Evidence added when the frames agree in full (compare.frames_alike): the wording around
 the figures may differ as much as it likes."""
 MAX_CANDIDATES = 12
 """Groups a claim is compared with: those sharing the most keys with it."""
@@ -239,7 +239,7 @@ def _sample(group: _Group) -> list[Item]:
 
 def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
     """The fitting group with the most evidence, or None."""
-    fitting: list[tuple[float, int, _Group]] = []
+    fitting: list[tuple[float, int, _Group, bool]] = []
     for group in groups:
         members = _sample(group)
         if not all(compatible(item, member) for member in members):
@@ -248,15 +248,16 @@ def _best_group(item: Item, groups: list[_Group]) -> _Group | None:
         if item.claim.article_id in group.articles:
             threshold = SAME_ARTICLE_THRESHOLD
         score = sum(similarity(item, member) for member in members) / len(members)
-        if all(frames_match(item, member) for member in members):
+        matched = all(frames_alike(item, member) for member in members)
+        if matched:
             score += FRAME_MATCH_BONUS
         if score >= threshold:
-            fitting.append((score, -group.number, group))
+            fitting.append((score, -group.number, group, matched))
     # The contrast test (slower) runs on the best candidates only. Only disagreeing
     # figures need it: agreeing ones cannot raise a false alarm.
-    for _score, _number, group in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
+    for _score, _number, group, matched in sorted(fitting, key=lambda entry: entry[:2], reverse=True):
         members = _sample(group)
-        if all(frames_match(item, member) for member in members):
+        if matched:
             return group  # the frames say what differs; a reworded sentence does not
         if not any(not overlap(item, member, 0.0) and contrast(item, member) for member in members):
             return group

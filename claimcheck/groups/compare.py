@@ -147,11 +147,12 @@ def _same_event_frame(a: Item, b: Item) -> bool:
     return a.event[0] == b.event[0] and bool(a.event[1] & b.event[1])
 
 
-def frames_match(a: Item, b: Item) -> bool:
-    """Both wordings state the whole question and state it alike: the same thing counted
-    and what happened to it, or the same thing measured and which way it moved, or the
-    same event of a date. Such claims are one claim however differently the rest reads."""
-    if not (a.decisive and b.decisive and compatible(a, b)):
+def frames_alike(a: Item, b: Item) -> bool:
+    """For two compatible claims: both wordings state the whole question and state it alike:
+    the same thing counted and what happened to it, or the same thing measured and which way
+    it moved, or the same event of a date. Such claims are one claim however differently the
+    rest reads. (Callers test compatibility first, once for all their tests.)"""
+    if not (a.decisive and b.decisive):
         return False
     if a.kind == "count":
         return a.predicate == b.predicate and (a.unit == b.unit or (a.generic_unit and b.generic_unit))
