@@ -29,14 +29,20 @@ def trie_alternation(phrases: Iterable[str]) -> str:
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
+    # A run of single letters ("eighteen" after "eigh") is written in one go, not one call a
+    # letter: the same text, built faster (every cold start builds these patterns).
+    chain = []
+    while len(node) == 1 and "" not in node:
+        ((char, node),) = node.items()
+        chain.append(_escaped(char))
+    branches = [_escaped(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
     if not branches:
-        return ""
+        return "".join(chain)
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:
-        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
-    return body
+        body = f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return "".join(chain) + body
+
+
+def _escaped(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
