@@ -207,6 +207,28 @@ def overlap(a: Item, b: Item, tolerance: float) -> bool:
     return a.low - slack <= b.high and b.low - slack <= a.high
 
 
+def disjoint(a: Item, b: Item, tolerance: float) -> bool:
+    """Two figures that cannot both hold. A lower bound ("at least 40", "more than 200")
+    allows any larger figure and an upper bound ("up to 400") any smaller one: the cap
+    their intervals carry keeps groups comparable, but a later, larger toll does not
+    contradict "at least 40"."""
+    if a.kind == "date":
+        return not overlap(a, b, 0)
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
+    slack = tolerance * max(finite, default=0.0)
+    return not (a_low - slack <= b_high and b_low - slack <= a_high)
+
+
+def _bounds(item: Item) -> tuple[float, float]:
+    if item.bound == "lower":
+        return item.low, math.inf
+    if item.bound == "upper":
+        return -math.inf, item.high
+    return item.low, item.high
+
+
 def time_relation(a: Item, b: Item) -> int:
     """-1 if a was published before b, 1 if after, 0 if at the same time or unknown."""
     day_a, moment_a = _published_point(a.article)
@@ -274,11 +296,31 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     for i, first in enumerate(found):
         start = max(bisect.bisect_right(lows, first.first.high), i + 1)
         for second in found[start:]:
-            if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, tolerance):
+            if (
+                len(first.sources | second.sources) >= 2
+                and disjoint(first.first, second.first, tolerance)
+                and _comparable(first, second)
+            ):
                 pairs.append((first, second))
                 if len(pairs) >= MAX_CONFLICT_PAIRS:
                     return pairs
     return pairs
+
+
+COMPARED_PER_READING = 8
+"""Members of each reading tried when looking for two that may state one figure."""
+
+
+def _comparable(first: Reading, second: Reading) -> bool:
+    """Some claim of each reading, from different sources, may state the same figure. A
+    group is joined by comparing a newcomer with a sample of its members, so two members
+    far apart in a large group ("five died" today, "killed 170,000 in 2004") may never
+    have been compared with each other."""
+    return any(
+        a.source != b.source and compatible(a, b)
+        for a in first.items[:COMPARED_PER_READING]
+        for b in second.items[:COMPARED_PER_READING]
+    )
 
 
 def _rising(lower: Reading, higher: Reading) -> bool:
@@ -316,10 +358,16 @@ def evolves(first: Reading, second: Reading, params: FigureConflictParams) -> bo
     if item.kind != "count" or item.predicate is None:
         return False
     if item.predicate in {concept(word) for word in params.changing_predicates}:
-        return _rising(first, second) or _rising(second, first)
+        return _rising(first, second) or _rising(second, first) or _order_unknown(first, second)
     if item.predicate in {concept(word) for word in params.evolving_predicates}:
-        return rising_pair(first, second)
+        return rising_pair(first, second) or _order_unknown(first, second)
     return False
+
+
+def _order_unknown(first: Reading, second: Reading) -> bool:
+    """Some report of either figure has no publication date: which came first cannot be
+    told, so a count that changes over time may have changed between them."""
+    return any(item.article.published is None for reading in (first, second) for item in reading.items)
 
 
 def rising_pair(first: Reading, second: Reading) -> bool:
@@ -385,7 +433,9 @@ def _internal_pairs(
                 for first in indexes[max(0, position - reach) : position]:
                     if _other_moment(members[first], members[second]):
                         continue
-                    if not overlap(members[first], members[second], tolerance):
+                    if not compatible(members[first], members[second]):
+                        continue  # never compared when the group formed (see _comparable)
+                    if disjoint(members[first], members[second], tolerance):
                         found.append((first, second))
                         if first_only:
                             yield members, found

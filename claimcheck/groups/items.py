@@ -99,6 +99,10 @@ class Item:
     """The days and times its sentence names ("struck at 9:30 a.m. and had a depth of 2.7
     miles"): two figures of one article whose sentences name different moments are of two
     events (two quakes of one night)."""
+    bound: str | None = None
+    """"lower" when the wording gives only a floor ("at least 40", "more than 200"), "upper"
+    when it gives only a ceiling ("up to 400", "fewer than 20"); the interval's far end is
+    a cap for grouping, not something the wording rules out."""
     period: str | None = None
     """For a count, a year, month or season the wording puts it in ("In 2004 a tsunami
     killed 170,000", "In February, a gunman killed five"): news states its own event's
@@ -146,6 +150,8 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
 
 
 LIMIT_PREDICATES = frozenset({"capacity"})
+BOUNDS = {"more_than": "lower", "at_least": "lower", "less_than": "upper", "at_most": "upper"}
+"""Hedges that give a figure one end only (Item.bound)."""
 """Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
 SCALE_WORD_RE = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k)\b")
 STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -357,8 +363,10 @@ def _item(
         if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
         low, high = _rounding(claim, *interval)
+        bound = BOUNDS.get(claim.approx or "")
         if claim.approx == "at_most" and frame.predicate in LIMIT_PREDICATES:
             low = high  # "licensed to carry up to 400": the limit is 400, not any number below
+            bound = None
         unit = claim.base_unit if claim.kind != "count" else claim.unit
         if claim.kind == "count":
             # The head of the counted noun ("dockworkers" -> worker), as a concept.
@@ -382,6 +390,7 @@ def _item(
         if event is None:
             return None  # a date of no event the wording names: nothing to compare
         low = high = 0.0
+        bound = None
         # "Saturday night" (2024-06-08TNI) is compared as its day: a part of day is no other date.
         unit_concept, generic, value, timex = None, False, None, claim.timex[:10]
     else:
@@ -419,6 +428,7 @@ def _item(
         scope=scope,
         event=event,
         position=frame.side,
+        bound=bound,
     )
 
 
