@@ -104,9 +104,10 @@ class Item:
     when it gives only a ceiling ("up to 400", "fewer than 20"); the interval's far end is
     a cap for grouping, not something the wording rules out."""
     period: str | None = None
-    """For a count, a year, month or season the wording puts it in ("In 2004 a tsunami
-    killed 170,000", "In February, a gunman killed five"): news states its own event's
-    counts by the day or not at all, so a count placed in a period tells of another event."""
+    """A past year, month or season the wording puts a figure in ("In 2004 a tsunami
+    killed 170,000", "At the end of July, a gunman made off with €103 million"): news
+    states its own event's figures by the day or not at all, so a figure placed in a
+    period tells of another event (or of that period's statistic)."""
 
     @property
     def aside(self) -> bool:
@@ -475,7 +476,7 @@ def prepare_items(
             continue
         if item is not None:
             clause_start, clause_end = item.frame.clause
-            if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
+            if item.kind != "date":
                 item.period = period_of(claim, item.frame, anchors.periods, article.reference_date)
             item.moments = frozenset(anchors.moments.get((claim.article_id, claim.sentence_start), ()))
             relative = anchors.unanchored.get((claim.article_id, claim.sentence_start), [])
