@@ -315,9 +315,10 @@ def _comparable(first: Reading, second: Reading) -> bool:
     """Some claim of each reading, from different sources, may state the same figure. A
     group is joined by comparing a newcomer with a sample of its members, so two members
     far apart in a large group ("five died" today, "killed 170,000 in 2004") may never
-    have been compared with each other."""
+    have been compared with each other. Figures whose own clauses name different days
+    are of different moments (a vigil on Wednesday, a march on Monday)."""
     return any(
-        a.source != b.source and compatible(a, b)
+        a.source != b.source and compatible(a, b) and not _other_clause_moment(a, b)
         for a in first.items[:COMPARED_PER_READING]
         for b in second.items[:COMPARED_PER_READING]
     )
@@ -443,11 +444,20 @@ def _internal_pairs(
         yield members, found
 
 
+def _other_clause_moment(a: Item, b: Item) -> bool:
+    """Both figures' clauses name a day or time, and no day or time of one is the other's."""
+    return _apart(a.clause_moments, b.clause_moments)
+
+
 def _other_moment(a: Item, b: Item) -> bool:
     """Both sentences name a day or time, and no day or time of one is the other's."""
-    if not a.moments or not b.moments:
+    return _apart(a.moments, b.moments)
+
+
+def _apart(first: frozenset[str], second: frozenset[str]) -> bool:
+    if not first or not second:
         return False
-    return not any(x.startswith(y) or y.startswith(x) for x in a.moments for y in b.moments)
+    return not any(x.startswith(y) or y.startswith(x) for x in first for y in second)
 
 
 def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, Item]]:

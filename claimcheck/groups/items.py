@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from claimcheck.budget import Meter, OverBudget
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
-from claimcheck.groups.anchors import Dated, deadline, period_of, time_anchors, time_scopes
+from claimcheck.groups.anchors import Dated, clause_moments, deadline, period_of, time_anchors, time_scopes
 from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
 from claimcheck.groups.frame_words import frame_words
@@ -103,6 +103,11 @@ class Item:
     """"lower" when the wording gives only a floor ("at least 40", "more than 200"), "upper"
     when it gives only a ceiling ("up to 400", "fewer than 20"); the interval's far end is
     a cap for grouping, not something the wording rules out."""
+    clause_moments: frozenset[str] = frozenset()
+    """The days and times of the figure's own clause, or fronting its sentence: reports of
+    one event may date its sentences differently ("said on Monday", "broke out on
+    Saturday"), but a figure whose clause names another day is of another moment
+    ("On Wednesday night, about 200 attended the vigil"; "On Monday about 130 marched")."""
     period: str | None = None
     """A past year, month or season the wording puts a figure in ("In 2004 a tsunami
     killed 170,000", "At the end of July, a gunman made off with €103 million"): news
@@ -479,6 +484,7 @@ def prepare_items(
             if item.kind != "date":
                 item.period = period_of(claim, item.frame, anchors.periods, article.reference_date)
             item.moments = frozenset(anchors.moments.get((claim.article_id, claim.sentence_start), ()))
+            item.clause_moments = clause_moments(claim, item.frame, anchors.moment_spans)
             relative = anchors.unanchored.get((claim.article_id, claim.sentence_start), [])
             item.time_unknown = item.kind != "date" and any(
                 clause_start <= at < clause_end for at in relative
