@@ -207,15 +207,16 @@ def overlap(a: Item, b: Item, tolerance: float) -> bool:
     return a.low - slack <= b.high and b.low - slack <= a.high
 
 
-def disjoint(a: Item, b: Item, tolerance: float) -> bool:
+def disjoint(a: Item, b: Item, tolerance: float, open_bounds: bool = True) -> bool:
     """Two figures that cannot both hold. A lower bound ("at least 40", "more than 200")
     allows any larger figure and an upper bound ("up to 400") any smaller one: the cap
     their intervals carry keeps groups comparable, but a later, larger toll does not
-    contradict "at least 40"."""
+    contradict "at least 40". With `open_bounds` off, the capped intervals: figures that
+    differ, as a toll that rose from "at least 32" to 61."""
     if a.kind == "date":
         return not overlap(a, b, 0)
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
+    a_low, a_high = _bounds(a) if open_bounds else (a.low, a.high)
+    b_low, b_high = _bounds(b) if open_bounds else (b.low, b.high)
     finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
     slack = tolerance * max(finite, default=0.0)
     return not (a_low - slack <= b_high and b_low - slack <= a_high)
@@ -274,8 +275,11 @@ def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
     return list(table.values())
 
 
-def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Reading, Reading]]:
-    """Pairs of readings that cannot both hold, stated by different sources.
+def conflicting_readings(
+    items: list[Item], tolerance: float, open_bounds: bool = True
+) -> list[tuple[Reading, Reading]]:
+    """Pairs of readings that cannot both hold, stated by different sources (with
+    `open_bounds` off: that differ, see `disjoint`).
 
     A figure marked as an earlier or revised state is history, and a part of a count
     is not its total: neither competes with the current statement of the count.
@@ -298,7 +302,7 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
         for second in found[start:]:
             if (
                 len(first.sources | second.sources) >= 2
-                and disjoint(first.first, second.first, tolerance)
+                and disjoint(first.first, second.first, tolerance, open_bounds)
                 and _comparable(first, second)
             ):
                 pairs.append((first, second))
@@ -340,16 +344,18 @@ def group_status(items: list[Item], params: FigureConflictParams, same_day_only:
     if len(sources) < 2:
         # One article stating one figure two ways is a conflict of its own.
         return "conflict" if has_internal_conflict(items, params.relative_tolerance) else "single_source"
-    disjoint = conflicting_readings(items, params.relative_tolerance)
-    if not disjoint:
+    differing = conflicting_readings(items, params.relative_tolerance, open_bounds=False)
+    if not differing:
         return "consistent"
     if items[0].kind == "date":
         # The days differ; a conflict only where date-conflict would report it. Otherwise
         # the reports gave the day differently over time (an appointment that moved).
         return "conflict" if date_conflicts(items, same_day_only) else "evolving"
-    if all(evolves(first, second, params) for first, second in disjoint):
-        return "evolving"
-    return "conflict"
+    contradicting = conflicting_readings(items, params.relative_tolerance)
+    if not all(evolves(first, second, params) for first, second in contradicting):
+        return "conflict"
+    # "At least 32" on Monday and 61 on Tuesday agree, and tell of a toll that rose.
+    return "evolving" if any(evolves(first, second, params) for first, second in differing) else "consistent"
 
 
 def evolves(first: Reading, second: Reading, params: FigureConflictParams) -> bool:
