@@ -244,6 +244,7 @@ def _claim(
             predicate=quantity.predicate,
             scope=quantity.scope,
             per=quantity.per,
+            end_value=quantity.end_value,
         )
     if timex is not None:
         fields.update(
