@@ -134,6 +134,19 @@ def test_rate_after_money() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "unit", "per"),
+    [
+        ("The fault slips about 9 mm/yr, the working group estimated.", "millimetre", "year"),
+        ("Survey data put the creep at 9 mm / yr along the northern segment.", "millimetre", "year"),
+        ("Brent crude rose to $80/barrel on Monday.", "USD", "barrel"),
+    ],
+)
+def test_a_rate_written_with_a_slash(sentence: str, unit: str, per: str) -> None:
+    quantity = only(sentence)
+    assert (quantity.value in (9, 80), quantity.unit, quantity.per) == (True, unit, per)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Revenue in the quarter rose to $7.36 billion from $6.78 billion a year earlier.",

@@ -60,7 +60,8 @@ YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
 # A rate after a figure: "$3,500 a month", "$10 per gram", "10 percent a year".
-RATE_RE = re.compile(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)")
+RATE_RE = re.compile(r"(?:\s+(per|a|an)\s+|\s*/\s*)([^\W\d_]+)")
+"""A rate's denominator: "$3,500 a month", "$10 per gram", "$80/barrel", "9 mm / yr"."""
 NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")
