@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from claimcheck.extract.words import concept
+from claimcheck.groups.events import read_event
 from claimcheck.groups.items import FIGURE, NAME_MARK, Item
 from claimcheck.models import Article, GroupStatus
 from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
@@ -433,7 +434,13 @@ def _internal_pairs(
                 # often two incidents, a subset or a background event: within one article a
                 # count must name what it counts ("homes", "hostages") to be compared.
                 continue
-            comparable.setdefault(item.predicate if item.kind == "count" else None, []).append(index)
+            key = item.predicate if item.kind == "count" else _happening(item)
+            if item.kind != "count" and key is None:
+                # "the 2.3 GHz model" and "up to 2.7 GHz", "a seven-year offer" and "an
+                # eight-year offer": a measure, sum or length restated as the same figure says
+                # what happened with it both times ("the ferry sank 4 nautical miles off ...").
+                continue
+            comparable.setdefault(key, []).append(index)
         found: list[tuple[int, int]] = []
         for indexes in comparable.values():
             for position, second in enumerate(indexes):
@@ -448,6 +455,13 @@ def _internal_pairs(
                             yield members, found
                             return
         yield members, found
+
+
+def _happening(item: Item) -> str | None:
+    """What the clause of a measure, sum or length says happened ("sank", "paid"), as a
+    date's event is read; None when it names nothing ("the 2.3 GHz model")."""
+    event = read_event(item.claim)
+    return event[0] if event else None
 
 
 def _other_clause_moment(a: Item, b: Item) -> bool:
