@@ -128,6 +128,19 @@ def test_cents_have_a_base_in_the_currency() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The four-week average fell to 5340,000, the lowest in a year.", "5340,000", 5_340_000),
+        ("The initially reported 4730,000 claims were revised on Thursday.", "4730,000", 4_730_000),
+    ],
+)
+def test_thousands_after_a_misplaced_comma_are_one_number(sentence: str, text: str, value: float) -> None:
+    # A typo shows a number the reader still reads whole; "5340" alone would be a new figure.
+    [quantity] = [q for q in find_quantities(sentence) if q.value == value]
+    assert sentence[quantity.start : quantity.end] == text
+
+
 def test_rate_after_money() -> None:
     quantity = only("They pay a $3,500 a month mortgage.")
     assert (quantity.value, quantity.unit, quantity.per) == (3500, "USD", "month")

@@ -18,7 +18,7 @@ from claimcheck.models import Approx
 
 # ---------------------------------------------------------------- fixed patterns
 
-GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{4,}(?:,\d{3})+")
 # A mixed number's fraction: "10 1/2 miles", "7 3/4 %".
 MIXED_FRACTION_RE = re.compile(r" (\d)[/⁄](\d{1,2})(?![\d/⁄])")
 # Thousands written with (thin / non-breaking) spaces: "120 000".
