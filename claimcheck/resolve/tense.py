@@ -33,6 +33,8 @@ def _phrases(cues: list[str]) -> dict[str, list[tuple[str, ...]]]:
 FUTURE_WORDS = {cue for cue in LEXICON["future_cues"] if " " not in cue}
 FUTURE_PHRASES = _phrases(LEXICON["future_cues"])
 PROSPECTIVE_WORDS = set(LEXICON["prospective_cues"])
+PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "be", "will", "'s", "’s", "remains", "remain"})
+"""Before a prospective past form, a present ("talks are expected to resume"): no past."""
 PAST_VERBS = set(LEXICON["past_verbs"])
 PAST_WORDS = {cue for cue in LEXICON["past_cues"] if " " not in cue}
 PAST_PHRASES = _phrases(LEXICON["past_cues"])
@@ -204,6 +206,15 @@ class SentenceTokens:
         # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
         if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
             verb = (right[0] - last + 1, right[1])
+            if (
+                fronted
+                and right[1].reason == "prospective"
+                and (right[1].cue or "").endswith("ed")  # "could attack" stays open
+                and self.words[right[0] - 1] not in PRESENT_AUXILIARIES
+            ):
+                # "On Friday, the ministry proposed a budget" / "planned to pay": the fronted day
+                # is when the proposing or planning happened, not what was planned.
+                verb = (verb[0], Tense("past", right[1].cue, "a fronted day's past verb"))
         if left is not None and (verb is None or first - left[0] <= verb[0]):
             verb = (first - left[0], left[1])
         found = verb[1] if verb is not None else None
