@@ -488,9 +488,9 @@ PLACE_MODIFIERS = 1
 
 def _named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> str | None:
     """A named place anywhere in the clause ("70 others were injured by a landslide in
-    Bener Meriah district"): in/at, a name in capitals, a place noun."""
+    Bener Meriah district"): a scope preposition, a name in capitals, a place noun."""
     for index, lower in enumerate(lowers):
-        if lower not in ("in", "at"):
+        if lower not in words.scope_prepositions or lower == "among":
             continue
         position = index + 1
         if position < len(tokens) and lowers[position] in words.determiners:

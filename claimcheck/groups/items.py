@@ -156,9 +156,9 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
 
 
 LIMIT_PREDICATES = frozenset({"capacity"})
+"""Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
 BOUNDS = {"more_than": "lower", "at_least": "lower", "less_than": "upper", "at_most": "upper"}
 """Hedges that give a figure one end only (Item.bound)."""
-"""Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
 SCALE_WORD_RE = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k)\b")
 STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
