@@ -486,7 +486,13 @@ def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, I
     other's words (a bare weekday read as the past or the coming one), and the reports
     appeared the same day; with `same_day_only` off, also reports of different days about
     a day that had passed when the earlier appeared (an appointment can move)."""
-    dated = [item for item in items if _day_level(item) and item.decisive]
+    # A relative day in a quotation ("I watched it last night") counts from when it was
+    # said, which the report may not tell.
+    dated = [
+        item
+        for item in items
+        if _day_level(item) and item.decisive and not (item.claim.quoted and item.claim.relative)
+    ]
     days = {item.claim.id: possible_days(item) for item in dated}
     pairs = []
     for i, a in enumerate(dated):
