@@ -758,3 +758,19 @@ def test_a_lone_report_and_its_copy_join_a_story_together() -> None:
         replace(article("c2", aid, tuesday, title="Aid agencies fly tents to Sarnet"), duplicate_of="c1"),
     ]
     assert [sorted(story.article_ids) for story in cluster_stories(articles)] == [["c1", "c2", "s1", "s2"]]
+
+
+def test_a_rise_given_as_the_lower_figure_again_is_named_as_such() -> None:
+    # Monday: 32 killed; Tuesday's update says 45 and keeps Monday's "32" further down.
+    first = article("a", "The quake killed 32 people, the ministry said.", date(2024, 3, 4))
+    text = "The quake killed 45 people, the ministry said. The quake killed 32 people, officials said."
+    second = article("b", text, date(2024, 3, 5))
+    claims = [
+        claim(first, "32", **killed(32)),
+        claim(second, "45", **killed(45)),
+        claim(second, "32", **killed(32)),
+    ]
+    _groups, findings = analyse([first, second], claims)
+    messages = [finding.message for finding in findings if finding.rule == "figure-conflict"]
+    assert messages and all("cannot fall" not in message for message in messages)
+    assert "rose to 45 (2024-03-05) is given as 32 again by b (2024-03-05)" in messages[0]

@@ -136,6 +136,11 @@ def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None
             if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
                 found = timex
                 break
+            if end <= claim.start and HANGING_RE.match(
+                claim.sentence, end - claim.sentence_start, claim.start - claim.sentence_start
+            ):
+                found = timex  # "struck off Aceh in 2004, sparking a tsunami that killed 170,000"
+                break
     if found is None or published is None:
         return found
     last = _period_end(found)
@@ -144,6 +149,9 @@ def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None
     return found
 
 
+HANGING_RE = re.compile(r"\s*,\s+[a-z]+ing\b[^,.;:()\u2014\u2013]*$")
+"""From a period to the figure: a comma and a participle that carries the period's clause
+on ("in 2004, sparking a tsunami that killed 170,000"; "in 1998, leaving 213 dead")."""
 CURRENT_PERIOD_DAYS = 31
 """A period that ended this close before publication is the one the story reports on."""
 SEASON_END_MONTH = {"WI": 3, "SP": 6, "SU": 9, "FA": 12, "H1": 6, "H2": 12}

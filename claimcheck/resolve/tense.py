@@ -33,8 +33,6 @@ def _phrases(cues: list[str]) -> dict[str, list[tuple[str, ...]]]:
 FUTURE_WORDS = {cue for cue in LEXICON["future_cues"] if " " not in cue}
 FUTURE_PHRASES = _phrases(LEXICON["future_cues"])
 PROSPECTIVE_WORDS = set(LEXICON["prospective_cues"])
-PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "be", "will", "'s", "’s", "remains", "remain"})
-"""Before a prospective past form, a present ("talks are expected to resume"): no past."""
 PAST_VERBS = set(LEXICON["past_verbs"])
 PAST_WORDS = {cue for cue in LEXICON["past_cues"] if " " not in cue}
 PAST_PHRASES = _phrases(LEXICON["past_cues"])
