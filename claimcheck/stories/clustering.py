@@ -33,8 +33,10 @@ from claimcheck.extract.words import SENTENCE_INITIAL_RE, Lexicon, lexicon, stem
 from claimcheck.models import Article, Story
 from claimcheck.stories.duplicates import canonical_order, clean_text
 
-LEAD_WORDS = 120
-"""Words of the body, after the title, that say what a story is about."""
+LEAD_WORDS = 250
+"""Words of the body, after the title, that say what a story is about: about the first eight
+paragraphs of a wire story, where the names, places and figures that tell one event from
+another of its kind are (a feature's first 120 words are often an anecdote)."""
 TITLE_WEIGHT = 2
 """The title's tokens count this many times: it names the event."""
 TOP_TERMS = 20
@@ -52,6 +54,14 @@ SEPARATION = 0.75
 share of the looser one's own average cosine: two groups each much tighter than their tie
 to the other are two events of one topic (two quakes in a region, two weeks of jobless
 claims), which one global threshold cannot tell from one event told in different words."""
+OVERLAP_SEPARATION = 0.6
+"""The share for two clusters whose reports were published on the same days: two groups of
+outlets covering the same days in different words ("the dam gave way", "floodwater swept
+the valley") are more often one event than two events of one topic, which news covers on
+different days (a week's jobless claims, then the next week's). They stay apart only when
+their tie is under this smaller share. (In a one-day nightly window every dated cluster
+overlaps: two events of one topic on one night are then told apart by their names and
+this share.)"""
 ATTACH_TIE = 0.14
 """A lone report's strongest tie to a story that lets it join it (see _attach_singletons)..."""
 ATTACH_AVERAGE = 0.10
@@ -310,7 +320,14 @@ class _Cluster:
         """Two clusters each tighter than their tie to the other (see SEPARATION)."""
         if self.reports < 2 or other.reports < 2:
             return False
-        return average < SEPARATION * min(self.cohesion(), other.cohesion())
+        share = OVERLAP_SEPARATION if self.overlaps(other) else SEPARATION
+        return average < share * min(self.cohesion(), other.cohesion())
+
+    def overlaps(self, other: _Cluster) -> bool:
+        """Both dated, and some reports of each were published on the same days."""
+        if self.span is None or other.span is None:
+            return False
+        return self.span[0] <= other.span[1] and other.span[0] <= self.span[1]
 
     def joined(self, other: _Cluster, dot: float) -> _Cluster:
         total = dict(self.total)
