@@ -555,6 +555,15 @@ def test_weekday_a_week_off_is_a_date_conflict() -> None:
             "A storm hit the coast of Tesmir on Monday, cutting power to homes, said Mayor Ivo Brak.",
             False,
         ),
+        (
+            # One name ("U.S.") is too little to say the reports are about different people.
+            "one-name-is-no-contrast",
+            "U.S. senators said on Thursday they had agreed on a framework for a $40 billion water "
+            "bill that would repair old pipes, dams and treatment plants over five years.",
+            "Senators Ada Morrow and Cole Fenwick said on Thursday that their group had agreed on a "
+            "framework for the $40 billion water bill, which would repair pipes, dams and treatment plants.",
+            True,
+        ),
     ],
 )
 def test_stories_from_leads(name: str, first: str, second: str, one_story: bool) -> None:
