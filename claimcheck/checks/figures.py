@@ -158,9 +158,12 @@ def _reason(a: Item, b: Item, cumulative: bool, lower_reading: Reading | None = 
             "rising count from a disagreement"
         )
     earlier, later = (a, b) if relation < 0 else (b, a)
-    if earlier.low <= later.low and lower_reading is not None:
-        # The two shown rose; the lower figure was given again no earlier than the higher.
-        latest = max(lower_reading.items, key=lambda item: item.order)
+    if earlier.low <= later.low:
+        # The two shown rose: the lower figure was given again no earlier than the higher
+        # one, or the count is not one known to rise ("1 dead" names no event).
+        latest = max(lower_reading.items, key=lambda item: item.order) if lower_reading else earlier
+        if time_relation(latest, later) < 0:
+            return base
         return (
             f"{base}; a cumulative count that rose to {describe(later)} ({_published(later)}) "
             f"is given as {describe(latest)} again by {latest.claim.article_id} ({_published(latest)})"

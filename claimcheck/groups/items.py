@@ -165,18 +165,22 @@ STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
     """A figure stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km, so
-    it agrees with "1 mile" (1.609 km); "$1 trillion" is 0.5 to 1.5 trillion, as "$2.3bn" is
-    2.25 to 2.35 billion. Counts and percentages, and money without a scale word, are exact."""
+    it agrees with "1 mile" (1.609 km), and "six miles" is 5.5 to 6.5 miles; "$1 trillion"
+    is 0.5 to 1.5 trillion, as "$2.3bn" is 2.25 to 2.35 billion. Counts and percentages,
+    and money without a scale word, are exact."""
     scaled_money = claim.kind == "money" and SCALE_WORD_RE.search(claim.text) is not None
     if (claim.kind != "measure" and not scaled_money) or low != high or not claim.value:
         return low, high
     number = STATED_NUMBER_RE.search(claim.text)
     if number is None:
-        return low, high
-    stated = float(number.group().replace(",", ""))
+        # In words ("six miles", "half a mile"): rounded to the last digit of its value.
+        stated = claim.value
+        decimals = len(repr(float(stated)).partition(".")[2].rstrip("0"))
+    else:
+        stated = float(number.group().replace(",", ""))
+        decimals = len(number.group(1) or "")
     if not stated:
         return low, high
-    decimals = len(number.group(1) or "")
     half_step = 0.5 * 10.0**-decimals * abs(low / stated)  # in base units, however scaled
     return low - half_step, high + half_step
 
