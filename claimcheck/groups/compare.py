@@ -499,10 +499,26 @@ def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, I
         for b in dated[i + 1 :]:
             if a.source == b.source or days[a.claim.id] & days[b.claim.id] or _across_midnight(a, b):
                 continue
+            if _far_apart(a, b):
+                continue  # "the Boxing Day tsunami of 2004" and "Tuesday's quake": two events
             if not _same_day(a.article, b.article) and (same_day_only or _scheduled(a, b)):
                 continue  # a later report of a coming event may give its new date
             pairs.append((a, b))
     return pairs
+
+
+SAME_EVENT_DAYS = 31
+"""Days apart beyond which two dates are of two events, not one event misdated: reports
+slip a day or a weekday, not months or years."""
+
+
+def _far_apart(a: Item, b: Item) -> bool:
+    try:
+        first = date.fromisoformat((a.claim.timex or "")[:10])
+        second = date.fromisoformat((b.claim.timex or "")[:10])
+    except (TypeError, ValueError):
+        return False
+    return abs((first - second).days) > SAME_EVENT_DAYS
 
 
 SMALL_HOURS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-5]")
