@@ -14,7 +14,9 @@ when both are dated, a publication window of a few days, so the work stays
 near-linear. Merging is average linkage over every pair of the two clusters (the dot
 product of their summed unit vectors), never one bridging pair: single link is what
 chains a night's crawl into one story. Two clusters that are each much tighter than their
-tie to the other stay apart (two events of one topic). Undated articles join by content alone and
+tie to the other stay apart (two events of one topic), by a wider margin when their reports
+share publication days (one event told two ways is likelier then). Undated articles join by
+content alone and
 never widen a story's window. Copies (`duplicate_of`) are always in one story, and count
 once in its averages.
 """
