@@ -7,9 +7,8 @@ article a sentence) and read back from `claimcheck extract FILE --format jsonl`,
 the CLI itself; the numeric claims (every kind but date and time) are scored. The
 numeric extractor alone (`extract.numeric.find_quantities`, no boilerplate, no
 sentence splitting, no merge with temporal expressions) is scored beside it as
-"internal". The JSON has no second end for a hedged range ("about 2,000-2,500" is
-"about 2,000" with its interval), so the product scores such a range by its first
-number.
+"internal". A range's second number is the claim's `end_value` ("about 2,000-2,500":
+value 2,000, end_value 2,500).
 
 Scoring follows the CQE authors' evaluation (see the benchmark's README): per
 sentence, a predicted figure matches a gold one when the values are equal
@@ -114,15 +113,17 @@ def to_cqe(
 
 
 def claim_to_cqe(claim: dict[str, Any]) -> dict[str, Any]:
-    """A claim as `claimcheck extract --format jsonl` prints it; a range's second end is the
-    end of its interval that is not its value ("from 4.8 to 4.7": value 4.8, low 4.7)."""
+    """A claim as `claimcheck extract --format jsonl` prints it; a range's second end is its
+    `end_value` ("from 4.8 to 4.7": value 4.8, end_value 4.7; "about 2,000-2,500": 2,500)."""
     value = claim["value"] if claim["value"] is not None else math.nan
-    end_value = None
-    low, high = claim["low"], claim["high"]
-    if claim["approx"] == "range" and low is not None and high is not None and low != high:
-        end_value = low if value == high else high
     return to_cqe(
-        claim["kind"], value, end_value, claim["unit"], claim.get("per"), claim["approx"], claim["direction"]
+        claim["kind"],
+        value,
+        claim.get("end_value"),
+        claim["unit"],
+        claim.get("per"),
+        claim["approx"],
+        claim["direction"],
     )
 
 

@@ -61,6 +61,9 @@ HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
 DIGIT_JOIN_RE = re.compile(r"(\d) ?([:/]) (\d)")
 THOUSANDS_RE = re.compile(r"(\d), (\d{3})\b")
 ABBREV_RE = re.compile(r"\b([a-zA-Z]\.) ([a-zA-Z]\.)")
+DECIMAL_RE = re.compile(r"(\d)\. (?=\d)")
+"""A decimal point the tokenizer split off ("6. 1-magnitude", "$2. 6m"); ECB+ splits
+sentences itself, so inside one sentence a digit, a point and a digit are one number."""
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
 
 
@@ -84,10 +87,11 @@ def join_tokens(tokens: list[str]) -> str:
         glue_next = token in NO_SPACE_AFTER
     text = "".join(out)
     # Hyphenated words ("26-year-old"), clock times ("9:56") and numeric dates
-    # ("05/03/2013") were split into tokens; join them back.
+    # ("05/03/2013") and decimals ("6.1") were split into tokens; join them back.
     text = HYPHEN_RE.sub("-", text)
     text = DIGIT_JOIN_RE.sub(r"\1\2\3", text)
     text = THOUSANDS_RE.sub(r"\1,\2", text)
+    text = DECIMAL_RE.sub(r"\1.", text)
     text = ABBREV_RE.sub(r"\1\2", text)
     return text.replace("``", "\u201c").replace("''", "\u201d")
 

@@ -1,6 +1,6 @@
 """Story clustering benchmark on real news: B-cubed against AllSides and ECB+ gold, and scaling.
 
-    python benchmarks/stories.py [--corpus allsides|ecbplus|both] [--json]
+    python benchmarks/stories.py [--corpus allsides|ecbplus|both] [--errors] [--json]
     python benchmarks/stories.py --scale [--scale-n 1000] [--json]
 
 Scores the product path: `claimcheck.pipeline.check_paths` on ALL articles of a
@@ -547,6 +547,40 @@ SINGLETON_NOTE = (
 )
 
 
+def error_lines(corpus: str, articles: Iterable[Any], stories: Iterable[Any], gold: Mapping[str, str]) -> str:
+    """The predicted stories that mix gold stories, then the gold stories split over predicted
+    ones: each article with its date ("undated"), gold story and title, to read why."""
+    predicted = singletons(story_map(stories), gold)
+    by_id = {article.id: article for article in articles}
+    members_predicted: dict[str, list[str]] = defaultdict(list)
+    members_gold: dict[str, list[str]] = defaultdict(list)
+    for item in sorted(gold):
+        members_predicted[predicted[item]].append(item)
+        members_gold[gold[item]].append(item)
+
+    def line(item: str) -> str:
+        article = by_id.get(item)
+        published = getattr(article, "published", None)
+        day = str(published)[:10] if published is not None else "undated"
+        title = (getattr(article, "title", None) or "").replace("\n", " ")[:70]
+        return f"    {item:<32} {day:<10} {gold[item][:44]:<44} | {title}"
+
+    lines = [f"{corpus}: predicted stories mixing gold stories"]
+    for members in members_predicted.values():
+        if len({gold[item] for item in members}) > 1:
+            lines.append("  --")
+            lines.extend(line(item) for item in sorted(members, key=lambda item: (gold[item], item)))
+    lines.append(f"{corpus}: gold stories split over predicted stories (the predicted story after the title)")
+    for story, members in members_gold.items():
+        if len({predicted[item] for item in members}) > 1:
+            lines.append(f"  -- {story}")
+            lines.extend(
+                f"{line(item)}  [{predicted[item]}]"
+                for item in sorted(members, key=lambda item: (predicted[item], item))
+            )
+    return "\n".join(lines)
+
+
 def table(scores: list[StoryScore]) -> str:
     header = (
         f"{'corpus':<9} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'multi':>6} "
@@ -593,6 +627,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="--scale: best of this many runs at N (half as many at 10N)"
     )
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list the predicted stories that mix gold stories and the gold stories split apart",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
 
@@ -601,10 +640,15 @@ def main(argv: list[str] | None = None) -> int:
         output["scale"] = run_scale(args.scale_n, args.repeat)
     else:
         scores = []
+        errors = []
         if args.corpus in ("allsides", "both"):
-            scores.append(run_allsides()[0])
+            score, report = run_allsides()
+            scores.append(score)
+            errors.append(error_lines("allsides", report.articles, report.stories, allsides_gold()))
         if args.corpus in ("ecbplus", "both"):
-            scores.append(run_ecbplus()[0])
+            report, gold, seconds = ecbplus_report()
+            scores.append(score_stories("ecbplus", story_map(report.stories), gold, seconds))
+            errors.append(error_lines("ecbplus", report.articles, report.stories, gold))
         output["corpora"] = [asdict(score) for score in scores]
         output["note"] = SINGLETON_NOTE
     if args.json:
@@ -613,6 +657,8 @@ def main(argv: list[str] | None = None) -> int:
         print(scale_lines(output["scale"]))
     else:
         print(table([StoryScore(**row) for row in output["corpora"]]))
+        if args.errors:
+            print("\n\n".join(errors))
     return 0
 
 

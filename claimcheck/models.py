@@ -97,6 +97,10 @@ class Claim:
     timex_type: Literal["DATE", "TIME", "DURATION", "SET"] | None = None
     per: str | None = None
     """The unit of a rate ("$3,500 a month" -> month)."""
+    end_value: float | None = _bound()
+    """The second number of a range as written, in `unit` ("from 4.8 to 4.7" -> 4.7, "about
+    2,000-2,500" -> 2500.0, "several hundred" -> 900.0): `value` is the first; a hedge
+    widens `low`/`high` beyond both."""
     scope: str | None = None
     """The time the figure is about, when the sentence says ("2020", "2022-09")."""
     readings: list[str] = field(default_factory=list)

@@ -215,3 +215,21 @@ def test_score_counts_families_and_precision():
     assert figures.precision_without_debatable == pytest.approx(1 / 2)
     assert scored.families["date"].unjudged == 1
     assert len(scored.stale) == 1
+
+
+def test_error_lines_list_mixed_and_split_stories():
+    from datetime import date
+
+    articles = [
+        Article(id=item, text="x", title=f"Title {item}", published=None if item == "c" else date(2024, 3, 5))
+        for item in GOLD
+    ]
+    predicted = [
+        Story(id="s1", label="", article_ids=["a", "c"]),
+        Story(id="s2", label="", article_ids=["b"]),
+    ]
+    text = stories.error_lines("toy", articles, predicted, GOLD)
+    mixed, split = text.split("gold stories split")
+    assert "Title a" in mixed and "Title c" in mixed and "Title d" not in mixed
+    assert "undated" in mixed and "2024-03-05" in mixed
+    assert "-- g1" in split and "-- g2" in split  # g1 over s1 and s2; g2 over s1 and d alone

@@ -151,6 +151,8 @@ def test_forty_people_killed_before_officials_said_is_a_toll_not_a_count_of_sour
         ("Firefighters are fighting the blaze, which started on Sunday.", "Sunday", "started"),
         ("The union will put the latest offer to a vote on Wednesday.", "Wednesday", "voted"),
         ("Korvath announced the job cuts on Wednesday together with its results.", "Wednesday", "announced"),
+        ("Halden Telecom has announced the phone, with pre-orders starting on May 9.", "May 9", "start"),
+        ("On May 8, veteran running back Ola Berg went on injured reserve.", "May 8", "went"),
     ],
 )
 def test_date_event_frames(sentence: str, span: str, event: str) -> None:

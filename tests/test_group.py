@@ -555,11 +555,69 @@ def test_weekday_a_week_off_is_a_date_conflict() -> None:
             "A storm hit the coast of Tesmir on Monday, cutting power to homes, said Mayor Ivo Brak.",
             False,
         ),
+        (
+            # One name ("U.S.") is too little to say the reports are about different people.
+            "one-name-is-no-contrast",
+            "U.S. senators said on Thursday they had agreed on a framework for a $40 billion water "
+            "bill that would repair old pipes, dams and treatment plants over five years.",
+            "Senators Ada Morrow and Cole Fenwick said on Thursday that their group had agreed on a "
+            "framework for the $40 billion water bill, which would repair pipes, dams and treatment plants.",
+            True,
+        ),
     ],
 )
 def test_stories_from_leads(name: str, first: str, second: str, one_story: bool) -> None:
     stories = cluster_stories([article("a", first), article("b", second)])
     assert (len(stories) == 1) is one_story
+
+
+FEATURE_COMMUTER = (
+    "Mara Velt had made the same drive home for eleven years. She knew every pothole on "
+    "the road out of the industrial park, the radio station that faded near the quarry, "
+    "and the exact minute the evening traffic would thin out past the garden centre. On "
+    "most nights she was home before the news began, in time to start dinner and call her "
+    "sister, who lives three hours north and likes to hear about the day. She kept a "
+    "thermos of coffee in the cup holder and a spare coat on the back seat, because the "
+    "heater in her old hatchback had never worked properly, and she had stopped expecting "
+    "it to. Her neighbours said she was the most punctual person on the street, the kind "
+    "of driver who signals in an empty car park.\n\n"
+)
+FEATURE_SHOPKEEPER = (
+    "For Tomas Greer, the sound came first: a long groan of metal, then a crack like a "
+    "rifle shot that rattled the jars on the shelves of the hardware shop his father opened "
+    "in 1979. He ran outside with a customer still holding a box of nails. Across the road, "
+    "people were standing on the pavement with their phones raised, not filming yet, just "
+    "staring. The shop sells paint, rope, garden tools and, at this time of year, a great "
+    "many snow shovels, and Greer knows most of his customers by name. He has swept the "
+    "front step every morning for thirty years, and he had just finished counting the till "
+    "when the noise began. On Wednesday the shop stayed closed for the first time since a "
+    "flood in the spring of 2008.\n\n"
+)
+FEATURE_FACTS_A = (
+    "The Harlow Street bridge over the river Denn in Castmoor collapsed at about 6.40pm on "
+    "Tuesday, sending three cars and a delivery van into the water. Four people were killed "
+    "and nine were injured, the Castmoor fire service said. Engineers had closed one lane "
+    "of the 62-year-old bridge in October after inspectors found corrosion in its steel "
+    "supports, and the county council had approved a repair budget of 3.2 million pounds."
+)
+FEATURE_FACTS_B = (
+    "Four people died and nine were hurt when the Harlow Street bridge in Castmoor fell "
+    "into the river Denn on Tuesday evening, taking three cars and a van with it, fire "
+    "officials said. Inspectors had found corrosion in the steel supports of the 62-year-old "
+    "bridge in October, and one lane had been closed since; the county council had set "
+    "aside 3.2 million pounds for repairs."
+)
+
+
+def test_feature_openings_do_not_hide_the_event_that_follows() -> None:
+    # Two outlets open with a scene of their own (a commuter, a shopkeeper: about 130 words
+    # each, naming no one in common) before the facts: the lead that is compared reaches
+    # the facts, so the two reports are one story.
+    first = article("a", FEATURE_COMMUTER + FEATURE_FACTS_A, title="A drive home that ended at the river")
+    second = article(
+        "b", FEATURE_SHOPKEEPER + FEATURE_FACTS_B, title="On a quiet high street, a crack like a rifle shot"
+    )
+    assert [sorted(story.article_ids) for story in cluster_stories([first, second])] == [["a", "b"]]
 
 
 def test_a_headline_capital_is_the_word_the_leads_write_in_lower_case() -> None:
@@ -598,6 +656,24 @@ def test_two_tight_clusters_loosely_tied_are_two_events() -> None:
     # A lone report is never kept apart by this rule: it has no cohesion of its own.
     lone = _cluster_of([0.0, 1.0, 0.5])
     assert not first.separate(lone, first.average(lone))
+
+
+def test_two_tight_clusters_of_the_same_days_need_a_looser_tie_to_stay_apart() -> None:
+    # Two groups of outlets, each agreeing closely, tied at about 2/3 of their own cohesion:
+    # a week apart that is two events of one topic (this week's jobless claims, then the
+    # next week's); on the same days it is one event told two ways.
+    first = _cluster_of([1.0, 0.0, 1.2], [0.9, 0.1, 1.2])
+    second = _cluster_of([0.0, 1.0, 1.2], [0.1, 0.9, 1.2])
+    average = first.average(second)
+    assert 0.6 < average / min(first.cohesion(), second.cohesion()) < 0.75
+    first.span = (date(2024, 3, 4), date(2024, 3, 5))
+    second.span = (date(2024, 3, 11), date(2024, 3, 12))
+    assert first.separate(second, average)
+    second.span = (date(2024, 3, 5), date(2024, 3, 6))
+    assert not first.separate(second, average)
+    # Undated clusters have no days in common to vouch for them: the stricter share holds.
+    first.span = second.span = None
+    assert first.separate(second, average)
 
 
 PARTS: dict[str, Case] = {
@@ -758,3 +834,19 @@ def test_a_lone_report_and_its_copy_join_a_story_together() -> None:
         replace(article("c2", aid, tuesday, title="Aid agencies fly tents to Sarnet"), duplicate_of="c1"),
     ]
     assert [sorted(story.article_ids) for story in cluster_stories(articles)] == [["c1", "c2", "s1", "s2"]]
+
+
+def test_a_rise_given_as_the_lower_figure_again_is_named_as_such() -> None:
+    # Monday: 32 killed; Tuesday's update says 45 and keeps Monday's "32" further down.
+    first = article("a", "The quake killed 32 people, the ministry said.", date(2024, 3, 4))
+    text = "The quake killed 45 people, the ministry said. The quake killed 32 people, officials said."
+    second = article("b", text, date(2024, 3, 5))
+    claims = [
+        claim(first, "32", **killed(32)),
+        claim(second, "45", **killed(45)),
+        claim(second, "32", **killed(32)),
+    ]
+    _groups, findings = analyse([first, second], claims)
+    messages = [finding.message for finding in findings if finding.rule == "figure-conflict"]
+    assert messages and all("cannot fall" not in message for message in messages)
+    assert "rose to 45 (2024-03-05) is given as 32 again by b (2024-03-05)" in messages[0]

@@ -116,6 +116,11 @@ def test_the_date_of_a_wire_dateline_is_no_claim_of_the_next_sentence() -> None:
     assert spans(text) == [("Wednesday", "date"), ("21-day", "duration")]
 
 
+def test_a_dateline_under_a_title_is_no_claim() -> None:
+    text = "Halden port reopens\n\nHALDEN, March 13 (Wire One) -- The port reopened on Wednesday.\n"
+    assert spans(text) == [("Wednesday", "date")]
+
+
 def test_a_date_later_in_the_opening_sentence_is_still_a_claim() -> None:
     text = "HALDEN, March 13 (Wire One) - The strike began on Feb. 19, the union said.\n"
     assert ("Feb. 19", "date") in spans(text)

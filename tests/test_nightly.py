@@ -39,7 +39,7 @@ def write_article(folder: Path, number: int, published: date | None) -> Path:
         *([f"published: {published.isoformat()}"] if published else []),
         "---",
         f"About {30 + number} homes in {place} were flooded on Tuesday, the council said yesterday.",
-        f"Some {1200 + 10 * number} residents left, and at least {number % 5 + 2} shelters opened.",
+        f"Some {1200 + 10 * number} residents left, and {number % 5 + 2} shelters opened.",
         f"Repairs will take {number % 7 + 3} weeks, officials said on Friday.",
     ]
     path = folder / f"flood-{number:03d}.md"

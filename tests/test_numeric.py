@@ -128,9 +128,35 @@ def test_cents_have_a_base_in_the_currency() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The four-week average fell to 5340,000, the lowest in a year.", "5340,000", 5_340_000),
+        ("The initially reported 4730,000 claims were revised on Thursday.", "4730,000", 4_730_000),
+    ],
+)
+def test_thousands_after_a_misplaced_comma_are_one_number(sentence: str, text: str, value: float) -> None:
+    # A typo shows a number the reader still reads whole; "5340" alone would be a new figure.
+    [quantity] = [q for q in find_quantities(sentence) if q.value == value]
+    assert sentence[quantity.start : quantity.end] == text
+
+
 def test_rate_after_money() -> None:
     quantity = only("They pay a $3,500 a month mortgage.")
     assert (quantity.value, quantity.unit, quantity.per) == (3500, "USD", "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "per"),
+    [
+        ("The fault slips about 9 mm/yr, the working group estimated.", "millimetre", "year"),
+        ("Survey data put the creep at 9 mm / yr along the northern segment.", "millimetre", "year"),
+        ("Brent crude rose to $80/barrel on Monday.", "USD", "barrel"),
+    ],
+)
+def test_a_rate_written_with_a_slash(sentence: str, unit: str, per: str) -> None:
+    quantity = only(sentence)
+    assert (quantity.value in (9, 80), quantity.unit, quantity.per) == (True, unit, per)
 
 
 @pytest.mark.parametrize(

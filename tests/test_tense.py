@@ -38,6 +38,16 @@ DIRECTION = [
         {"Saturday": "2024-03-09"},
     ),
     ("until", "The road is closed until Tuesday.", SUNDAY, {"Tuesday": "1998-08-11"}),
+    # A fronted day with a past planning verb: the day of the planning, not of the plan.
+    (
+        "fronted-day-planned",
+        "On Friday, the government planned to pay each family $1,000.",
+        WEDNESDAY,
+        {"Friday": "2024-05-03"},
+    ),
+    ("fronted-day-proposed", "On Friday, the ministry proposed a tax.", WEDNESDAY, {"Friday": "2024-05-03"}),
+    ("fronted-day-are-expected", "On Friday, talks are expected to end", WEDNESDAY, {"Friday": "2024-05-10"}),
+    ("fronted-day-could", "On Friday, the rebels could attack.", WEDNESDAY, {"Friday": "2024-05-10"}),
     (
         "until-in-a-past-clause",
         "The shop stayed open until Tuesday.",

@@ -145,7 +145,7 @@ def _published(item: Item) -> str:
     return published.isoformat() if published is not None else "an unknown date"
 
 
-def _reason(a: Item, b: Item, cumulative: bool) -> str:
+def _reason(a: Item, b: Item, cumulative: bool, lower_reading: Reading | None = None) -> str:
     if a.kind == "date":
         return f"one event cannot fall on both {a.claim.timex} and {b.claim.timex}"
     base = f"{describe(a)} and {describe(b)} share no value"
@@ -158,6 +158,16 @@ def _reason(a: Item, b: Item, cumulative: bool) -> str:
             "rising count from a disagreement"
         )
     earlier, later = (a, b) if relation < 0 else (b, a)
+    if earlier.low <= later.low:
+        # The two shown rose: the lower figure was given again no earlier than the higher
+        # one, or the count is not one known to rise ("1 dead" names no event).
+        latest = max(lower_reading.items, key=lambda item: item.order) if lower_reading else earlier
+        if time_relation(latest, later) < 0:
+            return base
+        return (
+            f"{base}; a cumulative count that rose to {describe(later)} ({_published(later)}) "
+            f"is given as {describe(latest)} again by {latest.claim.article_id} ({_published(latest)})"
+        )
     return (
         f"{base}; a cumulative count cannot fall from {describe(earlier)} "
         f"({_published(earlier)}) to {describe(later)} ({_published(later)})"
@@ -242,10 +252,12 @@ def check_figure_conflict(context: CheckContext, rule: Rule) -> Iterator[Finding
         involved = [item for pair in conflicts for reading in pair for item in reading.items]
         copies = _copies(items)
         a, b = pairs[0]
+        first, second = conflicts[0]
+        lower = first if first.first.low <= second.first.low else second
         message = rule.format_message(
             label=group.label,
             values=" vs ".join(_side(item, copies) for item in _distinct_sides(pairs)),
-            reason=_reason(a, b, cumulative),
+            reason=_reason(a, b, cumulative, lower),
             sources=len({item.source for item in items}),
         )
         yield _finding(rule, group, pairs, message, involved, severity=_severity(rule, a, b))

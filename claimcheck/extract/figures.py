@@ -18,7 +18,7 @@ from claimcheck.models import Approx
 
 # ---------------------------------------------------------------- fixed patterns
 
-GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}")
+GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d{4,}(?:,\d{3})+")
 # A mixed number's fraction: "10 1/2 miles", "7 3/4 %".
 MIXED_FRACTION_RE = re.compile(r" (\d)[/⁄](\d{1,2})(?![\d/⁄])")
 # Thousands written with (thin / non-breaking) spaces: "120 000".
@@ -65,7 +65,8 @@ YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d{2}")
 RESTATEMENT_RE = re.compile(r"\s*(?:\(|,?\s*or\b|/)\s*")
 CURRENCY_REPEAT_RE = re.compile(r"(?:US\s?\$|\$US|\$|€|£|¥|RM|AUD|C\$|A\$|S\$|HK\s?\$|PS)\s?")
 # A rate after a figure: "$3,500 a month", "$10 per gram", "10 percent a year".
-RATE_RE = re.compile(r"\s+(?:(per|a|an)\s+|/)([^\W\d_]+)")
+RATE_RE = re.compile(r"(?:\s+(per|a|an)\s+|\s*/\s*)([^\W\d_]+)")
+"""A rate's denominator: "$3,500 a month", "$10 per gram", "$80/barrel", "9 mm / yr"."""
 NEXT_WORD_RE = re.compile(r"\s+([^\W\d_]+)")
 PARTITIVE_RE = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|my|your)\b", re.I)
 COMPOUND_RE = re.compile(r"[-‐‑]([^\W\d_]{2,})\b")

@@ -22,8 +22,12 @@ from claimcheck.models import Approx, Direction, Kind
 from claimcheck.rules import load_lexicon
 
 CANDIDATE_WORDS_KEPT = 50_000
-# Thousands groups, South Asian lakh groups ("12,34,567"), plain digits, a leading dot.
-DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# Thousands groups, South Asian lakh groups ("12,34,567"), thousands groups after a
+# misplaced comma ("5340,000", a typo the number still shows), plain digits, a leading dot.
+DIGITS = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{4,}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+)
 
 
 # ---------------------------------------------------------------- lexicon

@@ -39,6 +39,8 @@ class Anchors:
     """Dates with a known year, as (start, end, timex)."""
     periods: Dated = field(default_factory=lambda: defaultdict(list))
     moments: dict[SentenceKey, set[str]] = field(default_factory=lambda: defaultdict(set))
+    moment_spans: Dated = field(default_factory=lambda: defaultdict(list))
+    """The same moments with where they stand, as (start, end, moment)."""
     unanchored: dict[SentenceKey, list[int]] = field(default_factory=lambda: defaultdict(list))
     """Starts of dates whose time is unknown ("last week" undated, "In February" with no year)."""
 
@@ -51,6 +53,7 @@ def time_anchors(claims: Iterable[Claim], reporting_verbs: frozenset[str]) -> An
         moment = _moment(claim)
         if moment and not _statement_date(claim, reporting_verbs):
             anchors.moments[key].add(moment)
+            anchors.moment_spans[key].append((claim.start, claim.end, moment))
         if claim.kind == "date" and claim.timex and PERIOD_TIMEX_RE.match(claim.timex):
             anchors.periods[key].append((claim.start, claim.end, claim.timex))
         if claim.kind == "date" and claim.timex and claim.timex[:1].isdigit():
@@ -106,6 +109,19 @@ def _statement_date(claim: Claim, reporting: frozenset[str]) -> bool:
     return any(word.strip(",") in reporting for word in before[-STATEMENT_GAP:])
 
 
+def clause_moments(claim: Claim, frame: Frame, spans: Dated) -> frozenset[str]:
+    """The moments of a figure's own clause, or fronting its sentence ("On Monday, ...";
+    "the fire that broke out on Saturday has forced 5,000 to leave" puts the 5,000 on no
+    day)."""
+    clause_start, clause_end = frame.clause
+    found = set()
+    for start, end, moment in spans.get((claim.article_id, claim.sentence_start), ()):
+        fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
+        if fronted or (clause_start <= start and end <= clause_end):
+            found.add(moment)
+    return frozenset(found)
+
+
 def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None) -> str | None:
     """The past year, month or season a figure is placed in (see Item.period): its clause's
     year ("killed in 2019"), a period next to it in its clause, or one that opens its
@@ -120,6 +136,11 @@ def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None
             if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
                 found = timex
                 break
+            if end <= claim.start and HANGING_RE.match(
+                claim.sentence, end - claim.sentence_start, claim.start - claim.sentence_start
+            ):
+                found = timex  # "struck off Aceh in 2004, sparking a tsunami that killed 170,000"
+                break
     if found is None or published is None:
         return found
     last = _period_end(found)
@@ -128,6 +149,9 @@ def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None
     return found
 
 
+HANGING_RE = re.compile(r"\s*,\s+[a-z]+ing\b[^,.;:()\u2014\u2013]*$")
+"""From a period to the figure: a comma and a participle that carries the period's clause
+on ("in 2004, sparking a tsunami that killed 170,000"; "in 1998, leaving 213 dead")."""
 CURRENT_PERIOD_DAYS = 31
 """A period that ended this close before publication is the one the story reports on."""
 SEASON_END_MONTH = {"WI": 3, "SP": 6, "SU": 9, "FA": 12, "H1": 6, "H2": 12}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from claimcheck.extract.words import concept
+from claimcheck.groups.events import read_event
 from claimcheck.groups.items import FIGURE, NAME_MARK, Item
 from claimcheck.models import Article, GroupStatus
 from claimcheck.resolve.calendar import WEEKDAY_WORD_RE
@@ -208,6 +209,29 @@ def overlap(a: Item, b: Item, tolerance: float) -> bool:
     return a.low - slack <= b.high and b.low - slack <= a.high
 
 
+def disjoint(a: Item, b: Item, tolerance: float, open_bounds: bool = True) -> bool:
+    """Two figures that cannot both hold. A lower bound ("at least 40", "more than 200")
+    allows any larger figure and an upper bound ("up to 400") any smaller one: the cap
+    their intervals carry keeps groups comparable, but a later, larger toll does not
+    contradict "at least 40". With `open_bounds` off, the capped intervals: figures that
+    differ, as a toll that rose from "at least 32" to 61."""
+    if a.kind == "date":
+        return not overlap(a, b, 0)
+    a_low, a_high = _bounds(a) if open_bounds else (a.low, a.high)
+    b_low, b_high = _bounds(b) if open_bounds else (b.low, b.high)
+    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
+    slack = tolerance * max(finite, default=0.0)
+    return not (a_low - slack <= b_high and b_low - slack <= a_high)
+
+
+def _bounds(item: Item) -> tuple[float, float]:
+    if item.bound == "lower":
+        return item.low, math.inf
+    if item.bound == "upper":
+        return -math.inf, item.high
+    return item.low, item.high
+
+
 def time_relation(a: Item, b: Item) -> int:
     """-1 if a was published before b, 1 if after, 0 if at the same time or unknown."""
     day_a, moment_a = _published_point(a.article)
@@ -253,8 +277,11 @@ def readings(items: list[Item], include_revised: bool = True) -> list[Reading]:
     return list(table.values())
 
 
-def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Reading, Reading]]:
-    """Pairs of readings that cannot both hold, stated by different sources.
+def conflicting_readings(
+    items: list[Item], tolerance: float, open_bounds: bool = True
+) -> list[tuple[Reading, Reading]]:
+    """Pairs of readings that cannot both hold, stated by different sources (with
+    `open_bounds` off: that differ, see `disjoint`).
 
     A figure marked as an earlier or revised state is history, and a part of a count
     is not its total: neither competes with the current statement of the count.
@@ -275,11 +302,32 @@ def conflicting_readings(items: list[Item], tolerance: float) -> list[tuple[Read
     for i, first in enumerate(found):
         start = max(bisect.bisect_right(lows, first.first.high), i + 1)
         for second in found[start:]:
-            if len(first.sources | second.sources) >= 2 and not overlap(first.first, second.first, tolerance):
+            if (
+                len(first.sources | second.sources) >= 2
+                and disjoint(first.first, second.first, tolerance, open_bounds)
+                and _comparable(first, second)
+            ):
                 pairs.append((first, second))
                 if len(pairs) >= MAX_CONFLICT_PAIRS:
                     return pairs
     return pairs
+
+
+COMPARED_PER_READING = 8
+"""Members of each reading tried when looking for two that may state one figure."""
+
+
+def _comparable(first: Reading, second: Reading) -> bool:
+    """Some claim of each reading, from different sources, may state the same figure. A
+    group is joined by comparing a newcomer with a sample of its members, so two members
+    far apart in a large group ("five died" today, "killed 170,000 in 2004") may never
+    have been compared with each other. Figures whose own clauses name different days
+    are of different moments (a vigil on Wednesday, a march on Monday)."""
+    return any(
+        a.source != b.source and compatible(a, b) and not _other_clause_moment(a, b)
+        for a in first.items[:COMPARED_PER_READING]
+        for b in second.items[:COMPARED_PER_READING]
+    )
 
 
 def _rising(lower: Reading, higher: Reading) -> bool:
@@ -298,16 +346,18 @@ def group_status(items: list[Item], params: FigureConflictParams, same_day_only:
     if len(sources) < 2:
         # One article stating one figure two ways is a conflict of its own.
         return "conflict" if has_internal_conflict(items, params.relative_tolerance) else "single_source"
-    disjoint = conflicting_readings(items, params.relative_tolerance)
-    if not disjoint:
+    differing = conflicting_readings(items, params.relative_tolerance, open_bounds=False)
+    if not differing:
         return "consistent"
     if items[0].kind == "date":
         # The days differ; a conflict only where date-conflict would report it. Otherwise
         # the reports gave the day differently over time (an appointment that moved).
         return "conflict" if date_conflicts(items, same_day_only) else "evolving"
-    if all(evolves(first, second, params) for first, second in disjoint):
-        return "evolving"
-    return "conflict"
+    contradicting = conflicting_readings(items, params.relative_tolerance)
+    if not all(evolves(first, second, params) for first, second in contradicting):
+        return "conflict"
+    # "At least 32" on Monday and 61 on Tuesday agree, and tell of a toll that rose.
+    return "evolving" if any(evolves(first, second, params) for first, second in differing) else "consistent"
 
 
 def evolves(first: Reading, second: Reading, params: FigureConflictParams) -> bool:
@@ -317,10 +367,16 @@ def evolves(first: Reading, second: Reading, params: FigureConflictParams) -> bo
     if item.kind != "count" or item.predicate is None:
         return False
     if item.predicate in {concept(word) for word in params.changing_predicates}:
-        return _rising(first, second) or _rising(second, first)
+        return _rising(first, second) or _rising(second, first) or _order_unknown(first, second)
     if item.predicate in {concept(word) for word in params.evolving_predicates}:
-        return rising_pair(first, second)
+        return rising_pair(first, second) or _order_unknown(first, second)
     return False
+
+
+def _order_unknown(first: Reading, second: Reading) -> bool:
+    """Some report of either figure has no publication date: which came first cannot be
+    told, so a count that changes over time may have changed between them."""
+    return any(item.article.published is None for reading in (first, second) for item in reading.items)
 
 
 def rising_pair(first: Reading, second: Reading) -> bool:
@@ -379,14 +435,22 @@ def _internal_pairs(
                 # often two incidents, a subset or a background event: within one article a
                 # count must name what it counts ("homes", "hostages") to be compared.
                 continue
-            comparable.setdefault(item.predicate if item.kind == "count" else None, []).append(index)
+            key = item.predicate if item.kind == "count" else _happening(item)
+            if item.kind != "count" and key is None:
+                # "the 2.3 GHz model" and "up to 2.7 GHz", "a seven-year offer" and "an
+                # eight-year offer": a measure, sum or length restated as the same figure says
+                # what happened with it both times ("the ferry sank 4 nautical miles off ...").
+                continue
+            comparable.setdefault(key, []).append(index)
         found: list[tuple[int, int]] = []
         for indexes in comparable.values():
             for position, second in enumerate(indexes):
                 for first in indexes[max(0, position - reach) : position]:
                     if _other_moment(members[first], members[second]):
                         continue
-                    if not overlap(members[first], members[second], tolerance):
+                    if not compatible(members[first], members[second]):
+                        continue  # never compared when the group formed (see _comparable)
+                    if disjoint(members[first], members[second], tolerance):
                         found.append((first, second))
                         if first_only:
                             yield members, found
@@ -394,11 +458,27 @@ def _internal_pairs(
         yield members, found
 
 
+def _happening(item: Item) -> str | None:
+    """What the clause of a measure, sum or length says happened ("sank", "paid"), as a
+    date's event is read; None when it names nothing ("the 2.3 GHz model")."""
+    event = read_event(item.claim)
+    return event[0] if event else None
+
+
+def _other_clause_moment(a: Item, b: Item) -> bool:
+    """Both figures' clauses name a day or time, and no day or time of one is the other's."""
+    return _apart(a.clause_moments, b.clause_moments)
+
+
 def _other_moment(a: Item, b: Item) -> bool:
     """Both sentences name a day or time, and no day or time of one is the other's."""
-    if not a.moments or not b.moments:
+    return _apart(a.moments, b.moments)
+
+
+def _apart(first: frozenset[str], second: frozenset[str]) -> bool:
+    if not first or not second:
         return False
-    return not any(x.startswith(y) or y.startswith(x) for x in a.moments for y in b.moments)
+    return not any(x.startswith(y) or y.startswith(x) for x in first for y in second)
 
 
 def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, Item]]:
@@ -407,17 +487,39 @@ def date_conflicts(items: list[Item], same_day_only: bool) -> list[tuple[Item, I
     other's words (a bare weekday read as the past or the coming one), and the reports
     appeared the same day; with `same_day_only` off, also reports of different days about
     a day that had passed when the earlier appeared (an appointment can move)."""
-    dated = [item for item in items if _day_level(item) and item.decisive]
+    # A relative day in a quotation ("I watched it last night") counts from when it was
+    # said, which the report may not tell.
+    dated = [
+        item
+        for item in items
+        if _day_level(item) and item.decisive and not (item.claim.quoted and item.claim.relative)
+    ]
     days = {item.claim.id: possible_days(item) for item in dated}
     pairs = []
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
             if a.source == b.source or days[a.claim.id] & days[b.claim.id] or _across_midnight(a, b):
                 continue
+            if _far_apart(a, b):
+                continue  # "the Boxing Day tsunami of 2004" and "Tuesday's quake": two events
             if not _same_day(a.article, b.article) and (same_day_only or _scheduled(a, b)):
                 continue  # a later report of a coming event may give its new date
             pairs.append((a, b))
     return pairs
+
+
+SAME_EVENT_DAYS = 31
+"""Days apart beyond which two dates are of two events, not one event misdated: reports
+slip a day or a weekday, not months or years."""
+
+
+def _far_apart(a: Item, b: Item) -> bool:
+    try:
+        first = date.fromisoformat((a.claim.timex or "")[:10])
+        second = date.fromisoformat((b.claim.timex or "")[:10])
+    except (TypeError, ValueError):
+        return False
+    return abs((first - second).days) > SAME_EVENT_DAYS
 
 
 SMALL_HOURS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-5]")

@@ -105,7 +105,12 @@ def _event_word(
         if lower in BE_AND_HAVE or (lower in words.reporting_verbs and lower not in words.event_verbs):
             continue
         after_auxiliary = index and lowers[index - 1] in AUXILIARIES and lower not in words.function_words
-        gerund = lower.endswith("ing") and len(lower) > 5 and index and is_verb_like(tokens[index - 1], words)
+        gerund = (
+            lower.endswith("ing")
+            and len(lower) > 5
+            and index
+            and (is_verb_like(tokens[index - 1], words) or _right_before(tokens, lowers, index, offset))
+        )
         if (
             lower in words.finite_verbs
             or lower in words.past_verbs
@@ -134,6 +139,15 @@ def _event_word(
             return name, verb
     found = words.predicates.get(lowers[verb]) or words.predicate_stems.get(stem(lowers[verb]))
     return found or noun_of(lowers[verb]), verb
+
+
+def _right_before(tokens: list[Token], lowers: list[str], index: int, offset: int) -> bool:
+    """The word stands right before the date, or before its preposition ("with
+    pre-registration starting on April 29th"): the date is that happening's."""
+    if tokens[index].end > offset:
+        return False
+    following = [i for i in range(index + 1, len(tokens)) if tokens[i].start < offset]
+    return not following or (len(following) == 1 and lowers[following[0]] in ("on", "at", "from"))
 
 
 def _clause_nouns(

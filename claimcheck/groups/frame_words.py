@@ -19,6 +19,7 @@ class FrameWords:
     relative_pronouns: frozenset[str]
     finite_verbs: frozenset[str]
     scope_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     time_prepositions: frozenset[str]
     generic_scopes: frozenset[str]
     determiners: frozenset[str]
@@ -110,6 +111,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         relative_pronouns=word_set(data, "relative_pronouns"),
         finite_verbs=word_set(data, "finite_verbs"),
         scope_prepositions=word_set(data, "scope_prepositions"),
+        place_nouns=word_set(data, "place_nouns"),
         time_prepositions=word_set(data, "time_prepositions"),
         generic_scopes=word_set(data, "generic_scopes"),
         determiners=word_set(data, "determiners"),

@@ -478,6 +478,39 @@ def _scope(
         if phrase and not any(word in words.generic_scopes for word in phrase):
             mark = "among:" if lowers[index] == "among" else ""
             return mark + " ".join(stem(word) for word in phrase)
+    return _named_place(tokens, lowers, words)
+
+
+POSSESSIVE_RE = re.compile(r"['’]s?$")
+PLACE_MODIFIERS = 1
+"""Lower-case words allowed between a place's name and its noun ("Bureij refugee camp")."""
+
+
+def _named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> str | None:
+    """A named place anywhere in the clause ("70 others were injured by a landslide in
+    Bener Meriah district"): a scope preposition, a name in capitals, a place noun."""
+    for index, lower in enumerate(lowers):
+        if lower not in words.scope_prepositions or lower == "among":
+            continue
+        position = index + 1
+        if position < len(tokens) and lowers[position] in words.determiners:
+            position += 1
+        name: list[str] = []
+        while position < len(tokens) and tokens[position].text[:1].isupper() and len(name) < 4:
+            name.append(POSSESSIVE_RE.sub("", lowers[position]))  # "Valdoria's Sarnet province"
+            position += 1
+        modifiers = 0
+        while (
+            name
+            and position < len(tokens)
+            and lowers[position] not in words.place_nouns
+            and tokens[position].text[:1].isalpha()
+            and modifiers < PLACE_MODIFIERS
+        ):
+            modifiers += 1
+            position += 1
+        if name and position < len(tokens) and lowers[position] in words.place_nouns:
+            return " ".join(stem(word) for word in [*name, lowers[position]])
     return None
 
 

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from claimcheck.budget import Meter, OverBudget
 from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
-from claimcheck.groups.anchors import Dated, deadline, period_of, time_anchors, time_scopes
+from claimcheck.groups.anchors import Dated, clause_moments, deadline, period_of, time_anchors, time_scopes
 from claimcheck.groups.clauses import figure_window
 from claimcheck.groups.events import read_event
 from claimcheck.groups.frame_words import frame_words
@@ -99,10 +99,20 @@ class Item:
     """The days and times its sentence names ("struck at 9:30 a.m. and had a depth of 2.7
     miles"): two figures of one article whose sentences name different moments are of two
     events (two quakes of one night)."""
+    bound: str | None = None
+    """"lower" when the wording gives only a floor ("at least 40", "more than 200"), "upper"
+    when it gives only a ceiling ("up to 400", "fewer than 20"); the interval's far end is
+    a cap for grouping, not something the wording rules out."""
+    clause_moments: frozenset[str] = frozenset()
+    """The days and times of the figure's own clause, or fronting its sentence: reports of
+    one event may date its sentences differently ("said on Monday", "broke out on
+    Saturday"), but a figure whose clause names another day is of another moment
+    ("On Wednesday night, about 200 attended the vigil"; "On Monday about 130 marched")."""
     period: str | None = None
-    """For a count, a year, month or season the wording puts it in ("In 2004 a tsunami
-    killed 170,000", "In February, a gunman killed five"): news states its own event's
-    counts by the day or not at all, so a count placed in a period tells of another event."""
+    """A past year, month or season the wording puts a figure in ("In 2004 a tsunami
+    killed 170,000", "At the end of July, a gunman made off with €103 million"): news
+    states its own event's figures by the day or not at all, so a figure placed in a
+    period tells of another event (or of that period's statistic)."""
 
     @property
     def aside(self) -> bool:
@@ -147,24 +157,30 @@ def _calendar_span(claim: Claim, low: float, high: float) -> tuple[float, float]
 
 LIMIT_PREDICATES = frozenset({"capacity"})
 """Predicates whose figure is a maximum by nature: "up to" states it rather than hedging it."""
+BOUNDS = {"more_than": "lower", "at_least": "lower", "less_than": "upper", "at_most": "upper"}
+"""Hedges that give a figure one end only (Item.bound)."""
 SCALE_WORD_RE = re.compile(r"(?i)\d\s*(?:thousand|million|billion|trillion|mln|bn|m|k)\b")
 STATED_NUMBER_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 
 
 def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
     """A figure stated exactly is rounded to its last digit: "1.6 km" is 1.55 to 1.65 km, so
-    it agrees with "1 mile" (1.609 km); "$1 trillion" is 0.5 to 1.5 trillion, as "$2.3bn" is
-    2.25 to 2.35 billion. Counts and percentages, and money without a scale word, are exact."""
+    it agrees with "1 mile" (1.609 km), and "six miles" is 5.5 to 6.5 miles; "$1 trillion"
+    is 0.5 to 1.5 trillion, as "$2.3bn" is 2.25 to 2.35 billion. Counts and percentages,
+    and money without a scale word, are exact."""
     scaled_money = claim.kind == "money" and SCALE_WORD_RE.search(claim.text) is not None
     if (claim.kind != "measure" and not scaled_money) or low != high or not claim.value:
         return low, high
     number = STATED_NUMBER_RE.search(claim.text)
     if number is None:
-        return low, high
-    stated = float(number.group().replace(",", ""))
+        # In words ("six miles", "half a mile"): rounded to the last digit of its value.
+        stated = claim.value
+        decimals = len(repr(float(stated)).partition(".")[2].rstrip("0"))
+    else:
+        stated = float(number.group().replace(",", ""))
+        decimals = len(number.group(1) or "")
     if not stated:
         return low, high
-    decimals = len(number.group(1) or "")
     half_step = 0.5 * 10.0**-decimals * abs(low / stated)  # in base units, however scaled
     return low - half_step, high + half_step
 
@@ -357,8 +373,10 @@ def _item(
         if interval is None or (claim.kind == "count" and PARTITIVE_RE.match(article.text, claim.end)):
             return None
         low, high = _rounding(claim, *interval)
+        bound = BOUNDS.get(claim.approx or "")
         if claim.approx == "at_most" and frame.predicate in LIMIT_PREDICATES:
             low = high  # "licensed to carry up to 400": the limit is 400, not any number below
+            bound = None
         unit = claim.base_unit if claim.kind != "count" else claim.unit
         if claim.kind == "count":
             # The head of the counted noun ("dockworkers" -> worker), as a concept.
@@ -382,6 +400,7 @@ def _item(
         if event is None:
             return None  # a date of no event the wording names: nothing to compare
         low = high = 0.0
+        bound = None
         # "Saturday night" (2024-06-08TNI) is compared as its day: a part of day is no other date.
         unit_concept, generic, value, timex = None, False, None, claim.timex[:10]
     else:
@@ -419,6 +438,7 @@ def _item(
         scope=scope,
         event=event,
         position=frame.side,
+        bound=bound,
     )
 
 
@@ -465,9 +485,10 @@ def prepare_items(
             continue
         if item is not None:
             clause_start, clause_end = item.frame.clause
-            if item.kind == "count":  # a statistic is stated for its period ("3.2% in April")
+            if item.kind != "date":
                 item.period = period_of(claim, item.frame, anchors.periods, article.reference_date)
             item.moments = frozenset(anchors.moments.get((claim.article_id, claim.sentence_start), ()))
+            item.clause_moments = clause_moments(claim, item.frame, anchors.moment_spans)
             relative = anchors.unanchored.get((claim.article_id, claim.sentence_start), [])
             item.time_unknown = item.kind != "date" and any(
                 clause_start <= at < clause_end for at in relative

@@ -77,12 +77,22 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+DATELINE_TAIL = 60
+"""Characters after a dateline's date that its agency and dash may take."""
+
+
 def _in_dateline(text: str, timex: Timex) -> bool:
     """The date of a wire dateline ("ESTRAVA, March 13 (Coastal Wire) -") dates the
     report, not the event of the sentence it opens: it is no claim."""
     line_start = text.rfind("\n", 0, timex.start) + 1
-    match = DATELINE_RE.match(text, line_start)
-    return match is not None and match.start("date") <= timex.start and timex.end <= match.end("date")
+    # The line as a string of its own: the pattern's "^" matches only where a string starts
+    # (a dateline under a title line was read as a claim).
+    match = DATELINE_RE.match(text[line_start : timex.end + DATELINE_TAIL])
+    return (
+        match is not None
+        and line_start + match.start("date") <= timex.start
+        and timex.end <= line_start + match.end("date")
+    )
 
 
 def _date_part(text: str, quantity: Quantity, timex: Timex, lexicon: NumericLexicon) -> bool:
@@ -234,6 +244,7 @@ def _claim(
             predicate=quantity.predicate,
             scope=quantity.scope,
             per=quantity.per,
+            end_value=quantity.end_value,
         )
     if timex is not None:
         fields.update(

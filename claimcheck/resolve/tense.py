@@ -204,6 +204,15 @@ class SentenceTokens:
         # unless it is fronted or the verb follows at once ("the FAA on Friday announced").
         if right is not None and (fronted or left is None or right[0] - last < RIGHT_NEAR):
             verb = (right[0] - last + 1, right[1])
+            if (
+                fronted
+                and right[1].reason == "prospective"
+                and (right[1].cue or "").endswith("ed")  # "could attack" stays open
+                and self.words[right[0] - 1] not in PRESENT_AUXILIARIES
+            ):
+                # "On Friday, the ministry proposed a budget" / "planned to pay": the fronted day
+                # is when the proposing or planning happened, not what was planned.
+                verb = (verb[0], Tense("past", right[1].cue, "a fronted day's past verb"))
         if left is not None and (verb is None or first - left[0] <= verb[0]):
             verb = (first - left[0], left[1])
         found = verb[1] if verb is not None else None
