@@ -217,11 +217,26 @@ def disjoint(a: Item, b: Item, tolerance: float, open_bounds: bool = True) -> bo
     differ, as a toll that rose from "at least 32" to 61."""
     if a.kind == "date":
         return not overlap(a, b, 0)
+    if _same_number_looser_unit(a, b):
+        return False
     a_low, a_high = _bounds(a) if open_bounds else (a.low, a.high)
     b_low, b_high = _bounds(b) if open_bounds else (b.low, b.high)
     finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
     slack = tolerance * max(finite, default=0.0)
     return not (a_low - slack <= b_high and b_low - slack <= a_high)
+
+
+LOOSE_UNIT_RATIO = 1.2
+"""How far apart two units may be for one number in each to be one figure ("13 miles"
+at sea and "13 nautical miles", "5 tons" and "5 tonnes")."""
+
+
+def _same_number_looser_unit(a: Item, b: Item) -> bool:
+    """The same number in two close units of one kind: one report wrote the unit loosely."""
+    if a.kind != "measure" or a.claim.unit == b.claim.unit or a.claim.value != b.claim.value:
+        return False
+    low, high = sorted((abs(a.value or 0.0), abs(b.value or 0.0)))
+    return low > 0 and high / low <= LOOSE_UNIT_RATIO
 
 
 def _bounds(item: Item) -> tuple[float, float]:
