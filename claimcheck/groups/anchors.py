@@ -109,6 +109,11 @@ def _statement_date(claim: Claim, reporting: frozenset[str]) -> bool:
     return any(word.strip(",") in reporting for word in before[-STATEMENT_GAP:])
 
 
+def _fronted(claim: Claim, start: int, end: int) -> bool:
+    """A time expression at [start, end) opens the figure's sentence, before the figure."""
+    return start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
+
+
 def clause_moments(claim: Claim, frame: Frame, spans: Dated) -> frozenset[str]:
     """The moments of a figure's own clause, or fronting its sentence ("On Monday, ...";
     "the fire that broke out on Saturday has forced 5,000 to leave" puts the 5,000 on no
@@ -116,8 +121,7 @@ def clause_moments(claim: Claim, frame: Frame, spans: Dated) -> frozenset[str]:
     clause_start, clause_end = frame.clause
     found = set()
     for start, end, moment in spans.get((claim.article_id, claim.sentence_start), ()):
-        fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
-        if fronted or (clause_start <= start and end <= clause_end):
+        if _fronted(claim, start, end) or (clause_start <= start and end <= clause_end):
             found.add(moment)
     return frozenset(found)
 
@@ -131,9 +135,12 @@ def period_of(claim: Claim, frame: Frame, periods: Dated, published: date | None
     if found is None:
         clause_start, clause_end = frame.clause
         for start, end, timex in periods.get((claim.article_id, claim.sentence_start), ()):
-            fronted = start - claim.sentence_start <= FRONTED_PERIOD and end <= claim.start
-            in_clause = clause_start <= start and end <= clause_end
-            if fronted or (in_clause and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP):
+            near = (
+                clause_start <= start
+                and end <= clause_end
+                and max(start - claim.end, claim.start - end, 0) <= SCOPE_GAP
+            )
+            if _fronted(claim, start, end) or near:
                 found = timex
                 break
             if end <= claim.start and HANGING_RE.match(

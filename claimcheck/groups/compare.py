@@ -204,9 +204,16 @@ def overlap(a: Item, b: Item, tolerance: float) -> bool:
         )
     if not tolerance:  # no slack to work out (grouping asks this of most pairs)
         return a.low <= b.high and b.low <= a.high
-    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
-    slack = tolerance * max(finite, default=0.0)
+    slack = _slack(a, b, tolerance)
     return a.low - slack <= b.high and b.low - slack <= a.high
+
+
+def _slack(a: Item, b: Item, tolerance: float) -> float:
+    """The relative tolerance as an amount: a share of the largest finite end of either interval."""
+    if not tolerance:
+        return 0.0
+    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
+    return tolerance * max(finite, default=0.0)
 
 
 def disjoint(a: Item, b: Item, tolerance: float, open_bounds: bool = True) -> bool:
@@ -221,8 +228,7 @@ def disjoint(a: Item, b: Item, tolerance: float, open_bounds: bool = True) -> bo
         return False
     a_low, a_high = _bounds(a) if open_bounds else (a.low, a.high)
     b_low, b_high = _bounds(b) if open_bounds else (b.low, b.high)
-    finite = [abs(v) for v in (a.low, a.high, b.low, b.high) if math.isfinite(v)]
-    slack = tolerance * max(finite, default=0.0)
+    slack = _slack(a, b, tolerance)
     return not (a_low - slack <= b_high and b_low - slack <= a_high)
 
 
@@ -368,7 +374,13 @@ def group_status(items: list[Item], params: FigureConflictParams, same_day_only:
         # The days differ; a conflict only where date-conflict would report it. Otherwise
         # the reports gave the day differently over time (an appointment that moved).
         return "conflict" if date_conflicts(items, same_day_only) else "evolving"
-    contradicting = conflicting_readings(items, params.relative_tolerance)
+    # Figures that contradict also differ (an open bound only widens an interval): the
+    # contradicting pairs are among the differing ones, no second pass over the readings.
+    contradicting = [
+        (first, second)
+        for first, second in differing
+        if disjoint(first.first, second.first, params.relative_tolerance)
+    ]
     if not all(evolves(first, second, params) for first, second in contradicting):
         return "conflict"
     # "At least 32" on Monday and 61 on Tuesday agree, and tell of a toll that rose.
