@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimcheck.extract.figures import POSSESSIVE_RE
 from claimcheck.extract.words import concept, lexicon, stem
 from claimcheck.groups.clauses import (
     AUXILIARIES,
@@ -481,7 +482,6 @@ def _scope(
     return _named_place(tokens, lowers, words)
 
 
-POSSESSIVE_RE = re.compile(r"['’]s?$")
 PLACE_MODIFIERS = 1
 """Lower-case words allowed between a place's name and its noun ("Bureij refugee camp")."""
 
