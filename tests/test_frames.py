@@ -86,6 +86,27 @@ def frame_of(text: str, span: str) -> Frame:
             {"scope": "quay district"},
         ),
         ("Three cargos of humanitarian aid will be delivered today.", "Three", {"scope": None}),
+        # A name right after the figure's noun phrase scopes it; a number belongs to a scope.
+        ("Sixty-five per cent of traffic to India was down.", "Sixty-five per cent", {"scope": "india"}),
+        (
+            "The 2004 tsunami killed about 230,000 people across Asia.",
+            "about 230,000",
+            {"scope": "asia"},
+        ),
+        ("The tsunami killed 230,000 people in 14 countries.", "230,000", {"scope": "14 countr"}),
+        ("The outage hit 90% of traffic to Monday's close.", "90%", {"scope": None}),
+        # What a sum is the price of, when a name says it.
+        (
+            "The $19 billion purchase of Compaq Computer was completed in 2002.",
+            "$19 billion",
+            {"named_object": "compaq computer"},
+        ),
+        # "One of the cables" names no measured thing of its own.
+        (
+            "One of the cables is 40,000 kilometres (25,000 miles) long and links 33 countries.",
+            "40,000 kilometres",
+            {"head": None},
+        ),
     ],
 )
 def test_frame_parts(sentence: str, span: str, expected: dict[str, object]) -> None:
@@ -133,6 +154,9 @@ def test_frame_parts(sentence: str, span: str, expected: dict[str, object]) -> N
             "minus 3 percentage points",
             "a statistic's precision",
         ),
+        # Where something is, measured from a named place or a thing nearby.
+        ("The quake was centred seven miles from Anderson Springs.", "seven miles", "a location"),
+        ("One bomb landed just 5 feet away from a boy.", "5 feet", "a location"),
     ],
 )
 def test_numbers_that_are_not_quantities_of_the_story(sentence: str, span: str, reason: str) -> None:
@@ -383,3 +407,54 @@ def test_the_reported_period_is_the_story_s_own() -> None:
         )
         == []
     )
+
+
+def test_a_fall_from_a_ridge_is_a_measure_not_a_location() -> None:
+    frame = frame_of("The climber fell 150 metres from a ridge near the summit.", "150 metres")
+    assert frame.not_a_quantity is None
+
+
+def test_figures_scoped_to_different_names_are_not_compared() -> None:
+    """A share of the traffic to one country, a toll across a continent, the price of
+    another deal: each answers another question than the story's own figure."""
+    assert (
+        findings(
+            "The cut cables carry more than 75 percent of traffic between the Middle East and Europe.",
+            "Sixty-five per cent of traffic to India was down after the cables were cut.",
+        )
+        == []
+    )
+    assert (
+        findings(
+            "In 2004 a tsunami killed 170,000 people in the province.",
+            "The 2004 tsunami killed about 230,000 people across Asia.",
+        )
+        == []
+    )
+    assert (
+        findings(
+            "Analysts recalled the $19 billion purchase of Compaq Computer by Hewlett-Packard.",
+            "Analysts said the $13 billion acquisition of Electronic Data Systems will pay off.",
+        )
+        == []
+    )
+
+
+def test_distances_from_different_places_are_not_compared() -> None:
+    assert (
+        findings(
+            "The quake was centred seven miles from Anderson Springs, the survey said.",
+            "The quake was centred about two miles from The Geysers, the survey said.",
+        )
+        == []
+    )
+
+
+def test_thousands_is_a_floor_not_a_ceiling() -> None:
+    """Writers say "thousands" of 15,000 as readily as of 3,000: it rules out only fewer."""
+    article = (
+        "Thousands of villagers have been ordered to leave their homes or forced to flee the "
+        "fighting. The army told residents of many areas to leave, forcing at least 15,000 "
+        "villagers to flee to safety elsewhere."
+    )
+    assert findings(article) == []

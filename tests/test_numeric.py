@@ -315,6 +315,10 @@ HEDGE_CASES = [
     ("or fewer", "It carried 150 passengers or fewer.", "at_most"),
     ("higher than", "Turnout was higher than 60 percent in the capital.", "more_than"),
     ("lower than", "The beams tested lower than 8.9 ksi under load.", "less_than"),
+    # Over an article to an attributive figure; "over a ... period" says when, not how many.
+    ("up to a", "The maker says the cell has up to a five-year lifespan.", "at_most"),
+    ("nearly a", "Shares posted nearly a 50 percent rise.", "about"),
+    ("over a", "The plant grew over a 10-year period.", "exact"),
 ]
 
 

@@ -105,6 +105,8 @@ class Quantity:
 def _approx_before(pos: int, sent: SentenceText) -> tuple[Approx, int]:
     match = sent.lex.hedge_before_re.search(sent.left(pos, 32))
     if not match:
+        match = sent.lex.article_hedge_re.search(sent.left(pos, 32))  # "up to a five-year lifespan"
+    if not match:
         return "exact", pos
     left_len = len(sent.left(pos, 32))
     return sent.lex.hedge_approx[" ".join(match.group("hedge").lower().split())], pos - (

@@ -58,6 +58,7 @@ class NumericLexicon:
     negative_words: set[str]
     pronoun_one_after: set[str]
     hedge_approx: dict[str, Approx]
+    article_hedges: list[str]
     post_hedges_glued: dict[str, Approx]
     post_hedges_after: dict[str, Approx]
     tolerance: dict[str, dict[str, float]]
@@ -102,6 +103,7 @@ class NumericLexicon:
     first_word_re: re.Pattern[str] = field(init=False)
     unit_re: re.Pattern[str] = field(init=False)
     hedge_before_re: re.Pattern[str] = field(init=False)
+    article_hedge_re: re.Pattern[str] = field(init=False)
     currency_before_re: re.Pattern[str] = field(init=False)
     scale_re: re.Pattern[str] = field(init=False)
     furniture_re: re.Pattern[str] = field(init=False)
@@ -167,6 +169,9 @@ class NumericLexicon:
         )
         self.hedge_before_re = re.compile(
             rf"(?:^|(?<=[\s(\"“]))(?P<hedge>{_alternation(list(self.hedge_approx))})\s*$", re.I
+        )
+        self.article_hedge_re = re.compile(
+            rf"(?:^|(?<=[\s(\"“]))(?P<hedge>{_alternation(self.article_hedges)})\s+an?\s+$", re.I
         )
         prefixes = sorted(self.currency_prefixes, key=len, reverse=True)
         cur = "|".join(
@@ -274,6 +279,7 @@ def load_numeric_lexicon(rules_dir: str | None = None) -> NumericLexicon:
         negative_words=set(numbers["negative_words"]),
         pronoun_one_after={str(w).lower() for w in numbers["pronoun_one_after"]},
         hedge_approx=hedge_approx,
+        article_hedges=[" ".join(str(word).lower().split()) for word in hedges["article_hedges"]],
         post_hedges_glued=dict(hedges["post_hedges"]["glued"]),
         post_hedges_after={" ".join(k.split()): v for k, v in hedges["post_hedges"]["after"].items()},
         tolerance={k: {p: float(x) for p, x in v.items()} for k, v in hedges["tolerance"].items()},

@@ -137,6 +137,8 @@ def _frames_agree(a: Item, b: Item) -> bool:
         return False
     if a.frame.agent and b.frame.agent and a.frame.agent != b.frame.agent:
         return False
+    if a.frame.named_object and b.frame.named_object and a.frame.named_object != b.frame.named_object:
+        return False
     return not (a.subject and b.subject and a.subject != b.subject)
 
 

@@ -19,6 +19,8 @@ class FrameWords:
     relative_pronouns: frozenset[str]
     finite_verbs: frozenset[str]
     scope_prepositions: frozenset[str]
+    name_scope_prepositions: frozenset[str]
+    time_names: frozenset[str]
     place_nouns: frozenset[str]
     time_prepositions: frozenset[str]
     generic_scopes: frozenset[str]
@@ -111,6 +113,8 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         relative_pronouns=word_set(data, "relative_pronouns"),
         finite_verbs=word_set(data, "finite_verbs"),
         scope_prepositions=word_set(data, "scope_prepositions"),
+        name_scope_prepositions=word_set(data, "name_scope_prepositions"),
+        time_names=word_set(data, "time_names"),
         place_nouns=word_set(data, "place_nouns"),
         time_prepositions=word_set(data, "time_prepositions"),
         generic_scopes=word_set(data, "generic_scopes"),

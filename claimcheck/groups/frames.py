@@ -82,6 +82,9 @@ class Frame:
     that subset, which agrees with a larger total and cannot contradict it."""
     other_set: bool = False
     """The wording counts another set than the story's ("four other people died")."""
+    named_object: str | None = None
+    """What a sum is the price of, when a name says it ("the $19 billion purchase of
+    Compaq"): two names, two sums."""
 
     @property
     def explicit_parts(self) -> int:
@@ -176,6 +179,11 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         modality = "cumulative"
     negated = any(lowers[i] in words.negations for i in before[-3:])
     scope = _scope(tokens, lowers, before, after, head_end, words, count=claim.kind == "count")
+    named_object = None
+    if claim.kind == "money" and head_explicit and head_end < len(tokens) and lowers[head_end] == "of":
+        name, _end = _name_at(tokens, lowers, head_end + 1, words)
+        if name and name[0] not in words.time_names:
+            named_object = " ".join(stem(word) for word in name)
     degree = _degree(lowers, before, after, predicate, words) if claim.kind == "count" and predicate else None
     when = _when(lowers, after, words, sentence, clause_start)
     attribution = _attribution(sentence, words)
@@ -202,6 +210,7 @@ def read_frame(claim: Claim, rules_dir: str | None = None) -> Frame:
         not_a_quantity=not_a_quantity,
         degree=degree,
         other_set=claim.kind in ("count", "money") and _other_set(lowers, before, after, words),
+        named_object=named_object,
         clause=(claim.sentence_start + base + clause_start, claim.sentence_start + base + clause_end),
     )
 
@@ -277,13 +286,16 @@ def _head(
         return noun_of(noun[-1]), True, " ".join(noun[:-1]) or None, index
     # "12 percent of Brightwell", "54% of men": what it is a share of.
     if claim.kind == "percent" and next_index < len(tokens) and lowers[next_index] == "of":
-        rest = [
-            lowers[i]
-            for i in range(next_index + 1, min(len(tokens), next_index + 4))
-            if tokens[i].text[:1].isalpha() and lowers[i] not in words.determiners
-        ]
+        rest: list[str] = []
+        index = next_index + 1
+        while index < min(len(tokens), next_index + 4) and tokens[index].text[:1].isalpha():
+            if lowers[index] in words.function_words:
+                break  # "of traffic to India": the phrase after it may scope the share
+            if lowers[index] not in words.determiners:
+                rest.append(lowers[index])
+            index += 1
         if rest:
-            return noun_of(rest[0]), True, None, next_index + 1 + len(rest)
+            return noun_of(rest[0]), True, None, index
     # "a budget of $2.3bn", "a pay rise of 8%", "a stake of 12%".
     if before and lowers[before[-1]] == "of" and len(before) > 1:
         candidate = tokens[before[-2]]
@@ -299,7 +311,7 @@ def _head(
         earlier = [i for i in verbs if i < verb]
         span = [i for i in before if (earlier[-1] if earlier else -1) < i < verb]
         subject = subject_head(tokens, lowers, span, words)
-        if subject:
+        if subject and subject not in words.generic_heads:  # "One of the cables is 40,000 km long"
             return noun_of(subject), True, None, next_index
     return None, False, None, next_index
 
@@ -469,8 +481,8 @@ def _scope(
             lower = lowers[position]
             if lower in words.determiners and not phrase:
                 continue
-            if not tokens[position].text[:1].isalpha() or lower in words.function_words:
-                break
+            if not tokens[position].text[:1].isalnum() or lower in words.function_words:
+                break  # a number belongs to it: "in 14 countries" is not "in the province"
             if YEAR_RE.match(lower) or lower in words.time_prepositions:
                 break
             if phrase and is_verb_like(tokens[position], words):
@@ -479,7 +491,25 @@ def _scope(
         if phrase and not any(word in words.generic_scopes for word in phrase):
             mark = "among:" if lowers[index] == "among" else ""
             return mark + " ".join(stem(word) for word in phrase)
+    if head_end < len(tokens) and lowers[head_end] in words.name_scope_prepositions:
+        name, _end = _name_at(tokens, lowers, head_end + 1, words)
+        if name and name[0] not in words.time_names:
+            return " ".join(stem(word) for word in name)  # "65% of traffic to India"
     return _named_place(tokens, lowers, words)
+
+
+def _name_at(
+    tokens: list[Token], lowers: list[str], position: int, words: FrameWords
+) -> tuple[list[str], int]:
+    """The words of the capitalised name at `position`, after a determiner ("the Middle
+    East", "Valdoria's"), and the position after it."""
+    if position < len(tokens) and lowers[position] in words.determiners:
+        position += 1
+    name: list[str] = []
+    while position < len(tokens) and tokens[position].text[:1].isupper() and len(name) < 4:
+        name.append(POSSESSIVE_RE.sub("", lowers[position]))  # "Valdoria's Sarnet province"
+        position += 1
+    return name, position
 
 
 PLACE_MODIFIERS = 1
@@ -492,13 +522,7 @@ def _named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> s
     for index, lower in enumerate(lowers):
         if lower not in words.scope_prepositions or lower == "among":
             continue
-        position = index + 1
-        if position < len(tokens) and lowers[position] in words.determiners:
-            position += 1
-        name: list[str] = []
-        while position < len(tokens) and tokens[position].text[:1].isupper() and len(name) < 4:
-            name.append(POSSESSIVE_RE.sub("", lowers[position]))  # "Valdoria's Sarnet province"
-            position += 1
+        name, position = _name_at(tokens, lowers, index + 1, words)
         modifiers = 0
         while (
             name

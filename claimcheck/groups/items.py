@@ -185,6 +185,15 @@ def _rounding(claim: Claim, low: float, high: float) -> tuple[float, float]:
     return low - half_step, high + half_step
 
 
+def _vague_plural(text: str, rules_dir: str | None) -> bool:
+    """ "Thousands of", "tens of thousands", "dozens": a vague plural of a scale."""
+    from claimcheck.extract.numeric_lexicon import load_numeric_lexicon
+
+    numbers = load_numeric_lexicon(rules_dir)
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    return first in numbers.vague or first in numbers.vague_multipliers
+
+
 def base_interval(claim: Claim) -> tuple[float, float] | None:
     """The claim's interval in its base unit (the factor of value -> base_value applied)."""
     base = claim.base_value if claim.base_value is not None else claim.value
@@ -374,6 +383,8 @@ def _item(
             return None
         low, high = _rounding(claim, *interval)
         bound = BOUNDS.get(claim.approx or "")
+        if claim.approx == "range" and _vague_plural(claim.text, lex.rules_dir):
+            bound = "lower"  # "thousands" is at least a thousand; writers keep no upper end
         if claim.approx == "at_most" and frame.predicate in LIMIT_PREDICATES:
             low = high  # "licensed to carry up to 400": the limit is 400, not any number below
             bound = None

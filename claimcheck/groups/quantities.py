@@ -13,6 +13,9 @@ from claimcheck.groups.clauses import tokens_of
 from claimcheck.groups.frame_words import FrameWords
 from claimcheck.models import Claim
 
+FROM_NAME_RE = re.compile(r"\s+from\s+(?:[Tt]he\s+)?[A-Z]")
+"""A distance from a named place ("seven miles from Anderson Springs"); "fell 150 metres
+from a ridge" measures the fall."""
 SOMEDAY_BEFORE = frozenset(
     ["i'd", "we'd", "he'd", "she'd", "they'd", "will", "would", "could", "might", "may", "'d"]
 )
@@ -39,6 +42,8 @@ def not_a_quantity_reason(
         return "an age"  # whose, frames cannot tell: "a 61-year-old former employee" and "Banky, 40"
     if claim.kind == "measure" and after.split()[:1] and after.split()[0] in words.location_words:
         return "a location"
+    if claim.kind == "measure" and claim.base_unit == "metre" and FROM_NAME_RE.match(sentence, end):
+        return "a location"  # "seven miles from Anderson Springs": where, not how far it went
     left = sentence[max(0, offset - 40) : offset].lower()
     left_words = left.split()
     if claim.kind == "count" and any(
