@@ -64,6 +64,9 @@ ABBREV_RE = re.compile(r"\b([a-zA-Z]\.) ([a-zA-Z]\.)")
 DECIMAL_RE = re.compile(r"(\d)\. (?=\d)")
 """A decimal point the tokenizer split off ("6. 1-magnitude", "$2. 6m"); ECB+ splits
 sentences itself, so inside one sentence a digit, a point and a digit are one number."""
+CLITIC_RE = re.compile(r"(?<=\w) ’ (?=(?:s|t|re|ve|ll|d|m)\b)")
+"""A clitic after a curly apostrophe, which ECB+ splits into three tokens ("Teixeira ’ s",
+"he ’ s"); the straight "'s" is one token (NO_SPACE_BEFORE)."""
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "#"}
 
 
@@ -86,13 +89,14 @@ def join_tokens(tokens: list[str]) -> str:
         out.append((" " if space else "") + token)
         glue_next = token in NO_SPACE_AFTER
     text = "".join(out)
-    # Hyphenated words ("26-year-old"), clock times ("9:56") and numeric dates
-    # ("05/03/2013") and decimals ("6.1") were split into tokens; join them back.
+    # Hyphenated words ("26-year-old"), clock times ("9:56"), numeric dates ("05/03/2013"),
+    # decimals ("6.1") and clitics ("Friday’s") were split into tokens; join them back.
     text = HYPHEN_RE.sub("-", text)
     text = DIGIT_JOIN_RE.sub(r"\1\2\3", text)
     text = THOUSANDS_RE.sub(r"\1,\2", text)
     text = DECIMAL_RE.sub(r"\1.", text)
     text = ABBREV_RE.sub(r"\1\2", text)
+    text = CLITIC_RE.sub("’", text)
     return text.replace("``", "\u201c").replace("''", "\u201d")
 
 

@@ -458,3 +458,53 @@ def test_thousands_is_a_floor_not_a_ceiling() -> None:
         "villagers to flee to safety elsewhere."
     )
     assert findings(article) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Two arrests of one story: other people.
+        (
+            "Chargers lineman Jamal Williams was arrested early Sunday on suspicion of drunken driving.",
+            "Chargers receiver Vincent Jackson was arrested on Saturday on suspicion of drunken driving.",
+        ),
+        # Two bombings: other places.
+        (
+            "A refugee camp in Unity state was bombed on Thursday, witnesses said.",
+            "Aircraft bombed a market in Upper Nile state on Tuesday, witnesses said.",
+        ),
+        # People, in general, on two days: two gatherings.
+        (
+            "On Wednesday night, about 200 people attended the vigil.",
+            "On Monday, about 130 people attended the march to the precinct.",
+        ),
+        # A date that names another event ("Friday's semifinal").
+        (
+            "Creighton advances to play Saturday in a semifinal against Indiana State.",
+            "Creighton will play the winner of Friday's second semifinal, Evansville against Indiana State.",
+        ),
+        # One day of a longer event: a trial resumes, a video is shown during it.
+        (
+            "The trial of the two men is scheduled to resume Monday, with testimony from a witness.",
+            "The trial of the two men began on Thursday at the county court.",
+        ),
+        (
+            "A video was shown at the court on Thursday during the trial of the two men.",
+            "The trial of the two men began on Monday at the county court.",
+        ),
+        # The day of a statement, with whom it was made to between.
+        (
+            "A cousin told news outlets Wednesday that the teen was carrying a gun for a friend.",
+            "The teen was carrying a gun on Saturday, a cousin said.",
+        ),
+    ],
+)
+def test_dates_of_other_events_or_statements_are_not_compared(first: str, second: str) -> None:
+    assert findings(first, second) == []
+
+
+def test_one_event_named_alike_still_conflicts() -> None:
+    assert findings(
+        "Hewlett-Packard announced on Tuesday that it will acquire EYP Mission Critical Facilities.",
+        "Hewlett-Packard Co. announced on Monday that it will acquire EYP Mission Critical Facilities Inc.",
+    ) == ["date-conflict"]

@@ -125,7 +125,7 @@ def _keys(item: Item) -> set[str]:
     if item.subject:
         keys.add("subject:" + item.subject)
     if item.event is not None:
-        keys.add("event:" + item.event[0])
+        keys.add("event:" + item.event.name)
     return keys
 
 

@@ -147,7 +147,7 @@ def _same_event_frame(a: Item, b: Item) -> bool:
     ("Korvath Motors announced" and "Korvath ... announced")."""
     if a.event is None or b.event is None:
         return False
-    return a.event[0] == b.event[0] and bool(a.event[1] & b.event[1])
+    return a.event.same_as(b.event)
 
 
 def frames_alike(a: Item, b: Item) -> bool:
@@ -491,7 +491,7 @@ def _happening(item: Item) -> str | None:
     """What the clause of a measure, sum or length says happened ("sank", "paid"), as a
     date's event is read; None when it names nothing ("the 2.3 GHz model")."""
     event = read_event(item.claim)
-    return event[0] if event else None
+    return event.name if event else None
 
 
 def _other_clause_moment(a: Item, b: Item) -> bool:

@@ -1,18 +1,22 @@
 """Event frames of dates: what happened on the day a date names, and to whom.
 
-    read_event(claim) -> (event, participants) | None
+    read_event(claim) -> Event(name, participants, places, names) | None
 
 Two dates are of one event when the same thing happened to participants both wordings
 share ("Korvath Motors announced on Thursday", "Korvath ... announced the cuts on
-Wednesday"). A date that only says when something was said ("said on Tuesday"), that
-labels another event ("the Jan. 6 riot") or that is one day of a recurring event ("for
-a third day") has no event frame.
+Wednesday"), and neither names another place or another person for it (two arrests of
+one story, "Jamal Williams was arrested" and "Vincent Jackson was arrested"; two
+bombings, "in Unity state" and "in Upper Nile state"). A date that only says when
+something was said ("said on Tuesday", "told reporters Wednesday"), that labels another
+event ("the Jan. 6 riot", "Friday's semifinal") or that is one day of a recurring or
+longer event ("for a third day", "the trial resumes Monday") has no event frame.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from claimcheck.extract.words import lexicon, stem
 from claimcheck.groups.clauses import (
@@ -26,8 +30,30 @@ from claimcheck.groups.clauses import (
     tokens_of,
 )
 from claimcheck.groups.frame_words import FrameWords, frame_words
+from claimcheck.groups.frames import named_place
 from claimcheck.groups.quantities import not_a_quantity_reason
 from claimcheck.models import Claim
+
+
+class Event(NamedTuple):
+    name: str
+    """What happened ("arrested", "met")."""
+    participants: frozenset[str]
+    """Content words of who or what it happened to, and of the clause."""
+    places: frozenset[str] = frozenset()
+    """The words of a named place of the clause ("in Upper Nile state" -> upper, nile)."""
+    names: frozenset[str] = frozenset()
+    """The words of the full names its subject is ("Chargers lineman Jamal Williams")."""
+
+    def same_as(self, other: Event) -> bool:
+        """The same thing happened to participants both share, at no two named places and
+        with no two sets of names."""
+        if self.name != other.name or not self.participants & other.participants:
+            return False
+        if self.places and other.places and not self.places & other.places:
+            return False
+        return not (self.names and other.names and not self.names & other.names)
+
 
 REPEATED_RE = re.compile(
     r"\b(?:for|on)\s+(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)|consecutive|straight)"
@@ -41,10 +67,13 @@ PERIOD_END_RE = re.compile(
 )
 """Right after "between" or "from", or after "between ... and" or "from ... to": the date
 is one end of a period."""
+POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b")
+STATEMENT_REACH = 3
+"""Words between a reporting verb and the date of the statement ("told news outlets Wednesday")."""
 
 
-def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozenset[str]] | None:
-    """(what happened, who or what it happened to) in a date's clause: "the blaze, which
+def read_event(claim: Claim, rules_dir: str | None = None) -> Event | None:
+    """What happened and who or what it happened to, in a date's clause: "the blaze, which
     started on Sunday" -> ("start", {"fire"}). None when the wording names no event and its
     participants, or the date only says when something was said ("said on Tuesday")."""
     words = frame_words(rules_dir)
@@ -64,8 +93,13 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
     before = [i for i, t in enumerate(tokens) if t.end <= offset and t.text[:1].isalpha()]
     if before and lowers[before[-1]] in ("on", "at", "by", "from") and len(before) > 1:
         before = before[:-1]
-    if before and lowers[before[-1]] in words.reporting_verbs and lowers[before[-1]] not in words.event_verbs:
-        return None  # "said on Tuesday": the date of a statement
+    if any(
+        lowers[index] in words.reporting_verbs and lowers[index] not in words.event_verbs
+        for index in before[-STATEMENT_REACH:]
+    ):
+        return None  # "said on Tuesday", "told news outlets Wednesday": the date of a statement
+    if POSSESSIVE_AFTER_RE.match(sentence, end) or claim.text.endswith(("'s", "’s")):
+        return None  # "the winner of Friday's semifinal": the date names another event
     following = [i for i, t in enumerate(tokens) if t.start >= end]
     preceding = [i for i, t in enumerate(tokens) if t.end <= offset]
     if (
@@ -80,12 +114,27 @@ def read_event(claim: Claim, rules_dir: str | None = None) -> tuple[str, frozens
         return None  # "between Nov. 1, 2004, and Oct. 8, 2008": the ends of a period, not an event's day
     if REPEATED_RE.search(sentence, clause_start, clause_end):
         return None  # "for a third day": one day of a recurring event, not the event's date
+    if any(lower in words.resumption_words for lower in lowers):
+        return None  # "the trial is scheduled to resume Monday": one day of a longer event
     event, at = _event_word(tokens, lowers, offset, end, words)
     if event is None:
         return None
-    participants = _participants(every, tokens, lowers, at, clause_start, words)
+    opening = [lower for lower in lowers[max(0, at - 3) : at] if lower not in words.determiners]
+    if lowers[at] in words.date_event_nouns and opening[-1:] in (["during"], ["throughout"]):
+        return None  # "shown to the jury on Thursday during the trial": a day within it
+    subject, relative = _subject(every, tokens, lowers, at, clause_start, words)
+    participants = _phrase_words(subject, words, from_end=relative, whole=not relative)
     participants |= _clause_nouns(tokens, lowers, at, offset, end, words)
-    return (event, participants) if participants else None
+    participants -= words.generic_heads  # "people attended" on two days: two gatherings
+    if not participants:
+        return None
+    place = named_place(tokens, lowers, words)
+    return Event(
+        event,
+        participants,
+        places=frozenset(stem(word) for word in place[0]) if place else frozenset(),
+        names=_full_names(subject, words),
+    )
 
 
 def _event_word(
@@ -171,25 +220,53 @@ def _clause_nouns(
     return frozenset(found)
 
 
-def _participants(
+def _subject(
     every: Sequence[Token],
     tokens: list[Token],
     lowers: list[str],
     at: int,
     clause_start: int,
     words: FrameWords,
-) -> frozenset[str]:
-    """The content words of the event's subject: the noun phrase before its verb, or for a
-    relative clause ("the blaze, which started ...") the noun phrase it hangs from."""
+) -> tuple[list[Token], bool]:
+    """The tokens of the event's subject, the noun phrase before its verb; for a relative
+    clause ("the blaze, which started ...") the words before it, which end with the noun
+    phrase it hangs from (True)."""
     span = [i for i in range(at) if tokens[i].text[:1].isalpha()]
     if lowers and lowers[0] in words.relative_pronouns | {"that"}:
-        previous = [t for t in every if t.end <= clause_start]
-        return _phrase_words(previous[-8:], words, from_end=True)
+        return [t for t in every if t.end <= clause_start][-8:], True
+    if at > 1 and lowers[at - 1] == "," and lowers[at].endswith("ed"):
+        return tokens[: at - 1][-8:], True  # "receiver Vincent Jackson, arrested Jan. 6 in ..."
     verbs = [i for i in span if is_verb_like(tokens[i], words) or lowers[i] in words.finite_verbs]
     span = [i for i in span if not verbs or i > verbs[-1] or i < verbs[0]]
     if verbs:
         span = [i for i in span if i < verbs[0]] or [i for i in span if i > verbs[-1]]
-    return _phrase_words([tokens[i] for i in span], words, from_end=False, whole=True)
+    return [tokens[i] for i in span], False
+
+
+def _full_names(subject: list[Token], words: FrameWords) -> frozenset[str]:
+    """The words of names of two or more capitalised words that a subject is ("Chargers
+    defensive lineman Jamal Williams" -> jamal, williams); not one after a preposition
+    ("the No. 2 carmaker behind Brandt Auto"). A single capitalised word may be a team, a
+    nationality or a sentence's first word."""
+    found: set[str] = set()
+    run: list[str] = []
+    after_preposition = False
+    for token in [*subject, None]:
+        if (
+            token is not None
+            and token.text[:1].isupper()
+            and token.start > 0  # a sentence's first word is capitalised whatever it is
+            and token.lower not in words.time_names
+            and token.lower not in words.function_words
+            and token.lower not in words.determiners
+        ):
+            run.append(token.lower.removesuffix("'s").removesuffix("’s"))
+            continue
+        if len(run) >= 2 and not after_preposition:
+            found.update(run)
+        run = []
+        after_preposition = token is not None and token.lower in words.function_words
+    return frozenset(found)
 
 
 def _phrase_words(

@@ -21,6 +21,7 @@ class FrameWords:
     scope_prepositions: frozenset[str]
     name_scope_prepositions: frozenset[str]
     time_names: frozenset[str]
+    resumption_words: frozenset[str]
     place_nouns: frozenset[str]
     time_prepositions: frozenset[str]
     generic_scopes: frozenset[str]
@@ -115,6 +116,7 @@ def frame_words(rules_dir: str | None = None) -> FrameWords:
         scope_prepositions=word_set(data, "scope_prepositions"),
         name_scope_prepositions=word_set(data, "name_scope_prepositions"),
         time_names=word_set(data, "time_names"),
+        resumption_words=word_set(data, "resumption_words"),
         place_nouns=word_set(data, "place_nouns"),
         time_prepositions=word_set(data, "time_prepositions"),
         generic_scopes=word_set(data, "generic_scopes"),

@@ -517,8 +517,15 @@ PLACE_MODIFIERS = 1
 
 
 def _named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> str | None:
-    """A named place anywhere in the clause ("70 others were injured by a landslide in
-    Bener Meriah district"): a scope preposition, a name in capitals, a place noun."""
+    """A named place anywhere in the clause, as a scope ("bener meriah district")."""
+    found = named_place(tokens, lowers, words)
+    return " ".join(stem(word) for word in [*found[0], found[1]]) if found else None
+
+
+def named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> tuple[list[str], str] | None:
+    """The first named place of a clause ("70 others were injured by a landslide in Bener
+    Meriah district"): a scope preposition, a name in capitals, a place noun; as (the
+    name's words, the noun)."""
     for index, lower in enumerate(lowers):
         if lower not in words.scope_prepositions or lower == "among":
             continue
@@ -534,7 +541,7 @@ def _named_place(tokens: list[Token], lowers: list[str], words: FrameWords) -> s
             modifiers += 1
             position += 1
         if name and position < len(tokens) and lowers[position] in words.place_nouns:
-            return " ".join(stem(word) for word in [*name, lowers[position]])
+            return name, lowers[position]
     return None
 
 

@@ -20,7 +20,7 @@ from claimcheck.errors import RuleFileError
 from claimcheck.extract.words import WORD_RE, Lexicon, capitalised_names, concept, content_word, lexicon, stem
 from claimcheck.groups.anchors import Dated, clause_moments, deadline, period_of, time_anchors, time_scopes
 from claimcheck.groups.clauses import figure_window
-from claimcheck.groups.events import read_event
+from claimcheck.groups.events import Event, read_event
 from claimcheck.groups.frame_words import frame_words
 from claimcheck.groups.frames import Frame, read_frame
 from claimcheck.models import Article, Claim, Kind
@@ -89,7 +89,7 @@ class Item:
     """Which question the figure answers, read from its clause (groups/frames.py)."""
     scope: str | None = None
     """A place, body or subset the figure is restricted to (not the story's own setting)."""
-    event: tuple[str, frozenset[str]] | None = None
+    event: Event | None = None
     """For a date: what happened and to whom ("started", "fire")."""
     position: int | None = None
     """The place of a figure in a tally of one sentence ("69 to 30": 0 and 1)."""
